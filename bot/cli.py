@@ -1,0 +1,127 @@
+"""The ``tidtam`` command: plans, scoring, deadlines, database and service entry points."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from bot import render
+from store.plan_files import PlanFileError, find_plan, load_plan
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help="Tidtam (ติดตาม): KPI follow-up by LINE chat.")
+plans_app = typer.Typer(no_args_is_help=True, help="Plan files: validate and load.")
+app.add_typer(plans_app, name="plans")
+
+
+def _fail(message: str, code: int = 1) -> NoReturn:
+    typer.echo(message, err=True)
+    raise typer.Exit(code)
+
+
+@plans_app.command("check")
+def plans_check(files: list[Path]) -> None:
+    """Validate plan files and print a summary of groups, indicators and weight sums."""
+    failed = False
+    for f in files:
+        try:
+            plan = load_plan(f)
+        except PlanFileError as exc:
+            typer.echo(f"ERROR {exc}", err=True)
+            failed = True
+            continue
+        typer.echo(f"OK {f}: {plan.id} (FY{plan.fiscal_year}, {plan.unit})")
+        for g in plan.groups:
+            _print_group(g, depth=1)
+        typer.echo(f"  total weight {plan.weight_sum():g}, {sum(1 for _ in plan.indicators())} indicators")
+    if failed:
+        raise typer.Exit(1)
+
+
+def _print_group(group: object, depth: int) -> None:
+    from scoring.plan import Group
+
+    assert isinstance(group, Group)
+    printed = f"{group.weight:g}" if group.weight is not None else "-"
+    typer.echo(
+        f"{'  ' * depth}{group.kind} {group.code} {group.name[:50]}: weight {printed}, "
+        f"parts {group.weight_of_parts():g}, {len(group.indicators)} indicators"
+    )
+    for sub in group.groups:
+        _print_group(sub, depth + 1)
+
+
+def _read_mapping(path: Path) -> dict[str, object]:
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        _fail(f"ERROR {path}: cannot read results: {exc}")
+    if not isinstance(data, dict):
+        _fail(f"ERROR {path}: results must be a mapping of indicator code to a number or {{value, done}}")
+    return data
+
+
+@app.command("score")
+def score(
+    plan_file: Annotated[Path, typer.Argument(metavar="PLAN")],
+    results_file: Annotated[Path, typer.Argument(metavar="RESULTS")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Score a plan against a result set (JSON or YAML: code → number or {value, done})."""
+    from scoring.results import ResultsError, parse_results
+    from scoring.totals import score_plan
+
+    plan = load_plan(_resolve_plan(plan_file))
+    try:
+        results = parse_results(plan, _read_mapping(results_file))
+    except ResultsError as exc:
+        _fail(f"ERROR {results_file}: {exc}")
+    scored = score_plan(plan, results)
+    payload = {
+        "total": round(scored.total, 4),
+        "max": round(scored.max, 4),
+        "indicators": [
+            {"code": e.code, "level": e.level, "points": round(e.points, 4), "next": e.next}
+            for e in scored.indicators()
+        ],
+    }
+    if as_json:
+        typer.echo(json.dumps(payload, ensure_ascii=False))
+        return
+    typer.echo(render.scorecard(plan, scored))
+
+
+@app.command("deadlines")
+def deadlines(
+    plan_file: Annotated[Path, typer.Argument(metavar="PLAN")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """The monthly and quarterly deadlines of the plan's fiscal year."""
+    from scoring.deadlines import deadlines_for
+
+    plan = load_plan(_resolve_plan(plan_file))
+    items = deadlines_for(plan.fiscal_year, plan.deadlines)
+    if as_json:
+        typer.echo(json.dumps([d.as_json() for d in items], ensure_ascii=False))
+        return
+    for d in items:
+        typer.echo(render.deadline_line(d))
+
+
+def _resolve_plan(name: Path) -> Path:
+    from bot.settings import get_settings
+
+    return find_plan(str(name), get_settings().plans_dir)
+
+
+def main() -> None:
+    try:
+        app()
+    except PlanFileError as exc:
+        typer.echo(f"ERROR {exc}", err=True)
+        sys.exit(1)
