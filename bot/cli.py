@@ -15,6 +15,8 @@ from store.plan_files import PlanFileError, find_plan, load_plan
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="Tidtam (ติดตาม): KPI follow-up by LINE chat.")
 plans_app = typer.Typer(no_args_is_help=True, help="Plan files: validate and load.")
 app.add_typer(plans_app, name="plans")
+db_app = typer.Typer(no_args_is_help=True, help="Database schema.")
+app.add_typer(db_app, name="db")
 
 
 def _fail(message: str, code: int = 1) -> NoReturn:
@@ -52,6 +54,38 @@ def _print_group(group: object, depth: int) -> None:
     )
     for sub in group.groups:
         _print_group(sub, depth + 1)
+
+
+@plans_app.command("load")
+def plans_load(files: list[Path]) -> None:
+    """Validate plan files and load them into DATABASE_URL (idempotent)."""
+    from bot.settings import get_settings
+    from store.db import make_engine, session_scope, upgrade
+    from store.plans import PlanImportError, import_plan
+
+    url = get_settings().database_url
+    plans = [load_plan(f) for f in files]
+    upgrade(url)
+    engine = make_engine(url)
+    try:
+        with session_scope(engine) as session:
+            for plan in plans:
+                outcome = import_plan(session, plan)
+                typer.echo(f"{outcome.action} {outcome.key} v{outcome.version}: {outcome.indicators} indicators")
+    except PlanImportError as exc:
+        _fail(f"ERROR {exc}")
+    finally:
+        engine.dispose()
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: str = "head") -> None:
+    """Apply the database migrations to DATABASE_URL."""
+    from bot.settings import get_settings
+    from store.db import upgrade
+
+    upgrade(get_settings().database_url, revision)
+    typer.echo(f"database at {revision}")
 
 
 def _read_mapping(path: Path) -> dict[str, object]:

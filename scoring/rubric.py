@@ -41,9 +41,21 @@ class Result:
         numerator: float | None = None,
         denominator: float | None = None,
     ) -> Result:
-        if value is None and numerator is not None and denominator:
-            value = numerator * 100 / denominator
         return cls(value, frozenset(str(d) for d in done), numerator, denominator)
+
+
+def result_value(indicator: Indicator, result: Result) -> float | None:
+    """The value to score: as reported, or numerator × multiplier / denominator by the formula.
+
+    A mean (seed 002 K2/K3: Σ minutes / n) uses no multiplier, whatever the printed formula says.
+    """
+    if result.value is not None:
+        return result.value
+    if result.numerator is None or not result.denominator:
+        return None
+    formula = indicator.formula
+    multiplier = 1.0 if formula is not None and formula.kind == "mean" else (formula.multiplier if formula else 100.0)
+    return result.numerator * multiplier / result.denominator
 
 
 @dataclass(frozen=True)
@@ -135,6 +147,8 @@ def _interpolated(rubric: Rubric, result: Result, level: int) -> float:
 def evaluate(indicator: Indicator, result: Result | None, *, interpolate: bool = False) -> Evaluation:
     """Score one indicator; an indicator with no result yet scores 0 and says what level 1 needs."""
     result = result or Result()
+    if result.value is None and result.numerator is not None:
+        result = Result(result_value(indicator, result), result.done, result.numerator, result.denominator)
     rubric = indicator.rubric
     max_points = indicator.weight if indicator.weight is not None else (indicator.scale or 0.0)
     if rubric is None:
@@ -177,11 +191,16 @@ def _amount(indicator: Indicator, x: float) -> str:
     return f"{_fmt(x)} {unit}".strip()
 
 
+def _join(words: str, amount: str) -> str:
+    """Thai runs words together but sets numbers apart: "อย่างน้อยร้อยละ 95", "อย่างน้อย 8 โครงการ"."""
+    return f"{words} {amount}" if amount[:1].isdigit() else f"{words}{amount}"
+
+
 def _gap_text(indicator: Indicator, rubric: Rubric, lv: RubricLevel, value: float | None) -> str | None:
     if lv.op is None or lv.value is None or rubric.is_floor(lv):
         return None
     wording = {">=": "อย่างน้อย", ">": "มากกว่า", "<=": "ไม่เกิน", "<": "น้อยกว่า"}[lv.op]
-    need = f"ต้องได้{wording}{_amount(indicator, lv.value)}"
+    need = _join(f"ต้องได้{wording}", _amount(indicator, lv.value))
     if value is None:
         return need
     gap = lv.value - value if rubric.direction is Direction.higher_is_better else value - lv.value
@@ -189,7 +208,7 @@ def _gap_text(indicator: Indicator, rubric: Rubric, lv: RubricLevel, value: floa
         return None  # the number already holds; only conditions are missing
     verb = "อีก" if rubric.direction is Direction.higher_is_better else "ลดลงอีก"
     more = "มากกว่า" if lv.op in (">", "<") else ""
-    return f"{need} ({verb}{more}{_amount(indicator, gap)})"
+    return f"{need} ({_join(verb + more, _amount(indicator, gap))})"
 
 
 def next_level_needs(indicator: Indicator, result: Result, level: int) -> str | None:

@@ -1,0 +1,49 @@
+"""Shared fixtures: real databases (SQLite files and PostgreSQL), the repo's plan files."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from store.db import make_engine, upgrade
+
+ROOT = Path(__file__).resolve().parent.parent
+PLANS = ROOT / "plans"
+
+os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
+os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
+
+
+def _reset_postgres(url: str) -> None:
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("DROP SCHEMA IF EXISTS public CASCADE"))
+        conn.execute(sa.text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A migrated, empty database of each kind; PostgreSQL is required in CI, optional elsewhere."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'tidtam.db'}"
+    else:
+        url = os.environ.get("TIDTAM_TEST_PG_URL", "")
+        if not url:
+            if os.environ.get("CI"):
+                pytest.fail("TIDTAM_TEST_PG_URL is not set in CI: the PostgreSQL half of the suite cannot be skipped")
+            pytest.skip("TIDTAM_TEST_PG_URL not set")
+        _reset_postgres(url)
+    upgrade(url)
+    yield url
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[sa.Engine]:
+    eng = make_engine(db_url)
+    yield eng
+    eng.dispose()
