@@ -38,7 +38,10 @@ def plans_check(files: list[Path]) -> None:
         typer.echo(f"OK {f}: {plan.id} (FY{plan.fiscal_year}, {plan.unit})")
         for g in plan.groups:
             _print_group(g, depth=1)
-        typer.echo(f"  total weight {plan.weight_sum():g}, {sum(1 for _ in plan.indicators())} indicators")
+        declared = plan.declared_weight()
+        groups_text = f", groups {declared:g}" if declared is not None else ""
+        count = sum(1 for _ in plan.indicators())
+        typer.echo(f"  total weight {plan.weight_sum():g}{groups_text}, {count} indicators")
     if failed:
         raise typer.Exit(1)
 

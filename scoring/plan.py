@@ -257,6 +257,13 @@ class Group(_Strict):
     def _code_as_text(cls, v: object) -> object:
         return str(v) if isinstance(v, int | float) else v
 
+    @model_validator(mode="after")
+    def _parts_match_printed_weight(self) -> Group:
+        parts = self.weight_of_parts()
+        if self.weight is not None and parts and abs(parts - self.weight) > 1e-9:
+            raise ValueError(f"group {self.code} prints weight {self.weight:g} but its indicators sum to {parts:g}")
+        return self
+
     def walk(self) -> Iterator[Indicator]:
         yield from self.indicators
         for g in self.groups:
@@ -319,4 +326,10 @@ class Plan(_Strict):
         raise KeyError(code)
 
     def weight_sum(self) -> float:
+        """Sum of the counted indicator weights: the maximum score of the plan."""
         return sum(g.weight_of_parts() for g in self.groups)
+
+    def declared_weight(self) -> float | None:
+        """Sum of the top groups' printed weights (มิติ 60/10/20/10 → 100), if every one is printed."""
+        weights = [g.weight for g in self.groups]
+        return None if any(w is None for w in weights) else sum(w or 0 for w in weights)

@@ -85,6 +85,8 @@ def level_holds(rubric: Rubric, lv: RubricLevel, result: Result) -> bool:
         return True
     if result.value is None:
         return False
+    if rubric.is_floor(lv):
+        return True  # "น้อยกว่าร้อยละ 80" on level 1 catches every result below the level above
     return _compare(lv.op, result.value, lv.value)
 
 
