@@ -10,6 +10,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from bot import render
+from scoring.plan import Plan
 from store.plan_files import PlanFileError, find_plan, load_plan
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="Tidtam (ติดตาม): KPI follow-up by LINE chat.")
@@ -67,7 +68,7 @@ def plans_load(files: list[Path]) -> None:
     from store.plans import PlanImportError, import_plan
 
     url = get_settings().database_url
-    plans = [load_plan(f) for f in files]
+    plans = [_plan(f) for f in files]
     upgrade(url)
     engine = make_engine(url)
     try:
@@ -113,7 +114,7 @@ def score(
     from scoring.results import ResultsError, parse_results
     from scoring.totals import score_plan
 
-    plan = load_plan(_resolve_plan(plan_file))
+    plan = _plan(plan_file)
     try:
         results = parse_results(plan, _read_mapping(results_file))
     except ResultsError as exc:
@@ -141,7 +142,7 @@ def deadlines(
     """The monthly and quarterly deadlines of the plan's fiscal year."""
     from scoring.deadlines import deadlines_for
 
-    plan = load_plan(_resolve_plan(plan_file))
+    plan = _plan(plan_file)
     items = deadlines_for(plan.fiscal_year, plan.deadlines)
     if as_json:
         typer.echo(json.dumps([d.as_json() for d in items], ensure_ascii=False))
@@ -150,10 +151,53 @@ def deadlines(
         typer.echo(render.deadline_line(d))
 
 
-def _resolve_plan(name: Path) -> Path:
+@app.command("serve")
+def serve(
+    host: Annotated[str, typer.Option(help="Address to bind (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Start the service on DATABASE_URL (default: a SQLite file here) with the sample plans loaded."""
+    import uvicorn
+    from sqlmodel import Session
+
+    from bot.app import create_app, summary_text
+    from bot.settings import get_settings
+    from store.db import make_engine, session_scope, upgrade
+    from store.models import utcnow
+    from store.plans import import_plan
+
+    settings = get_settings()
+    upgrade(settings.database_url)
+    engine = make_engine(settings.database_url)
+    with session_scope(engine) as session:
+        for path in sorted(settings.plans_dir.glob("*.yaml")):
+            import_plan(session, load_plan(path))
+    with Session(engine) as session:
+        typer.echo(summary_text(session, utcnow()))
+    engine.dispose()
+    typer.echo(f"\nTidtam กำลังให้บริการที่ http://{host}:{port}/  (สถานะ: /healthz)")
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+
+
+@app.command("clock")
+def clock(
+    tick_seconds: Annotated[int, typer.Option(help="Seconds between ticks.")] = 60,
+) -> None:
+    """The scheduler process (Procfile ``clock``): one APScheduler, never inside web workers."""
+    from bot.clock import run_clock
     from bot.settings import get_settings
 
-    return find_plan(str(name), get_settings().plans_dir)
+    run_clock(get_settings(), tick_seconds=tick_seconds)
+
+
+def _plan(name: Path) -> Plan:
+    """A plan named by path, file name or id; a bad one ends the command with a clear message."""
+    from bot.settings import get_settings
+
+    try:
+        return load_plan(find_plan(str(name), get_settings().plans_dir))
+    except PlanFileError as exc:
+        _fail(f"ERROR {exc}")
 
 
 def main() -> None:

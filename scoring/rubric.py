@@ -243,7 +243,7 @@ def next_level_needs(indicator: Indicator, result: Result, level: int) -> str | 
     if missing:
         parts.append("และต้องมี: " + "; ".join(missing))
     if not parts:
-        return f"{head} ได้เมื่อบันทึกผลแล้ว"
+        return f"{head} เมื่อรายงานผล (ยังไม่มีผลรายงาน)" if result.value is None else None
     text = " ".join(parts)
     if text.startswith("และ"):
         text = "ต้องมี: " + "; ".join(missing)

@@ -1,0 +1,99 @@
+"""The ``tidtam`` command as other checks call it: exact JSON shapes, exit codes, idempotent loads."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from typer.testing import CliRunner
+
+from bot.cli import app
+from store.db import make_engine
+from tests.conftest import PLANS, ROOT
+
+FY2567 = PLANS / "fy2567-governor-secretary.yaml"
+
+
+def test_deadlines_json_shape() -> None:
+    out = CliRunner().invoke(app, ["deadlines", str(FY2567), "--json"])
+    assert out.exit_code == 0, out.output
+    items = json.loads(out.stdout)
+    assert len(items) == 16
+    assert all(set(i) == {"kind", "period", "due"} for i in items)
+    quarterly = [(i["period"], i["due"]) for i in items if i["kind"] == "quarterly"]
+    assert quarterly == [
+        ("2567-Q1", "2023-12-20"),
+        ("2567-Q2", "2024-03-20"),
+        ("2567-Q3", "2024-06-20"),
+        ("2567-Q4", "2024-09-15"),
+    ]
+    assert {"kind": "monthly", "period": "2566-10", "due": "2023-10-20"} in items
+
+
+def test_plan_can_be_named_by_id() -> None:
+    out = CliRunner().invoke(app, ["deadlines", "fy2565-council-secretariat", "--json"])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.stdout)[0] == {"kind": "monthly", "period": "2564-10", "due": "2021-10-20"}
+
+
+def test_unknown_plan_is_a_clear_error() -> None:
+    out = CliRunner().invoke(app, ["deadlines", "fy2599-nowhere", "--json"])
+    assert out.exit_code == 1
+    assert "fy2599-nowhere: no such plan file" in out.output
+
+
+def test_score_accepts_yaml_results(tmp_path: Path) -> None:
+    results = tmp_path / "results.yaml"
+    results.write_text("1: 95\n2: 12\n4:\n  value: 76\n  done: [central-report, district-report]\n", encoding="utf-8")
+    out = CliRunner().invoke(app, ["score", str(FY2567), str(results), "--json"])
+    assert out.exit_code == 0, out.output
+    payload = json.loads(out.stdout)
+    assert set(payload) == {"total", "max", "indicators"}
+    assert payload["total"] == 40 and payload["max"] == 70
+    assert all(set(i) == {"code", "level", "points", "next"} for i in payload["indicators"])
+
+
+def _tidtam(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    exe = Path(sys.executable).with_name("tidtam")
+    return subprocess.run([str(exe), *args], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+
+
+def test_plans_load_through_the_console_script_is_idempotent(db_url: str) -> None:
+    env = {**os.environ, "DATABASE_URL": db_url}
+    files = [str(p) for p in sorted(PLANS.glob("*.yaml"))]
+    first = _tidtam("plans", "load", *files, env=env)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.count("created") == 5
+    second = _tidtam("plans", "load", *files, env=env)
+    assert second.returncode == 0, second.stderr
+    assert second.stdout.count("unchanged") == 5
+    engine = make_engine(db_url)
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM plan")).scalar_one() == 5
+        indicators = conn.execute(sa.text("SELECT count(*) FROM indicator")).scalar_one()
+    engine.dispose()
+    assert indicators == 16 + 15 + 16 + 6 + 6
+
+
+def test_plans_check_exit_code_and_message(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(FY2567.read_text(encoding="utf-8").replace("weight: 20", "weight: -20", 1), encoding="utf-8")
+    env = dict(os.environ)
+    result = _tidtam("plans", "check", str(bad), env=env)
+    assert result.returncode == 1
+    assert str(bad) in result.stderr and "weight" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["db", "upgrade"]])
+def test_db_upgrade_on_default_sqlite(tmp_path: Path, command: list[str]) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("tidtam")), *command], capture_output=True, text=True, env=env, cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "tidtam.db").exists()  # the default is a SQLite file under the working directory
