@@ -151,6 +151,39 @@ def deadlines(
         typer.echo(render.deadline_line(d))
 
 
+@app.command("parse")
+def parse(
+    plan_file: Annotated[Path, typer.Argument(metavar="PLAN")],
+    text: Annotated[
+        str | None, typer.Argument(metavar="[TEXT]", help="A message; without it, one a line from stdin.")
+    ] = None,
+    today: Annotated[str | None, typer.Option(help="The message's date, YYYY-MM-DD (Bangkok); default today.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object a line.")] = False,
+) -> None:
+    """Parse Thai progress messages against a plan: indicator, value, period, and what to ask back."""
+    from datetime import date
+
+    from handlers.parse.parser import MessageParser
+    from scoring.fiscal import bangkok_date
+    from store.models import utcnow
+
+    plan = _plan(plan_file)
+    try:
+        day = date.fromisoformat(today) if today else bangkok_date(utcnow())
+    except ValueError:
+        _fail(f"ERROR --today {today!r} is not a date (YYYY-MM-DD)")
+    parser = MessageParser(plan)
+    lines = [text] if text is not None else [line.rstrip("\n") for line in sys.stdin]
+    for line in lines:
+        if text is None and not line.strip():
+            continue
+        result = parser.parse(line, day)
+        if as_json:
+            typer.echo(json.dumps(result.as_json(), ensure_ascii=False))
+        else:
+            typer.echo(render.parse_summary(result.as_json()))
+
+
 @app.command("serve")
 def serve(
     host: Annotated[str, typer.Option(help="Address to bind (loopback by default).")] = "127.0.0.1",

@@ -30,3 +30,8 @@ def scorecard(plan: Plan, scored: PlanScore) -> str:
 def deadline_line(d: Deadline) -> str:
     kind = "รายเดือน" if d.kind == "monthly" else "รายไตรมาส"
     return f"{d.due.isoformat()}  {thai_date(d.due)}  {kind:<9} {d.period.thai}"
+
+
+def parse_summary(parsed: dict[str, object]) -> str:
+    keys = ("intent", "indicator", "candidates", "value", "unit", "period", "missing", "ask")
+    return "  ".join(f"{k}={parsed.get(k)}" for k in keys)

@@ -1,0 +1,1 @@
+"""Parsing Thai progress messages into structured updates (see ``parser.parse_message``)."""

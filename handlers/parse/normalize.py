@@ -1,0 +1,54 @@
+"""Normalising chat text before any regex: LINE spans, Unicode, Thai digits, odd spaces.
+
+Order matters (reference/thai-nlp.md §5, §13): LINE mention/emoji spans are cut by index from the
+raw text first, because NFKC and zero-width removal change lengths; NFKC decomposes ``ำ`` so
+pythainlp's normalize must run after it; zero-width *spaces* become spaces (some keyboards use them
+as separators), zero-width joiners and BOMs are deleted.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from pythainlp.util import normalize as thai_normalize
+
+from scoring.thai import thai_to_arabic_digits
+
+_AS_SPACE = dict.fromkeys(map(ord, "\u200b\u2060\u00a0\u3000\u2009\u202f\u2007\u2002\u2003\t"), " ")
+_DELETE = dict.fromkeys(map(ord, "\u200c\u200d\ufeff\u00ad\u200e\u200f"), None)
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_SPACES = re.compile(r"[ ]+")
+
+
+def remove_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """Cut (index, length) spans counted in UTF-16 code units, as LINE counts them, out of ``text``."""
+    ordered = sorted(spans, reverse=True)
+    if not ordered:
+        return text
+    units = text.encode("utf-16-le")
+    for index, length in ordered:
+        start, end = 2 * index, 2 * (index + length)
+        if 0 <= start <= end <= len(units):
+            units = units[:start] + b" " + b"\x00" + units[end:]
+    return units.decode("utf-16-le", errors="ignore")
+
+
+def normalize_text(text: str) -> str:
+    """Display-safe normal form: Thai digits → Arabic, no thousands commas, tidy spaces, lines kept."""
+    t = text.translate(_AS_SPACE).translate(_DELETE)
+    t = unicodedata.normalize("NFKC", t)
+    t = thai_normalize(t)
+    t = thai_to_arabic_digits(t)
+    t = _THOUSANDS.sub("", t)
+    lines = [_SPACES.sub(" ", line).strip() for line in t.replace("\r", "\n").split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+_MATCH_DROP = re.compile(r"[ฯ\"'“”‘’`()\[\]{}*_~!?…]")
+
+
+def match_key(text: str) -> str:
+    """A key for fuzzy matching only: lower case, no spaces, no ฯ or punctuation."""
+    return _MATCH_DROP.sub("", text.lower()).replace(" ", "").replace("\n", "")

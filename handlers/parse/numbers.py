@@ -1,0 +1,73 @@
+"""Spelled Thai numbers (สี่สิบห้า, เจ็ดสิบห้าจุดห้า) in the places where staff spell them.
+
+``pythainlp.util.text_to_num`` drops trailing numerals and builds a second trie, so only
+``thaiword_to_num`` is used, on pieces this module cuts out itself (reference/thai-nlp.md §4).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pythainlp.util import thaiword_to_num
+
+NUMBER_WORDS = "ศูนย์|หนึ่ง|เอ็ด|สอง|ยี่|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ร้อย|พัน|หมื่น|แสน|ล้าน"
+SPELLED = rf"(?:(?:{NUMBER_WORDS})+(?:จุด(?:{NUMBER_WORDS})+)?)"
+_DIGIT_WORDS = {
+    "ศูนย์": 0,
+    "หนึ่ง": 1,
+    "เอ็ด": 1,
+    "สอง": 2,
+    "สาม": 3,
+    "สี่": 4,
+    "ห้า": 5,
+    "หก": 6,
+    "เจ็ด": 7,
+    "แปด": 8,
+    "เก้า": 9,
+}
+
+
+def spelled_to_number(words: str) -> float | None:
+    """เจ็ดสิบห้าจุดห้า → 75.5; None when the words are not one number."""
+    whole, _, fraction = words.partition("จุด")
+    try:
+        value = float(thaiword_to_num(whole)) if whole else 0.0
+    except (ValueError, KeyError, IndexError):
+        return None
+    if fraction:
+        digits = re.findall(NUMBER_WORDS, fraction)
+        if not digits or any(d not in _DIGIT_WORDS for d in digits):
+            return None
+        value += float("0." + "".join(str(_DIGIT_WORDS[d]) for d in digits))
+    return value
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}"
+
+
+_PERCENT_AFTER = re.compile(rf"(ร้อยละ|ร้อยล่ะ)\s*({SPELLED})")
+_PERCENT_BEFORE = re.compile(rf"(?<![ก-๙])({SPELLED})\s*(เปอร์เซ็นต์|เปอร์เซ็น|เปอร์เซนต์|เปอร์เซนท์|เปอร์เซ็นท์|เปอเซ็น)")
+_AFTER_WORD = re.compile(rf"(ไตรมาส(?:ที่)?|ไตมาส(?:ที่)?|ตัวชี้วัดที่|ตัวชีวัดที่|ข้อที่|ระดับ(?:ที่)?)\s*({SPELLED})")
+_BEFORE_NOUN = re.compile(rf"(?<![ก-๙])({SPELLED})\s*(โครงการ|เรื่อง|ครั้ง|นาที|ราย)")
+_HUNDRED_PERCENT = re.compile(r"ร้อยเปอร์เซ็น(?:ต์|ท์)?|ร้อยเปอร์เซนต์|เต็มร้อย")
+_HALF = re.compile(r"ครึ่งหนึ่ง")
+
+
+def spell_out_numbers(text: str) -> str:
+    """Rewrite spelled numbers in value, quarter and code positions as digits; leave words alone."""
+
+    def sub_number(match: re.Match[str], group: int) -> str:
+        value = spelled_to_number(match.group(group))
+        if value is None:
+            return match.group(0)
+        parts = [match.group(i) for i in range(1, (match.lastindex or 0) + 1)]
+        parts[group - 1] = _fmt(value)
+        return " ".join(parts)
+
+    text = _HUNDRED_PERCENT.sub(" 100% ", text)
+    text = _HALF.sub(" 50% ", text)
+    text = _PERCENT_AFTER.sub(lambda m: sub_number(m, 2), text)
+    text = _PERCENT_BEFORE.sub(lambda m: sub_number(m, 1), text)
+    text = _AFTER_WORD.sub(lambda m: sub_number(m, 2), text)
+    return _BEFORE_NOUN.sub(lambda m: sub_number(m, 1), text)

@@ -1,0 +1,194 @@
+"""Reporting periods in Thai chat: quarters, months, ranges, รอบ 6 เดือน, relative words, BE/CE years.
+
+pythainlp has no period parser and dateparser reads 2567 as CE (reference/thai-nlp.md §6), so this
+is written here. Every match returns its span so the value extractor never reads ``q3/67`` as 3/67.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from scoring.fiscal import fiscal_quarter_of, fiscal_year_of, quarter_months
+from scoring.thai import to_be
+
+_MONTH_FORMS: dict[int, tuple[str, ...]] = {
+    1: ("มกราคม", "มกรา", r"ม\.\s?ค\.?", "มค", "jan(?:uary)?"),
+    2: ("กุมภาพันธ์", "กุมภา", r"ก\.\s?พ\.?(?!\s?ร)", "กพ", "feb(?:ruary)?"),
+    3: ("มีนาคม", "มีนา", r"มี\.\s?ค\.?", "มีค", "mar(?:ch)?"),
+    4: ("เมษายน", "เมษา", r"เม\.\s?ย\.?", "เมย", "apr(?:il)?"),
+    5: ("พฤษภาคม", "พฤษภา", r"พ\.\s?ค\.?", "พค", "may"),
+    6: ("มิถุนายน", "มิถุนา", r"มิ\.\s?ย\.?", "มิย", "jun(?:e)?"),
+    7: ("กรกฎาคม", "กรกฎา", "กรกดา", r"ก\.\s?ค\.?", "กค", "jul(?:y)?"),
+    8: ("สิงหาคม", "สิงหา", r"ส\.\s?ค\.?", "สค", "aug(?:ust)?"),
+    9: ("กันยายน", "กันยา", r"ก\.\s?ย\.?", "กย", "sep(?:tember)?"),
+    10: ("ตุลาคม", "ตุลา", r"ต\.\s?ค\.?", "ตค", "oct(?:ober)?"),
+    11: ("พฤศจิกายน", "พฤศจิกา", "พฤศจิ", r"พ\.\s?ย\.?", "พย", "nov(?:ember)?"),
+    12: ("ธันวาคม", "ธันวา", r"ธ\.\s?ค\.?", "ธค", "dec(?:ember)?"),
+}
+_DOTLESS = {"มค", "กพ", "มีค", "เมย", "พค", "มิย", "กค", "สค", "กย", "ตค", "พย", "ธค"}
+
+
+def _month_alternation() -> tuple[str, dict[str, int]]:
+    forms: list[tuple[str, int]] = []
+    for month, variants in _MONTH_FORMS.items():
+        for v in variants:
+            if v[0].isascii() and v[0].isalpha():
+                v = rf"(?<![a-z]){v}(?![a-z])"
+            elif v in _DOTLESS:
+                # A dot-less abbreviation hides inside words (ความคืบหน้า ⊃ มค): only as a word of its own.
+                v = rf"(?:(?<=\s)|(?<=^)|(?<=เดือน)|(?<=รอบ)|(?<=\d)){v}(?=\s|\d|$|[-–/,.)])"
+            forms.append((v, month))
+    forms.sort(key=lambda f: -len(f[0]))
+    names = {}
+    parts = []
+    for i, (pattern, month) in enumerate(forms):
+        names[f"m{i}"] = month
+        parts.append(f"(?P<m{i}>{pattern})")
+    return "|".join(parts), names
+
+
+_MONTH_RE, _MONTH_GROUPS = _month_alternation()
+_YEAR = r"(?:(?:พ\.?\s?ศ\.?|ปี(?:งบ(?:ประมาณ)?)?|fy|ค\.?ศ\.?)\s*)?(?P<year>\d{4}|\d{2})(?!\d)"
+_MONTH_TOKEN = re.compile(rf"(?P<month>{_MONTH_RE})\s*(?:[/,]\s*)?(?:{_YEAR})?", re.IGNORECASE)
+_RANGE = re.compile(
+    rf"(?P<a>{_MONTH_RE.replace('?P<m', '?P<a')})\s*(?:-|–|ถึง|ถึงเดือน)\s*(?P<b>{_MONTH_RE.replace('?P<m', '?P<b')})"
+    rf"\s*(?:{_YEAR})?",
+    re.IGNORECASE,
+)
+_QUARTER = re.compile(
+    r"(?:(?<![a-z])q|ไตรมาส|ไตมาส|ไตรมาท|ตรีมาส|ไตรมาศ|quarter|งวดที่)\s*(?:ที่\s*)?(?P<q>[1-4])(?!\d)"
+    r"(?:\s*(?:/|ปี|ปีงบ(?:ประมาณ)?|fy|พ\.?\s?ศ\.?)\s*(?P<year>\d{4}|\d{2})(?!\d))?",
+    re.IGNORECASE,
+)
+_ROUND = re.compile(r"(?:รอบ|ผลสะสม|สะสม)\s*(?P<n>3|6|9|12)\s*เดือน")
+_FISCAL_YEAR = re.compile(r"(?:ปีงบ(?:ประมาณ)?\s*(?:พ\.?\s?ศ\.?)?|fy)\s*(?P<year>\d{4}|\d{2})(?!\d)", re.IGNORECASE)
+_RELATIVE = re.compile(r"ไตรมาส(?:นี้|ปัจจุบัน)|ไตรมาส(?:ที่แล้ว|ก่อน(?:หน้า)?)|เดือน(?:นี้)|เดือน(?:ที่แล้ว|ก่อน(?:หน้า)?)")
+_DATE = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\s*/\s*(?P<m>[01]?\d)\s*/\s*(?P<y>\d{4}|\d{2})(?!\d)")
+_DAY_MONTH = re.compile(
+    rf"(?:วันที่\s*)?(?<!\d)(?P<d>[0-3]?\d)\s+(?P<month>{_MONTH_RE.replace('?P<m', '?P<dm')})\s*(?:{_YEAR})?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class PeriodMatch:
+    fiscal_year: int
+    quarter: int
+    month: int | None
+    span: tuple[int, int]
+    explicit_year: bool
+    source: str  # quarter / month / range / round / relative / default
+
+
+def resolve_year(digits: str, today: date) -> int:
+    """A BE year from 2 or 4 digits; two digits are BE (2567) or CE (2024), whichever is nearer today."""
+    value = int(digits)
+    if len(digits) == 4:
+        return value if value >= 2400 else to_be(value)
+    current = to_be(today.year)
+    candidates = (2500 + value, 2543 + value)
+    return min(candidates, key=lambda y: abs(y - current))
+
+
+def _month_from(match: re.Match[str], prefix: str) -> int:
+    for name, value in match.groupdict().items():
+        if value and name.startswith(prefix) and name[len(prefix) :].isdigit():
+            return _MONTH_GROUPS["m" + name[len(prefix) :]]
+    raise ValueError("no month group matched")
+
+
+def _month_period(month: int, be_year: int | None, today: date) -> tuple[int, int, int]:
+    if be_year is None:
+        # The most recent occurrence of this month not after today's month.
+        year = today.year if month <= today.month else today.year - 1
+        be_year = to_be(year)
+    day = date(be_year - 543, month, 1)
+    return fiscal_year_of(day), fiscal_quarter_of(day), month
+
+
+def _quarter_period(quarter: int, fiscal_year: int | None, today: date) -> tuple[int, int]:
+    if fiscal_year is not None:
+        return fiscal_year, quarter
+    fy = fiscal_year_of(today)
+    first_month = quarter_months(quarter)[0]
+    start_year = (fy - 543) - (1 if first_month >= 10 else 0)
+    if date(start_year, first_month, 1) > today:
+        fy -= 1  # that quarter has not started yet: the writer means the last one
+    return fy, quarter
+
+
+def find_dates(text: str) -> list[tuple[int, int]]:
+    """Spans of dates (1/10/2566, 15 ม.ค. 67): when something happened, not a reporting period."""
+    spans = [m.span() for m in _DATE.finditer(text)]
+    spans += [m.span() for m in _DAY_MONTH.finditer(text)]
+    return spans
+
+
+def find_periods(text: str, today: date) -> list[PeriodMatch]:
+    """Every period mention, in text order; date spans are skipped (they say when, not which period)."""
+    found: list[PeriodMatch] = []
+    taken: list[tuple[int, int]] = list(find_dates(text))
+
+    def free(span: tuple[int, int]) -> bool:
+        return all(span[1] <= a or span[0] >= b for a, b in taken)
+
+    fy_context = None
+    for m in _FISCAL_YEAR.finditer(text):
+        fy_context = resolve_year(m.group("year"), today)
+    for m in _QUARTER.finditer(text):
+        if not free(m.span()):
+            continue
+        year = resolve_year(m.group("year"), today) if m.group("year") else fy_context
+        fy, q = _quarter_period(int(m.group("q")), year, today)
+        found.append(PeriodMatch(fy, q, None, m.span(), year is not None, "quarter"))
+        taken.append(m.span())
+    for m in _ROUND.finditer(text):
+        if free(m.span()):
+            q = {"3": 1, "6": 2, "9": 3, "12": 4}[m.group("n")]
+            fy = fy_context or fiscal_year_of(today)
+            found.append(PeriodMatch(fy, q, None, m.span(), fy_context is not None, "round"))
+            taken.append(m.span())
+    for m in _RANGE.finditer(text):
+        if not free(m.span()):
+            continue
+        a, b = _month_from(m, "a"), _month_from(m, "b")
+        year = resolve_year(m.group("year"), today) if m.group("year") else None
+        fy_b, q_b, _ = _month_period(b, year, today)
+        found.append(PeriodMatch(fy_b, q_b, None, m.span(), year is not None, "range"))
+        taken.append(m.span())
+        del a
+    for m in _MONTH_TOKEN.finditer(text):
+        if not free(m.span()):
+            continue
+        month = _month_from(m, "m")
+        year = resolve_year(m.group("year"), today) if m.group("year") else None
+        fy, q, mo = _month_period(month, year, today)
+        found.append(PeriodMatch(fy, q, mo, m.span(), year is not None, "month"))
+        taken.append(m.span())
+    for m in _RELATIVE.finditer(text):
+        if not free(m.span()):
+            continue
+        word = m.group(0)
+        if word.startswith("ไตรมาส"):
+            fy, q = fiscal_year_of(today), fiscal_quarter_of(today)
+            if "แล้ว" in word or "ก่อน" in word:
+                fy, q = (fy, q - 1) if q > 1 else (fy - 1, 4)
+            found.append(PeriodMatch(fy, q, None, m.span(), False, "relative"))
+        else:
+            month_date = today.replace(day=1)
+            if "แล้ว" in word or "ก่อน" in word:
+                month_date = date(today.year - (today.month == 1), (today.month - 2) % 12 + 1, 1)
+            found.append(
+                PeriodMatch(
+                    fiscal_year_of(month_date),
+                    fiscal_quarter_of(month_date),
+                    month_date.month,
+                    m.span(),
+                    False,
+                    "relative",
+                )
+            )
+        taken.append(m.span())
+    return sorted(found, key=lambda p: p.span)

@@ -1,0 +1,23 @@
+"""The Thai questions the parser asks back, in one place for a Thai speaker to read and correct."""
+
+from __future__ import annotations
+
+WHICH_INDICATOR = "รายงานนี้เป็นของตัวชี้วัดไหนคะ"
+WHICH_INDICATOR_OF = "รายงานนี้หมายถึงตัวชี้วัดไหนคะ: {options}"
+CODE_CONFLICT = "ข้อความระบุตัวชี้วัดที่ {code} แต่เนื้อหาดูเหมือนตัวชี้วัดที่ {other} ขอยืนยันว่าเป็นตัวชี้วัดไหนคะ"
+WHAT_VALUE = "ตัวชี้วัดที่ {code} ได้ผลเท่าไรแล้วคะ (เช่น ร้อยละ 80 หรือ 8 จาก 10)"
+BARE_NUMBER = "{value} หมายถึง{unit_phrase} ใช่ไหมคะ"
+UNIT_MISMATCH = "ตัวชี้วัดที่ {code} วัดเป็น{expected} แต่ข้อความให้ค่าเป็น{given} ขอตัวเลขตามหน่วยของตัวชี้วัดค่ะ"
+OVER_100 = "ร้อยละ {value} เกิน 100 ค่ะ ขอตรวจสอบตัวเลขอีกครั้งนะคะ"
+PERIOD_CONFLICT = "ข้อความระบุทั้ง{first}และ{second} รายงานนี้เป็นของช่วงไหนคะ"
+PERIOD_OUTSIDE = "ช่วงเวลา{period}อยู่นอกปีงบประมาณ {fiscal_year} ของแผน ขอยืนยันช่วงเวลาค่ะ"
+MULTI_CONFIRM = "พบรายงาน {count} ตัวชี้วัด: {summary} บันทึกทั้งหมดเลยไหมคะ"
+
+FIVE_W_NAMES = {
+    "what": "ทำอะไร",
+    "with_whom": "ร่วมกับใคร",
+    "where": "ที่ไหน",
+    "when": "เมื่อไร",
+    "how": "อย่างไร",
+}
+FIVE_W_FOLLOW_UP = "บันทึกแล้วค่ะ 🙏 ถ้าสะดวก ช่วยเล่าเพิ่มอีกนิดว่า{missing} เพื่อให้คณะกรรมการเห็นภาพครบนะคะ"
