@@ -309,11 +309,11 @@ class MessageParser:
             if not item.pending and not result.sections.narrative.strip():
                 result.ask, result.ask_field = q.WHAT_VALUE.format(code=item.indicator), "value"
             return
-        problem = self._value_problem(indicator, value)
+        problem = self.value_problem(indicator, value)
         if problem:
             result.ask, result.ask_field = problem, "value"
 
-    def _value_problem(self, indicator: Indicator, value: ValueMatch) -> str | None:
+    def value_problem(self, indicator: Indicator, value: ValueMatch) -> str | None:
         expected = indicator.unit or ""
         if value.unit is None:
             phrase = f"ร้อยละ {value.value:g}" if expected == "ร้อยละ" else f" {value.value:g} {expected}".rstrip()

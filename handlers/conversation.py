@@ -1,0 +1,660 @@
+"""The report conversation: a parsed message becomes a draft, the bot asks one question at a time,
+and only what is certain or confirmed is saved.
+
+The draft lives in the store (``Draft``), so a restart between a question and its answer loses
+nothing; it expires after ``DRAFT_TIMEOUT``. States, like a ConversationHandler's:
+
+    (new message) ──parse──► awaiting indicator / value / unit / period / lower / confirm ──► saved
+                                          │                                      └─► details (5W, once)
+                                          └── "ยกเลิก" / timeout ──► cancelled / expired
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from handlers import messages as m
+from handlers.parse import questions as q
+from handlers.parse.normalize import match_key, normalize_text
+from handlers.parse.parser import MessageParser, ParsedItem, ParseResult
+from handlers.parse.period import find_periods
+from handlers.parse.value import find_value
+from handlers.replies import QuickReply, Reply, parse_postback
+from scoring.fiscal import BANGKOK, FiscalPeriod, bangkok_date
+from scoring.plan import Plan
+from scoring.rubric import Result, evaluate
+from scoring.thai import thai_date
+from store.models import Draft, IndicatorRecord, Person, PlanRecord, ProgressReport, ReportStatus, UnitAlias
+from store.people import learnt_aliases, plan_for_unit, reporting_unit
+from store.plans import plan_from_record
+from store.reports import ReportInput, record_report
+
+DRAFT_TIMEOUT = timedelta(minutes=30)
+CORRECTION_WINDOW = timedelta(hours=24)
+_NUMBER_ONLY = re.compile(r"^\s*(?:แก้เป็น|เป็น|ได้)?\s*(\d+(?:\.\d+)?)\s*(?:ค่ะ|ครับ|คะ)?\s*$")
+_NOT_CODE = re.compile(r"^ไม่ใช่")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who wrote, in which chat: ``chat_id`` is the user id in 1:1 chats, the group id in groups."""
+
+    person: Person
+    chat_id: str
+
+
+class ParserCache:
+    """Parsers keyed by plan content and the unit's learnt aliases; building one is cheap but not free."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[int, str, frozenset[tuple[str, str]]], MessageParser] = {}
+
+    def get(self, record: PlanRecord, aliases: dict[str, list[str]]) -> MessageParser:
+        key = (record.id or 0, record.content_hash, frozenset((c, p) for c, ps in aliases.items() for p in ps))
+        parser = self._cache.get(key)
+        if parser is None:
+            if len(self._cache) > 64:
+                self._cache.clear()
+            parser = MessageParser(plan_from_record(record), aliases)
+            self._cache[key] = parser
+        return parser
+
+
+PARSERS = ParserCache()
+
+
+# --- draft storage ---------------------------------------------------------------------------
+
+
+def open_draft(session: Session, person_id: int, chat_id: str) -> Draft | None:
+    return session.exec(
+        select(Draft)
+        .where(Draft.person_id == person_id, Draft.chat_id == chat_id, col(Draft.state).in_(("open", "details")))
+        .order_by(col(Draft.id).desc())
+    ).first()
+
+
+def _save_draft(session: Session, draft: Draft, data: dict[str, Any], now: datetime, state: str | None = None) -> None:
+    draft.data = dict(data)  # a new object, so the JSON column is written
+    draft.updated_at = now
+    draft.expires_at = now + DRAFT_TIMEOUT
+    if state:
+        draft.state = state
+    session.add(draft)
+    session.flush()
+
+
+def _item_json(item: ParsedItem) -> dict[str, Any]:
+    v = item.value
+    return {
+        "code": item.indicator,
+        "candidates": item.candidates,
+        "confidence": item.indicator_confidence,
+        "via": item.via,
+        "value": v.value if v else None,
+        "numerator": v.numerator if v else None,
+        "denominator": v.denominator if v else None,
+        "unit": v.unit if v else None,
+        "value_source": v.source if v else None,
+        "pending": item.pending,
+        "phrase": _phrase(item.text),
+    }
+
+
+def _bind(quick: tuple[QuickReply, ...], draft: Draft) -> tuple[QuickReply, ...]:
+    """Quick replies are built before the draft has an id; fill it in once it is stored."""
+    return tuple(QuickReply(qr.label, qr.data.replace("%7Bdraft%7D", str(draft.id)), qr.display_text) for qr in quick)
+
+
+_CODE_WORDS = re.compile(r"(?:ตัวชี้วัด(?:ที่)?|ตชว?\.?|kpi|ข้อ)\s*\S+|ค่ะ|ครับ|คะ|นะ|จ้า|[^\wก-๙ ]", re.IGNORECASE)
+
+
+def _has_substance(narrative: str) -> bool:
+    """Does the message tell what was done, beyond naming the indicator? ("ตัวชี้วัดที่ 1 ค่ะ" does not)."""
+    return len(re.sub(r"\s+", "", _CODE_WORDS.sub(" ", narrative))) >= 12
+
+
+def _phrase(segment: str) -> str:
+    """The words a reporter used for an indicator: the segment without numbers, periods and particles."""
+    words = re.sub(r"\d+(?:\.\d+)?\s*%?|ร้อยละ|ค่ะ|ครับ|คะ|นะ|ได้|แล้ว|ผล|[^\wก-๙ ]", " ", segment)
+    words = re.sub(r"\s+", " ", words).strip()
+    return words if 3 <= len(words) <= 40 else ""
+
+
+# --- the conversation --------------------------------------------------------------------------
+
+
+class ReportConversation:
+    """Handles one reporter's text and postbacks against the store; the caller owns the transaction."""
+
+    def __init__(self, session: Session, speaker: Speaker, now: datetime) -> None:
+        self.session = session
+        self.speaker = speaker
+        self.person = speaker.person
+        self.now = now
+        self.today: date = bangkok_date(now)
+
+    # context ---------------------------------------------------------------------------------
+
+    def _context(self) -> tuple[PlanRecord, MessageParser, int] | None:
+        unit_id = reporting_unit(self.session, self.person)
+        if unit_id is None:
+            return None
+        record = plan_for_unit(self.session, unit_id, FiscalPeriod.of_day(self.today).fiscal_year)
+        if record is None:
+            return None
+        assert record.id is not None
+        return record, PARSERS.get(record, learnt_aliases(self.session, unit_id, record.id)), unit_id
+
+    # entry points ----------------------------------------------------------------------------
+
+    def on_text(self, text: str, *, message_id: str | None = None, spans: tuple[tuple[int, int], ...] = ()) -> Reply:
+        reply = Reply()
+        context = self._context()
+        if context is None:
+            no_role = reporting_unit(self.session, self.person) is None
+            return reply.say(m.NOT_A_REPORTER if no_role else m.NO_PLAN)
+        record, parser, unit_id = context
+        draft = open_draft(self.session, self.person.id or 0, self.speaker.chat_id)
+        if draft is not None and draft.expires_at is not None and draft.expires_at <= self.now:
+            when = draft.created_at.astimezone(BANGKOK).strftime("%H:%M น.") if draft.created_at else ""
+            if draft.state == "open":
+                reply.say(m.EXPIRED.format(when=when))
+            draft.state = "expired"
+            self.session.add(draft)
+            draft = None
+        parsed = parser.parse(text, self.today, spans=spans)
+        if parsed.intent == "cancel":
+            if draft is None or draft.state != "open":
+                return reply.say(m.NOTHING_PENDING)
+            _save_draft(self.session, draft, draft.data, self.now, "cancelled")
+            return reply.say(m.CANCELLED)
+        if draft is not None and draft.state == "open":
+            if not self._is_fresh_report(parsed):
+                return self._answer(draft, parsed, text, record, parser, reply)
+            _save_draft(self.session, draft, draft.data, self.now, "superseded")
+            reply.say(m.SUPERSEDED)
+        elif draft is not None and draft.state == "details":
+            if parsed.intent == "chat" or (parsed.intent == "report" and not self._is_fresh_report(parsed)):
+                return self._add_details(draft, text, reply)
+            _save_draft(self.session, draft, draft.data, self.now, "done")
+        if parsed.intent == "correction":
+            return self._correct_last(parsed, record, reply)
+        if parsed.intent in ("chat", "query"):
+            return reply.say(m.HELP)
+        return self._start(parsed, text, message_id, record, unit_id, reply)
+
+    def on_postback(self, data: str) -> Reply:
+        reply = Reply()
+        fields = parse_postback(data)
+        draft = self.session.get(Draft, int(fields.get("d", "0") or 0))
+        if draft is None:
+            return reply.say(m.DRAFT_GONE)
+        if draft.person_id != self.person.id:
+            return reply.say(m.NOT_YOUR_DRAFT)  # someone else tapped in a group: their draft is untouched
+        if draft.state != "open" or (draft.expires_at is not None and draft.expires_at <= self.now):
+            return reply.say(m.DRAFT_GONE)
+        context = self._context()
+        if context is None:
+            return reply.say(m.NOT_A_REPORTER)
+        record, parser, _ = context
+        data_ = dict(draft.data)
+        field, value = fields.get("f", ""), fields.get("v", "")
+        if field == "cancel":
+            _save_draft(self.session, draft, data_, self.now, "cancelled")
+            return reply.say(m.CANCELLED)
+        awaiting = data_.get("awaiting") or {}
+        idx = int(awaiting.get("item", 0))
+        item = data_["items"][idx] if data_.get("items") else None
+        if field == "indicator" and item is not None:
+            if value == "*":
+                return self._list_indicators(draft, parser.plan, reply)
+            if value not in parser.indicators:
+                return reply.say(m.NOT_IN_PLAN.format(code=value))
+            self._choose_indicator(data_, idx, value)
+        elif field == "unit" and item is not None:
+            if value == "yes":
+                item["unit"] = parser.indicators[item["code"]].unit
+            else:
+                item["value"], item["unit"] = None, None
+                data_["value_refused"] = True
+        elif field == "lower" and item is not None:
+            data_.setdefault("lower_ok", []).append(idx)
+        elif field == "period":
+            fy, quarter, month = [*value.split("-"), "", ""][:3]
+            data_["period"] = {"fiscal_year": int(fy), "quarter": int(quarter), "month": int(month) if month else None}
+            data_["period_ok"] = True
+        elif field == "confirm":
+            if value == "yes":
+                data_["confirmed"] = True
+            else:
+                data_["awaiting"] = {"field": "edit"}
+                _save_draft(self.session, draft, data_, self.now)
+                return reply.say("พิมพ์สิ่งที่ต้องการแก้ได้เลยค่ะ เช่น “แก้เป็น 80” หรือ “ไม่ใช่ ตัวชี้วัดที่ 5”")
+        return self._advance(draft, data_, record, parser, reply)
+
+    # steps -------------------------------------------------------------------------------
+
+    @staticmethod
+    def _is_fresh_report(parsed: ParseResult) -> bool:
+        item = parsed.first
+        return (
+            parsed.intent == "report"
+            and item is not None
+            and item.indicator is not None
+            and (item.value is not None or item.pending)
+        )
+
+    def _start(
+        self, parsed: ParseResult, text: str, message_id: str | None, record: PlanRecord, unit_id: int, reply: Reply
+    ) -> Reply:
+        period = parsed.period
+        data: dict[str, Any] = {
+            "plan_id": record.id,
+            "unit_id": unit_id,
+            "message_id": message_id,
+            "text": text,
+            "items": [_item_json(i) for i in parsed.items],
+            "period": None
+            if period is None
+            else {"fiscal_year": period.fiscal_year, "quarter": period.quarter, "month": period.month},
+            "period_defaulted": parsed.period_defaulted,
+            "period_question": parsed.ask if parsed.ask_field == "period" else None,
+            "narrative": parsed.sections.narrative,
+            "has_narrative": _has_substance(parsed.sections.narrative),
+            "problems": parsed.sections.problems,
+            "missing_5w": parsed.sections.missing_five_w(),
+        }
+        draft = Draft(person_id=self.person.id or 0, chat_id=self.speaker.chat_id, data=data, created_at=self.now)
+        parser = PARSERS.get(record, learnt_aliases(self.session, unit_id, record.id or 0))
+        return self._advance(draft, data, record, parser, reply)
+
+    def _advance(
+        self, draft: Draft, data: dict[str, Any], record: PlanRecord, parser: MessageParser, reply: Reply
+    ) -> Reply:
+        """Ask the next question, or save when nothing is left to ask."""
+        data["awaiting"] = None
+        plan = parser.plan
+        question = self._next_question(data, parser)
+        if question is not None:
+            text, quick, awaiting = question
+            data["awaiting"] = awaiting
+            _save_draft(self.session, draft, data, self.now, "open")
+            return reply.say(text, _bind((*quick, QuickReply.of(m.CANCEL, f="cancel", d="{draft}")), draft))
+        return self._save(draft, data, record, plan, reply)
+
+    def _next_question(
+        self, data: dict[str, Any], parser: MessageParser
+    ) -> tuple[str, tuple[QuickReply, ...], dict[str, Any]] | None:
+        draft_id = "{draft}"
+        if data.get("period_question") and not data.get("period_ok"):
+            options = self._period_options(data)
+            return data["period_question"], options, {"field": "period"}
+        for idx, item in enumerate(data["items"]):
+            if item["code"] is None:
+                cands = [c for c in item["candidates"] if c in parser.indicators][:3]
+                text = (
+                    q.CODE_CONFLICT.format(code=cands[0], other=cands[1])
+                    if item["via"] == "conflict" and len(cands) > 1
+                    else q.WHICH_INDICATOR_OF.format(options=", ".join(cands))
+                    if cands
+                    else q.WHICH_INDICATOR
+                )
+                quick = (
+                    *(
+                        QuickReply.of(self._short_label(parser.plan, c), f"ตัวชี้วัดที่ {c}", f="indicator", v=c, d=draft_id)
+                        for c in cands
+                    ),
+                    QuickReply.of(m.OTHER, f="indicator", v="*", d=draft_id),
+                )
+                return text, quick, {"field": "indicator", "item": idx}
+            indicator = parser.indicators[item["code"]]
+            if item["value"] is None:
+                if item["pending"] or (data.get("has_narrative") and not data.get("value_refused")):
+                    continue
+                return q.WHAT_VALUE.format(code=item["code"]), (), {"field": "value", "item": idx}
+            if item["unit"] is None:
+                from handlers.parse.value import ValueMatch
+
+                problem = parser.value_problem(indicator, ValueMatch(item["value"], None))
+                quick = (
+                    QuickReply.of(m.YES, f="unit", v="yes", d=draft_id),
+                    QuickReply.of(m.NO, f="unit", v="no", d=draft_id),
+                )
+                return problem or q.WHAT_VALUE.format(code=item["code"]), quick, {"field": "unit", "item": idx}
+            from handlers.parse.value import ValueMatch
+
+            problem = parser.value_problem(indicator, ValueMatch(item["value"], item["unit"]))
+            if problem:
+                return problem, (), {"field": "value", "item": idx}
+            lower = self._lower_than_last(data, item)
+            if lower is not None and idx not in data.get("lower_ok", []):
+                quick = (QuickReply.of(f"{m.CONFIRM_YES} {item['value']:g}", f="lower", v="yes", d=draft_id),)
+                return lower, quick, {"field": "lower", "item": idx}
+        unsure = any(i["confidence"] < 0.9 for i in data["items"]) or any(
+            i.get("value_source") == "fraction" and i["numerator"] is None for i in data["items"]
+        )
+        if unsure and not data.get("confirmed"):
+            quick = (
+                QuickReply.of(m.CONFIRM_YES, f="confirm", v="yes", d=draft_id),
+                QuickReply.of(m.EDIT, f="confirm", v="no", d=draft_id),
+            )
+            return m.CONFIRM.format(summary=self._summary(data, parser.plan)), quick, {"field": "confirm"}
+        return None
+
+    def _answer(
+        self, draft: Draft, parsed: ParseResult, text: str, record: PlanRecord, parser: MessageParser, reply: Reply
+    ) -> Reply:
+        """A text while a question is open: an answer, a correction, or a yes/no."""
+        data = dict(draft.data)
+        awaiting = data.get("awaiting") or {}
+        field = awaiting.get("field")
+        idx = int(awaiting.get("item", 0))
+        items = data["items"]
+        norm = normalize_text(text).lower()
+        code = next((c for c in (parsed.first.indicator,) if c), None) if parsed.first else None
+        explicit = parser.matcher.find_codes(norm)
+        if explicit:
+            code = explicit[-1].code
+        value = find_value(norm)
+        yes = self._is_yes(norm)
+        no = self._is_no(norm) and not explicit
+        understood = False
+        if code and (field in ("indicator", "edit", "confirm") or _NOT_CODE.match(norm)):
+            self._choose_indicator(data, idx if field == "indicator" else 0, code)
+            data["confirmed"] = field == "indicator" or data.get("confirmed", False)
+            understood = True
+        if value is not None or _NUMBER_ONLY.match(norm):
+            number = value.value if value else float(_NUMBER_ONLY.match(norm).group(1))  # type: ignore[union-attr]
+            target = items[idx] if field in ("value", "unit", "lower") else items[0]
+            unit = value.unit if value and value.unit else None
+            if unit is None and field in ("value", "unit", "lower", "edit", "confirm"):
+                unit = parser.indicators[target["code"]].unit if target["code"] else None
+            target.update(
+                value=number,
+                unit=unit,
+                numerator=value.numerator if value else None,
+                denominator=value.denominator if value else None,
+                value_source="answer",
+            )
+            data.pop("value_refused", None)
+            if field == "lower":
+                data.setdefault("lower_ok", [])
+            understood = True
+        if field in ("period",):
+            periods = find_periods(norm, self.today)
+            if periods:
+                p = periods[0]
+                data["period"] = {"fiscal_year": p.fiscal_year, "quarter": p.quarter, "month": p.month}
+                data["period_ok"] = True
+                understood = True
+        if not understood and field == "unit" and (yes or no):
+            if yes:
+                items[idx]["unit"] = parser.indicators[items[idx]["code"]].unit
+            else:
+                items[idx]["value"], items[idx]["unit"] = None, None
+                data["value_refused"] = True
+            understood = True
+        if not understood and field == "lower" and yes:
+            data.setdefault("lower_ok", []).append(idx)
+            understood = True
+        if not understood and field == "confirm" and (yes or no):
+            if yes:
+                data["confirmed"] = True
+            else:
+                data["awaiting"] = {"field": "edit"}
+                _save_draft(self.session, draft, data, self.now)
+                return reply.say("พิมพ์สิ่งที่ต้องการแก้ได้เลยค่ะ เช่น “แก้เป็น 80” หรือ “ไม่ใช่ ตัวชี้วัดที่ 5”")
+            understood = True
+        if not understood and field == "indicator":
+            cands = parser.matcher.candidates(text)
+            if cands.ranked and cands.ranked[0][1] >= 60 and cands.margin() >= 15:
+                self._choose_indicator(data, idx, cands.ranked[0][0])
+                understood = True
+        if not understood:
+            question = self._next_question(data, parser)
+            again = question[0] if question else ""
+            _save_draft(self.session, draft, data, self.now)
+            quick = question[1] if question else ()
+            return reply.say(
+                m.ASK_AGAIN.format(question=again).strip(),
+                _bind((*quick, QuickReply.of(m.CANCEL, f="cancel", d="{draft}")), draft),
+            )
+        return self._advance(draft, data, record, parser, reply)
+
+    def _choose_indicator(self, data: dict[str, Any], idx: int, code: str) -> None:
+        item = data["items"][idx]
+        asked = item["code"] is None and item.get("candidates")
+        item.update(code=code, confidence=1.0, via="chosen")
+        if asked and item.get("phrase"):
+            data.setdefault("learn", []).append({"phrase": item["phrase"], "code": code})
+
+    def _lower_than_last(self, data: dict[str, Any], item: dict[str, Any]) -> str | None:
+        indicator = self._indicator_record(data["plan_id"], item["code"])
+        if indicator is None or item["value"] is None:
+            return None
+        period = data.get("period") or {}
+        last = self.session.exec(
+            select(ProgressReport)
+            .where(
+                ProgressReport.indicator_id == indicator.id,
+                ProgressReport.fiscal_year == period.get("fiscal_year"),
+                ProgressReport.status != ReportStatus.withdrawn,
+            )
+            .order_by(col(ProgressReport.reported_at).desc())
+        ).first()
+        if last is None or last.value is None or last.value <= item["value"]:
+            return None
+        plan_indicator = PARSERS_PLAN_CACHE.get(self.session, data["plan_id"]).indicator(item["code"])
+        if plan_indicator.rubric is not None and plan_indicator.rubric.direction == "lower":
+            return None  # minutes going down is progress
+        when = thai_date(last.reported_at.astimezone(BANGKOK).date()) if last.reported_at else "-"
+        unit = item["unit"] or ""
+        fmt = (lambda v: f"ร้อยละ {v:g}") if unit == "ร้อยละ" else (lambda v: f"{v:g} {unit}".strip())
+        return m.LOWER_THAN_LAST.format(code=item["code"], last=fmt(last.value), when=when, value=fmt(item["value"]))
+
+    def _indicator_record(self, plan_id: int, code: str) -> IndicatorRecord | None:
+        return self.session.exec(
+            select(IndicatorRecord).where(IndicatorRecord.plan_id == plan_id, IndicatorRecord.code == code)
+        ).first()
+
+    def _save(self, draft: Draft, data: dict[str, Any], record: PlanRecord, plan: Plan, reply: Reply) -> Reply:
+        period_d = data["period"]
+        period = FiscalPeriod(period_d["fiscal_year"], period_d["quarter"], period_d.get("month"))
+        saved: list[str] = []
+        report_ids: list[int] = []
+        for item in data["items"]:
+            indicator = self._indicator_record(record.id or 0, item["code"])
+            assert indicator is not None and indicator.id is not None
+            report = record_report(
+                self.session,
+                ReportInput(
+                    indicator_id=indicator.id,
+                    period=period,
+                    value=item["value"],
+                    numerator=item["numerator"],
+                    denominator=item["denominator"],
+                    narrative=data.get("narrative") or "",
+                    problems=data.get("problems") or "",
+                    source_message_id=data.get("message_id"),
+                ),
+                by=self.person.id or 0,
+                now=self.now,
+                source=f"line:{data.get('message_id') or 'chat'}",
+            )
+            report_ids.append(report.id or 0)
+            saved.append(self._saved_line(plan, item, period, report))
+        for learn in data.get("learn", []):
+            self._learn(data["unit_id"], record.id or 0, learn["phrase"], learn["code"])
+        missing = data.get("missing_5w") or []
+        follow_up = len(missing) >= 2
+        data["report_ids"] = report_ids
+        _save_draft(self.session, draft, data, self.now, "details" if follow_up else "saved")
+        reply.say(m.SAVED.format(summary="\n".join(saved)))
+        if follow_up:
+            names = " ".join(q.FIVE_W_NAMES[k] for k in missing)
+            reply.say(q.FIVE_W_FOLLOW_UP.format(missing=names))
+        return reply
+
+    def _saved_line(self, plan: Plan, item: dict[str, Any], period: FiscalPeriod, report: ProgressReport) -> str:
+        if item["value"] is None:
+            return m.SAVED_NO_VALUE.format(code=item["code"], period=period.thai)
+        unit = item["unit"] or ""
+        shown = f"ร้อยละ {item['value']:g}" if unit == "ร้อยละ" else f"{item['value']:g} {unit}".strip()
+        line = m.SAVED_ITEM.format(code=item["code"], value=shown, period=period.thai)
+        indicator = plan.indicator(item["code"])
+        e = evaluate(
+            indicator,
+            Result.of(item["value"], report.done, numerator=item["numerator"], denominator=item["denominator"]),
+        )
+        if indicator.rubric is not None:
+            line += "\n" + m.LEVEL_NOW.format(level=e.level, points=e.points, max_points=e.max_points)
+            if e.next:
+                line += "\n" + e.next
+        return line
+
+    def _learn(self, unit_id: int, plan_id: int, phrase: str, code: str) -> None:
+        indicator = self._indicator_record(plan_id, code)
+        key = match_key(phrase)
+        if indicator is None or len(key) < 3:
+            return
+        exists = self.session.exec(
+            select(UnitAlias).where(UnitAlias.unit_id == unit_id, UnitAlias.phrase == phrase)
+        ).first()
+        if exists is None:
+            self.session.add(
+                UnitAlias(unit_id=unit_id, indicator_id=indicator.id or 0, phrase=phrase, learnt_at=self.now)
+            )
+
+    def _add_details(self, draft: Draft, text: str, reply: Reply) -> Reply:
+        """The answer to the 5W follow-up: appended to the narrative of the reports just saved."""
+        data = dict(draft.data)
+        addition = normalize_text(text)
+        for report_id in data.get("report_ids", []):
+            report = self.session.get(ProgressReport, report_id)
+            if report is None:
+                continue
+            from store.audit import acting_as
+
+            with acting_as(self.session, self.person.id, source="line:details", now=self.now):
+                report.narrative = (report.narrative + "\n" + addition).strip()
+                self.session.add(report)
+                self.session.flush()
+        _save_draft(self.session, draft, data, self.now, "done")
+        return reply.say("ขอบคุณค่ะ เพิ่มรายละเอียดในรายงานแล้ว 🙏")
+
+    def _correct_last(self, parsed: ParseResult, record: PlanRecord, reply: Reply) -> Reply:
+        """ "แก้เป็น 80" after saving: corrects the reporter's latest report (audited, old → new)."""
+        item = parsed.first
+        if item is None or item.value is None:
+            return reply.say(m.NO_REPORT_TO_CORRECT)
+        query = (
+            select(ProgressReport, IndicatorRecord)
+            .join(IndicatorRecord, col(ProgressReport.indicator_id) == col(IndicatorRecord.id))
+            .where(
+                ProgressReport.reported_by == self.person.id,
+                IndicatorRecord.plan_id == record.id,
+                col(ProgressReport.reported_at) >= self.now - CORRECTION_WINDOW,
+            )
+            .order_by(col(ProgressReport.reported_at).desc())
+        )
+        if item.indicator:
+            query = query.where(IndicatorRecord.code == item.indicator)
+        row = self.session.exec(query).first()
+        if row is None:
+            return reply.say(m.NO_REPORT_TO_CORRECT)
+        report, indicator = row
+        old = report.value
+        from store.audit import acting_as
+
+        with acting_as(self.session, self.person.id, source="line:correction", now=self.now):
+            report.value = item.value.value
+            if item.value.numerator is not None:
+                report.numerator, report.denominator = item.value.numerator, item.value.denominator
+            else:
+                report.numerator = report.denominator = None
+            self.session.add(report)
+            self.session.flush()
+        period = FiscalPeriod(report.fiscal_year, report.quarter, report.month)
+        return reply.say(
+            m.CORRECTED.format(
+                code=indicator.code,
+                old=f"{old:g}" if old is not None else "-",
+                new=f"{item.value.value:g}",
+                period=period.thai,
+            )
+        )
+
+    # presentation ----------------------------------------------------------------------------
+
+    def _list_indicators(self, draft: Draft, plan: Plan, reply: Reply) -> Reply:
+        quick = tuple(
+            QuickReply.of(self._short_label(plan, i.code), f"ตัวชี้วัดที่ {i.code}", f="indicator", v=i.code, d=draft.id or 0)
+            for i in list(plan.indicators())[:12]
+        )
+        lines = [f"{i.code}. {i.name}" for i in plan.indicators()]
+        return reply.say(
+            m.PICK_INDICATOR + "\n" + "\n".join(lines), (*quick, QuickReply.of(m.CANCEL, f="cancel", d=draft.id or 0))
+        )
+
+    @staticmethod
+    def _short_label(plan: Plan, code: str) -> str:
+        indicator = plan.indicator(code)
+        short = next(
+            (a for a in indicator.aliases if 2 < len(a) <= 12 and not re.search(r"\d", a)),
+            indicator.name[:12],
+        )
+        return f"{code} {short}"
+
+    def _summary(self, data: dict[str, Any], plan: Plan) -> str:
+        period_d = data.get("period") or {}
+        period = FiscalPeriod(period_d["fiscal_year"], period_d["quarter"], period_d.get("month")) if period_d else None
+        parts = []
+        for item in data["items"]:
+            unit = item["unit"] or ""
+            value = (
+                "-"
+                if item["value"] is None
+                else (f"ร้อยละ {item['value']:g}" if unit == "ร้อยละ" else f"{item['value']:g} {unit}".strip())
+            )
+            parts.append(f"ตัวชี้วัดที่ {item['code']} {value}")
+        return ", ".join(parts) + (f" ({period.thai})" if period else "")
+
+    def _period_options(self, data: dict[str, Any]) -> tuple[QuickReply, ...]:
+        fy = (data.get("period") or {}).get("fiscal_year")
+        if not fy:
+            return ()
+        return tuple(QuickReply.of(f"ไตรมาส {n}/{fy}", f="period", v=f"{fy}-{n}", d="{draft}") for n in range(1, 5))
+
+    @staticmethod
+    def _is_yes(norm: str) -> bool:
+        word = norm.strip(" .!✅👍")
+        return any(word == w or word.startswith(w + " ") for w in m.YES_WORDS) and not word.startswith("ไม่")
+
+    @staticmethod
+    def _is_no(norm: str) -> bool:
+        word = norm.strip(" .!")
+        return any(word == w or word.startswith(w) for w in m.NO_WORDS)
+
+
+class _PlanCache:
+    """Plans by record id for the lifetime of the process (plan content is immutable per hash)."""
+
+    def __init__(self) -> None:
+        self._plans: dict[tuple[int, str], Plan] = {}
+
+    def get(self, session: Session, plan_id: int) -> Plan:
+        record = session.get(PlanRecord, plan_id)
+        assert record is not None
+        key = (plan_id, record.content_hash)
+        if key not in self._plans:
+            self._plans[key] = plan_from_record(record)
+        return self._plans[key]
+
+
+PARSERS_PLAN_CACHE = _PlanCache()

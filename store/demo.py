@@ -1,0 +1,78 @@
+"""Demo units and people for the sample plans, so a newcomer (and the tests) can chat at once.
+
+Idempotent: loading twice adds nothing. Names are fictional.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from store.models import Person, Role, RoleGrant, Unit
+from store.plan_files import load_plan
+from store.plans import import_plan
+
+DEMO_PLANS = ("fy2567-governor-secretary", "fy2565-council-secretariat", "fy2563-council-secretariat")
+
+
+@dataclass(frozen=True)
+class DemoPerson:
+    key: str
+    name: str
+    unit: str
+    roles: tuple[tuple[Role, str | None], ...]  # (role, unit name or None for every unit)
+    position: str = ""
+
+
+GOV = "สำนักงานเลขานุการผู้ว่าราชการกรุงเทพมหานคร"
+COUNCIL = "สำนักงานเลขานุการสภากรุงเทพมหานคร"
+PLANNING = "กลุ่มงานแผนงานและประเมินผล"
+
+PEOPLE = (
+    DemoPerson("somsri", "สมศรี ใจดี", GOV, ((Role.reporter, GOV),), "นักวิเคราะห์นโยบายและแผน"),
+    DemoPerson("wichai", "วิชัย รักงาน", GOV, ((Role.reporter, GOV),), "เจ้าพนักงานธุรการ"),
+    DemoPerson("pranee", "ปราณี สุขสม", GOV, ((Role.unit_head, GOV),), "เลขานุการผู้ว่าราชการกรุงเทพมหานคร"),
+    DemoPerson("anan", "อนันต์ มั่นคง", COUNCIL, ((Role.reporter, COUNCIL),), "นักจัดการงานทั่วไป"),
+    DemoPerson("kanya", "กันยา ตั้งใจ", COUNCIL, ((Role.unit_head, COUNCIL),), "เลขานุการสภากรุงเทพมหานคร"),
+    DemoPerson("manager", "ธนพล บริหารดี", GOV, ((Role.manager, GOV), (Role.manager, COUNCIL)), "รองปลัดกรุงเทพมหานคร"),
+    DemoPerson("committee", "มาลี ติดตามผล", PLANNING, ((Role.committee, None),), "กรรมการติดตามประเมินผล"),
+    DemoPerson("admin", "ผู้ดูแลระบบ", PLANNING, ((Role.admin, None),), "นักวิเคราะห์นโยบายและแผน"),
+)
+
+
+def _unit(session: Session, name: str) -> Unit:
+    unit = session.exec(select(Unit).where(Unit.name == name)).first()
+    if unit is None:
+        unit = Unit(name=name)
+        session.add(unit)
+        session.flush()
+    return unit
+
+
+def load_demo(session: Session, plans_dir: Path, now: datetime) -> dict[str, Person]:
+    """Import the sample plans and create the demo people with their grants; returns people by key."""
+    for key in DEMO_PLANS:
+        import_plan(session, load_plan(plans_dir / f"{key}.yaml"), now=now)
+    people: dict[str, Person] = {}
+    for demo in PEOPLE:
+        unit = _unit(session, demo.unit)
+        person = session.exec(select(Person).where(Person.name == demo.name)).first()
+        if person is None:
+            person = Person(name=demo.name, unit_id=unit.id, position=demo.position)
+            session.add(person)
+            session.flush()
+        for role, unit_name in demo.roles:
+            scope = _unit(session, unit_name).id if unit_name else None
+            exists = session.exec(
+                select(RoleGrant).where(
+                    RoleGrant.person_id == person.id, RoleGrant.role == role, RoleGrant.unit_id == scope
+                )
+            ).first()
+            if exists is None:
+                session.add(RoleGrant(person_id=person.id or 0, role=role, unit_id=scope, granted_at=now))
+        people[demo.key] = person
+    session.flush()
+    return people
