@@ -36,13 +36,14 @@ def create_fake_line(
     ``monthly_quota=None`` means no target limit. ``strict_recipients`` makes pushes to users and
     groups that were not seeded fail as LINE fails them; otherwise they cost one message each.
     """
-    fake = fake or FakeLine(
-        access_token=access_token,
-        monthly_quota=monthly_quota,
-        reply_token_ttl=reply_token_ttl,
-        strict_recipients=strict_recipients,
-        clock=clock,
-    )
+    if fake is None:
+        fake = FakeLine(
+            access_token=access_token,
+            monthly_quota=monthly_quota,
+            reply_token_ttl=reply_token_ttl,
+            strict_recipients=strict_recipients,
+            clock=clock,
+        )
     messaging_api()  # load the spec now: a packaging mistake should fail at start-up, not on a send
     app = FastAPI(title="Fake LINE platform", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.fake = fake

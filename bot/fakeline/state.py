@@ -26,6 +26,11 @@ DEFAULT_ACCESS_TOKEN = "fake-line-channel-access-token"
 RETRY_KEY_LIFETIME = timedelta(hours=24)
 _ID = re.compile(r"^[UCR][0-9a-f]{32}$")
 _QUOTABLE = frozenset({"text", "textV2", "sticker", "image", "video"})
+_FAULT_MESSAGES = {
+    429: "The API rate limit has been exceeded. Try again later.",
+    500: "Internal server error",
+    503: "Service unavailable",
+}
 
 
 def utc_now() -> datetime:
@@ -115,17 +120,17 @@ class FakeLine:
     strict_recipients: bool = False
     quota_zone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Asia/Bangkok"))
     clock: Clock = utc_now
-    sent: list[SentRecord] = field(default_factory=list)
-    retry_conflicts: list[RetryConflict] = field(default_factory=list)
-    users: dict[str, dict[str, str]] = field(default_factory=dict)
-    groups: dict[str, Group] = field(default_factory=dict)
-    contents: dict[str, Content] = field(default_factory=dict)
-    _reply_tokens: dict[str, ReplyToken] = field(default_factory=dict)
-    _retry_keys: dict[str, AcceptedRetry] = field(default_factory=dict)
-    _usage: list[tuple[datetime, int]] = field(default_factory=list)
-    _faults: dict[str, list[int]] = field(default_factory=dict)
-    _message_seq: int = 600_000_000_000_000_000
-    _lock: threading.RLock = field(default_factory=threading.RLock)
+    sent: list[SentRecord] = field(default_factory=list, init=False)
+    retry_conflicts: list[RetryConflict] = field(default_factory=list, init=False)
+    users: dict[str, dict[str, str]] = field(default_factory=dict, init=False)
+    groups: dict[str, Group] = field(default_factory=dict, init=False)
+    contents: dict[str, Content] = field(default_factory=dict, init=False)
+    _reply_tokens: dict[str, ReplyToken] = field(default_factory=dict, init=False, repr=False)
+    _retry_keys: dict[str, AcceptedRetry] = field(default_factory=dict, init=False, repr=False)
+    _usage: list[tuple[datetime, int]] = field(default_factory=list, init=False, repr=False)
+    _faults: dict[str, list[int]] = field(default_factory=dict, init=False, repr=False)
+    _message_seq: int = field(default=600_000_000_000_000_000, init=False, repr=False)
+    _lock: threading.RLock = field(default_factory=threading.RLock, init=False, repr=False)
 
     # --- seeding, for tests and the console -------------------------------------------------------
 
@@ -177,13 +182,14 @@ class FakeLine:
 
     def usage(self) -> int:
         """Messages charged this calendar month (in ``quota_zone``); replies are free."""
-        now = self.clock().astimezone(self.quota_zone)
+
+        def month(at: datetime) -> tuple[int, int]:
+            local = at.astimezone(self.quota_zone)
+            return local.year, local.month
+
+        current = month(self.clock())
         with self._lock:
-            return sum(
-                cost
-                for at, cost in self._usage
-                if (at.astimezone(self.quota_zone).year, at.astimezone(self.quota_zone).month) == (now.year, now.month)
-            )
+            return sum(cost for at, cost in self._usage if month(at) == current)
 
     # --- platform rules, called by the routes ------------------------------------------------------
 
@@ -310,10 +316,3 @@ def _digest(body: dict[str, Any]) -> str:
 
 def new_request_id() -> str:
     return uuid.uuid4().hex
-
-
-_FAULT_MESSAGES = {
-    429: "The API rate limit has been exceeded. Try again later.",
-    500: "Internal server error",
-    503: "Service unavailable",
-}

@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from handlers.parse.normalize import match_key
-from scoring.plan import Plan
+from handlers.parse.normalize import match_key, normalize_text
+from scoring.plan import Group, Plan
 from scoring.thai import thai_to_arabic_digits
 
 ABBREVIATIONS = {
@@ -29,15 +29,29 @@ ABBREVIATIONS = {
     "ปชช.": "ประชาชน",
     "งปม.": "งบประมาณ",
 }
-_COUNTING_NOUN = r"\s*(?:โครงการ|เรื่อง|เขต|ครั้ง|คน|แห่ง|ด้าน|ประเด็น|ราย|ชุด|วัน|นาที|บาท|%|เปอร์|ปี)"
+ALIAS_SCORE = 1000.0  # an alias hit outranks any fuzzy score
+FUZZY_FULL_MASS = 18.0  # IDF mass of roughly six distinctive trigrams: a phrase that clearly names one
+_COUNTING_NOUN = r"[ ]?(?:โครงการ|เรื่อง|เขต|ครั้ง|คน|แห่ง|ด้าน|ประเด็น|ราย|ชุด|วัน|นาที|บาท|%|เปอร์|ปี)"
 _CODE = re.compile(
     r"(?:ตัวชี้วัด(?:ที่)?|ตัวชีวัด(?:ที่)?|ตชว\.?|ตช\.?|kpi|ข้อที่|ข้อ|ตัวที่|indicator)\s*(?:ที่\s*)?"
     r"(?P<code>[kK]?\d+(?:\.\d+)*(?:\s*\([กขคง]\)|\s?[กขคง](?![ก-๙]))?)(?![\d.]*\d)"
     rf"(?!{_COUNTING_NOUN})",
     re.IGNORECASE,
 )
+_EITHER = re.compile(r"\s*(?:หรือ|/|,)\s*(?:ตัวชี้วัด(?:ที่)?|ตช\.?|kpi|ข้อ)?\s*(?P<code>[kK]?\d+(?:\.\d+)*)(?![\d.]*\d)")
+_NAME_NUMBER = re.compile(r"(?:พ\.ศ\.\s?|ทั้ง\s?|ศูนย์\s?กทม\.\s?)?\d+(?:\s?(?:โครงการสำคัญ|เขต|ชุดข้อมูล|ด้าน|ประเด็น))?")
 _CODE_ALIAS = re.compile(r"(?:ตัวชี้วัด(?:ที่)?|kpi|ข้อ(?:ที่)?|ตัวที่|k)?(?P<code>\d+(?:\.\d+)*(?:\([กขคง]\))?)")
 _BARE_CODE = re.compile(r"(?:^|(?<=\s))(?P<code>[kK]\s?\d|\d+\.\d+(?:\.\d+)*(?:\s*\([กขคง]\))?)(?=\s|:|$|\))")
+
+
+def _find_group(group: Group, code: str, kind: str) -> Group | None:
+    if group.code == code and group.kind.startswith(kind):
+        return group
+    for sub in group.groups:
+        found = _find_group(sub, code, kind)
+        if found is not None:
+            return found
+    return None
 
 
 def canonical_code(code: str) -> str:
@@ -52,6 +66,7 @@ def canonical_code(code: str) -> str:
 class CodeMatch:
     code: str
     span: tuple[int, int]
+    alternatives: tuple[str, ...] = ()  # a prefix or "5 หรือ 6": the code is one of these
 
 
 @dataclass
@@ -103,6 +118,19 @@ class IndicatorMatcher:
         for code, phrases in (extra_aliases or {}).items():
             names.setdefault(code, []).extend(phrases)
         self._alias_codes = self._code_aliases()
+        self._keys = {code: "|".join(match_key(_expand(n)) for n in ns) for code, ns in names.items()}
+        self._name_numbers = sorted(
+            {
+                m.group(0).strip()
+                for ns in names.values()
+                for n in ns
+                for m in _NAME_NUMBER.finditer(normalize_text(n).lower())
+                if not _CODE_ALIAS.fullmatch(match_key(_expand(m.group(0))))
+                and (not m.group(0).strip().isdigit() or len(m.group(0).strip()) >= 4)
+            },
+            key=len,
+            reverse=True,
+        )
         self.grams = {code: set().union(*(_grams(match_key(_expand(n))) for n in ns)) for code, ns in names.items()}
         df: dict[str, int] = {}
         for gs in self.grams.values():
@@ -120,6 +148,13 @@ class IndicatorMatcher:
                 out[canonical_code(m.group("code"))] = next(iter(codes))
         return out
 
+    def partial_code(self, raw: str) -> list[str]:
+        """Codes a prefix stands for: "2.2" in a plan with 2.2.1 and 2.2.2, "5" for 5.1 and 5.2."""
+        code = canonical_code(raw)
+        if not code or not code[0].isdigit():
+            return []
+        return sorted(c for c in self.codes if c.startswith(code + "."))
+
     def resolve_code(self, raw: str) -> str | None:
         code = canonical_code(raw)
         if code in self._by_canonical:
@@ -135,8 +170,18 @@ class IndicatorMatcher:
         out: list[CodeMatch] = []
         for m in _CODE.finditer(text):
             code = self.resolve_code(m.group("code"))
+            either = _EITHER.match(text, m.end())
+            if code and either:
+                other = self.resolve_code(either.group("code"))
+                if other and other != code:
+                    out.append(CodeMatch(code, (m.start(), either.end()), (code, other)))
+                    continue
             if code:
                 out.append(CodeMatch(code, m.span()))
+                continue
+            partial = self.partial_code(m.group("code"))
+            if partial:
+                out.append(CodeMatch(partial[0], m.span(), tuple(partial)))
         taken = [c.span for c in out]
         for m in _BARE_CODE.finditer(text):
             if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
@@ -147,30 +192,63 @@ class IndicatorMatcher:
         return sorted(out, key=lambda c: c.span)
 
     def alias_hits(self, text: str) -> set[str]:
+        """Indicators named by an alias in the text; when several are, those covered by the most aliases.
+
+        "เว็บไซต์สภา … ความพึงพอใจ": the first alias names only indicator 5, the second names 3.3 but also
+        occurs in 5's name, so 5 is covered twice and wins.
+        """
         key = match_key(_expand(text))
-        hits: set[str] = set()
-        for alias, codes in self.aliases.items():
-            if alias in key:
-                hits |= codes
-        return hits
+        found = [alias for alias in self.aliases if alias in key]
+        if not found:
+            return set()
+        coverage: dict[str, int] = {}
+        for alias in found:
+            for code in self.aliases[alias] | {c for c, names in self._keys.items() if alias in names}:
+                coverage[code] = coverage.get(code, 0) + 1
+        best = max(coverage.values())
+        return {c for c, n in coverage.items() if n == best}
+
+    def group_members(self, group_code: str, kind: str) -> list[str]:
+        """Indicators under a group (มิติที่ 2 → 2.1, 2.2.1, 2.2.2); ``kind`` is the word the writer used."""
+        for group in self.plan.groups:
+            found = _find_group(group, group_code, kind)
+            if found is not None:
+                return [i.code for i in found.walk()]
+        return []
+
+    def name_number_spans(self, text: str) -> list[tuple[int, int]]:
+        """Spans of number phrases copied from indicator names ("12 โครงการสำคัญ", "พ.ศ. 2562", "1555")."""
+        spans = []
+        for phrase in self._name_numbers:
+            start = text.find(phrase)
+            while start >= 0:
+                spans.append((start, start + len(phrase)))
+                start = text.find(phrase, start + 1)
+        return spans
 
     def fuzzy(self, text: str) -> list[tuple[str, float]]:
+        """0–100 per indicator: the IDF mass of the text's trigrams found in its names, saturating.
+
+        Absolute evidence, not a share of the text: a long narrative neither dilutes a clear
+        mention, nor does a two-word greeting that shares one common trigram look like one.
+        """
         query = _grams(match_key(_expand(text)))
         relevant = [g for g in query if g in self.idf]
-        mass = sum(self.idf[g] for g in relevant)
-        if mass < 1.0:
+        if not relevant:
             return []
         scores = {
-            code: 100 * sum(self.idf[g] for g in relevant if g in grams) / mass for code, grams in self.grams.items()
+            code: 100 * sum(self.idf[g] for g in relevant if g in grams) / FUZZY_FULL_MASS
+            for code, grams in self.grams.items()
         }
-        return sorted(scores.items(), key=lambda kv: -kv[1])
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        return ranked if ranked and ranked[0][1] > 0 else []
 
     def candidates(self, text: str) -> Candidates:
         """Rank indicators for a text with no explicit code."""
         hits = self.alias_hits(text)
         fuzzy = self.fuzzy(text)
         if hits:
-            ranked = sorted(((c, 100.0) for c in hits), key=lambda kv: kv[0])
+            ranked = sorted(((c, ALIAS_SCORE) for c in hits), key=lambda kv: kv[0])
             rest = [(c, s) for c, s in fuzzy if c not in hits]
             if len(hits) > 1:
                 # Several aliases hit: order them by the fuzzy score, the evidence of the whole text.

@@ -46,9 +46,9 @@ def normalize_text(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-_MATCH_DROP = re.compile(r"[ฯ\"'“”‘’`()\[\]{}*_~!?…]")
+_MATCH_DROP = re.compile(r"[ฯ\"'“”‘’`()\[\]{}*_~!?…\u0e47-\u0e4c]")  # also tone marks: typos drop them
 
 
 def match_key(text: str) -> str:
-    """A key for fuzzy matching only: lower case, no spaces, no ฯ or punctuation."""
+    """A key for fuzzy matching only: lower case, no spaces, no ฯ, tone marks or punctuation."""
     return _MATCH_DROP.sub("", text.lower()).replace(" ", "").replace("\n", "")

@@ -14,18 +14,20 @@ from datetime import date
 from typing import Any, Literal
 
 from handlers.parse import questions as q
-from handlers.parse.indicator import CodeMatch, IndicatorMatcher
+from handlers.parse.indicator import ALIAS_SCORE, CodeMatch, IndicatorMatcher
 from handlers.parse.normalize import normalize_text, remove_spans
 from handlers.parse.numbers import spell_out_numbers
 from handlers.parse.period import PeriodMatch, find_dates, find_periods
 from handlers.parse.sections import DOC_NUMBER, Sections, split_sections
-from handlers.parse.value import ValueMatch, find_value, is_pending
+from handlers.parse.value import ValueMatch, find_value, find_values, is_pending, value_spans
 from scoring.fiscal import FiscalPeriod, fiscal_quarter_of, fiscal_year_of
 from scoring.plan import Indicator, Plan
 
 Intent = Literal["report", "query", "correction", "cancel", "chat"]
 
-AUTO_SCORE, AUTO_MARGIN, REJECT_SCORE = 60.0, 15.0, 35.0
+AUTO_SCORE, AUTO_MARGIN, REJECT_SCORE = 60.0, 15.0, 15.0
+CLEAR_SCORE = 40.0  # a moderate score with no rival (second ≤ a third of it) is clear enough
+DISTINCT_UNITS = {"นาที", "บาท", "คะแนน", "ระดับ"}
 PERCENT_UNITS = {"ร้อยละ", "%"}
 COUNT_UNITS = {
     "โครงการ",
@@ -48,13 +50,17 @@ COUNT_UNITS = {
 }
 
 _CORRECTION = re.compile(
-    r"^(?:แก้(?:ไข)?(?:เป็น|ค่า|ตัวเลข|ให้เป็น)|ขอแก้|เปลี่ยนเป็น|ไม่ใช่|ผิด(?:ค่ะ|ครับ)?\s*(?:แก้|ต้องเป็น)|ต้องเป็น)"
+    r"^(?:แก้ไข\s*นะ(?:คะ|ครับ)?|แก้(?:ไข)?\s*(?:[:：]|เป็น|ค่า|ตัวเลข|ให้เป็น|ตช|ตัวชี้วัด|kpi|k\d)|แก้\s*\S{0,12}\s*เป็น|ขอแก้|"
+    r"เปลี่ยนเป็น|ไม่ใช่|ผิด(?:ค่ะ|ครับ)?\s*(?:แก้|ต้องเป็น)|ต้องเป็น|พิมพ์ผิด|ตัวเลข\S{0,12}ผิด|ที่ถูก(?:คือ|ต้อง))",
+    re.IGNORECASE,
 )
+_PROMISE = re.compile(r"เดี๋ยว(?:ส่ง|รายงาน)|จะส่ง|จะรายงาน|ขอส่ง(?:พรุ่งนี้|ช้า)|ส่งพรุ่งนี้|ขอเลื่อน|ส่งช้า|ยังไม่ได้ส่ง")
 _CANCEL = re.compile(r"^(?:ยกเลิก|cancel|ไม่บันทึก|ลบ(?:ทิ้ง)?(?:รายงาน)?)\s*(?:ค่ะ|ครับ|นะ|จ้า)?\s*$", re.IGNORECASE)
 _QUERY = re.compile(
-    r"ถึงไหน|เท่าไร|เท่าไหร่|กี่คะแนน|กี่เปอร์|ใครยังไม่ส่ง|ใครยังไม่รายงาน|สรุปผล|สถานะ|หรือยัง|ได้ยัง|ยังไง|อย่างไรคะ|"
+    r"ถึงไหน|เท่าไร|เท่าไหร่|กี่คะแนน|กี่เปอร์|กี่\S{0,10}?(?:แล้ว|คะ|ครับ|\?)|ใครยังไม่ส่ง|ใครยังไม่รายงาน|สรุปผล|สถานะ|หรือยัง|ได้ยัง|ยังไง|อย่างไรคะ|"
     r"ยังไม่ส่ง|ส่งภายใน|ส่งวันไหน|ส่งเมื่อไร|ภายในวันไหน|วันไหน|ไหม(?:คะ|ครับ)|มั้ย|\?\s*$"
 )
+_GROUP = re.compile(r"มิติ(?:ที่)?\s*(\d+)|องค์ประกอบ(?:ที่)?\s*(\d+(?:\.\d+)?)")
 _FILLER = re.compile(r"^[\s\W_]*(?:ค่ะ|ครับ|คับ|จ้า|นะคะ|นะครับ)?[\s\W_]*$")
 
 
@@ -141,17 +147,25 @@ class MessageParser:
     def parse(self, raw: str, today: date, *, spans: Iterable[tuple[int, int]] = ()) -> ParseResult:
         text = spell_out_numbers(normalize_text(remove_spans(raw, spans)))
         low = text.lower()
-        intent = self._intent(low)
-        periods = find_periods(low, today)
+        # Numbers that belong to indicator names ("12 โครงการสำคัญ", "พ.ศ. 2562") are neither periods nor values.
+        named = self.matcher.name_number_spans(low)
+        unnamed = _blank(low, named)
+        periods = find_periods(unnamed, today)
         blanked = _blank(
-            low, [p.span for p in periods] + find_dates(low) + [m.span() for m in DOC_NUMBER.finditer(low)]
+            low,
+            [p.span for p in periods] + find_dates(unnamed) + [m.span() for m in DOC_NUMBER.finditer(low)],
         )
         codes = self.matcher.find_codes(blanked)
-        items = self._items(blanked, codes)
+        valued = _blank(blanked, named)
+        intent = self._intent(low, _blank(valued, [c.span for c in codes]))
+        items = self._items(blanked, valued, codes)
         sections = split_sections(text)
-        has_signal = any(i.indicator or i.candidates or i.value for i in items) or bool(periods)
-        if intent == "report" and not has_signal:
-            intent = "chat"
+        if intent == "report" and _PROMISE.search(low) and not any(i.value for i in items):
+            intent = "chat"  # "เดี๋ยวส่ง ตช.4 พรุ่งนี้": a promise, not a report
+        if intent == "report" and not any(
+            i.value or i.pending or i.via in ("code", "alias", "partial", "conflict") for i in items
+        ):
+            intent = "chat"  # no number, no code, no alias: a greeting or a meeting note, not a report
         if intent in ("chat", "cancel"):
             return ParseResult(text, intent, [], None, 0.0, False, sections)
         if intent == "query":
@@ -163,60 +177,116 @@ class MessageParser:
 
     # --- steps ------------------------------------------------------------------------------
 
-    def _intent(self, low: str) -> Intent:
+    def _intent(self, low: str, without_codes: str) -> Intent:
         if _CANCEL.match(low):
             return "cancel"
         if _CORRECTION.match(low):
             return "correction"
         if _FILLER.match(low):
             return "chat"
-        if _QUERY.search(low) and find_value(low) is None:
+        if _QUERY.search(low) and find_value(without_codes) is None:
             return "query"
         return "report"
 
-    def _items(self, blanked: str, codes: list[CodeMatch]) -> list[ParsedItem]:
+    def _items(self, blanked: str, valued: str, codes: list[CodeMatch]) -> list[ParsedItem]:
+        """One item per indicator reported: cut at codes, else at values each naming its own indicator.
+
+        ``blanked`` keeps name numbers for matching indicators; ``valued`` has them blanked for values.
+        """
         distinct = list(dict.fromkeys(c.code for c in codes))
-        if len(distinct) >= 2:
-            return [self._item(seg, code) for seg, code in self._segments(blanked, codes)]
+        if len(distinct) >= 2 and not any(c.alternatives for c in codes):
+            return [self._item(seg, code, valued=vseg) for seg, vseg, code in self._segments(blanked, valued, codes)]
         if not codes:
-            multi = self._alias_lines(blanked)
+            group = _GROUP.search(blanked)
+            members = (
+                self.matcher.group_members(group.group(1) or group.group(2), "มิติ" if group.group(1) else "องค์ประกอบ")
+                if group
+                else []
+            )
+            if group and members:
+                return [
+                    self._item(
+                        _blank(blanked, [group.span()]),
+                        None,
+                        alternatives=tuple(members[:3]),
+                        valued=_blank(valued, [group.span()]),
+                    )
+                ]
+            multi = self._value_segments(blanked, valued)
             if multi:
                 return multi
         code = codes[0].code if codes else None
-        body = _blank(blanked, [c.span for c in codes])
-        return [self._item(body, code)]
+        spans = [c.span for c in codes]
+        return [
+            self._item(
+                _blank(blanked, spans),
+                code,
+                alternatives=codes[0].alternatives if codes else (),
+                valued=_blank(valued, spans),
+            )
+        ]
 
-    def _segments(self, blanked: str, codes: list[CodeMatch]) -> list[tuple[str, str]]:
+    def _segments(self, blanked: str, valued: str, codes: list[CodeMatch]) -> list[tuple[str, str, str]]:
         """Cut the text at each code: the words after a code (up to the next) belong to it."""
-        out: list[tuple[str, str]] = []
+        out: list[tuple[str, str, str]] = []
         for n, c in enumerate(codes):
             end = codes[n + 1].span[0] if n + 1 < len(codes) else len(blanked)
-            segment = blanked[c.span[1] : end]
-            if out and out[-1][1] == c.code:
-                out[-1] = (out[-1][0] + " " + segment, c.code)
+            seg, vseg = blanked[c.span[1] : end], valued[c.span[1] : end]
+            if out and out[-1][2] == c.code:
+                out[-1] = (out[-1][0] + " " + seg, out[-1][1] + " " + vseg, c.code)
             else:
-                out.append((segment, c.code))
+                out.append((seg, vseg, c.code))
         return out
 
-    def _alias_lines(self, blanked: str) -> list[ParsedItem] | None:
-        """Several lines, each naming a different indicator by alias with its own value."""
-        lines = [line for line in blanked.split("\n") if line.strip()]
-        if len(lines) < 2:
+    def _value_segments(self, blanked: str, valued: str) -> list[ParsedItem] | None:
+        """ "เว็บไซต์สภา 82.5% และความพึงพอใจ… 78%": each value with the words before it, when each part
+        names a different indicator on its own."""
+        spans = value_spans(valued)
+        if len(spans) < 2:
             return None
-        items = []
-        for line in lines:
-            hits = self.matcher.alias_hits(line)
-            if len(hits) == 1 and find_value(line):
-                items.append(self._item(line, next(iter(hits)), via="alias"))
+        items: list[ParsedItem] = []
+        start = 0
+        for _, end in spans:
+            item = self._item(blanked[start:end], None, valued=valued[start:end])
+            start = end
+            if item.indicator is None or item.value is None:
+                return None
+            items.append(item)
         codes = [i.indicator for i in items]
-        return items if len(items) >= 2 and len(set(codes)) == len(codes) else None
+        return items if len(set(codes)) == len(codes) else None
 
-    def _item(self, segment: str, code: str | None, via: str = "code") -> ParsedItem:
-        value = find_value(segment)
-        pending = value is None and is_pending(segment)
+    def _pick_value(self, segment: str, code: str | None) -> ValueMatch | None:
+        """The value in the indicator's own unit when the text gives several (100% แล้ว 6 โครงการ)."""
+        values = find_values(segment)
+        if not values:
+            return None
+        if code is not None:
+            unit = self.indicators[code].unit
+            exact = next((v for v in values if v.unit == unit), None)
+            if exact is not None:
+                return exact
+            for v in values:
+                if unit in COUNT_UNITS and v.unit in COUNT_UNITS:
+                    return v
+        return values[0]
+
+    def _item(
+        self,
+        segment: str,
+        code: str | None,
+        via: str = "code",
+        alternatives: tuple[str, ...] = (),
+        valued: str | None = None,
+    ) -> ParsedItem:
+        valued = segment if valued is None else valued
+        if alternatives:
+            value = self._pick_value(valued, None)
+            return ParsedItem(None, list(alternatives), 0.4, "partial", value, False, segment)
+        value = self._pick_value(valued, code)
+        pending = value is None and is_pending(valued)
         if code is not None:
             cands = self.matcher.candidates(segment)
-            conflict = [c for c, s in cands.ranked[:1] if cands.via == "alias" and c != code and s >= 100]
+            conflict = [c for c, s in cands.ranked[:1] if cands.via == "alias" and c != code and s >= ALIAS_SCORE]
             if conflict and code not in self.matcher.alias_hits(segment):
                 return ParsedItem(None, [code, conflict[0]], 0.5, "conflict", value, pending, segment)
             return ParsedItem(code, [code], 0.95 if via == "code" else 0.9, via, value, pending, segment)
@@ -225,12 +295,48 @@ class MessageParser:
         ranked = [(c, s) for c, s in cands.ranked if s >= REJECT_SCORE]
         top3 = [c for c, _ in ranked[:3]]
         if not ranked:
-            return ParsedItem(None, [], 0.0, "none", value, pending, segment)
-        if cands.via == "alias" and len([s for _, s in ranked if s >= 100]) == 1:
-            return ParsedItem(ranked[0][0], top3, 0.9, "alias", value, pending, segment)
-        if cands.via == "fuzzy" and ranked[0][1] >= AUTO_SCORE and cands.margin() >= AUTO_MARGIN:
-            return ParsedItem(ranked[0][0], top3, 0.8, "fuzzy", value, pending, segment)
-        return ParsedItem(None, top3, 0.4, cands.via, value, pending, segment)
+            return ParsedItem(None, self._with_unit_candidates([], value), 0.0, "none", value, pending, segment)
+        if cands.via == "alias":
+            hits = [c for c, s in ranked if s >= ALIAS_SCORE]
+            if len(hits) == 1:
+                return self._resolved(ParsedItem(hits[0], top3, 0.9, "alias", value, pending, segment), valued)
+            fuzzy = dict(self.matcher.fuzzy(value_free))
+            by_fuzzy = sorted(hits, key=lambda c: -fuzzy.get(c, 0.0))
+            first, second = fuzzy.get(by_fuzzy[0], 0.0), fuzzy.get(by_fuzzy[1], 0.0)
+            if first - second >= AUTO_MARGIN and first >= 1.5 * second:
+                return self._resolved(
+                    ParsedItem(by_fuzzy[0], by_fuzzy[:3], 0.85, "alias", value, pending, segment), valued
+                )
+            return ParsedItem(None, by_fuzzy[:3], 0.4, "alias", value, pending, segment)
+        top, second = ranked[0][1], ranked[1][1] if len(ranked) > 1 else 0.0
+        clear = (top >= AUTO_SCORE and top - second >= AUTO_MARGIN and top >= 1.5 * second) or (
+            top >= CLEAR_SCORE and second <= top / 3
+        )
+        if clear:
+            return self._resolved(ParsedItem(ranked[0][0], top3, 0.8, "fuzzy", value, pending, segment), valued)
+        return ParsedItem(None, self._with_unit_candidates(top3, value), 0.4, cands.via, value, pending, segment)
+
+    def _resolved(self, item: ParsedItem, valued: str) -> ParsedItem:
+        """Once the indicator is known, prefer the value in its unit (seen only now for alias/fuzzy)."""
+        if item.indicator is None or item.value is None:
+            return item
+        better = self._pick_value(valued, item.indicator)
+        return (
+            item
+            if better is None
+            else ParsedItem(
+                item.indicator, item.candidates, item.indicator_confidence, item.via, better, item.pending, item.text
+            )
+        )
+
+    def _with_unit_candidates(self, top3: list[str], value: ValueMatch | None) -> list[str]:
+        """Minutes, baht or points narrow the choice to the indicators measured that way."""
+        if value is None or value.unit not in DISTINCT_UNITS:
+            return top3
+        same_unit = [c for c, ind in self.indicators.items() if ind.unit == value.unit]
+        if not same_unit or len(same_unit) > 3:
+            return top3
+        return (same_unit + [c for c in top3 if c not in same_unit])[:3]
 
     def _resolve_period(
         self, periods: list[PeriodMatch], today: date
@@ -268,6 +374,13 @@ class MessageParser:
             if result.ask:
                 break
             self._ask_for(item, result)
+        unsure = [i for i in items if i.indicator is not None and i.indicator_confidence < 0.9]
+        if not result.ask and unsure:
+            # Matched by name, not by code: the reporter confirms before anything is saved.
+            result.ask = q.CONFIRM_INDICATOR.format(
+                code=unsure[0].indicator, name=self.indicators[unsure[0].indicator or ""].name[:60]
+            )
+            result.ask_field, result.options = "confirm", [unsure[0].indicator or ""]
         return result
 
     def _correction(

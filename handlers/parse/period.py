@@ -36,6 +36,8 @@ def _month_alternation() -> tuple[str, dict[str, int]]:
         for v in variants:
             if v[0].isascii() and v[0].isalpha():
                 v = rf"(?<![a-z]){v}(?![a-z])"
+            elif "\\." in v:
+                v = rf"(?<![ก-๙.]){v}"  # "คกก.พัฒนา" hides "ก.พ"
             elif v in _DOTLESS:
                 # A dot-less abbreviation hides inside words (ความคืบหน้า ⊃ มค): only as a word of its own.
                 v = rf"(?:(?<=\s)|(?<=^)|(?<=เดือน)|(?<=รอบ)|(?<=\d)){v}(?=\s|\d|$|[-–/,.)])"
@@ -119,10 +121,26 @@ def _quarter_period(quarter: int, fiscal_year: int | None, today: date) -> tuple
     return fy, quarter
 
 
+_AS_OF = re.compile(r"(?:ณ|ถึง|สิ้นสุด)\s*(?:วันที่\s*)?$")
+_CODE_BEFORE = re.compile(
+    r"(?:kpi|ตชว?\.?|ตัวชี้วัด(?:ที่)?|ตัวชีวัด(?:ที่)?|ข้อ(?:ที่)?|k|\.|ร้อยละ|ร้อยล่ะ|ได้|ที่|คือ|เป็น)\s*$", re.IGNORECASE
+)
+
+
 def find_dates(text: str) -> list[tuple[int, int]]:
-    """Spans of dates (1/10/2566, 15 ม.ค. 67): when something happened, not a reporting period."""
+    """Spans of dates (1/10/2566, 15 ม.ค. 67): when something happened, not a reporting period.
+
+    "ตช.4 ต.ค. 66" is a code and a month, not the 4th of October: a number right after a code word is
+    never a day.
+    """
     spans = [m.span() for m in _DATE.finditer(text)]
-    spans += [m.span() for m in _DAY_MONTH.finditer(text)]
+    for m in _DAY_MONTH.finditer(text):
+        start = m.start("d")
+        if int(m.group("d")) > 31 or (
+            _CODE_BEFORE.search(text[max(0, start - 12) : start]) and not m.group(0).startswith("วันที่")
+        ):
+            continue
+        spans.append(m.span())
     return spans
 
 
@@ -167,6 +185,12 @@ def find_periods(text: str, today: date) -> list[PeriodMatch]:
         fy, q, mo = _month_period(month, year, today)
         found.append(PeriodMatch(fy, q, mo, m.span(), year is not None, "month"))
         taken.append(m.span())
+    for m in _DAY_MONTH.finditer(text):
+        if _AS_OF.search(text[max(0, m.start() - 12) : m.start()]) and int(m.group("d")) <= 31:
+            month = _month_from(m, "dm")
+            year = resolve_year(m.group("year"), today) if m.group("year") else None
+            fy, q, mo = _month_period(month, year, today)
+            found.append(PeriodMatch(fy, q, mo, m.span(), year is not None, "as-of"))
     for m in _RELATIVE.finditer(text):
         if not free(m.span()):
             continue

@@ -16,17 +16,20 @@ _PERCENT_WORD = r"(?:%|เปอร์เซ็นต์|เปอร์เซ�
 _PERCENT_BEFORE = re.compile(rf"(?:ร้อยละ|ร้อยล่ะ|ร้อยล่า|รัอยละ)\s*(?:ที่\s*)?{NUM}")
 _PERCENT_AFTER = re.compile(rf"{NUM}\s*{_PERCENT_WORD}", re.IGNORECASE)
 _FRACTION = re.compile(
-    rf"{NUM}\s*(?:{COUNT_NOUNS}|คะแนน)?\s*(?:จากทั้งหมด|จากทั้งสิ้น|จากที่ได้รับ|จาก|ใน|/|ต่อ|of)\s*(?:ทั้งหมด\s*)?{NUM}"
-    rf"(?:\s*(?P<noun>{COUNT_NOUNS}|คะแนน))?",
+    rf"{NUM}\s*(?:{COUNT_NOUNS}|คะแนน|บาท)?\s*(?:จากงบ\S*|จากทั้งหมด|จากทั้งสิ้น|จากที่ได้รับ|จาก|ใน|/|ต่อ|of)\s*(?:ทั้งหมด\s*)?{NUM}"
+    rf"(?:\s*(?P<noun>{COUNT_NOUNS}|คะแนน|บาท))?",
     re.IGNORECASE,
 )
-_REVERSED = re.compile(
-    rf"(?:ทั้งหมด|ได้รับ|รับเรื่อง|มี)?\s*{NUM}\s*(?P<noun>{COUNT_NOUNS})[^\d\n]{{0,40}}?"
-    rf"(?:ดำเนินการแล้ว(?:เสร็จ)?|แล้วเสร็จ|เสร็จแล้ว|เสร็จสิ้น|แก้ไขแล้ว|แก้ไขได้|แก้ได้|สำเร็จ|ปิดได้|ปิดเรื่องแล้ว|รายงานแล้ว|ทำแล้ว)"
-    rf"\s*{NUM}\s*(?P=noun)"
+_REVERSED = re.compile(rf"{NUM}\s*(?P<noun>{COUNT_NOUNS})(?P<between>[^\d\n]{{0,45}}?){NUM}\s*(?P=noun)")
+_DONE_WORDS = re.compile(
+    r"ดำเนินการแล้ว|แล้วเสร็จ|เสร็จแล้ว|เสร็จสิ้น|เสร็จ|แก้ไขแล้ว|แก้ไขได้|แก้ได้|สำเร็จ|ปิด|รายงาน(?:ผล)?แล้ว|ทำแล้ว|"
+    r"พึงพอใจ|ผ่าน|ตามแผน|ครบ|ได้"
 )
 _LEVEL = re.compile(r"(?:ระดับ|level|lv\.?)\s*(?:ที่\s*)?([1-5])(?!\d|\.\d)", re.IGNORECASE)
 _MINUTES = re.compile(rf"{NUM}\s*(?:นาที|min(?:ute)?s?\b)", re.IGNORECASE)
+_MEAN_MINUTES = re.compile(rf"เฉลี่ย\S{{0,10}}?\s*(?:ที่\s*|อยู่ที่\s*|ประมาณ\s*)?{NUM}\s*(?:นาที|min)", re.IGNORECASE)
+_POINTS = re.compile(rf"{NUM}\s*คะแนน")
+_TIME_OF_DAY = re.compile(r"\d{1,2}[.:]\d{2}\s*(?:น\.|นาฬิกา|hrs?)|\d{1,2}\s*(?:โมง|ทุ่ม)|ห้อง\s*\S+", re.IGNORECASE)
 _BAHT = re.compile(rf"{NUM}\s*(ล้าน|แสน|หมื่น|พัน)?\s*(?:บาท|฿)")
 _COUNT = re.compile(rf"{NUM}\s*(?P<noun>{COUNT_NOUNS})(?!สำคัญ)")
 _BARE_AFTER = re.compile(
@@ -52,55 +55,81 @@ def _pct(n: float, d: float) -> float:
     return round(n * 100 / d, 2)
 
 
-def find_value(text: str) -> ValueMatch | None:
-    """The one value a report states, with numerator/denominator kept for fractions."""
-    percent = _PERCENT_BEFORE.search(text) or _PERCENT_AFTER.search(text)
-    fraction = _FRACTION.search(text)
-    reversed_ = _REVERSED.search(text)
-    if fraction:
-        n, d = float(fraction.group(1)), float(fraction.group(2))
-        if d == 0 or n > d * 1.0001:
-            fraction = None
-    if reversed_:
-        total, done = float(reversed_.group(1)), float(reversed_.group(3))
-        if total == 0 or done > total:
-            reversed_ = None
-    if percent:
+def _fraction_of(m: re.Match[str]) -> tuple[float, float] | None:
+    n, d = float(m.group(1)), float(m.group(2))
+    return None if d == 0 or n > d * 1.0001 else (n, d)
+
+
+def _reversed_of(m: re.Match[str]) -> tuple[float, float] | None:
+    """ "ญัตติ 40 เรื่อง รายงานผลแล้ว 38 เรื่อง": total first, the part done second."""
+    total, done = float(m.group(1)), float(m.group(4))
+    if total == 0 or done > total or not _DONE_WORDS.search(m.group("between")):
+        return None
+    return done, total
+
+
+def find_values(text: str) -> list[ValueMatch]:
+    """Every value the text states, most telling first (a stated % before a count, a mean before a total)."""
+    text = _TIME_OF_DAY.sub(lambda m: " " * len(m.group(0)), text)
+    out: list[ValueMatch] = []
+    fraction = next(((m, f) for m in _FRACTION.finditer(text) if (f := _fraction_of(m))), None)
+    reversed_ = next(((m, f) for m in _REVERSED.finditer(text) if (f := _reversed_of(m))), None)
+    ratio = fraction or reversed_
+    for percent in (*_PERCENT_BEFORE.finditer(text), *_PERCENT_AFTER.finditer(text)):
         value = float(percent.group(1))
-        num: float | None = None
-        den: float | None = None
-        if fraction:
-            num, den = float(fraction.group(1)), float(fraction.group(2))
-        elif reversed_:
-            num, den = float(reversed_.group(3)), float(reversed_.group(1))
-        if num is not None and den is not None and abs(_pct(num, den) - value) > 1.0:
-            num = den = None  # the fraction is about something else
-        return ValueMatch(value, "ร้อยละ", num, den, percent.span(), 0.95, "percent")
-    if fraction:
-        n, d = float(fraction.group(1)), float(fraction.group(2))
-        return ValueMatch(_pct(n, d), "ร้อยละ", n, d, fraction.span(), 0.75, "fraction")
-    if reversed_:
-        total, done = float(reversed_.group(1)), float(reversed_.group(3))
-        return ValueMatch(_pct(done, total), "ร้อยละ", done, total, reversed_.span(), 0.7, "fraction")
+        num = den = None
+        if ratio and abs(_pct(*ratio[1]) - value) <= 1.0:
+            num, den = ratio[1]
+        out.append(ValueMatch(value, "ร้อยละ", num, den, percent.span(), 0.95, "percent"))
+        break
+    if ratio:
+        (m, (n, d)), source = ratio, "fraction"
+        conf = 0.75 if ratio is fraction else 0.7
+        out.append(ValueMatch(_pct(n, d), "ร้อยละ", n, d, m.span(), conf, source))
+    mean = _MEAN_MINUTES.search(text) or _MINUTES.search(text)
+    if mean:
+        out.append(ValueMatch(float(mean.group(1)), "นาที", span=mean.span(), confidence=0.9, source="minutes"))
     level = _LEVEL.search(text)
     if level:
-        return ValueMatch(float(level.group(1)), "ระดับ", span=level.span(), confidence=0.9, source="level")
-    minutes = _MINUTES.search(text)
-    if minutes:
-        return ValueMatch(float(minutes.group(1)), "นาที", span=minutes.span(), confidence=0.9, source="minutes")
+        out.append(ValueMatch(float(level.group(1)), "ระดับ", span=level.span(), confidence=0.9, source="level"))
+    points = _POINTS.search(text)
+    if points:
+        out.append(ValueMatch(float(points.group(1)), "คะแนน", span=points.span(), confidence=0.85, source="points"))
     baht = _BAHT.search(text)
     if baht:
         amount = float(baht.group(1)) * _MULTIPLIER.get(baht.group(2) or "", 1.0)
-        return ValueMatch(amount, "บาท", span=baht.span(), confidence=0.9, source="baht")
-    count = _COUNT.search(text)
-    if count:
-        return ValueMatch(
-            float(count.group(1)), count.group("noun"), span=count.span(), confidence=0.85, source="count"
+        out.append(ValueMatch(amount, "บาท", span=baht.span(), confidence=0.9, source="baht"))
+    for count in _COUNT.finditer(text):
+        out.append(
+            ValueMatch(float(count.group(1)), count.group("noun"), span=count.span(), confidence=0.85, source="count")
         )
-    bare = _BARE_AFTER.search(text)
-    if bare:
-        return ValueMatch(float(bare.group(1)), None, span=bare.span(), confidence=0.4, source="bare")
-    return None
+    if not out:
+        bare = _BARE_AFTER.search(text)
+        if bare:
+            out.append(ValueMatch(float(bare.group(1)), None, span=bare.span(), confidence=0.4, source="bare"))
+    return out
+
+
+_ANY_VALUE = (_PERCENT_BEFORE, _PERCENT_AFTER, _FRACTION, _MINUTES, _LEVEL, _POINTS, _BAHT, _COUNT)
+
+
+def value_spans(text: str) -> list[tuple[int, int]]:
+    """Where values stand, in text order, overlaps merged: the cut points of a multi-indicator message."""
+    text = _TIME_OF_DAY.sub(lambda m: " " * len(m.group(0)), text)
+    spans = sorted(m.span() for rx in _ANY_VALUE for m in rx.finditer(text))
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def find_value(text: str) -> ValueMatch | None:
+    """The one value a report states, with numerator/denominator kept for fractions."""
+    values = find_values(text)
+    return values[0] if values else None
 
 
 def is_pending(text: str) -> bool:

@@ -1,0 +1,42 @@
+"""The labelled corpus (tests/data/parse_corpus.yaml): table-driven, and the acceptance rates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.corpus_eval import evaluate_corpus, judge, load_corpus, parsers_for
+
+CASES = load_corpus()
+PARSERS = parsers_for(CASES)
+SCORE = evaluate_corpus(CASES)
+
+
+def _explain(verdicts: list[Any]) -> str:
+    return "\n".join(
+        f"{v.case['id']}: {v.case['text']!r}\n   expect {v.case['expect']}\n   got    {v.got}" for v in verdicts[:15]
+    )
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_corpus_case_is_never_a_wrong_auto_accept(case: dict[str, Any]) -> None:
+    """Every message: if the bot would save without asking, indicator and value are right."""
+    from datetime import date
+
+    today = case["today"] if isinstance(case["today"], date) else date.fromisoformat(case["today"])
+    got = PARSERS[case["plan"]].parse(case["text"], today).as_json()
+    verdict = judge(case, got)
+    assert not verdict.wrong_auto_accept, _explain([verdict])
+
+
+def test_corpus_has_enough_realistic_messages() -> None:
+    assert len(CASES) >= 250
+    kinds = {c["expect"]["kind"] for c in CASES}
+    assert {"report", "multi", "chat", "question", "correction"} <= kinds
+
+
+@pytest.mark.parametrize("field", ["indicator_ok", "value_ok", "period_ok"])
+def test_field_accuracy_at_least_97_percent(field: str) -> None:
+    rate = SCORE.rate(field)
+    assert rate >= 0.97, f"{field} {rate:.1%}\n" + _explain(SCORE.failures(field))

@@ -1,0 +1,162 @@
+"""100,000 random and mutated inputs never make the parser raise (hypothesis), and the Unicode rules hold."""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+from datetime import date
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pythainlp.util import normalize as thai_normalize
+
+from handlers.parse.normalize import normalize_text, remove_spans
+from handlers.parse.parser import MessageParser
+from store.plan_files import load_plan
+from tests.conftest import PLANS
+
+PARSERS = [
+    MessageParser(load_plan(PLANS / f"{name}.yaml"))
+    for name in (
+        "fy2567-governor-secretary",
+        "fy2565-council-secretariat",
+        "fy2563-council-secretariat",
+    )
+]
+SEEDS = [
+    "ตช.4 traffy แก้ไขแล้ว 1,234 จาก 1,500 เรื่อง ไตรมาส 1/67",
+    "ตัวชี้วัดที่ ๒ ได้ ๙ โครงการ ไตรมาส ๒",
+    "ผู้ว่าสัญจร 85% ค่ะ ✅",
+    "K2 เฉลี่ย 18 นาที มีค 67",
+    "ผล: ร้อยละ 45\nดำเนินการ: ประชุมกับเขต\nปัญหา/อุปสรรค: -",
+    "แก้เป็น 80",
+    "q3/67 30/32 กท 0100/2796 1/10/2566",
+]
+PIECES = st.sampled_from(
+    [
+        "ตช.",
+        "ตัวชี้วัดที่",
+        "ร้อยละ",
+        "%",
+        "จาก",
+        "/",
+        "ไตรมาส",
+        "q",
+        "ม.ค.",
+        "มค",
+        "๖๗",
+        "2567",
+        "ระดับ",
+        "นาที",
+        "บาท",
+        "ล้าน",
+        "เปอร์เซ็นต์",
+        "ปัญหา",
+        "\u200b",
+        "\u200d",
+        "\ufeff",
+        "\u00a0",
+        "ํา",
+        "เเ",
+        "(ข)",
+        "K",
+        ".",
+        " ",
+        "\n",
+        "ครึ่งหนึ่ง",
+        "สี่สิบห้า",
+        "จุด",
+        "ผู้ว่าฯ",
+        "@Tidtam",
+        "🙏",
+        "𝟗",
+        "９９％",
+        "-",
+        "–",
+        ":",
+        "ถึง",
+    ]
+)
+TEXTS = st.one_of(
+    st.text(max_size=200),
+    st.lists(st.one_of(PIECES, st.integers(0, 100000).map(str), st.text(max_size=5)), max_size=30).map("".join),
+    st.tuples(st.sampled_from(SEEDS), st.integers(0, 60), st.text(max_size=8)).map(
+        lambda t: t[0][: t[1]] + t[2] + t[0][t[1] :]
+    ),
+)
+DAYS = st.dates(min_value=date(2019, 1, 1), max_value=date(2030, 12, 31))
+
+
+@settings(max_examples=5_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS, DAYS, st.integers(0, 2))
+def test_parser_never_raises(text: str, today: date, which: int) -> None:
+    result = PARSERS[which].parse(text, today)
+    payload = result.as_json()
+    assert set(payload) >= {
+        "indicator",
+        "candidates",
+        "value",
+        "numerator",
+        "denominator",
+        "unit",
+        "period",
+        "missing",
+        "ask",
+    }
+    if payload["indicator"] is not None:
+        assert payload["indicator"] in PARSERS[which].indicators
+
+
+ALPHABET = "".join(chr(c) for c in range(0x0E01, 0x0E5C)) + "0123456789๐๑๒๓๔๕๖๗๘๙.,/%-–:() \n\u200b\u200d\ufeffqQkK"
+
+
+def _mutate(rng: random.Random, text: str) -> str:
+    chars = list(text)
+    for _ in range(rng.randint(1, 6)):
+        op = rng.random()
+        pos = rng.randint(0, len(chars))
+        if op < 0.4:
+            chars.insert(pos, rng.choice(ALPHABET))
+        elif op < 0.7 and chars:
+            del chars[min(pos, len(chars) - 1)]
+        elif op < 0.85 and chars:
+            chars[min(pos, len(chars) - 1)] = rng.choice(ALPHABET)
+        else:
+            chars[pos:pos] = list(rng.choice(SEEDS)[: rng.randint(0, 20)])
+    return "".join(chars)
+
+
+def test_100k_mutated_messages_never_raise() -> None:
+    """A seeded mutation fuzzer: 95,000 mutants of real-looking messages (plus hypothesis's 5,000 above)."""
+    rng = random.Random(2567)
+    corpus = list(SEEDS)
+    for n in range(95_000):
+        text = _mutate(rng, rng.choice(corpus))
+        parser = PARSERS[n % 3]
+        result = parser.parse(text, date(2023 + n % 3, 1 + n % 12, 1 + n % 28))
+        if result.first is not None and result.first.indicator is not None:
+            assert result.first.indicator in parser.indicators
+        if n % 1000 == 0:
+            corpus.append(text[:200])
+
+
+@settings(max_examples=2_000, deadline=None)
+@given(st.text(max_size=60), st.lists(st.tuples(st.integers(0, 80), st.integers(0, 20)), max_size=4))
+def test_span_removal_never_raises(text: str, spans: list[tuple[int, int]]) -> None:
+    remove_spans(text, spans)
+
+
+def test_nfkc_then_thai_normalize_keeps_sara_am() -> None:
+    assert thai_normalize(unicodedata.normalize("NFKC", "ดำเนินการ")) == "ดำเนินการ"
+    assert normalize_text("ดำเนินการ") == "ดำเนินการ"
+
+
+def test_zero_width_space_separates_fields_and_joiners_are_dropped() -> None:
+    assert normalize_text("KPI 2\u200b90%\u200bQ4") == "KPI 2 90% Q4"
+    assert normalize_text("ร้อย\u200dละ\ufeff ๔๕") == "ร้อยละ 45"
+    assert normalize_text("เเละ ๑,๒๓๔\u00a0บาท") == "และ 1234 บาท"
+
+
+def test_line_spans_are_cut_in_utf16_units_before_normalising() -> None:
+    # "😀" is two UTF-16 units: LINE's index for "@Tidtam" after it is 3.
+    assert remove_spans("😀 @Tidtam ตช.4", [(3, 7)]).split() == ["😀", "ตช.4"]
