@@ -97,3 +97,36 @@ def test_db_upgrade_on_default_sqlite(tmp_path: Path, command: list[str]) -> Non
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "tidtam.db").exists()  # the default is a SQLite file under the working directory
+
+
+def test_parse_contract_one_json_object_a_line_from_stdin() -> None:
+    messages = "ตช.4 traffy แก้ไขแล้ว 1,234 จาก 1,500 เรื่อง ไตรมาส 1/67\nผู้ว่าสัญจร 85% ค่ะ\n\nสวัสดีค่ะ\n"
+    out = CliRunner().invoke(app, ["parse", str(FY2567), "--today", "2024-01-15", "--json"], input=messages)
+    assert out.exit_code == 0, out.output
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    assert len(lines) == 3
+    keys = {"indicator", "candidates", "value", "numerator", "denominator", "unit", "period", "missing", "ask"}
+    assert all(keys <= set(obj) for obj in lines)
+    first, second, third = lines
+    assert (first["indicator"], first["value"], first["numerator"], first["denominator"]) == ("4", 82.27, 1234, 1500)
+    assert first["period"] == {"fiscal_year": 2567, "quarter": 1, "month": None}
+    assert first["ask"] is None
+    assert second["indicator"] is None and second["candidates"][:2] == ["5", "6"] and second["ask"]
+    assert third["indicator"] is None and third["value"] is None and third["period"] is None
+
+
+def test_parse_contract_text_argument_and_thai_digits() -> None:
+    out = CliRunner().invoke(
+        app, ["parse", "fy2567-governor-secretary", "--today", "2024-03-19", "--json", "ตัวชี้วัดที่ ๒ ได้ ๙ โครงการ"]
+    )
+    assert out.exit_code == 0, out.output
+    obj = json.loads(out.stdout)
+    assert (obj["indicator"], obj["value"], obj["unit"]) == ("2", 9, "โครงการ")
+    assert obj["period"] == {"fiscal_year": 2567, "quarter": 2, "month": None}
+    assert "period" in obj["missing"]  # defaulted to this quarter, to be confirmed in the reply
+
+
+def test_parse_rejects_a_bad_date() -> None:
+    out = CliRunner().invoke(app, ["parse", str(FY2567), "--today", "15/01/2024", "--json", "x"])
+    assert out.exit_code == 1
+    assert "--today" in out.output

@@ -48,7 +48,8 @@ def _month_alternation() -> tuple[str, dict[str, int]]:
     for i, (pattern, month) in enumerate(forms):
         names[f"m{i}"] = month
         parts.append(f"(?P<m{i}>{pattern})")
-    return "|".join(parts), names
+    # Fail fast where no month can start: re tries every alternative at every position otherwise.
+    return "(?=[มกเพสตธjfmasond])(?:" + "|".join(parts) + ")", names
 
 
 _MONTH_RE, _MONTH_GROUPS = _month_alternation()
