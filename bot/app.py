@@ -1,15 +1,31 @@
-"""The web service. For now: health and a plain summary; the webhook and console build on it."""
+"""The web service: webhook, worker, health, and (without LINE credentials) the local console.
+
+``create_app`` wires settings to parts; the lifespan opens the SDK client inside the running loop,
+warms the parser up (so the first message is as fast as the rest) and starts the worker.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
+import sqlalchemy as sa
 from fastapi import FastAPI
-from fastapi.responses import PlainTextResponse
-from sqlmodel import Session, select
+from fastapi.responses import JSONResponse, PlainTextResponse
+from sqlmodel import Session, col, select
 
 from bot import render
+from bot.line_client import LineClient
 from bot.settings import Settings
+from bot.webhook import webhook_router
+from bot.worker import Worker
+from handlers.conversation import PARSERS
 from scoring.deadlines import next_deadlines
 from scoring.fiscal import BANGKOK, FiscalPeriod
 from scoring.totals import score_plan
@@ -18,10 +34,27 @@ from store.models import PlanRecord, utcnow
 from store.plans import plan_from_record
 from store.reports import latest_results
 
+log = logging.getLogger("tidtam.app")
+CONSOLE_TOKEN = "console-access-token"
+
+
+@dataclass
+class Runtime:
+    """What the running service shares between routes: engine, secret, client, worker."""
+
+    engine: sa.Engine
+    channel_secret: str
+    line: LineClient
+    worker: Worker
+    port: int
+    console: bool
+    ready: bool = False
+    tasks: list[asyncio.Task[None]] = field(default_factory=list)
+
 
 def summary_text(session: Session, now: datetime) -> str:
     """The scorecard of each plan of the current fiscal year (or the newest) and the next deadlines."""
-    records = session.exec(select(PlanRecord).order_by(PlanRecord.fiscal_year.desc())).all()  # type: ignore[attr-defined]
+    records = session.exec(select(PlanRecord).order_by(col(PlanRecord.fiscal_year).desc())).all()
     if not records:
         return "ยังไม่มีแผนในฐานข้อมูล: ใช้คำสั่ง tidtam plans load plans/*.yaml"
     current = FiscalPeriod.of_moment(now).fiscal_year
@@ -40,19 +73,66 @@ def summary_text(session: Session, now: datetime) -> str:
     return "\n\n".join(parts)
 
 
-def create_app(settings: Settings) -> FastAPI:
+def warm_up(engine: sa.Engine) -> int:
+    """Build the parser of every loaded plan and parse one message with it, before the first webhook."""
+    with Session(engine) as session:
+        records = session.exec(select(PlanRecord)).all()
+        for record in records:
+            parser = PARSERS.get(record, {})
+            parser.parse("ตัวชี้วัดที่ 1 ร้อยละ 80 ไตรมาส 1 ประชุมร่วมกับสำนักงานเขต", utcnow().date())
+    return len(records)
+
+
+def create_app(settings: Settings, *, port: int = 8000, evidence_dir: Path | None = None) -> FastAPI:
     engine = make_engine(settings.database_url)
-    app = FastAPI(title="Tidtam", docs_url=None, redoc_url=None)
+    console = settings.console_mode
+    secret = settings.line_channel_secret.get_secret_value() if settings.line_channel_secret else secrets.token_hex(16)
+    token = settings.line_channel_access_token.get_secret_value() if settings.line_channel_access_token else None
+    base = f"http://127.0.0.1:{port}/_line" if console else settings.line_api_base
+    line = LineClient(base, token or CONSOLE_TOKEN)
+    worker = Worker(engine, line, evidence_dir or Path(settings.evidence_dir))
+    runtime = Runtime(engine, secret, line, worker, port, console)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await line.open()
+        plans = await asyncio.to_thread(warm_up, engine)
+        runtime.tasks.append(asyncio.create_task(worker.run(), name="tidtam-worker"))
+        runtime.ready = True
+        log.info("ready: %d plans warmed up, console=%s", plans, console)
+        try:
+            yield
+        finally:
+            runtime.ready = False
+            worker.stop()
+            for task in runtime.tasks:
+                task.cancel()
+            await asyncio.gather(*runtime.tasks, return_exceptions=True)
+            await line.close()
+            engine.dispose()
+
+    app = FastAPI(title="Tidtam", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
+    app.state.runtime = runtime
+    app.include_router(webhook_router(engine, lambda: runtime.channel_secret, worker.wake))
 
     @app.get("/healthz")
-    def healthz() -> dict[str, str]:
+    def healthz() -> JSONResponse:
         with Session(engine) as session:
             session.exec(select(PlanRecord.id).limit(1)).first()
-        return {"status": "ok"}
+        if not runtime.ready:
+            return JSONResponse({"status": "starting"}, status_code=503)
+        return JSONResponse({"status": "ok"})
 
     @app.get("/", response_class=PlainTextResponse)
     def index() -> str:
         with Session(engine) as session:
             return summary_text(session, utcnow())
 
+    if console:
+        from bot.console import console_router
+        from bot.fakeline.app import create_fake_line
+
+        fake_app = create_fake_line(CONSOLE_TOKEN, monthly_quota=None)
+        app.mount("/_line", fake_app)
+        app.include_router(console_router(runtime, fake_app))
     return app

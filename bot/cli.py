@@ -189,27 +189,82 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to bind (loopback by default).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
 ) -> None:
-    """Start the service on DATABASE_URL (default: a SQLite file here) with the sample plans loaded."""
+    """Start the service on DATABASE_URL with the sample plans; without LINE credentials, the local console."""
+    import logging
+
     import uvicorn
     from sqlmodel import Session
 
     from bot.app import create_app, summary_text
     from bot.settings import get_settings
     from store.db import make_engine, session_scope, upgrade
+    from store.demo import load_demo
     from store.models import utcnow
     from store.plans import import_plan
 
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     settings = get_settings()
     upgrade(settings.database_url)
     engine = make_engine(settings.database_url)
     with session_scope(engine) as session:
         for path in sorted(settings.plans_dir.glob("*.yaml")):
             import_plan(session, load_plan(path))
+        if settings.console_mode:
+            load_demo(session, settings.plans_dir, utcnow())
     with Session(engine) as session:
         typer.echo(summary_text(session, utcnow()))
     engine.dispose()
     typer.echo(f"\nTidtam กำลังให้บริการที่ http://{host}:{port}/  (สถานะ: /healthz)")
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    if settings.console_mode:
+        typer.echo(f"ไม่มี LINE_CHANNEL_ACCESS_TOKEN: เปิดคอนโซลทดลองแชตที่ http://{host}:{port}/console")
+    uvicorn.run(create_app(settings, port=port), host=host, port=port, log_level="warning")
+
+
+demo_app = typer.Typer(no_args_is_help=True, help="Demo units, people and plans.")
+app.add_typer(demo_app, name="demo")
+
+
+@demo_app.command("load")
+def demo_load() -> None:
+    """Load the sample plans, demo units, people, roles and LINE identities into DATABASE_URL (idempotent)."""
+    from bot.settings import get_settings
+    from store.db import make_engine, session_scope, upgrade
+    from store.demo import load_demo
+    from store.models import utcnow
+
+    settings = get_settings()
+    upgrade(settings.database_url)
+    engine = make_engine(settings.database_url)
+    with session_scope(engine) as session:
+        people = load_demo(session, settings.plans_dir, utcnow())
+    engine.dispose()
+    typer.echo(f"demo loaded: {len(people)} people")
+
+
+@app.command("invite")
+def invite(person: Annotated[str, typer.Argument(help="Person id or exact name.")]) -> None:
+    """Print a one-time code the person sends to the bot to link their LINE account (valid 7 days)."""
+    from sqlmodel import select
+
+    from bot.settings import get_settings
+    from store.db import make_engine, session_scope, upgrade
+    from store.identities import issue_link_code
+    from store.models import Person, utcnow
+
+    settings = get_settings()
+    upgrade(settings.database_url)
+    engine = make_engine(settings.database_url)
+    with session_scope(engine) as session:
+        found = (
+            session.get(Person, int(person))
+            if person.isdigit()
+            else session.exec(select(Person).where(Person.name == person)).first()
+        )
+        if found is None:
+            _fail(f"ERROR no person {person!r}")
+        code = issue_link_code(session, found, utcnow())
+    engine.dispose()
+    typer.echo(code)
 
 
 @app.command("clock")

@@ -22,6 +22,7 @@ class Settings(BaseSettings):
     line_channel_access_token: SecretStr | None = None
     line_api_base: str = "https://api.line.me"
     plans_dir: Path = REPO_ROOT / "plans"
+    evidence_dir: Path = Path("var/evidence")
     timezone: str = BANGKOK
 
     @property

@@ -25,11 +25,12 @@ from handlers.parse.parser import MessageParser, ParsedItem, ParseResult
 from handlers.parse.period import find_periods
 from handlers.parse.value import find_value
 from handlers.replies import QuickReply, Reply, parse_postback
-from scoring.fiscal import BANGKOK, FiscalPeriod, bangkok_date
+from scoring.fiscal import BANGKOK, FiscalPeriod, bangkok_date, fiscal_year_bounds
 from scoring.plan import Plan
 from scoring.rubric import Result, evaluate
 from scoring.thai import thai_date
-from store.models import Draft, IndicatorRecord, Person, PlanRecord, ProgressReport, ReportStatus, UnitAlias
+from store.evidence import loose_evidence
+from store.models import Draft, Evidence, IndicatorRecord, Person, PlanRecord, ProgressReport, ReportStatus, UnitAlias
 from store.people import learnt_aliases, plan_for_unit, reporting_unit
 from store.plans import plan_from_record
 from store.reports import ReportInput, record_report
@@ -106,6 +107,15 @@ def _item_json(item: ParsedItem) -> dict[str, Any]:
     }
 
 
+def plan_day(fiscal_year: int, today: date) -> date:
+    """The day periods are read against: today, kept inside the plan's fiscal year.
+
+    A plan of a past year (late reports, the demo plans) reads "ไตรมาส 2" as that year's Q2.
+    """
+    start, end = fiscal_year_bounds(fiscal_year)
+    return min(max(today, start), end)
+
+
 def _bind(quick: tuple[QuickReply, ...], draft: Draft) -> tuple[QuickReply, ...]:
     """Quick replies are built before the draft has an id; fill it in once it is stored."""
     return tuple(QuickReply(qr.label, qr.data.replace("%7Bdraft%7D", str(draft.id)), qr.display_text) for qr in quick)
@@ -160,6 +170,7 @@ class ReportConversation:
             no_role = reporting_unit(self.session, self.person) is None
             return reply.say(m.NOT_A_REPORTER if no_role else m.NO_PLAN)
         record, parser, unit_id = context
+        self.today = plan_day(record.fiscal_year, bangkok_date(self.now))
         draft = open_draft(self.session, self.person.id or 0, self.speaker.chat_id)
         if draft is not None and draft.expires_at is not None and draft.expires_at <= self.now:
             when = draft.created_at.astimezone(BANGKOK).strftime("%H:%M น.") if draft.created_at else ""
@@ -489,6 +500,7 @@ class ReportConversation:
             )
             report_ids.append(report.id or 0)
             saved.append(self._saved_line(plan, item, period, report))
+        self._attach_evidence(draft, report_ids)
         for learn in data.get("learn", []):
             self._learn(data["unit_id"], record.id or 0, learn["phrase"], learn["code"])
         missing = data.get("missing_5w") or []
@@ -500,6 +512,17 @@ class ReportConversation:
             names = " ".join(q.FIVE_W_NAMES[k] for k in missing)
             reply.say(q.FIVE_W_FOLLOW_UP.format(missing=names))
         return reply
+
+    def _attach_evidence(self, draft: Draft, report_ids: list[int]) -> None:
+        """Photos sent with the draft, or shortly before the report, go to the (first) saved report."""
+        if not report_ids:
+            return
+        rows = list(loose_evidence(self.session, self.person.id or 0, self.now))
+        if draft.id is not None:
+            rows += self.session.exec(select(Evidence).where(Evidence.draft_id == draft.id)).all()
+        for row in rows:
+            row.report_id = report_ids[0]
+            self.session.add(row)
 
     def _saved_line(self, plan: Plan, item: dict[str, Any], period: FiscalPeriod, report: ProgressReport) -> str:
         if item["value"] is None:
@@ -606,7 +629,7 @@ class ReportConversation:
     def _short_label(plan: Plan, code: str) -> str:
         indicator = plan.indicator(code)
         short = next(
-            (a for a in indicator.aliases if 2 < len(a) <= 12 and not re.search(r"\d", a)),
+            (a for a in indicator.aliases if 2 < len(a) <= 16 and not re.search(r"\d", a)),
             indicator.name[:12],
         )
         return f"{code} {short}"

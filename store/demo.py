@@ -5,13 +5,15 @@ Idempotent: loading twice adds nothing. Names are fictional.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from sqlmodel import Session, select
 
-from store.models import Person, Role, RoleGrant, Unit
+from store.identities import bind
+from store.models import ChatGroup, Person, Role, RoleGrant, Unit
 from store.plan_files import load_plan
 from store.plans import import_plan
 
@@ -41,6 +43,15 @@ PEOPLE = (
     DemoPerson("committee", "มาลี ติดตามผล", PLANNING, ((Role.committee, None),), "กรรมการติดตามประเมินผล"),
     DemoPerson("admin", "ผู้ดูแลระบบ", PLANNING, ((Role.admin, None),), "นักวิเคราะห์นโยบายและแผน"),
 )
+
+
+def demo_line_id(key: str, prefix: str = "U") -> str:
+    """A stable, realistic LINE id for a demo persona (the console and tests chat as them)."""
+    return prefix + hashlib.sha256(f"tidtam-demo:{key}".encode()).hexdigest()[:32]
+
+
+COMMITTEE_GROUP = demo_line_id("committee-group", "C")
+COMMITTEE_GROUP_NAME = "คกก.ติดตามประเมินผล"
 
 
 def _unit(session: Session, name: str) -> Unit:
@@ -74,5 +85,18 @@ def load_demo(session: Session, plans_dir: Path, now: datetime) -> dict[str, Per
             if exists is None:
                 session.add(RoleGrant(person_id=person.id or 0, role=role, unit_id=scope, granted_at=now))
         people[demo.key] = person
+        bind(session, person, demo_line_id(demo.key), now)
+    group = session.exec(select(ChatGroup).where(ChatGroup.group_id == COMMITTEE_GROUP)).first()
+    if group is None:
+        session.add(
+            ChatGroup(
+                group_id=COMMITTEE_GROUP,
+                kind="committee",
+                name=COMMITTEE_GROUP_NAME,
+                members=4,
+                bound_by=people["admin"].id,
+                bound_at=now,
+            )
+        )
     session.flush()
     return people

@@ -98,6 +98,7 @@ class LineIdentity(SQLModel, table=True):
     person_id: int = Field(foreign_key="person.id", index=True)
     display_name: str | None = None
     linked_at: datetime | None = _ts()
+    following: bool = True  # false after unfollow (blocked): pushes to them are pointless
 
 
 class RoleGrant(SQLModel, table=True):
@@ -277,6 +278,21 @@ class OutboxMessage(SQLModel, table=True):
     sent_at: datetime | None = _ts(nullable=True, index=True)
     attempts: int = 0
     last_error: str | None = None
+
+
+class ChatGroup(SQLModel, table=True):
+    """A LINE group the bot is in; an admin binds the committee group (คกก.ติดตามประเมินผล) by command."""
+
+    __tablename__ = "chat_group"
+
+    id: int | None = Field(default=None, primary_key=True)
+    group_id: str = Field(unique=True)
+    kind: str = "other"  # committee / other
+    name: str | None = None
+    members: int = 1  # known member count (push quota counts one message per member)
+    active: bool = True
+    bound_by: int | None = Field(default=None, foreign_key="person.id")
+    bound_at: datetime | None = _ts(nullable=True)
 
 
 class DayOff(SQLModel, table=True):

@@ -1,0 +1,81 @@
+"""``POST /webhook``: verify, store in the durable inbox, answer 200 at once; the worker does the rest.
+
+Order of checks: size (413), signature over the raw bytes (400 missing / 401 wrong, nothing stored),
+JSON and the SDK's event models (400), then one INSERT … ON CONFLICT DO NOTHING per batch.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import sqlalchemy as sa
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
+from linebot.v3 import WebhookParser
+
+from bot.signature import is_valid
+from store.db import session_scope
+from store.inbox import accept
+from store.models import utcnow
+
+log = logging.getLogger("tidtam.webhook")
+MAX_BODY = 1024 * 1024
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"message": message}, status_code=status)
+
+
+async def _read_limited(request: Request) -> bytes | None:
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def webhook_router(engine: sa.Engine, secret: Callable[[], str], wake: Callable[[], None]) -> APIRouter:
+    router = APIRouter()
+
+    def store(events: list[dict[str, Any]]) -> int:
+        with session_scope(engine) as session:
+            return accept(session, events, utcnow())
+
+    @router.post("/webhook")
+    async def webhook(request: Request) -> JSONResponse:
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > MAX_BODY:
+            return _error(413, "body too large")
+        body = await _read_limited(request)
+        if body is None:
+            return _error(413, "body too large")
+        signature = request.headers.get("x-line-signature")
+        if not signature:
+            return _error(400, "missing X-Line-Signature")
+        channel_secret = secret()
+        if not is_valid(channel_secret, body, signature):
+            log.warning("webhook with a bad signature refused (%d bytes)", len(body))
+            return _error(401, "invalid signature")
+        try:
+            text = body.decode("utf-8")
+            payload = json.loads(text)
+            events = payload["events"]
+            if not isinstance(events, list):
+                raise TypeError("events is not a list")
+            # The SDK's parser and models validate every event (a malformed one is refused whole).
+            WebhookParser(channel_secret, skip_signature_verification=lambda: True).parse(text, signature)
+        except Exception as exc:
+            return _error(400, f"malformed webhook body: {type(exc).__name__}")
+        if events:
+            await run_in_threadpool(store, events)
+            wake()
+        return JSONResponse({"status": "ok"})
+
+    return router

@@ -1,0 +1,289 @@
+"""From a LINE webhook event (the SDK's model) to what the bot does and says.
+
+A dispatch table, like python-telegram-bot's handlers: (event type → handler). Every handler first
+finds out who is speaking from the store (LINE user → person → role grants); an unknown LINE user
+gets onboarding help and no data. Knows nothing about HTTP: content bytes for images and files
+are fetched by the caller and passed in.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from linebot.v3.webhooks import (
+    Event,
+    FileMessageContent,
+    FollowEvent,
+    GroupSource,
+    ImageMessageContent,
+    JoinEvent,
+    LeaveEvent,
+    MemberJoinedEvent,
+    MemberLeftEvent,
+    MessageEvent,
+    PostbackEvent,
+    RoomSource,
+    TextMessageContent,
+    UnfollowEvent,
+    UnsendEvent,
+    UserMentionee,
+)
+from sqlmodel import Session, col, select
+
+from handlers import messages as m
+from handlers.conversation import ReportConversation, Speaker, open_draft
+from handlers.replies import Reply
+from store.audit import acting_as
+from store.evidence import MAX_BYTES, EvidenceTooLarge, store_file
+from store.identities import find_code, person_of, redeem, set_following
+from store.models import ChatGroup, Draft, Evidence, Person, ProgressReport, ReportStatus, Role
+from store.people import has_role, reporting_unit
+
+log = logging.getLogger("tidtam.dispatch")
+BIND_COMMANDS = ("ผูกกลุ่มคณะกรรมการ", "ผูกกลุ่ม", "bind committee")
+_RECENT = timedelta(minutes=30)
+
+
+@dataclass
+class EventContext:
+    """What a handler needs besides the event: the transaction, the time, and fetched content."""
+
+    session: Session
+    now: datetime
+    evidence_dir: Path
+    content: bytes | None = None
+    content_type: str | None = None
+
+
+def chat_id_of(event: Any) -> str:
+    source = getattr(event, "source", None)
+    if isinstance(source, GroupSource):
+        return source.group_id
+    if isinstance(source, RoomSource):
+        return source.room_id
+    return getattr(source, "user_id", None) or "-"
+
+
+def _is_group(event: Any) -> bool:
+    return isinstance(getattr(event, "source", None), GroupSource | RoomSource)
+
+
+def _user_id(event: Any) -> str | None:
+    return getattr(getattr(event, "source", None), "user_id", None)
+
+
+def needs_content(event: Event) -> bool:
+    """Images and files sent to us (not hosted elsewhere) must be fetched before dispatch."""
+    if not isinstance(event, MessageEvent):
+        return False
+    message = event.message
+    if isinstance(message, ImageMessageContent):
+        provider = getattr(message, "content_provider", None)
+        return getattr(provider, "type", "line") == "line"
+    return isinstance(message, FileMessageContent)
+
+
+def dispatch(ctx: EventContext, event: Event) -> Reply:
+    """Handle one event; the caller commits (with the inbox row) and sends the reply."""
+    handler = _HANDLERS.get(type(event))
+    if handler is None:
+        log.info("ignored event type %s", type(event).__name__)
+        return Reply()
+    return handler(ctx, event)
+
+
+# --- messages --------------------------------------------------------------------------------
+
+
+def _on_message(ctx: EventContext, event: Any) -> Reply:
+    message = event.message
+    if isinstance(message, TextMessageContent):
+        return _on_text(ctx, event, message)
+    if isinstance(message, ImageMessageContent | FileMessageContent):
+        return _on_file(ctx, event, message)
+    return Reply()  # stickers, locations, audio: friendly noise, nothing to record
+
+
+def _mention_spans(message: TextMessageContent) -> tuple[bool, tuple[tuple[int, int], ...]]:
+    mention = getattr(message, "mention", None)
+    mentionees = getattr(mention, "mentionees", None) or []
+    spans = tuple(
+        (mt.index, mt.length) for mt in mentionees if isinstance(mt, UserMentionee) and getattr(mt, "is_self", False)
+    )
+    return bool(spans), spans
+
+
+def _on_text(ctx: EventContext, event: Any, message: TextMessageContent) -> Reply:
+    group = _is_group(event)
+    mentioned, spans = _mention_spans(message)
+    if group and not mentioned:
+        return Reply()  # in a group the bot speaks only when addressed
+    user_id = _user_id(event)
+    person = person_of(ctx.session, user_id)
+    text = message.text or ""
+    if person is None:
+        code = find_code(text)
+        if code and user_id and not group:
+            linked = redeem(ctx.session, code, user_id, ctx.now)
+            return Reply().say(m.LINKED.format(name=linked.name) if linked else m.CODE_INVALID)
+        return Reply().say(m.ONBOARDING)
+    if group and any(cmd in text.lower() for cmd in BIND_COMMANDS):
+        return _bind_group(ctx, event, person)
+    if reporting_unit(ctx.session, person) is None:
+        return Reply().say(m.NOT_A_REPORTER_ROLE_HELP.format(name=person.name))
+    convo = ReportConversation(ctx.session, Speaker(person, chat_id_of(event)), ctx.now)
+    return convo.on_text(text, message_id=message.id, spans=spans)
+
+
+def _bind_group(ctx: EventContext, event: Any, person: Person) -> Reply:
+    if not has_role(ctx.session, person.id or 0, Role.admin):
+        return Reply().say(m.GROUP_BIND_DENIED)
+    group_id = chat_id_of(event)
+    group = _group(ctx.session, group_id)
+    group.kind, group.bound_by, group.bound_at, group.active = "committee", person.id, ctx.now, True
+    ctx.session.add(group)
+    return Reply().say(m.GROUP_BOUND)
+
+
+def _on_file(ctx: EventContext, event: Any, message: Any) -> Reply:
+    person = person_of(ctx.session, _user_id(event))
+    if person is None:
+        return Reply() if _is_group(event) else Reply().say(m.ONBOARDING)
+    if ctx.content is None:
+        return Reply()
+    filename = getattr(message, "file_name", None)
+    try:
+        stored = store_file(ctx.evidence_dir, ctx.content, ctx.content_type, filename)
+    except EvidenceTooLarge:
+        return Reply().say(m.EVIDENCE_TOO_LARGE.format(limit=MAX_BYTES // (1024 * 1024)))
+    evidence = Evidence(
+        person_id=person.id or 0,
+        kind="file" if isinstance(message, FileMessageContent) else "image",
+        filename=filename,
+        content_type=ctx.content_type,
+        size=stored.size,
+        sha256=stored.sha256,
+        path=stored.path,
+        line_message_id=message.id,
+        created_at=ctx.now,
+    )
+    draft = open_draft(ctx.session, person.id or 0, chat_id_of(event))
+    target = None
+    if draft is not None and draft.state == "open":
+        evidence.draft_id = draft.id
+        target = "รายงานที่กำลังบันทึก"
+    else:
+        report = ctx.session.exec(
+            select(ProgressReport)
+            .where(ProgressReport.reported_by == person.id, col(ProgressReport.reported_at) >= ctx.now - _RECENT)
+            .order_by(col(ProgressReport.reported_at).desc())
+        ).first()
+        if report is not None:
+            evidence.report_id = report.id
+            target = "รายงานล่าสุด"
+    ctx.session.add(evidence)
+    return Reply().say(m.EVIDENCE_ATTACHED.format(target=target) if target else m.EVIDENCE_KEPT)
+
+
+# --- postbacks, follows, groups, unsend --------------------------------------------------------
+
+
+def _on_postback(ctx: EventContext, event: Any) -> Reply:
+    person = person_of(ctx.session, _user_id(event))
+    if person is None:
+        return Reply() if _is_group(event) else Reply().say(m.ONBOARDING)
+    convo = ReportConversation(ctx.session, Speaker(person, chat_id_of(event)), ctx.now)
+    return convo.on_postback(event.postback.data or "")
+
+
+def _on_follow(ctx: EventContext, event: Any) -> Reply:
+    user_id = _user_id(event)
+    person = person_of(ctx.session, user_id)
+    if user_id:
+        set_following(ctx.session, user_id, True)
+    return Reply().say(m.WELCOME_BACK.format(name=person.name) if person else m.ONBOARDING)
+
+
+def _on_unfollow(ctx: EventContext, event: Any) -> Reply:
+    user_id = _user_id(event)
+    if user_id:
+        set_following(ctx.session, user_id, False)
+    return Reply()
+
+
+def _group(session: Session, group_id: str) -> ChatGroup:
+    group = session.exec(select(ChatGroup).where(ChatGroup.group_id == group_id)).first()
+    if group is None:
+        group = ChatGroup(group_id=group_id)
+        session.add(group)
+        session.flush()
+    return group
+
+
+def _on_join(ctx: EventContext, event: Any) -> Reply:
+    group = _group(ctx.session, chat_id_of(event))
+    group.active = True
+    ctx.session.add(group)
+    return Reply().say(m.JOINED_GROUP)
+
+
+def _on_leave(ctx: EventContext, event: Any) -> Reply:
+    group = _group(ctx.session, chat_id_of(event))
+    group.active = False
+    ctx.session.add(group)
+    return Reply()
+
+
+def _on_members(delta: int) -> Callable[[EventContext, Any], Reply]:
+    def handle(ctx: EventContext, event: Any) -> Reply:
+        group = _group(ctx.session, chat_id_of(event))
+        change = event.joined if delta > 0 else event.left
+        group.members = max(1, group.members + delta * len(getattr(change, "members", []) or []))
+        ctx.session.add(group)
+        return Reply()
+
+    return handle
+
+
+def _on_unsend(ctx: EventContext, event: Any) -> Reply:
+    """An unsent message withdraws its draft, or marks the report it created as withdrawn (audited)."""
+    message_id = event.unsend.message_id
+    person = person_of(ctx.session, _user_id(event))
+    if person is None:
+        return Reply()
+    for draft in ctx.session.exec(
+        select(Draft).where(Draft.person_id == person.id, col(Draft.state).in_(("open", "details")))
+    ).all():
+        if (draft.data or {}).get("message_id") == message_id:
+            draft.state = "withdrawn"
+            ctx.session.add(draft)
+    reports = ctx.session.exec(
+        select(ProgressReport).where(
+            ProgressReport.source_message_id == message_id, ProgressReport.reported_by == person.id
+        )
+    ).all()
+    with acting_as(ctx.session, person.id, source=f"line:unsend:{message_id}", now=ctx.now):
+        for report in reports:
+            report.status = ReportStatus.withdrawn
+            report.status_reason = "ผู้รายงานยกเลิกข้อความ"
+            ctx.session.add(report)
+        ctx.session.flush()
+    return Reply()
+
+
+_HANDLERS: dict[type, Callable[[EventContext, Any], Reply]] = {
+    MessageEvent: _on_message,
+    PostbackEvent: _on_postback,
+    FollowEvent: _on_follow,
+    UnfollowEvent: _on_unfollow,
+    JoinEvent: _on_join,
+    LeaveEvent: _on_leave,
+    MemberJoinedEvent: _on_members(+1),
+    MemberLeftEvent: _on_members(-1),
+    UnsendEvent: _on_unsend,
+}
