@@ -38,6 +38,16 @@ log = logging.getLogger("tidtam.app")
 CONSOLE_TOKEN = "console-access-token"
 
 
+def line_base(settings: Settings, port: int) -> str:
+    """Where the SDK client sends: LINE, or the fake platform the console mounts at ``/_line``."""
+    return f"http://127.0.0.1:{port}/_line" if settings.console_mode else settings.line_api_base
+
+
+def access_token(settings: Settings) -> str:
+    token = settings.line_channel_access_token
+    return token.get_secret_value() if token else CONSOLE_TOKEN
+
+
 @dataclass
 class Runtime:
     """What the running service shares between routes: engine, secret, client, worker."""
@@ -83,23 +93,26 @@ def warm_up(engine: sa.Engine) -> int:
     return len(records)
 
 
-def create_app(settings: Settings, *, port: int = 8000, evidence_dir: Path | None = None) -> FastAPI:
+def create_app(
+    settings: Settings, *, port: int = 8000, evidence_dir: Path | None = None, inline_worker: bool = True
+) -> FastAPI:
+    """``inline_worker=False`` leaves the inbox to a ``tidtam worker`` process (what ``tidtam serve`` runs)."""
     engine = make_engine(settings.database_url)
     console = settings.console_mode
     secret = settings.line_channel_secret.get_secret_value() if settings.line_channel_secret else secrets.token_hex(16)
-    token = settings.line_channel_access_token.get_secret_value() if settings.line_channel_access_token else None
-    base = f"http://127.0.0.1:{port}/_line" if console else settings.line_api_base
-    line = LineClient(base, token or CONSOLE_TOKEN)
+    line = LineClient(line_base(settings, port), access_token(settings))
     worker = Worker(engine, line, evidence_dir or Path(settings.evidence_dir))
     runtime = Runtime(engine, secret, line, worker, port, console)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await line.open()
-        plans = await asyncio.to_thread(warm_up, engine)
-        runtime.tasks.append(asyncio.create_task(worker.run(), name="tidtam-worker"))
+        if inline_worker:
+            plans = await asyncio.to_thread(warm_up, engine)
+            runtime.tasks.append(asyncio.create_task(worker.run(), name="tidtam-worker"))
+            log.info("worker inline: %d plans warmed up", plans)
         runtime.ready = True
-        log.info("ready: %d plans warmed up, console=%s", plans, console)
+        log.info("ready (console=%s)", console)
         try:
             yield
         finally:
@@ -113,7 +126,8 @@ def create_app(settings: Settings, *, port: int = 8000, evidence_dir: Path | Non
 
     app = FastAPI(title="Tidtam", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.runtime = runtime
-    app.include_router(webhook_router(engine, lambda: runtime.channel_secret, worker.wake))
+    wake = worker.wake if inline_worker else (lambda: None)
+    app.include_router(webhook_router(engine, lambda: runtime.channel_secret, wake))
 
     @app.get("/healthz")
     def healthz() -> JSONResponse:

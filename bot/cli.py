@@ -188,6 +188,9 @@ def parse(
 def serve(
     host: Annotated[str, typer.Option(help="Address to bind (loopback by default).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    inline_worker: Annotated[
+        bool, typer.Option(help="Run the worker inside the web process instead of a child process.")
+    ] = False,
 ) -> None:
     """Start the service on DATABASE_URL with the sample plans; without LINE credentials, the local console."""
     import logging
@@ -203,6 +206,8 @@ def serve(
     from store.plans import import_plan
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    # The worker shares the process with the webhook: hand the GIL over often, so acks stay fast.
+    sys.setswitchinterval(0.0005)
     settings = get_settings()
     upgrade(settings.database_url)
     engine = make_engine(settings.database_url)
@@ -217,7 +222,53 @@ def serve(
     typer.echo(f"\nTidtam กำลังให้บริการที่ http://{host}:{port}/  (สถานะ: /healthz)")
     if settings.console_mode:
         typer.echo(f"ไม่มี LINE_CHANNEL_ACCESS_TOKEN: เปิดคอนโซลทดลองแชตที่ http://{host}:{port}/console")
-    uvicorn.run(create_app(settings, port=port), host=host, port=port, log_level="warning")
+    child = None
+    if not inline_worker:
+        import os
+        import subprocess
+
+        from bot.app import line_base
+
+        exe = str(Path(sys.executable).with_name("tidtam"))
+        child = subprocess.Popen(
+            [exe, "worker", "--line-base", line_base(settings, port), "--parent-pid", str(os.getpid())]
+        )
+    try:
+        uvicorn.run(
+            create_app(settings, port=port, inline_worker=inline_worker), host=host, port=port, log_level="warning"
+        )
+    finally:
+        if child is not None:
+            child.terminate()
+            child.wait(timeout=20)
+
+
+@app.command("worker")
+def worker(
+    line_base: Annotated[str | None, typer.Option(help="LINE API base URL (default LINE_API_BASE).")] = None,
+    parent_pid: Annotated[int | None, typer.Option(help="Exit when this process is gone.")] = None,
+) -> None:
+    """The inbox/outbox worker as a process (``tidtam serve`` starts one; Procfile ``worker``)."""
+    import asyncio
+    import logging
+
+    from bot.app import access_token
+    from bot.line_client import LineClient
+    from bot.settings import get_settings
+    from bot.worker import run_worker_process
+    from store.db import make_engine, upgrade
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    settings = get_settings()
+    upgrade(settings.database_url)
+    engine = make_engine(settings.database_url)
+    client = LineClient(line_base or settings.line_api_base, access_token(settings))
+    try:
+        asyncio.run(run_worker_process(engine, client, Path(settings.evidence_dir), parent_pid=parent_pid))
+    except KeyboardInterrupt:
+        pass
+    finally:
+        engine.dispose()
 
 
 demo_app = typer.Typer(no_args_is_help=True, help="Demo units, people and plans.")

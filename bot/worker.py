@@ -34,6 +34,7 @@ from store.outbox import due, enqueue, mark_failed, mark_retry, mark_sent
 log = logging.getLogger("tidtam.worker")
 MAX_EVENT_ATTEMPTS = 3
 LEASE = timedelta(seconds=60)
+BATCH = 20
 
 
 @dataclass
@@ -52,7 +53,9 @@ class Worker:
         line: LineClient,
         evidence_dir: Path,
         clock: Callable[[], datetime] = utcnow,
+        idle_poll: float = 1.0,
     ) -> None:
+        self.idle_poll = idle_poll
         self.engine = engine
         self.line = line
         self.evidence_dir = evidence_dir
@@ -70,61 +73,73 @@ class Worker:
 
     async def run(self) -> None:
         while not self._stopping:
+            self._wake.clear()  # before the step: a wake-up during it is not lost
             try:
                 worked = await self.step()
             except Exception:
                 log.exception("worker step failed")
                 worked = False
             if not worked:
-                self._wake.clear()
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), timeout=1.0)
+                    await asyncio.wait_for(self._wake.wait(), timeout=self.idle_poll)
 
     async def step(self) -> bool:
-        """Handle one inbox event if any, then send what is due; True if anything was done."""
-        handled = await self.handle_next_event()
+        """Handle a batch of inbox events, then send what is due; True if anything was done."""
+        handled = 0
+        for _ in range(BATCH):
+            if not await self.handle_next_event():
+                break
+            handled += 1
         sent = await self.send_due()
-        return handled or sent > 0
+        return handled > 0 or sent > 0
 
     # --- inbox ----------------------------------------------------------------------------
 
     async def handle_next_event(self) -> bool:
-        peeked = await asyncio.to_thread(self._peek)
-        if peeked is None:
+        """Most events are handled in one transaction; images and files are fetched first, outside it."""
+        outcome = await asyncio.to_thread(self._process_next, None)
+        if outcome is None:
             return False
-        row_id, body = peeked
-        content: tuple[bytes, str | None] | None = None
+        row_id, body, event = outcome
+        if event is None:
+            return True  # handled (or failed and recorded)
         try:
-            event = Event.from_dict(body)
-            if needs_content(event):
-                content = await self.line.content(event.message.id)
+            content = await self.line.content(event.message.id)
         except Exception as exc:
             await asyncio.to_thread(self._failed, row_id, body, exc)
             return True
-        try:
-            await asyncio.to_thread(self._process, row_id, event, body, content)
-        except Exception as exc:
-            await asyncio.to_thread(self._failed, row_id, body, exc)
+        await asyncio.to_thread(self._process_next, (row_id, content))
         return True
 
-    def _peek(self) -> tuple[int, dict[str, Any]] | None:
-        with Session(self.engine) as session:
-            row = claim_next(session)
-            return (row.id or 0, dict(row.body)) if row is not None else None
-
-    def _process(
-        self, row_id: int, event: Event, body: dict[str, Any], content: tuple[bytes, str | None] | None
-    ) -> None:
+    def _process_next(
+        self, fetched: tuple[int, tuple[bytes, str | None]] | None
+    ) -> tuple[int, dict[str, Any], Event | None] | None:
+        """Claim the next event and handle it; returns (id, body, event) when content must be fetched first."""
         now = self.clock()
-        with session_scope(self.engine) as session:
-            row = claim_next(session)
-            if row is None or row.id != row_id:
-                return  # another worker took it, or it was done meanwhile
-            ctx = EventContext(session, now, self.evidence_dir, *(content or (None, None)))
-            reply = dispatch(ctx, event)
-            self._queue_reply(session, body, reply, now)
-            mark_processed(session, row, now)
-        self.stats.processed += 1
+        row_id, body = 0, {}
+        try:
+            with session_scope(self.engine) as session:
+                row = claim_next(session)
+                if row is None:
+                    return None
+                row_id, body = row.id or 0, dict(row.body)
+                if fetched is not None and fetched[0] != row_id:
+                    return (row_id, body, None)  # the queue moved on meanwhile: next round
+                event = Event.from_dict(body)
+                content = fetched[1] if fetched is not None else None
+                if content is None and needs_content(event):
+                    return (row_id, body, event)
+                ctx = EventContext(session, now, self.evidence_dir, *(content or (None, None)))
+                reply = dispatch(ctx, event)
+                self._queue_reply(session, body, reply, now)
+                mark_processed(session, row, now)
+            self.stats.processed += 1
+        except Exception as exc:
+            if row_id:
+                self._failed(row_id, body, exc)
+            else:
+                raise
+        return (row_id, body, None)
 
     def _failed(self, row_id: int, body: dict[str, Any], exc: BaseException) -> None:
         """Our error: log the trace, retry a few times, then apologise in the chat and move on."""
@@ -175,9 +190,13 @@ class Worker:
 
     async def send_due(self, limit: int = 20) -> int:
         rows = await asyncio.to_thread(self._lease, limit)
-        for row in rows:
-            outcome = await self.line.send(row, self.clock())
-            await asyncio.to_thread(self._record, row.id or 0, outcome.status, outcome.note)
+        if not rows:
+            return 0
+        now = self.clock()
+        outcomes = await asyncio.gather(*(self.line.send(row, now) for row in rows))
+        await asyncio.to_thread(
+            self._record_all, [(row.id or 0, o.status, o.note) for row, o in zip(rows, outcomes, strict=True)]
+        )
         return len(rows)
 
     def _lease(self, limit: int) -> list[OutboxMessage]:
@@ -196,22 +215,57 @@ class Worker:
                     leased.append(row)
         return leased
 
-    def _record(self, row_id: int, status: str, note: str) -> None:
+    def _record_all(self, outcomes: list[tuple[int, str, str]]) -> None:
         now = self.clock()
         with session_scope(self.engine) as session:
-            row = session.get(OutboxMessage, row_id)
-            if row is None or row.sent_at is not None:
-                return
-            if status in ("sent", "push"):
-                if status == "push" and row.kind == "reply":
-                    # The reply token had expired: it went out as a push, which the quota counts.
-                    row.kind = "push"
-                    payload = dict(row.payload or {})
-                    payload["cost"] = len(payload.get("messages", [])) * self._members(session, row.recipient)
-                    row.payload = payload
-                mark_sent(session, row, now, note)
-                self.stats.sent += 1
-            elif status == "retry":
-                mark_retry(session, row, now, note)
-            else:
-                mark_failed(session, row, note)
+            for row_id, status, note in outcomes:
+                self._record(session, row_id, status, note, now)
+
+    def _record(self, session: Session, row_id: int, status: str, note: str, now: datetime) -> None:
+        row = session.get(OutboxMessage, row_id)
+        if row is None or row.sent_at is not None:
+            return
+        if status in ("sent", "push"):
+            if status == "push" and row.kind == "reply":
+                # The reply token had expired: it went out as a push, which the quota counts.
+                row.kind = "push"
+                payload = dict(row.payload or {})
+                payload["cost"] = len(payload.get("messages", [])) * self._members(session, row.recipient)
+                row.payload = payload
+            mark_sent(session, row, now, note)
+            self.stats.sent += 1
+        elif status == "retry":
+            mark_retry(session, row, now, note)
+        else:
+            mark_failed(session, row, note)
+
+
+async def run_worker_process(
+    engine: sa.Engine, line: LineClient, evidence_dir: Path, *, parent_pid: int | None = None
+) -> None:
+    """``tidtam worker``: the worker in a process of its own, polling the inbox (the web process only acks).
+
+    It exits when its parent (``tidtam serve``) is gone, so a killed service leaves no orphan behind.
+    """
+    import os
+
+    from bot.app import warm_up
+
+    await line.open()
+    worker = Worker(engine, line, evidence_dir, idle_poll=0.05)
+    plans = await asyncio.to_thread(warm_up, engine)
+    log.info("worker process ready: %d plans warmed up", plans)
+
+    async def watch_parent() -> None:
+        while parent_pid is not None and os.getppid() == parent_pid:
+            await asyncio.sleep(0.5)
+        if parent_pid is not None:
+            log.warning("parent %s is gone: worker exits", parent_pid)
+            worker.stop()
+
+    watcher = asyncio.create_task(watch_parent())
+    try:
+        await worker.run()
+    finally:
+        watcher.cancel()
+        await line.close()

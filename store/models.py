@@ -252,6 +252,8 @@ class InboxEvent(SQLModel, table=True):
     """A webhook event accepted from LINE; the unique event id makes redeliveries harmless."""
 
     __tablename__ = "inbox_event"
+    # claim_next asks "is there an older unprocessed event in this chat?" for every candidate.
+    __table_args__ = (sa.Index("ix_inbox_event_chat_pending", "chat_id", "processed_at", "id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     webhook_event_id: str = Field(unique=True)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -58,6 +60,7 @@ def serve_process(port: int, env: dict[str, str], cwd: Path) -> Iterator[subproc
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        start_new_session=True,  # its own process group: the web process and its worker die together
     )
     try:
         wait_healthy(f"http://127.0.0.1:{port}", proc)
@@ -69,6 +72,8 @@ def serve_process(port: int, env: dict[str, str], cwd: Path) -> Iterator[subproc
                 proc.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 proc.kill()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)  # a worker left behind must not outlive the test
 
 
 def wait_healthy(base: str, proc: subprocess.Popen[str] | None = None, timeout: float = 60) -> None:

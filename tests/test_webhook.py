@@ -204,6 +204,7 @@ def test_an_expired_reply_token_falls_back_to_a_push_with_a_retry_key(service: S
     event["replyToken"] = "unknown-token"
     service.post([event])
     service.wait(lambda: bool(service.fake.sent_to(SOMSRI)))
+    service.wait(service.idle)
     record = service.fake.sent_to(SOMSRI)[0]
     assert record.endpoint == "push" and record.retry_key is not None
     with Session(service.engine) as s:

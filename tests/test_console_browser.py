@@ -1,0 +1,92 @@
+"""The local console in headless Chromium (Debian's), driven by Playwright: a newcomer's first report.
+
+Runs ``tidtam serve`` exactly as the README's first command does (no LINE credentials, a fresh
+SQLite file), so messages go page → signed webhook → inbox → handlers → SDK client → fake platform.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.live import free_port, serve_process
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+playwright_api = (
+    pytest.importorskip("playwright.sync_api")
+    if not os.environ.get("CI")
+    else __import__("playwright.sync_api", fromlist=["sync_playwright"])
+)
+if not Path(CHROMIUM).exists():
+    if os.environ.get("CI"):
+        raise RuntimeError("Debian's chromium is required in CI for the browser tests")
+    pytest.skip("chromium not installed", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def console(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    workdir = tmp_path_factory.mktemp("console")
+    port = free_port()
+    env = {"DATABASE_URL": f"sqlite:///{workdir / 'tidtam.db'}", "LINE_CHANNEL_ACCESS_TOKEN": ""}
+    env_clean = {k: v for k, v in env.items() if v}
+    os.environ.pop("LINE_CHANNEL_ACCESS_TOKEN", None)
+    with serve_process(port, env_clean, workdir):
+        yield f"http://127.0.0.1:{port}"
+
+
+@pytest.fixture
+def page() -> Iterator[object]:
+    with playwright_api.sync_playwright() as p:
+        # Playwright gives each launch a fresh, empty profile of its own.
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 460, "height": 860})
+        yield page
+        browser.close()
+
+
+def test_a_full_report_with_an_ask_back(console: str, page: object, tmp_path: Path) -> None:
+    p: Any = page
+    p.goto(f"{console}/console")
+    p.wait_for_selector("#persona option", state="attached")
+    p.select_option("#persona", "somsri")
+    p.fill("#text", "ผู้ว่าสัญจร 85% ค่ะ")
+    p.click("#send-button")
+    p.wait_for_selector("#quick button")
+    labels = p.locator("#quick button").all_inner_texts()
+    assert labels[0].startswith("5") and labels[1].startswith("6") and labels[-1] == "ยกเลิก"
+    assert "ตัวชี้วัดไหน" in p.inner_text("#log")
+    p.screenshot(path=str(tmp_path / "asked.png"))
+    p.locator("#quick button").first.click()
+    p.wait_for_function("document.getElementById('log').innerText.includes('บันทึกแล้วค่ะ')")
+    log = p.inner_text("#log")
+    assert "ตัวชี้วัดที่ 5 ร้อยละ 85" in log and "ระดับ 4" in log
+    assert p.locator(".row.user .bubble").count() == 2
+    shot = tmp_path / "saved.png"
+    p.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000  # a real rendering, not a blank page
+
+
+def test_group_persona_needs_a_mention_and_only_admins_bind(console: str, page: object) -> None:
+    p: Any = page
+    p.goto(f"{console}/console")
+    p.wait_for_selector("#persona option", state="attached")
+    p.select_option("#persona", "committee-group")
+    p.fill("#text", "@Tidtam ผูกกลุ่มคณะกรรมการ")
+    p.click("#send-button")
+    p.wait_for_function("document.getElementById('log').innerText.includes('เฉพาะผู้ดูแลระบบ')")
