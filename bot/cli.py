@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -292,27 +292,90 @@ def demo_load() -> None:
     typer.echo(f"demo loaded: {len(people)} people")
 
 
+units_app = typer.Typer(no_args_is_help=True, help="Organisation units.")
+people_app = typer.Typer(no_args_is_help=True, help="People and their roles.")
+app.add_typer(units_app, name="units")
+app.add_typer(people_app, name="people")
+
+
+def _admin_session() -> Any:
+    from bot.settings import get_settings
+    from store.db import make_engine, session_scope, upgrade
+
+    settings = get_settings()
+    upgrade(settings.database_url)
+    return session_scope(make_engine(settings.database_url))
+
+
+@units_app.command("add")
+def units_add(
+    name: str,
+    parent: Annotated[str | None, typer.Option(help="Name of the parent unit.")] = None,
+    alias: Annotated[list[str] | None, typer.Option(help="Other names or abbreviations (repeatable).")] = None,
+) -> None:
+    """Create a unit (ส่วนราชการ / ฝ่าย / กลุ่มงาน); adding it again changes nothing."""
+    from store.admin import AdminError, add_unit
+
+    with _admin_session() as session:
+        try:
+            unit = add_unit(session, name, parent=parent, aliases=tuple(alias or ()))
+        except AdminError as exc:
+            _fail(f"ERROR {exc}")
+        typer.echo(f"unit {unit.id}: {unit.name}")
+
+
+@people_app.command("add")
+def people_add(
+    name: str,
+    unit: Annotated[str, typer.Option(help="The person's unit (name).")],
+    role: Annotated[list[str] | None, typer.Option(help="reporter, unit_head, committee, manager, admin.")] = None,
+    position: Annotated[str | None, typer.Option(help="ตำแหน่ง")] = None,
+) -> None:
+    """Create a person in a unit with roles scoped to that unit (committee and admin: every unit)."""
+    from store.admin import AdminError, add_person
+
+    with _admin_session() as session:
+        try:
+            person = add_person(session, name, unit=unit, roles=tuple(role or ()), position=position)
+        except AdminError as exc:
+            _fail(f"ERROR {exc}")
+        typer.echo(f"person {person.id}: {person.name}")
+
+
+@people_app.command("grant")
+def people_grant(
+    person: str,
+    role: str,
+    unit: Annotated[str | None, typer.Option(help="Scope: the unit this role applies to.")] = None,
+) -> None:
+    """Grant a role (a manager may be granted several units, one grant each)."""
+    from store.admin import AdminError, find_person, grant
+
+    with _admin_session() as session:
+        try:
+            grant(session, find_person(session, person), role, unit)
+        except AdminError as exc:
+            _fail(f"ERROR {exc}")
+        typer.echo(f"granted {role} to {person}" + (f" for {unit}" if unit else ""))
+
+
 @app.command("invite")
 def invite(person: Annotated[str, typer.Argument(help="Person id or exact name.")]) -> None:
     """Print a one-time code the person sends to the bot to link their LINE account (valid 7 days)."""
-    from sqlmodel import select
-
     from bot.settings import get_settings
+    from store.admin import AdminError, find_person
     from store.db import make_engine, session_scope, upgrade
     from store.identities import issue_link_code
-    from store.models import Person, utcnow
+    from store.models import utcnow
 
     settings = get_settings()
     upgrade(settings.database_url)
     engine = make_engine(settings.database_url)
     with session_scope(engine) as session:
-        found = (
-            session.get(Person, int(person))
-            if person.isdigit()
-            else session.exec(select(Person).where(Person.name == person)).first()
-        )
-        if found is None:
-            _fail(f"ERROR no person {person!r}")
+        try:
+            found = find_person(session, person)
+        except AdminError as exc:
+            _fail(f"ERROR {exc}")
         code = issue_link_code(session, found, utcnow())
     engine.dispose()
     typer.echo(code)

@@ -1,0 +1,82 @@
+"""What an admin does from the command line: units, people, role grants. Checks names, never guesses."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from store.models import Person, Role, RoleGrant, Unit, utcnow
+from store.plans import ensure_unit
+
+UNSCOPED = {Role.committee, Role.admin}  # these see every unit
+
+
+class AdminError(ValueError):
+    pass
+
+
+def find_unit(session: Session, name: str) -> Unit:
+    unit = session.exec(select(Unit).where(Unit.name == name)).first()
+    if unit is None:
+        for candidate in session.exec(select(Unit)).all():
+            if name in (candidate.aliases or []) or name == candidate.short_name:
+                return candidate
+        raise AdminError(f"no unit named {name!r}")
+    return unit
+
+
+def find_person(session: Session, key: str) -> Person:
+    person = session.get(Person, int(key)) if key.isdigit() else None
+    if person is None:
+        person = session.exec(select(Person).where(Person.name == key)).first()
+    if person is None:
+        raise AdminError(f"no person {key!r} (give the id or the exact name)")
+    return person
+
+
+def add_unit(session: Session, name: str, *, parent: str | None = None, aliases: tuple[str, ...] = ()) -> Unit:
+    parent_id = find_unit(session, parent).id if parent else None
+    return ensure_unit(session, name, aliases=aliases, parent_id=parent_id)
+
+
+def _role(name: str) -> Role:
+    try:
+        return Role(name)
+    except ValueError:
+        raise AdminError(f"unknown role {name!r}: one of {', '.join(r.value for r in Role)}") from None
+
+
+def grant(session: Session, person: Person, role_name: str, unit_name: str | None) -> RoleGrant:
+    role = _role(role_name)
+    if role in UNSCOPED:
+        scope = None
+    elif unit_name:
+        scope = find_unit(session, unit_name).id
+    elif person.unit_id is not None:
+        scope = person.unit_id
+    else:
+        raise AdminError(f"role {role.value} needs a unit")
+    existing = session.exec(
+        select(RoleGrant).where(RoleGrant.person_id == person.id, RoleGrant.role == role, RoleGrant.unit_id == scope)
+    ).first()
+    if existing is not None:
+        return existing
+    row = RoleGrant(person_id=person.id or 0, role=role, unit_id=scope, granted_at=utcnow())
+    session.add(row)
+    session.flush()
+    return row
+
+
+def add_person(
+    session: Session, name: str, *, unit: str, roles: tuple[str, ...] = (), position: str | None = None
+) -> Person:
+    home = find_unit(session, unit)
+    for role in roles:
+        _role(role)
+    person = session.exec(select(Person).where(Person.name == name, Person.unit_id == home.id)).first()
+    if person is None:
+        person = Person(name=name, unit_id=home.id, position=position)
+        session.add(person)
+        session.flush()
+    for role in roles:
+        grant(session, person, role, None)
+    return person
