@@ -292,6 +292,94 @@ def demo_load() -> None:
     typer.echo(f"demo loaded: {len(people)} people")
 
 
+nudges_app = typer.Typer(no_args_is_help=True, help="Reminders and committee summaries.")
+app.add_typer(nudges_app, name="nudges")
+
+
+def _moment(at: str | None) -> Any:
+    from datetime import datetime
+
+    from scoring.fiscal import BANGKOK
+    from store.models import utcnow
+
+    if at is None:
+        return utcnow()
+    try:
+        moment = datetime.fromisoformat(at)
+    except ValueError:
+        _fail(f"ERROR --at {at!r} is not an ISO date-time (e.g. 2024-03-13T09:00+07:00)")
+    return moment if moment.tzinfo else moment.replace(tzinfo=BANGKOK)
+
+
+@nudges_app.command("preview")
+def nudges_preview(
+    at: Annotated[str | None, typer.Option(help="ISO date-time; Bangkok time when no offset is given.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """What would be sent at that moment (a dry run: nothing is written)."""
+    from bot.settings import get_settings
+    from handlers.nudges import due_now
+    from store.db import make_engine, upgrade
+
+    settings = get_settings()
+    upgrade(settings.database_url)
+    engine = make_engine(settings.database_url)
+    from sqlmodel import Session
+
+    with Session(engine) as session:
+        planned = due_now(session, _moment(at), settings.nudge_settings())
+        session.rollback()
+    engine.dispose()
+    if as_json:
+        typer.echo(json.dumps([p.as_json() for p in planned], ensure_ascii=False))
+        return
+    for p in planned:
+        typer.echo(f"[{p.kind}] → {p.to}\n{p.text}\n")
+    typer.echo(f"{len(planned)} message(s)")
+
+
+@nudges_app.command("run")
+def nudges_run(
+    at: Annotated[str | None, typer.Option(help="ISO date-time; Bangkok time when no offset is given.")] = None,
+) -> None:
+    """Send what is due at that moment through the outbox; prints {"sent": N} (new messages) last."""
+    from bot.clock import tick
+    from bot.settings import get_settings
+    from store.db import upgrade
+
+    settings = get_settings()
+    upgrade(settings.database_url)
+    new = tick(settings.database_url, settings.nudge_settings(), _moment(at))
+    if not settings.console_mode:
+        _drain_outbox(settings)
+    typer.echo(json.dumps({"sent": new}))
+
+
+def _drain_outbox(settings: Any) -> None:
+    """With LINE credentials, send the queued rows now (the service's worker would, a moment later)."""
+    import asyncio
+    from pathlib import Path as _Path
+
+    from bot.app import access_token
+    from bot.line_client import LineClient
+    from bot.worker import Worker
+    from store.db import make_engine
+
+    async def drain() -> None:
+        engine = make_engine(settings.database_url)
+        client = LineClient(settings.line_api_base, access_token(settings))
+        await client.open()
+        try:
+            worker = Worker(engine, client, _Path(settings.evidence_dir))
+            while await worker.send_due():
+                pass
+        finally:
+            await client.close()
+            engine.dispose()
+
+    asyncio.run(drain())
+
+
 units_app = typer.Typer(no_args_is_help=True, help="Organisation units.")
 people_app = typer.Typer(no_args_is_help=True, help="People and their roles.")
 app.add_typer(units_app, name="units")

@@ -1,7 +1,8 @@
-"""The clock process: one APScheduler that asks, every tick, what is due now.
+"""The clock process (Procfile ``clock``): one APScheduler, never inside web workers.
 
-Each tick reads the database and the calendar only; what it sends goes through the outbox with a
-unique key, so a restart or a second clock sends nothing twice. Missed ticks coalesce into one.
+Each tick asks the store and the calendar what is due now and writes outbox rows with unique keys;
+the worker of ``tidtam serve`` sends them. A restart, a second clock or a tick run twice sends
+nothing twice; missed ticks are coalesced into one run at start.
 """
 
 from __future__ import annotations
@@ -10,40 +11,29 @@ import logging
 from datetime import datetime
 
 from apscheduler.schedulers.blocking import BlockingScheduler
-from sqlmodel import Session, select
 
 from bot.settings import Settings
-from scoring.deadlines import next_deadlines
-from scoring.fiscal import BANGKOK, FiscalPeriod
-from scoring.workdays import thai_work_calendar
-from store.db import make_engine, upgrade
-from store.models import DayOff, utcnow
+from handlers.nudges import NudgeSettings, due_now, enqueue
+from scoring.fiscal import BANGKOK
+from store.db import make_engine, session_scope, upgrade
+from store.models import utcnow
 
 log = logging.getLogger("tidtam.clock")
 
 
-def due_soon(session: Session, now: datetime, *, working_days: int = 5) -> list[str]:
-    """Deadlines within ``working_days`` working days of now, as log lines (Thai calendar)."""
-    today = now.astimezone(BANGKOK).date()
-    days_off = [d.day for d in session.exec(select(DayOff)).all()]
-    calendar = thai_work_calendar([today.year, today.year + 1], days_off)
-    fiscal_year = FiscalPeriod.of_day(today).fiscal_year
-    lines = []
-    for deadline in next_deadlines(fiscal_year, today, count=4):
-        remaining = calendar.working_days_between(today, deadline.due)
-        if remaining <= working_days:
-            lines.append(f"{deadline.kind} {deadline.period.label} due {deadline.due} ({remaining} working days)")
-    return lines
-
-
-def tick(settings: Settings) -> None:
-    engine = make_engine(settings.database_url)
+def tick(database_url: str, settings: NudgeSettings, at: datetime | None = None) -> int:
+    """Plan and enqueue what is due at ``at``; returns how many messages were new."""
+    at = at or utcnow()
+    engine = make_engine(database_url)
     try:
-        with Session(engine) as session:
-            for line in due_soon(session, utcnow()):
-                log.info(line)
+        with session_scope(engine) as session:
+            planned = due_now(session, at, settings)
+            new = enqueue(session, planned, at)
     finally:
         engine.dispose()
+    if new:
+        log.info("tick %s: %d new messages", at.isoformat(), new)
+    return new
 
 
 def run_clock(settings: Settings, *, tick_seconds: int = 60) -> None:
@@ -54,7 +44,7 @@ def run_clock(settings: Settings, *, tick_seconds: int = 60) -> None:
         tick,
         "interval",
         seconds=tick_seconds,
-        args=[settings],
+        args=[settings.database_url, settings.nudge_settings()],
         id="tick",
         coalesce=True,
         max_instances=1,

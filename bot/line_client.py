@@ -28,7 +28,6 @@ from linebot.v3.messaging import (
 )
 from linebot.v3.messaging.exceptions import ApiException
 
-from handlers.replies import Outgoing
 from store.models import OutboxMessage
 from store.outbox import retry_key
 
@@ -41,16 +40,6 @@ TEXT_LIMIT = 5000
 class SendOutcome:
     status: Literal["sent", "retry", "failed", "push"]
     note: str = ""
-
-
-def outgoing_to_json(message: Outgoing) -> dict[str, Any]:
-    return {
-        "text": message.text,
-        "quick_replies": [
-            {"label": q.label, "data": q.data, "display_text": q.display_text} for q in message.quick_replies
-        ],
-        "flex": message.flex,
-    }
 
 
 def to_sdk_message(item: dict[str, Any]) -> TextMessage | FlexMessage:

@@ -8,6 +8,8 @@ from pathlib import Path
 from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from handlers.nudges import NudgeSettings
+
 BANGKOK = "Asia/Bangkok"
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,6 +25,17 @@ class Settings(BaseSettings):
     line_api_base: str = "https://api.line.me"
     plans_dir: Path = REPO_ROOT / "plans"
     evidence_dir: Path = Path("var/evidence")
+    line_monthly_quota: int | None = None  # LINE push budget per month; None: unlimited
+    nudge_cap_per_month: int = 6  # reminders per person per month at most
+    nudge_thai_digits: bool = False  # ๒๐ มี.ค. ๖๗ instead of 20 มี.ค. 2567 in reminders
+
+    def nudge_settings(self) -> NudgeSettings:
+        return NudgeSettings(
+            cap_per_person_month=self.nudge_cap_per_month,
+            monthly_quota=self.line_monthly_quota,
+            thai_digits=self.nudge_thai_digits,
+        )
+
     timezone: str = BANGKOK
 
     @property

@@ -22,10 +22,10 @@ import sqlalchemy as sa
 from linebot.v3.webhooks import Event
 from sqlmodel import Session, select
 
-from bot.line_client import LineClient, outgoing_to_json
+from bot.line_client import LineClient
 from handlers import messages as m
 from handlers.dispatch import EventContext, chat_id_of, dispatch, needs_content
-from handlers.replies import Reply
+from handlers.replies import Reply, outgoing_json
 from store.db import session_scope
 from store.inbox import claim_next, mark_processed
 from store.models import ChatGroup, InboxEvent, OutboxMessage, utcnow
@@ -165,7 +165,7 @@ class Worker:
         chunks = [reply.messages[i : i + 5] for i in range(0, len(reply.messages), 5)]
         for n, chunk in enumerate(chunks):
             payload: dict[str, Any] = {
-                "messages": [outgoing_to_json(msg) for msg in chunk],
+                "messages": [outgoing_json(msg) for msg in chunk],
                 "cost": len(chunk) * self._members(session, chat),
             }
             if n == 0 and body.get("replyToken"):

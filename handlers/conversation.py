@@ -19,6 +19,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from handlers import messages as m
+from handlers import nudge_texts as nt
 from handlers.parse import questions as q
 from handlers.parse.normalize import match_key, normalize_text
 from handlers.parse.parser import MessageParser, ParsedItem, ParseResult
@@ -185,6 +186,9 @@ class ReportConversation:
                 return reply.say(m.NOTHING_PENDING)
             _save_draft(self.session, draft, draft.data, self.now, "cancelled")
             return reply.say(m.CANCELLED)
+        waiting_reason = draft is not None and draft.state == "open" and (draft.data or {}).get("kind") == "noprogress"
+        if draft is not None and waiting_reason and not self._is_fresh_report(parsed):
+            return self._save_no_progress(draft, text, reply)
         if draft is not None and draft.state == "open":
             if not self._is_fresh_report(parsed):
                 return self._answer(draft, parsed, text, record, parser, reply)
@@ -203,6 +207,8 @@ class ReportConversation:
     def on_postback(self, data: str) -> Reply:
         reply = Reply()
         fields = parse_postback(data)
+        if "n" in fields:
+            return self._from_nudge(fields, reply)
         draft = self.session.get(Draft, int(fields.get("d", "0") or 0))
         if draft is None:
             return reply.say(m.DRAFT_GONE)
@@ -250,6 +256,49 @@ class ReportConversation:
         return self._advance(draft, data_, record, parser, reply)
 
     # steps -------------------------------------------------------------------------------
+
+    def _from_nudge(self, fields: dict[str, str], reply: Reply) -> Reply:
+        """The buttons under a reminder: "รายงานเลย" explains how; "ยังไม่มีความก้าวหน้า" asks why."""
+        if fields["n"] != "noprogress":
+            return reply.say(nt.REPORT_HINT)
+        context = self._context()
+        if context is None:
+            return reply.say(m.NOT_A_REPORTER)
+        record, _, unit_id = context
+        codes = [c for c in fields.get("i", "").split(",") if c]
+        data = {
+            "kind": "noprogress",
+            "plan_id": record.id,
+            "unit_id": unit_id,
+            "codes": codes,
+            "period_label": fields.get("p", ""),
+            "awaiting": {"field": "reason"},
+        }
+        draft = Draft(person_id=self.person.id or 0, chat_id=self.speaker.chat_id, data=data, created_at=self.now)
+        _save_draft(self.session, draft, data, self.now, "open")
+        return reply.say(nt.ASK_REASON, _bind((QuickReply.of(m.CANCEL, f="cancel", d="{draft}"),), draft))
+
+    def _save_no_progress(self, draft: Draft, text: str, reply: Reply) -> Reply:
+        data = dict(draft.data)
+        reason = normalize_text(text)
+        period = FiscalPeriod.from_label(data["period_label"])
+        saved = []
+        for code in data["codes"]:
+            indicator = self._indicator_record(data["plan_id"], code)
+            if indicator is None or indicator.id is None:
+                continue
+            record_report(
+                self.session,
+                ReportInput(
+                    indicator_id=indicator.id, period=period, narrative=f"{nt.NO_PROGRESS}: {reason}", problems=reason
+                ),
+                by=self.person.id or 0,
+                now=self.now,
+                source="line:no-progress",
+            )
+            saved.append(code)
+        _save_draft(self.session, draft, data, self.now, "saved")
+        return reply.say(nt.NO_PROGRESS_SAVED.format(codes=", ".join(saved), reason=reason))
 
     @staticmethod
     def _is_fresh_report(parsed: ParseResult) -> bool:

@@ -51,3 +51,14 @@ class Reply:
 
 def parse_postback(data: str) -> dict[str, str]:
     return dict(parse_qsl(data, keep_blank_values=True))
+
+
+def outgoing_json(message: Outgoing) -> dict[str, Any]:
+    """How an outgoing message is kept in the outbox until it is sent."""
+    return {
+        "text": message.text,
+        "quick_replies": [
+            {"label": q.label, "data": q.data, "display_text": q.display_text} for q in message.quick_replies
+        ],
+        "flex": message.flex,
+    }

@@ -81,6 +81,16 @@ class FiscalPeriod:
     def quarter_only(self) -> FiscalPeriod:
         return FiscalPeriod(self.fiscal_year, self.quarter)
 
+    @classmethod
+    def from_label(cls, label: str) -> FiscalPeriod:
+        """The inverse of ``label``: ``2567-Q2`` → FY2567 Q2; ``2567-03`` (BE year-month) → March 2024."""
+        year_text, _, rest = label.partition("-")
+        if rest.upper().startswith("Q"):
+            return cls(int(year_text), int(rest[1:]))
+        month = int(rest)
+        day = date(to_ce(int(year_text)), month, 1)
+        return cls(fiscal_year_of(day), fiscal_quarter_of(day), month)
+
     @property
     def label(self) -> str:
         """Machine label: ``2567-Q1`` for a quarter, ``2566-10`` (BE year-month) for a month."""

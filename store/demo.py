@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from store.identities import bind
-from store.models import ChatGroup, Person, Role, RoleGrant, Unit
+from store.models import Assignment, ChatGroup, IndicatorRecord, Person, PlanRecord, Role, RoleGrant, Unit
 from store.plan_files import load_plan
 from store.plans import import_plan
 
@@ -63,6 +63,28 @@ def _unit(session: Session, name: str) -> Unit:
     return unit
 
 
+# Who reports which indicator of which plan (everyone else in the unit is not nudged for it).
+ASSIGNMENTS = {
+    "somsri": ("fy2567-governor-secretary", ("1", "2", "3")),
+    "wichai": ("fy2567-governor-secretary", ("4", "5", "6")),
+    "anan": ("fy2565-council-secretariat", ("K1", "K2", "K3", "4", "5.1", "5.2")),
+}
+
+
+def _assign(session: Session, person: Person, plan_key: str, codes: tuple[str, ...]) -> None:
+    plan = session.exec(select(PlanRecord).where(PlanRecord.key == plan_key)).first()
+    if plan is None:
+        return
+    for indicator in session.exec(
+        select(IndicatorRecord).where(IndicatorRecord.plan_id == plan.id, col(IndicatorRecord.code).in_(codes))
+    ).all():
+        exists = session.exec(
+            select(Assignment).where(Assignment.person_id == person.id, Assignment.indicator_id == indicator.id)
+        ).first()
+        if exists is None:
+            session.add(Assignment(person_id=person.id or 0, indicator_id=indicator.id or 0))
+
+
 def load_demo(session: Session, plans_dir: Path, now: datetime) -> dict[str, Person]:
     """Import the sample plans and create the demo people with their grants; returns people by key."""
     for key in DEMO_PLANS:
@@ -86,6 +108,8 @@ def load_demo(session: Session, plans_dir: Path, now: datetime) -> dict[str, Per
                 session.add(RoleGrant(person_id=person.id or 0, role=role, unit_id=scope, granted_at=now))
         people[demo.key] = person
         bind(session, person, demo_line_id(demo.key), now)
+        if demo.key in ASSIGNMENTS:
+            _assign(session, person, *ASSIGNMENTS[demo.key])
     group = session.exec(select(ChatGroup).where(ChatGroup.group_id == COMMITTEE_GROUP)).first()
     if group is None:
         session.add(
