@@ -480,6 +480,41 @@ def clock(
     run_clock(get_settings(), tick_seconds=tick_seconds)
 
 
+@app.command("export")
+def export(
+    plan: Annotated[str, typer.Option("--plan", help="Plan id in DATABASE_URL, e.g. fy2567-governor-secretary.")],
+    fiscal_year: Annotated[int, typer.Option("--fiscal-year", help="ปีงบประมาณ พ.ศ., e.g. 2567.")],
+    quarter: Annotated[int, typer.Option("--quarter", min=1, max=4, help="ไตรมาส 1–4.")],
+    out: Annotated[Path, typer.Option("--out", help="The .xlsx to write; the history goes to the same name .csv.")],
+) -> None:
+    """Write the quarterly report (form สยป.3) as .xlsx, and every report with its history as .csv next to it."""
+    from sqlmodel import Session
+
+    from bot.export_xlsx import write_quarterly_xlsx, write_reports_csv
+    from bot.settings import get_settings
+    from store.db import make_engine, upgrade
+    from store.export_quarterly import ExportError
+
+    if out.suffix.lower() != ".xlsx":
+        _fail(f"ERROR --out ต้องเป็นไฟล์ .xlsx (--out must name an .xlsx file, not {out.name!r})")
+    history = out.with_suffix(".csv")
+    url = get_settings().database_url
+    upgrade(url)
+    engine = make_engine(url)
+    try:
+        with Session(engine) as session:
+            report = write_quarterly_xlsx(session, plan, fiscal_year, quarter, out)
+            lines = write_reports_csv(session, plan, fiscal_year, history)
+    except ExportError as exc:
+        _fail(f"ERROR {exc}")
+    except OSError as exc:
+        _fail(f"ERROR เขียนไฟล์ไม่ได้ (cannot write the export): {exc}")
+    finally:
+        engine.dispose()
+    typer.echo(f"wrote {out}: {len(report.rows)} indicators, ไตรมาสที่ {quarter}/{fiscal_year}")
+    typer.echo(f"wrote {history}: {lines} report and history lines")
+
+
 def _plan(name: Path) -> Plan:
     """A plan named by path, file name or id; a bad one ends the command with a clear message."""
     from bot.settings import get_settings

@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -51,6 +52,15 @@ _HEAD_FILL = PatternFill("solid", fgColor="D9E2F3")
 
 Align = Literal["left", "center", "right"]
 
+# Row heights are written, not left to the viewer: LibreOffice keeps an xlsx row without a stored
+# height at one line, hiding wrapped text. Measured on a PDF of Laksaman (TH Sarabun metrics) 14 pt:
+# a line takes 23 pt and a column of width w holds about 0.85 w letters (marks above and below the
+# line take no room); 0.78 w leaves slack for Thai breaking lines only between words.
+_LINE_PT = 23.0
+_LETTERS_PER_WIDTH = 0.78
+_PAD_PT = 4.0
+_MAX_ROW_PT = 409.0  # Excel's limit: longer cells are clipped in print, still whole in the cell
+
 
 @dataclass(frozen=True)
 class Column:
@@ -71,9 +81,9 @@ COLUMNS = (
     Column("ผลการดำเนินงาน (สะสม)", 12, "right"),
     Column("ผลที่คณะกรรมการยืนยัน", 12, "right"),
     Column("ความก้าวหน้า/ระดับ", 11, "center"),
-    Column("ผลการดำเนินงานรายไตรมาส", 55),
-    Column("โครงการ/กิจกรรมสนับสนุน", 34),
-    Column("หลักฐาน", 34),
+    Column("ผลการดำเนินงานรายไตรมาส", 52),
+    Column("โครงการ/กิจกรรมสนับสนุน", 32),
+    Column("หลักฐาน", 40),
 )
 TITLE_ROWS = 5
 HEADER_ROW = TITLE_ROWS + 2  # one blank row between the title block and the table
@@ -126,6 +136,23 @@ def _clean(text: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("", text)
 
 
+def _letters(text: str) -> int:
+    """Letters that take horizontal room: Thai vowel and tone marks (category Mn) stack, they add none."""
+    return sum(1 for ch in text if unicodedata.category(ch) != "Mn")
+
+
+def _lines(text: str, width: float) -> int:
+    """About how many lines ``text`` wraps to in a column ``width`` characters wide."""
+    per_line = max(1, int(width * _LETTERS_PER_WIDTH))
+    return sum(max(1, math.ceil(_letters(part) / per_line)) for part in text.split("\n"))
+
+
+def _fit_height(ws: Worksheet, row: int, values: Sequence[str | float | None]) -> None:
+    """Make the row tall enough for its longest wrapped cell (see ``_LINE_PT``)."""
+    lines = max(_lines(v, c.width) if isinstance(v, str) else 1 for c, v in zip(COLUMNS, values, strict=True))
+    ws.row_dimensions[row].height = min(_MAX_ROW_PT, lines * _LINE_PT + _PAD_PT)
+
+
 def _put(ws: Worksheet, row: int, column: int, value: str | float | None, *, font: Font = _BODY) -> Cell:
     """Write one cell in the Thai font; text stays text even when it starts with "=" (never a formula)."""
     cell = ws.cell(row=row, column=column)
@@ -154,6 +181,7 @@ def _title_block(ws: Worksheet, report: QuarterlyReport, today: date) -> None:
         cell = _put(ws, n, 1, text, font=font)
         cell.alignment = Alignment(horizontal="center", vertical="center")
         ws.merge_cells(start_row=n, start_column=1, end_row=n, end_column=len(COLUMNS))
+        ws.row_dimensions[n].height = (font.size or 14) * _LINE_PT / 14 + _PAD_PT
 
 
 def _header(ws: Worksheet) -> None:
@@ -163,6 +191,7 @@ def _header(ws: Worksheet) -> None:
         cell.fill = _HEAD_FILL
         cell.border = _GRID
         ws.column_dimensions[get_column_letter(n)].width = column.width
+    _fit_height(ws, HEADER_ROW, [c.header for c in COLUMNS])
 
 
 def _cells(row: IndicatorRow) -> tuple[str | float | None, ...]:
@@ -185,10 +214,12 @@ def _cells(row: IndicatorRow) -> tuple[str | float | None, ...]:
 
 def _rows(ws: Worksheet, rows: Sequence[IndicatorRow]) -> None:
     for r, row in enumerate(rows, start=HEADER_ROW + 1):
-        for n, (column, value) in enumerate(zip(COLUMNS, _cells(row), strict=True), start=1):
+        values = _cells(row)
+        for n, (column, value) in enumerate(zip(COLUMNS, values, strict=True), start=1):
             cell = _put(ws, r, n, value)
             cell.alignment = Alignment(horizontal=column.align, vertical="top", wrap_text=True)
             cell.border = _GRID
+        _fit_height(ws, r, values)
 
 
 def _page_setup(ws: Worksheet, report: QuarterlyReport) -> None:

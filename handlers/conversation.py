@@ -510,7 +510,9 @@ class ReportConversation:
         ).first()
         if last is None or last.value is None or last.value <= item["value"]:
             return None
-        plan_indicator = PARSERS_PLAN_CACHE.get(self.session, data["plan_id"]).indicator(item["code"])
+        record = self.session.get(PlanRecord, data["plan_id"])
+        assert record is not None
+        plan_indicator = plan_from_record(record).indicator(item["code"])
         if plan_indicator.rubric is not None and plan_indicator.rubric.direction == "lower":
             return None  # minutes going down is progress
         when = thai_date(last.reported_at.astimezone(BANGKOK).date()) if last.reported_at else "-"
@@ -712,21 +714,3 @@ class ReportConversation:
     def _is_no(norm: str) -> bool:
         word = norm.strip(" .!")
         return any(word == w or word.startswith(w) for w in m.NO_WORDS)
-
-
-class _PlanCache:
-    """Plans by record id for the lifetime of the process (plan content is immutable per hash)."""
-
-    def __init__(self) -> None:
-        self._plans: dict[tuple[int, str], Plan] = {}
-
-    def get(self, session: Session, plan_id: int) -> Plan:
-        record = session.get(PlanRecord, plan_id)
-        assert record is not None
-        key = (plan_id, record.content_hash)
-        if key not in self._plans:
-            self._plans[key] = plan_from_record(record)
-        return self._plans[key]
-
-
-PARSERS_PLAN_CACHE = _PlanCache()

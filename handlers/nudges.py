@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -88,7 +89,12 @@ class _Unit:
 
 
 def calendar_for(session: Session, years: Iterable[int]) -> WorkCalendar:
-    days_off = [d.day for d in session.exec(select(DayOff)).all()]
+    days_off = frozenset(d.day for d in session.exec(select(DayOff)).all())
+    return _calendar(tuple(sorted(set(years))), days_off)
+
+
+@lru_cache(maxsize=32)
+def _calendar(years: tuple[int, ...], days_off: frozenset[date]) -> WorkCalendar:
     return thai_work_calendar(years, days_off)
 
 
@@ -134,8 +140,11 @@ def _reported(unit: _Unit, code: str, deadline: Deadline, previous_due: date | N
         if deadline.kind == "monthly":
             if report.month == deadline.period.month:
                 return True
+            # A quarter-level report ("ไตรมาส 2") counts for the months it was sent in; a late report
+            # for last month (it carries that month) does not count for this one.
             when = report.reported_at.astimezone(BANGKOK).date() if report.reported_at else None
-            if when is not None and (previous_due is None or when > previous_due) and when <= deadline.due:
+            in_window = when is not None and (previous_due is None or when > previous_due) and when <= deadline.due
+            if report.month is None and report.quarter == deadline.period.quarter and in_window:
                 return True
     return False
 

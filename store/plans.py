@@ -111,7 +111,21 @@ def import_plan(session: Session, plan: Plan, *, now: datetime | None = None) ->
 
 
 def plan_from_record(record: PlanRecord) -> Plan:
-    return Plan.model_validate(record.content)
+    """The validated plan of a stored record; cached by content hash (validation is not free)."""
+    return _plan_of(record.content_hash, record)
+
+
+_PLANS: dict[str, Plan] = {}
+
+
+def _plan_of(content_hash: str, record: PlanRecord) -> Plan:
+    plan = _PLANS.get(content_hash)
+    if plan is None:
+        if len(_PLANS) > 256:
+            _PLANS.clear()
+        plan = Plan.model_validate(record.content)
+        _PLANS[content_hash] = plan
+    return plan
 
 
 def latest_plan(session: Session, key: str) -> PlanRecord | None:
