@@ -71,10 +71,11 @@ def _indicator(session: Session, code: str) -> int:
     return row.id
 
 
-def _report(session: Session, code: str, period: FiscalPeriod, by: int, now: datetime, **data: object) -> int:
-    report = record_report(
-        session, ReportInput(_indicator(session, code), period, **data), by=by, now=now, source="line:test"
-    )  # type: ignore[arg-type]
+def _report(
+    session: Session, code: str, period: FiscalPeriod, by: int, now: datetime, value: float, narrative: str
+) -> int:
+    data = ReportInput(_indicator(session, code), period, value=value, narrative=narrative)
+    report = record_report(session, data, by=by, now=now, source="line:test")
     assert report.id is not None
     return report.id
 
@@ -117,6 +118,10 @@ def seed(engine: sa.Engine) -> Seeded:
 def _export(engine: sa.Engine, path: Path, quarter: int = 2) -> Worksheet:
     with Session(engine) as s:
         write_quarterly_xlsx(s, PLAN, FY, quarter, path, today=TODAY)
+    return _sheet(path)
+
+
+def _sheet(path: Path) -> Worksheet:
     ws = load_workbook(path).active
     assert isinstance(ws, Worksheet)
     return ws
@@ -264,7 +269,7 @@ def test_cli_export_writes_xlsx_and_csv(cli_env: str, engine: sa.Engine, tmp_pat
     args = ["export", "--plan", PLAN, "--fiscal-year", "2567", "--quarter", "2", "--out", str(out)]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
-    _, rows = _table(load_workbook(out).active)  # type: ignore[arg-type]
+    _, rows = _table(_sheet(out))
     assert _by_code(rows)["1"]["ผลการดำเนินงาน (สะสม)"] == 92.5
     history = _csv_rows(out.with_suffix(".csv"))
     assert sum(r["record"] == "report" for r in history) == 6
