@@ -447,6 +447,33 @@ def people_grant(
         typer.echo(f"granted {role} to {person}" + (f" for {unit}" if unit else ""))
 
 
+@people_app.command("leave")
+def people_leave(
+    person: str,
+    until: Annotated[str, typer.Option(help="Last day of leave, YYYY-MM-DD (CE); 'none' to clear.")],
+    acting: Annotated[str | None, typer.Option(help="Who acts for them (รักษาราชการแทน).")] = None,
+) -> None:
+    """Set a person's leave; reminders skip them and go to the acting officer instead."""
+    from datetime import date
+
+    from store.admin import AdminError, find_person
+
+    with _admin_session() as session:
+        try:
+            found = find_person(session, person)
+            found.on_leave_until = None if until == "none" else date.fromisoformat(until)
+            session.add(found)
+            if acting:
+                stand_in = find_person(session, acting)
+                stand_in.acting_for_id = found.id
+                session.add(stand_in)
+        except (AdminError, ValueError) as exc:
+            _fail(f"ERROR {exc}")
+        typer.echo(
+            f"{found.name}: on leave until {found.on_leave_until or '-'}" + (f", {acting} acting" if acting else "")
+        )
+
+
 @app.command("invite")
 def invite(person: Annotated[str, typer.Argument(help="Person id or exact name.")]) -> None:
     """Print a one-time code the person sends to the bot to link their LINE account (valid 7 days)."""

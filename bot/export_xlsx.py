@@ -55,11 +55,15 @@ Align = Literal["left", "center", "right"]
 # Row heights are written, not left to the viewer: LibreOffice keeps an xlsx row without a stored
 # height at one line, hiding wrapped text. Measured on a PDF of Laksaman (TH Sarabun metrics) 14 pt:
 # a line takes 23 pt and a column of width w holds about 0.85 w letters (marks above and below the
-# line take no room); 0.78 w leaves slack for Thai breaking lines only between words.
-_LINE_PT = 23.0
-_LETTERS_PER_WIDTH = 0.78
+# line take no room); 0.72 w leaves slack for Thai breaking lines only between words.
+_BODY_PT = 14
+_LINE_PT = 23.0  # at _BODY_PT; both scale with the font size
+_LETTERS_PER_WIDTH = 0.72  # at _BODY_PT
 _PAD_PT = 4.0
-_MAX_ROW_PT = 409.0  # Excel's limit: longer cells are clipped in print, still whole in the cell
+# Excel's row limit. A cell too long for it at 14 pt (a plan's long evidence list) is set smaller,
+# down to 10 pt, rather than clipped on paper; beyond that it is clipped in print, whole in the cell.
+_MAX_ROW_PT = 409.0
+_SIZES = (14, 13, 12, 11, 10)
 
 
 @dataclass(frozen=True)
@@ -81,9 +85,9 @@ COLUMNS = (
     Column("ผลการดำเนินงาน (สะสม)", 12, "right"),
     Column("ผลที่คณะกรรมการยืนยัน", 12, "right"),
     Column("ความก้าวหน้า/ระดับ", 11, "center"),
-    Column("ผลการดำเนินงานรายไตรมาส", 52),
-    Column("โครงการ/กิจกรรมสนับสนุน", 32),
-    Column("หลักฐาน", 40),
+    Column("ผลการดำเนินงานรายไตรมาส", 50),
+    Column("โครงการ/กิจกรรมสนับสนุน", 30),
+    Column("หลักฐาน", 44),
 )
 TITLE_ROWS = 5
 HEADER_ROW = TITLE_ROWS + 2  # one blank row between the title block and the table
@@ -141,16 +145,35 @@ def _letters(text: str) -> int:
     return sum(1 for ch in text if unicodedata.category(ch) != "Mn")
 
 
-def _lines(text: str, width: float) -> int:
-    """About how many lines ``text`` wraps to in a column ``width`` characters wide."""
-    per_line = max(1, int(width * _LETTERS_PER_WIDTH))
-    return sum(max(1, math.ceil(_letters(part) / per_line)) for part in text.split("\n"))
+def _height(text: str, width: float, size: float) -> float:
+    """About how tall (pt) ``text`` wraps to in a column ``width`` characters wide at ``size`` pt."""
+    per_line = max(1, int(width * _LETTERS_PER_WIDTH * _BODY_PT / size))
+    lines = sum(max(1, math.ceil(_letters(part) / per_line)) for part in text.split("\n"))
+    return lines * _LINE_PT * size / _BODY_PT + _PAD_PT
 
 
-def _fit_height(ws: Worksheet, row: int, values: Sequence[str | float | None]) -> None:
-    """Make the row tall enough for its longest wrapped cell (see ``_LINE_PT``)."""
-    lines = max(_lines(v, c.width) if isinstance(v, str) else 1 for c, v in zip(COLUMNS, values, strict=True))
-    ws.row_dimensions[row].height = min(_MAX_ROW_PT, lines * _LINE_PT + _PAD_PT)
+def _fitting_size(text: str, width: float) -> int:
+    """The largest font size at which the text fits in Excel's tallest row (14 pt for nearly all)."""
+    return next((size for size in _SIZES if _height(text, width, size) <= _MAX_ROW_PT), _SIZES[-1])
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Font size per cell and the row height that shows every cell whole."""
+
+    sizes: tuple[int, ...]
+    height: float
+
+
+def _layout(values: Sequence[str | float | None]) -> _Layout:
+    sizes = tuple(
+        _fitting_size(v, c.width) if isinstance(v, str) else _BODY_PT for c, v in zip(COLUMNS, values, strict=True)
+    )
+    heights = [
+        _height(v, c.width, size) if isinstance(v, str) else _LINE_PT + _PAD_PT
+        for c, v, size in zip(COLUMNS, values, sizes, strict=True)
+    ]
+    return _Layout(sizes, min(_MAX_ROW_PT, max(heights)))
 
 
 def _put(ws: Worksheet, row: int, column: int, value: str | float | None, *, font: Font = _BODY) -> Cell:
@@ -181,7 +204,7 @@ def _title_block(ws: Worksheet, report: QuarterlyReport, today: date) -> None:
         cell = _put(ws, n, 1, text, font=font)
         cell.alignment = Alignment(horizontal="center", vertical="center")
         ws.merge_cells(start_row=n, start_column=1, end_row=n, end_column=len(COLUMNS))
-        ws.row_dimensions[n].height = (font.size or 14) * _LINE_PT / 14 + _PAD_PT
+        ws.row_dimensions[n].height = (font.size or _BODY_PT) * _LINE_PT / _BODY_PT + _PAD_PT
 
 
 def _header(ws: Worksheet) -> None:
@@ -191,7 +214,7 @@ def _header(ws: Worksheet) -> None:
         cell.fill = _HEAD_FILL
         cell.border = _GRID
         ws.column_dimensions[get_column_letter(n)].width = column.width
-    _fit_height(ws, HEADER_ROW, [c.header for c in COLUMNS])
+    ws.row_dimensions[HEADER_ROW].height = _layout([c.header for c in COLUMNS]).height
 
 
 def _cells(row: IndicatorRow) -> tuple[str | float | None, ...]:
@@ -215,11 +238,12 @@ def _cells(row: IndicatorRow) -> tuple[str | float | None, ...]:
 def _rows(ws: Worksheet, rows: Sequence[IndicatorRow]) -> None:
     for r, row in enumerate(rows, start=HEADER_ROW + 1):
         values = _cells(row)
-        for n, (column, value) in enumerate(zip(COLUMNS, values, strict=True), start=1):
-            cell = _put(ws, r, n, value)
+        layout = _layout(values)
+        for n, (column, value, size) in enumerate(zip(COLUMNS, values, layout.sizes, strict=True), start=1):
+            cell = _put(ws, r, n, value, font=_BODY if size == _BODY_PT else Font(name=FONT_NAME, size=size))
             cell.alignment = Alignment(horizontal=column.align, vertical="top", wrap_text=True)
             cell.border = _GRID
-        _fit_height(ws, r, values)
+        ws.row_dimensions[r].height = layout.height
 
 
 def _page_setup(ws: Worksheet, report: QuarterlyReport) -> None:

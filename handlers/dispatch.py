@@ -9,9 +9,10 @@ are fetched by the caller and passed in.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -37,12 +38,18 @@ from sqlmodel import Session, col, select
 
 from handlers import messages as m
 from handlers.conversation import ReportConversation, Speaker, open_draft
+from handlers.parse.normalize import normalize_text
+from handlers.parse.period import month_number, resolve_year
 from handlers.replies import Reply
+from scoring.fiscal import bangkok_date
+from scoring.thai import thai_date
 from store.audit import acting_as
 from store.evidence import MAX_BYTES, EvidenceTooLarge, store_file
 from store.identities import find_code, person_of, redeem, set_following
 from store.models import ChatGroup, Draft, Evidence, Person, ProgressReport, ReportStatus, Role
 from store.people import has_role, reporting_unit
+
+_DAY_MONTH_YEAR = re.compile(r"(?P<d>[0-3]?\d)\s*(?P<m>[^\d\s]+\.?\s?[^\d\s]*?\.?)\s*(?P<y>\d{2,4})?\s*$")
 
 log = logging.getLogger("tidtam.dispatch")
 BIND_COMMANDS = ("ผูกกลุ่มคณะกรรมการ", "ผูกกลุ่ม", "bind committee")
@@ -134,10 +141,41 @@ def _on_text(ctx: EventContext, event: Any, message: TextMessageContent) -> Repl
         return Reply().say(m.ONBOARDING)
     if group and any(cmd in text.lower() for cmd in BIND_COMMANDS):
         return _bind_group(ctx, event, person)
+    leave = leave_until(text, ctx.now)
+    if leave is not None and not group:
+        person.on_leave_until = leave
+        ctx.session.add(person)
+        return Reply().say(m.LEAVE_NOTED.format(until=thai_date(leave)))
     if reporting_unit(ctx.session, person) is None:
         return Reply().say(m.NOT_A_REPORTER_ROLE_HELP.format(name=person.name))
     convo = ReportConversation(ctx.session, Speaker(person, chat_id_of(event)), ctx.now)
     return convo.on_text(text, message_id=message.id, spans=spans)
+
+
+_LEAVE = re.compile(r"^\s*(?:ขอ)?ลา(?:พักผ่อน|ป่วย|กิจ|คลอด|ศึกษาต่อ)?\s*(?:จนถึงวันที่|ถึงวันที่|จนถึง|ถึง|-)\s*")
+
+
+def leave_until(text: str, now: datetime) -> date | None:
+    """ "ลาถึง 15 ธ.ค." / "ลาพักผ่อนถึงวันที่ 3 ม.ค. 67": the last day of leave (the next such date)."""
+    m_ = _LEAVE.match(normalize_text(text))
+    if m_ is None:
+        return None
+    rest = normalize_text(text)[m_.end() :].lower()
+    found = _DAY_MONTH_YEAR.match(rest)
+    if found is None:
+        return None
+    day, month = int(found.group("d")), month_number(found.group("m"))
+    if month is None:
+        return None
+    today = bangkok_date(now)
+    year = resolve_year(found.group("y"), today) - 543 if found.group("y") else today.year
+    try:
+        until = date(year, month, day)
+    except ValueError:
+        return None
+    if not found.group("y") and until < today:
+        until = date(year + 1, month, day)
+    return until
 
 
 def _bind_group(ctx: EventContext, event: Any, person: Person) -> Reply:

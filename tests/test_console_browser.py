@@ -96,7 +96,7 @@ def test_group_persona_needs_a_mention_and_only_admins_bind(console: str, page: 
     p.wait_for_function("document.getElementById('log').innerText.includes('เฉพาะผู้ดูแลระบบ')")
 
 
-def test_the_committee_summary_renders_as_a_flex_card(console: str, page: object) -> None:
+def test_the_monthly_committee_summary_renders_as_a_flex_card(console: str, page: object) -> None:
     """The clock's summary goes the real way (outbox → SDK → fake platform, validated) and shows as a card."""
     import subprocess
     import sys
@@ -104,7 +104,7 @@ def test_the_committee_summary_renders_as_a_flex_card(console: str, page: object
     exe = str(Path(sys.executable).with_name("tidtam"))
     env = {**os.environ, "DATABASE_URL": CONSOLE_DB["url"]}
     env.pop("LINE_CHANNEL_ACCESS_TOKEN", None)
-    run = subprocess.run([exe, "nudges", "run", "--at", "2024-03-21T13:00"], env=env, capture_output=True, text=True)
+    run = subprocess.run([exe, "nudges", "run", "--at", "2024-02-21T13:00"], env=env, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip().splitlines()[-1] == '{"sent": 3}'  # the card and two overdue reminders
     p: Any = page
@@ -113,6 +113,6 @@ def test_the_committee_summary_renders_as_a_flex_card(console: str, page: object
     p.select_option("#persona", "committee-group")
     card = p.wait_for_selector(".flex", timeout=20_000)
     text = card.inner_text()
-    assert "สรุปผลรายไตรมาส" in text and "ไตรมาส 2/2567" in text
+    assert "สรุปผลรายเดือน" in text and "ก.พ. 2567" in text
     assert "ยังไม่ส่ง" in text and "สมศรี ใจดี" in text
     assert p.locator(".flex .fbox").count() > 3

@@ -23,13 +23,13 @@ from sqlmodel import Session, select
 from typer.testing import CliRunner
 
 from bot.cli import app
-from bot.export_xlsx import write_quarterly_xlsx, write_reports_csv
+from bot.export_xlsx import HEADER_ROW, quarterly_workbook, write_quarterly_xlsx, write_reports_csv
 from bot.settings import get_settings
 from scoring.fiscal import FiscalPeriod
 from store.audit import acting_as
 from store.db import session_scope
 from store.demo import load_demo
-from store.export_quarterly import ExportError
+from store.export_quarterly import ExportError, IndicatorRow, QuarterlyReport
 from store.models import Evidence, IndicatorRecord, PlanRecord, ProgressReport, ReportStatus
 from store.reports import ReportInput, record_report
 from tests.conftest import PLANS
@@ -320,3 +320,17 @@ def test_libreoffice_converts_the_xlsx_to_pdf(engine: sa.Engine, tmp_path: Path)
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         assert "ไตรมาสที่ 2" in text and "2567" in text
+
+
+def test_long_cells_shrink_instead_of_being_clipped() -> None:
+    """Excel rows stop at 409 pt: a very long narrative is set smaller so it still prints whole."""
+    long_text = "ดำเนินการประชุมคณะทำงานและลงพื้นที่ตรวจสอบข้อเท็จจริงร่วมกับสำนักงานเขต " * 40
+    row = IndicatorRow(1, "1", "ตัวชี้วัด", None, None, None, None, None, None, (long_text, ""), (), (), ())
+    report = QuarterlyReport(PLAN, "แผน", "หน่วยงาน", FY, 2, (row,))
+    ws = quarterly_workbook(report, TODAY).active
+    assert isinstance(ws, Worksheet)
+    cell = ws.cell(HEADER_ROW + 1, 10)
+    assert str(cell.value).startswith("(ไตรมาส 1) ดำเนินการ") and str(cell.value).endswith("(ไตรมาส 2) -")
+    assert cell.font.size is not None and cell.font.size < 14
+    assert ws.cell(HEADER_ROW + 1, 3).font.size == 14
+    assert ws.row_dimensions[HEADER_ROW + 1].height == 409

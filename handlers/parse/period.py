@@ -85,6 +85,15 @@ class PeriodMatch:
     source: str  # quarter / month / range / round / relative / default
 
 
+_MONTH_ONLY = re.compile(rf"^(?:{_MONTH_RE})$", re.IGNORECASE)
+
+
+def month_number(word: str) -> int | None:
+    """ธ.ค. / ธันวาคม / ธันวา / dec → 12; None if the word is not a month."""
+    m = _MONTH_ONLY.match(word.strip().lower())
+    return _month_from(m, "m") if m else None
+
+
 def resolve_year(digits: str, today: date) -> int:
     """A BE year from 2 or 4 digits; two digits are BE (2567) or CE (2024), whichever is nearer today."""
     value = int(digits)
