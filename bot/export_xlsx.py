@@ -128,6 +128,7 @@ def evidence_text(row: IndicatorRow) -> str:
 
 
 def level_text(level: int | None) -> str:
+    """The level as the rubric tables print it ("ระดับ 3"); a dash without a rubric or before any report."""
     return NONE if level is None else f"ระดับ {level}"
 
 
@@ -166,6 +167,7 @@ class _Layout:
 
 
 def _layout(values: Sequence[str | float | None]) -> _Layout:
+    """Each text cell at the largest size that fits; the row as tall as its tallest cell needs."""
     sizes = tuple(
         _fitting_size(v, c.width) if isinstance(v, str) else _BODY_PT for c, v in zip(COLUMNS, values, strict=True)
     )

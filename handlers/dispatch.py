@@ -40,7 +40,9 @@ from handlers import messages as m
 from handlers.conversation import ReportConversation, Speaker, open_draft
 from handlers.parse.normalize import normalize_text
 from handlers.parse.period import month_number, resolve_year
-from handlers.replies import Reply
+from handlers.queries import QueryAnswerer, looks_like_query
+from handlers.replies import Reply, parse_postback
+from handlers.verification import finish_return, on_verify, pending_return
 from scoring.fiscal import bangkok_date
 from scoring.thai import thai_date
 from store.audit import acting_as
@@ -141,6 +143,11 @@ def _on_text(ctx: EventContext, event: Any, message: TextMessageContent) -> Repl
         return Reply().say(m.ONBOARDING)
     if group and any(cmd in text.lower() for cmd in BIND_COMMANDS):
         return _bind_group(ctx, event, person)
+    returning = pending_return(ctx.session, person, chat_id_of(event), ctx.now)
+    if returning is not None:
+        return finish_return(ctx.session, person, returning, text, ctx.now)
+    if looks_like_query(text):
+        return QueryAnswerer(ctx.session, person, chat_id_of(event), ctx.now).answer(text)
     leave = leave_until(text, ctx.now)
     if leave is not None and not group:
         person.on_leave_until = leave
@@ -235,8 +242,12 @@ def _on_postback(ctx: EventContext, event: Any) -> Reply:
     person = person_of(ctx.session, _user_id(event))
     if person is None:
         return Reply() if _is_group(event) else Reply().say(m.ONBOARDING)
+    data = event.postback.data or ""
+    fields = parse_postback(data)
+    if "v" in fields and fields.get("r", "").isdigit():
+        return on_verify(ctx.session, person, chat_id_of(event), fields["v"], int(fields["r"]), ctx.now)
     convo = ReportConversation(ctx.session, Speaker(person, chat_id_of(event)), ctx.now)
-    return convo.on_postback(event.postback.data or "")
+    return convo.on_postback(data)
 
 
 def _on_follow(ctx: EventContext, event: Any) -> Reply:

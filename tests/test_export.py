@@ -324,7 +324,7 @@ def test_libreoffice_converts_the_xlsx_to_pdf(engine: sa.Engine, tmp_path: Path)
 
 def test_long_cells_shrink_instead_of_being_clipped() -> None:
     """Excel rows stop at 409 pt: a very long narrative is set smaller so it still prints whole."""
-    long_text = "ดำเนินการประชุมคณะทำงานและลงพื้นที่ตรวจสอบข้อเท็จจริงร่วมกับสำนักงานเขต " * 40
+    long_text = "ดำเนินการประชุมคณะทำงานและลงพื้นที่ตรวจสอบข้อเท็จจริงร่วมกับสำนักงานเขต " * 12
     row = IndicatorRow(1, "1", "ตัวชี้วัด", None, None, None, None, None, None, (long_text, ""), (), (), ())
     report = QuarterlyReport(PLAN, "แผน", "หน่วยงาน", FY, 2, (row,))
     ws = quarterly_workbook(report, TODAY).active
@@ -333,4 +333,4 @@ def test_long_cells_shrink_instead_of_being_clipped() -> None:
     assert str(cell.value).startswith("(ไตรมาส 1) ดำเนินการ") and str(cell.value).endswith("(ไตรมาส 2) -")
     assert cell.font.size is not None and cell.font.size < 14
     assert ws.cell(HEADER_ROW + 1, 3).font.size == 14
-    assert ws.row_dimensions[HEADER_ROW + 1].height == 409
+    assert 300 < (ws.row_dimensions[HEADER_ROW + 1].height or 0) <= 409
