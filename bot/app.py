@@ -21,6 +21,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse
 from sqlmodel import Session, col, select
 
 from bot import render
+from bot.dashboard import dashboard_router
 from bot.line_client import LineClient
 from bot.settings import Settings
 from bot.webhook import webhook_router
@@ -41,6 +42,10 @@ CONSOLE_TOKEN = "console-access-token"
 def line_base(settings: Settings, port: int) -> str:
     """Where the SDK client sends: LINE, or the fake platform the console mounts at ``/_line``."""
     return f"http://127.0.0.1:{port}/_line" if settings.console_mode else settings.line_api_base
+
+
+def link_secret(settings: Settings, channel_secret: str) -> str:
+    return settings.link_secret.get_secret_value() if settings.link_secret else channel_secret
 
 
 def access_token(settings: Settings) -> str:
@@ -101,7 +106,10 @@ def create_app(
     console = settings.console_mode
     secret = settings.line_channel_secret.get_secret_value() if settings.line_channel_secret else secrets.token_hex(16)
     line = LineClient(line_base(settings, port), access_token(settings))
-    worker = Worker(engine, line, evidence_dir or Path(settings.evidence_dir))
+    links = link_secret(settings, secret)
+    worker = Worker(
+        engine, line, evidence_dir or Path(settings.evidence_dir), link_secret=links, public_url=settings.public_url
+    )
     runtime = Runtime(engine, secret, line, worker, port, console)
 
     @asynccontextmanager
@@ -128,6 +136,8 @@ def create_app(
     app.state.runtime = runtime
     wake = worker.wake if inline_worker else (lambda: None)
     app.include_router(webhook_router(engine, lambda: runtime.channel_secret, wake))
+
+    app.include_router(dashboard_router(engine, lambda: links))
 
     @app.get("/healthz")
     def healthz() -> JSONResponse:

@@ -194,6 +194,7 @@ def serve(
 ) -> None:
     """Start the service on DATABASE_URL with the sample plans; without LINE credentials, the local console."""
     import logging
+    import os
 
     import uvicorn
     from sqlmodel import Session
@@ -209,6 +210,15 @@ def serve(
     # The worker shares the process with the webhook: hand the GIL over often, so acks stay fast.
     sys.setswitchinterval(0.0005)
     settings = get_settings()
+    if settings.link_secret is None and settings.line_channel_secret is None:
+        # One key for this run, shared with the worker child: links signed there open pages here.
+        import secrets
+
+        os.environ["LINK_SECRET"] = secrets.token_hex(16)
+        get_settings.cache_clear()
+        settings = get_settings()
+    if "PUBLIC_URL" not in os.environ:
+        settings = settings.model_copy(update={"public_url": f"http://{host}:{port}"})
     upgrade(settings.database_url)
     engine = make_engine(settings.database_url)
     with session_scope(engine) as session:
@@ -224,14 +234,22 @@ def serve(
         typer.echo(f"ไม่มี LINE_CHANNEL_ACCESS_TOKEN: เปิดคอนโซลทดลองแชตที่ http://{host}:{port}/console")
     child = None
     if not inline_worker:
-        import os
         import subprocess
 
         from bot.app import line_base
 
         exe = str(Path(sys.executable).with_name("tidtam"))
         child = subprocess.Popen(
-            [exe, "worker", "--line-base", line_base(settings, port), "--parent-pid", str(os.getpid())]
+            [
+                exe,
+                "worker",
+                "--line-base",
+                line_base(settings, port),
+                "--parent-pid",
+                str(os.getpid()),
+                "--public-url",
+                settings.public_url,
+            ]
         )
     try:
         uvicorn.run(
@@ -247,12 +265,13 @@ def serve(
 def worker(
     line_base: Annotated[str | None, typer.Option(help="LINE API base URL (default LINE_API_BASE).")] = None,
     parent_pid: Annotated[int | None, typer.Option(help="Exit when this process is gone.")] = None,
+    public_url: Annotated[str | None, typer.Option(help="Base URL of links sent in chat.")] = None,
 ) -> None:
     """The inbox/outbox worker as a process (``tidtam serve`` starts one; Procfile ``worker``)."""
     import asyncio
     import logging
 
-    from bot.app import access_token
+    from bot.app import access_token, link_secret
     from bot.line_client import LineClient
     from bot.settings import get_settings
     from bot.worker import run_worker_process
@@ -264,7 +283,18 @@ def worker(
     engine = make_engine(settings.database_url)
     client = LineClient(line_base or settings.line_api_base, access_token(settings))
     try:
-        asyncio.run(run_worker_process(engine, client, Path(settings.evidence_dir), parent_pid=parent_pid))
+        channel = settings.line_channel_secret.get_secret_value() if settings.line_channel_secret else ""
+        links = link_secret(settings, channel) or None
+        asyncio.run(
+            run_worker_process(
+                engine,
+                client,
+                Path(settings.evidence_dir),
+                parent_pid=parent_pid,
+                link_secret=links,
+                public_url=public_url or settings.public_url,
+            )
+        )
     except KeyboardInterrupt:
         pass
     finally:

@@ -25,6 +25,8 @@ class Settings(BaseSettings):
     line_api_base: str = "https://api.line.me"
     plans_dir: Path = REPO_ROOT / "plans"
     evidence_dir: Path = Path("var/evidence")
+    link_secret: SecretStr | None = None  # signs dashboard/file links; else the channel secret
+    public_url: str = "http://127.0.0.1:8000"  # where links from chat point
     line_monthly_quota: int | None = None  # LINE push budget per month; None: unlimited
     nudge_cap_per_month: int = 6  # reminders per person per month at most
     nudge_thai_digits: bool = False  # ๒๐ มี.ค. ๖๗ instead of 20 มี.ค. 2567 in reminders

@@ -54,8 +54,11 @@ class Worker:
         evidence_dir: Path,
         clock: Callable[[], datetime] = utcnow,
         idle_poll: float = 1.0,
+        link_secret: str | None = None,
+        public_url: str = "http://127.0.0.1:8000",
     ) -> None:
         self.idle_poll = idle_poll
+        self.link_secret, self.public_url = link_secret, public_url
         self.engine = engine
         self.line = line
         self.evidence_dir = evidence_dir
@@ -129,7 +132,16 @@ class Worker:
                 content = fetched[1] if fetched is not None else None
                 if content is None and needs_content(event):
                     return (row_id, body, event)
-                ctx = EventContext(session, now, self.evidence_dir, *(content or (None, None)))
+                data, content_type = content or (None, None)
+                ctx = EventContext(
+                    session,
+                    now,
+                    self.evidence_dir,
+                    data,
+                    content_type,
+                    link_secret=self.link_secret,
+                    public_url=self.public_url,
+                )
                 reply = dispatch(ctx, event)
                 self._queue_reply(session, body, reply, now)
                 mark_processed(session, row, now)
@@ -241,7 +253,13 @@ class Worker:
 
 
 async def run_worker_process(
-    engine: sa.Engine, line: LineClient, evidence_dir: Path, *, parent_pid: int | None = None
+    engine: sa.Engine,
+    line: LineClient,
+    evidence_dir: Path,
+    *,
+    parent_pid: int | None = None,
+    link_secret: str | None = None,
+    public_url: str = "http://127.0.0.1:8000",
 ) -> None:
     """``tidtam worker``: the worker in a process of its own, polling the inbox (the web process only acks).
 
@@ -252,7 +270,7 @@ async def run_worker_process(
     from bot.app import warm_up
 
     await line.open()
-    worker = Worker(engine, line, evidence_dir, idle_poll=0.05)
+    worker = Worker(engine, line, evidence_dir, idle_poll=0.05, link_secret=link_secret, public_url=public_url)
     plans = await asyncio.to_thread(warm_up, engine)
     log.info("worker process ready: %d plans warmed up", plans)
 

@@ -38,6 +38,7 @@ from sqlmodel import Session, col, select
 
 from handlers import messages as m
 from handlers.conversation import ReportConversation, Speaker, open_draft
+from handlers.links import sign_link
 from handlers.parse.normalize import normalize_text
 from handlers.parse.period import month_number, resolve_year
 from handlers.queries import QueryAnswerer, looks_like_query
@@ -48,7 +49,7 @@ from scoring.thai import thai_date
 from store.audit import acting_as
 from store.evidence import MAX_BYTES, EvidenceTooLarge, store_file
 from store.identities import find_code, person_of, redeem, set_following
-from store.models import ChatGroup, Draft, Evidence, Person, ProgressReport, ReportStatus, Role
+from store.models import ChatGroup, Draft, Evidence, Person, PlanRecord, ProgressReport, ReportStatus, Role
 from store.people import has_role, reporting_unit
 
 _DAY_MONTH_YEAR = re.compile(r"(?P<d>[0-3]?\d)\s*(?P<m>[^\d\s]+\.?\s?[^\d\s]*?\.?)\s*(?P<y>\d{2,4})?\s*$")
@@ -67,6 +68,8 @@ class EventContext:
     evidence_dir: Path
     content: bytes | None = None
     content_type: str | None = None
+    link_secret: str | None = None  # signs dashboard and file links sent in chat
+    public_url: str = "http://127.0.0.1:8000"
 
 
 def chat_id_of(event: Any) -> str:
@@ -146,6 +149,9 @@ def _on_text(ctx: EventContext, event: Any, message: TextMessageContent) -> Repl
     returning = pending_return(ctx.session, person, chat_id_of(event), ctx.now)
     if returning is not None:
         return finish_return(ctx.session, person, returning, text, ctx.now)
+    link = _link_request(ctx, person, text)
+    if link is not None:
+        return link
     if looks_like_query(text):
         return QueryAnswerer(ctx.session, person, chat_id_of(event), ctx.now).answer(text)
     leave = leave_until(text, ctx.now)
@@ -183,6 +189,36 @@ def leave_until(text: str, now: datetime) -> date | None:
     if not found.group("y") and until < today:
         until = date(year + 1, month, day)
     return until
+
+
+_DASHBOARD = re.compile(r"แดชบอร์ด|dashboard|แดชบอด", re.IGNORECASE)
+_EXPORT = re.compile(r"ขอไฟล์|ส่งออก|export|ไฟล์รายงาน", re.IGNORECASE)
+_EXPORT_QUARTER = re.compile(r"ไตรมาส(?:ที่)?\s*([1-4])")
+
+
+def _link_request(ctx: EventContext, person: Person, text: str) -> Reply | None:
+    """ "ขอแดชบอร์ด" → a signed link (1 hour); "ขอไฟล์รายงานไตรมาส 2" (admins) → a link to the xlsx."""
+    norm = normalize_text(text)
+    if ctx.link_secret is None:
+        return None
+    if _DASHBOARD.search(norm):
+        token = sign_link(ctx.link_secret, person.id or 0, "dashboard", ctx.now)
+        return Reply().say(m.DASHBOARD_LINK.format(url=f"{ctx.public_url}/dashboard?t={token}"))
+    if _EXPORT.search(norm):
+        if not has_role(ctx.session, person.id or 0, Role.admin):
+            return Reply().say(m.EXPORT_DENIED)
+        record = ctx.session.exec(select(PlanRecord).order_by(col(PlanRecord.fiscal_year).desc())).first()
+        quarter = _EXPORT_QUARTER.search(norm)
+        if record is None or quarter is None:
+            return Reply().say(m.EXPORT_HOW)
+        path = f"export:{record.key}:{record.fiscal_year}:{quarter.group(1)}"
+        token = sign_link(ctx.link_secret, person.id or 0, path, ctx.now)
+        return Reply().say(
+            m.EXPORT_LINK.format(
+                q=quarter.group(1), fy=record.fiscal_year, url=f"{ctx.public_url}/files/export?t={token}"
+            )
+        )
+    return None
 
 
 def _bind_group(ctx: EventContext, event: Any, person: Person) -> Reply:

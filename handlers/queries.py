@@ -10,13 +10,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+import sqlalchemy as sa
+from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
 from handlers import query_texts as qt
 from handlers.parse.normalize import normalize_text
 from handlers.replies import Outgoing, Reply
 from handlers.summary_card import AMBER, GREEN, GREY, RED, _bar, _text
-from scoring.fiscal import BANGKOK, FiscalPeriod, bangkok_date, quarter_bounds
+from scoring.fiscal import BANGKOK, FiscalPeriod, bangkok_date
 from scoring.plan import Plan
 from scoring.rubric import Result, evaluate, next_level_needs
 from scoring.thai import thai_date
@@ -34,6 +36,7 @@ _SCORE = re.compile(r"คะแนน")
 _NEXT = re.compile(r"ต้อง(?:ทำ|ได้)อีก|ถึงระดับ\s*([1-5])")
 _SUMMARY = re.compile(r"สรุปผล|ภาพรวม")
 _QUARTER = re.compile(r"ไตรมาส(?:ที่)?\s*([1-4])")
+MAX_CAROUSEL = 10
 _CODE = re.compile(r"(?:ตัวชี้วัด(?:ที่)?|ตชว?\.?|kpi|ข้อ)\s*([kK]?\d+(?:\.\d+)*)", re.IGNORECASE)
 
 
@@ -69,8 +72,11 @@ def scope_of(session: Session, person: Person | None, chat_id: str) -> Scope:
     return Scope(False, frozenset(units))
 
 
-def _plans_in_scope(session: Session, scope: Scope, today: date) -> list[PlanRecord]:
-    records = session.exec(select(PlanRecord).order_by(col(PlanRecord.fiscal_year).desc())).all()
+def plans_in_scope(session: Session, scope: Scope, today: date) -> list[PlanRecord]:
+    # The plan JSON is loaded only if the validated plan is not cached yet (plan_from_record).
+    records = session.exec(
+        select(PlanRecord).options(defer(PlanRecord.content)).order_by(col(PlanRecord.fiscal_year).desc())  # type: ignore[arg-type]
+    ).all()
     newest: dict[int, PlanRecord] = {}
     for r in records:
         if not scope.allows(r.unit_id) and not any(scope.allows(u) for u in unit_chain(session, r.unit_id)):
@@ -88,7 +94,7 @@ def _named_unit(session: Session, text: str) -> Unit | None:
     return None
 
 
-def _reports(session: Session, record: PlanRecord, until: date | None = None) -> dict[str, list[ProgressReport]]:
+def reports_of(session: Session, record: PlanRecord, until: date | None = None) -> dict[str, list[ProgressReport]]:
     rows = session.exec(
         select(ProgressReport, IndicatorRecord.code)
         .join(IndicatorRecord, col(ProgressReport.indicator_id) == col(IndicatorRecord.id))
@@ -106,6 +112,41 @@ def _reports(session: Session, record: PlanRecord, until: date | None = None) ->
     return out
 
 
+def latest_results(
+    session: Session, records: list[PlanRecord], quarter: int | None = None
+) -> dict[int, dict[str, Result]]:
+    """The newest report of every indicator of several plans in one query (self-reported values).
+
+    Each indicator's newest row is one index seek (indicator_id, reported_at), so a department of 30
+    units with years of monthly reports costs one round trip, not thousands of objects.
+    """
+    if not records:
+        return {}
+    report, indicator = ProgressReport.__table__, IndicatorRecord.__table__  # type: ignore[attr-defined]
+    newest = sa.select(report.c.id).where(
+        report.c.indicator_id == indicator.c.id, report.c.status != ReportStatus.withdrawn.value
+    )
+    if quarter is not None:
+        newest = newest.where(report.c.quarter <= quarter)
+    newest_id = newest.order_by(report.c.reported_at.desc()).limit(1).correlate(indicator).scalar_subquery()
+    query = (
+        sa.select(
+            indicator.c.plan_id,
+            indicator.c.code,
+            report.c.value,
+            report.c.done,
+            report.c.numerator,
+            report.c.denominator,
+        )
+        .select_from(indicator.join(report, report.c.id == newest_id))
+        .where(indicator.c.plan_id.in_([r.id for r in records]))
+    )
+    out: dict[int, dict[str, Result]] = {r.id or 0: {} for r in records}
+    for plan_id, code, value, done, numerator, denominator in session.execute(query):
+        out[plan_id][code] = Result.of(value, done or (), numerator=numerator, denominator=denominator)
+    return out
+
+
 def _quarter_of(day: date) -> int:
     return FiscalPeriod.of_day(day).quarter
 
@@ -115,7 +156,7 @@ def _result(report: ProgressReport, confirmed: bool) -> Result:
     return Result.of(value, report.done, numerator=report.numerator, denominator=report.denominator)
 
 
-def _results(reports: dict[str, list[ProgressReport]], confirmed: bool) -> dict[str, Result]:
+def results_of(reports: dict[str, list[ProgressReport]], confirmed: bool) -> dict[str, Result]:
     out = {}
     for code, rows in reports.items():
         usable = [r for r in rows if not confirmed or r.status == ReportStatus.confirmed]
@@ -136,7 +177,7 @@ class QueryAnswerer:
     def answer(self, text: str) -> Reply:
         norm = normalize_text(text)
         named = _named_unit(self.session, norm)
-        plans = _plans_in_scope(self.session, self.scope, self.today)
+        plans = plans_in_scope(self.session, self.scope, self.today)
         if named is not None:
             chain_plans = [p for p in self._all_plans() if p.unit_id in unit_chain(self.session, named.id or 0)]
             allowed = [p for p in chain_plans if p in plans]
@@ -146,7 +187,7 @@ class QueryAnswerer:
         if not plans:
             return Reply().say(qt.OUT_OF_SCOPE if named else qt.NO_PLAN)
         if _WHO_LATE.search(norm):
-            return self._who_late(plans)
+            return self.who_late(plans)
         code = _CODE.search(norm)
         quarter = _QUARTER.search(norm)
         if code:
@@ -156,7 +197,10 @@ class QueryAnswerer:
             target = _NEXT.search(norm)
             return self._indicator(record, plan, self._code_in(plan, code.group(1)), target)
         if _SCORE.search(norm) or _SUMMARY.search(norm) or quarter:
-            return self._summary(plans[0], int(quarter.group(1)) if quarter else None)
+            q = int(quarter.group(1)) if quarter else None
+            if len(plans) == 1:
+                return self._summary(plans[0], q)
+            return self._summaries(plans, q)
         return self._help()
 
     def _all_plans(self) -> list[PlanRecord]:
@@ -178,7 +222,7 @@ class QueryAnswerer:
 
     def _indicator(self, record: PlanRecord, plan: Plan, code: str, target: re.Match[str] | None) -> Reply:
         indicator = plan.indicator(code)
-        reports = _reports(self.session, record).get(code, [])
+        reports = reports_of(self.session, record).get(code, [])
         latest = reports[-1] if reports else None
         e = evaluate(indicator, _result(latest, False) if latest else None)
         confirmed = [r for r in reports if r.status == ReportStatus.confirmed]
@@ -255,14 +299,11 @@ class QueryAnswerer:
             return next_level_needs(indicator, result, wanted - 1)
         return evaluate(indicator, result).next
 
-    def _summary(self, record: PlanRecord, quarter: int | None) -> Reply:
+    def _summary(self, record: PlanRecord, quarter: int | None, results: dict[str, Result] | None = None) -> Reply:
         plan = plan_from_record(record)
-        until = quarter_bounds(record.fiscal_year, quarter)[1] if quarter else None
-        reports = _reports(self.session, record, until)
-        if quarter:
-            reports = {c: [r for r in rs if r.quarter <= quarter] for c, rs in reports.items()}
-            reports = {c: rs for c, rs in reports.items() if rs}
-        scored = score_plan(plan, _results(reports, False))
+        if results is None:
+            results = latest_results(self.session, [record], quarter)[record.id or 0]
+        scored = score_plan(plan, results, advice=False)
         title = qt.SUMMARY_TITLE.format(unit=plan.unit, fy=record.fiscal_year) + (
             f" · ไตรมาส {quarter}" if quarter else ""
         )
@@ -295,7 +336,19 @@ class QueryAnswerer:
         fallback = f"{title}: {scored.total:g}/{scored.max:g} คะแนน"
         return Reply([Outgoing(fallback, flex=card)])
 
-    def _who_late(self, plans: list[PlanRecord]) -> Reply:
+    def _summaries(self, plans: list[PlanRecord], quarter: int | None) -> Reply:
+        """Several units in scope: one card each in a carousel (LINE shows up to 12), best first."""
+        results = latest_results(self.session, plans, quarter)
+        cards = [self._summary(record, quarter, results[record.id or 0]).messages[0] for record in plans]
+        cards.sort(key=lambda m: m.text)
+        shown = cards[:MAX_CAROUSEL]
+        carousel = {"type": "carousel", "contents": [m.flex for m in shown]}
+        text = "\n".join(m.text for m in shown)
+        if len(cards) > MAX_CAROUSEL:
+            text += "\n" + qt.MORE_UNITS.format(n=len(cards) - MAX_CAROUSEL)
+        return Reply([Outgoing(text, flex=carousel)])
+
+    def who_late(self, plans: list[PlanRecord]) -> Reply:
         from handlers.nudges import _load_units, _reported
         from scoring.deadlines import deadlines_for
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from enum import StrEnum
+from functools import cached_property
 from itertools import pairwise
 from typing import Annotated, Literal
 
@@ -125,7 +126,12 @@ class Rubric(_Strict):
                 raise ValueError(f"level {hi_level} threshold {hi} is easier than level {lo_level} threshold {lo}")
 
     def ordered_levels(self) -> list[RubricLevel]:
-        return sorted(self.levels, key=lambda lv: lv.level)
+        return list(self._ordered)
+
+    @cached_property
+    def _ordered(self) -> tuple[RubricLevel, ...]:
+        """Sorted once per rubric: scoring a department evaluates the same rubrics thousands of times."""
+        return tuple(sorted(self.levels, key=lambda lv: lv.level))
 
     def is_floor(self, lv: RubricLevel) -> bool:
         """A level whose operator points against the direction ("น้อยกว่าร้อยละ 80" for level 1).

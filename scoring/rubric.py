@@ -101,7 +101,7 @@ def rubric_level(rubric: Rubric, result: Result) -> int:
         return reached
     if rubric.kind is RubricKind.checklist:
         return _checklist_level(rubric, result)
-    for lv in reversed(rubric.ordered_levels()):
+    for lv in reversed(rubric._ordered):
         if level_holds(rubric, lv, result):
             return lv.level
     return 0
@@ -146,7 +146,9 @@ def _interpolated(rubric: Rubric, result: Result, level: int) -> float:
     return min(max(share, 0.0), 0.999999)
 
 
-def evaluate(indicator: Indicator, result: Result | None, *, interpolate: bool = False) -> Evaluation:
+def evaluate(
+    indicator: Indicator, result: Result | None, *, interpolate: bool = False, advice: bool = True
+) -> Evaluation:
     """Score one indicator; an indicator with no result yet scores 0 and says what level 1 needs."""
     result = result or Result()
     if result.value is None and result.numerator is not None:
@@ -172,7 +174,7 @@ def evaluate(indicator: Indicator, result: Result | None, *, interpolate: bool =
         points=max_points * fraction,
         max_points=max_points,
         counted=indicator.counted,
-        next=next_level_needs(indicator, result, level),
+        next=next_level_needs(indicator, result, level) if advice else None,
     )
 
 

@@ -39,17 +39,22 @@ class PlanScore:
         return out
 
 
-def score_group(group: Group, results: Mapping[str, Result], *, interpolate: bool) -> GroupScore:
-    evaluations = tuple(evaluate(i, results.get(i.code), interpolate=interpolate) for i in group.indicators)
-    subs = tuple(score_group(g, results, interpolate=interpolate) for g in group.groups)
+def score_group(group: Group, results: Mapping[str, Result], *, interpolate: bool, advice: bool = True) -> GroupScore:
+    evaluations = tuple(
+        evaluate(i, results.get(i.code), interpolate=interpolate, advice=advice) for i in group.indicators
+    )
+    subs = tuple(score_group(g, results, interpolate=interpolate, advice=advice) for g in group.groups)
     points = sum(e.points for e in evaluations if e.counted) + sum(s.points for s in subs)
     max_points = sum(e.max_points for e in evaluations if e.counted) + sum(s.max_points for s in subs)
     return GroupScore(group.code, group.name, points, max_points, subs, evaluations)
 
 
-def score_plan(plan: Plan, results: Mapping[str, Result]) -> PlanScore:
-    """Score every indicator; indicators without a result score 0 (the score so far)."""
-    groups = tuple(score_group(g, results, interpolate=plan.interpolate) for g in plan.groups)
+def score_plan(plan: Plan, results: Mapping[str, Result], *, advice: bool = True) -> PlanScore:
+    """Score every indicator; indicators without a result score 0 (the score so far).
+
+    ``advice=False`` skips the Thai "what the next level needs" texts when only numbers are shown.
+    """
+    groups = tuple(score_group(g, results, interpolate=plan.interpolate, advice=advice) for g in plan.groups)
     return PlanScore(
         plan_id=plan.id,
         total=sum(g.points for g in groups),

@@ -180,7 +180,11 @@ class ProgressReport(SQLModel, table=True):
     """ผลการดำเนินงาน: one indicator's progress for one period; changes go to ``ReportChange``."""
 
     __tablename__ = "progress_report"
-    __table_args__ = (sa.UniqueConstraint("indicator_id", "period", name="uq_report_indicator_period"),)
+    __table_args__ = (
+        sa.UniqueConstraint("indicator_id", "period", name="uq_report_indicator_period"),
+        # "the newest report of each indicator" (queries, summaries) reads this index in order.
+        sa.Index("ix_progress_report_indicator_latest", "indicator_id", "reported_at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     indicator_id: int = Field(foreign_key="indicator.id", index=True)
