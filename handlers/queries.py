@@ -37,6 +37,7 @@ _NEXT = re.compile(r"ต้อง(?:ทำ|ได้)อีก|ถึงระ�
 _SUMMARY = re.compile(r"สรุปผล|ภาพรวม")
 _QUARTER = re.compile(r"ไตรมาส(?:ที่)?\s*([1-4])")
 MAX_CAROUSEL = 10
+_CONFIRMED = re.compile(r"ยืนยันแล้ว|ที่ยืนยัน|ผลยืนยัน|confirmed", re.IGNORECASE)
 _CODE = re.compile(r"(?:ตัวชี้วัด(?:ที่)?|ตชว?\.?|kpi|ข้อ)\s*([kK]?\d+(?:\.\d+)*)", re.IGNORECASE)
 
 
@@ -113,7 +114,7 @@ def reports_of(session: Session, record: PlanRecord, until: date | None = None) 
 
 
 def latest_results(
-    session: Session, records: list[PlanRecord], quarter: int | None = None
+    session: Session, records: list[PlanRecord], quarter: int | None = None, *, confirmed: bool = False
 ) -> dict[int, dict[str, Result]]:
     """The newest report of every indicator of several plans in one query (self-reported values).
 
@@ -123,9 +124,12 @@ def latest_results(
     if not records:
         return {}
     report, indicator = ProgressReport.__table__, IndicatorRecord.__table__  # type: ignore[attr-defined]
-    newest = sa.select(report.c.id).where(
-        report.c.indicator_id == indicator.c.id, report.c.status != ReportStatus.withdrawn.value
+    status = (
+        report.c.status == ReportStatus.confirmed.value
+        if confirmed
+        else report.c.status != ReportStatus.withdrawn.value
     )
+    newest = sa.select(report.c.id).where(report.c.indicator_id == indicator.c.id, status)
     if quarter is not None:
         newest = newest.where(report.c.quarter <= quarter)
     newest_id = newest.order_by(report.c.reported_at.desc()).limit(1).correlate(indicator).scalar_subquery()
@@ -173,6 +177,7 @@ class QueryAnswerer:
         self.today = bangkok_date(now)
         self.scope = scope_of(session, person, chat_id)
         self.committee = self.scope.everything
+        self.confirmed_only = False
 
     def answer(self, text: str) -> Reply:
         norm = normalize_text(text)
@@ -198,6 +203,7 @@ class QueryAnswerer:
             return self._indicator(record, plan, self._code_in(plan, code.group(1)), target)
         if _SCORE.search(norm) or _SUMMARY.search(norm) or quarter:
             q = int(quarter.group(1)) if quarter else None
+            self.confirmed_only = bool(_CONFIRMED.search(norm))
             if len(plans) == 1:
                 return self._summary(plans[0], q)
             return self._summaries(plans, q)
@@ -302,10 +308,12 @@ class QueryAnswerer:
     def _summary(self, record: PlanRecord, quarter: int | None, results: dict[str, Result] | None = None) -> Reply:
         plan = plan_from_record(record)
         if results is None:
-            results = latest_results(self.session, [record], quarter)[record.id or 0]
+            results = latest_results(self.session, [record], quarter, confirmed=self.confirmed_only)[record.id or 0]
         scored = score_plan(plan, results, advice=False)
-        title = qt.SUMMARY_TITLE.format(unit=plan.unit, fy=record.fiscal_year) + (
-            f" · ไตรมาส {quarter}" if quarter else ""
+        title = (
+            qt.SUMMARY_TITLE.format(unit=plan.unit, fy=record.fiscal_year)
+            + (f" · ไตรมาส {quarter}" if quarter else "")
+            + (qt.CONFIRMED_ONLY if self.confirmed_only else "")
         )
         body: list[dict[str, Any]] = [
             _text(title, weight="bold", size="sm"),
@@ -338,7 +346,7 @@ class QueryAnswerer:
 
     def _summaries(self, plans: list[PlanRecord], quarter: int | None) -> Reply:
         """Several units in scope: one card each in a carousel (LINE shows up to 12), best first."""
-        results = latest_results(self.session, plans, quarter)
+        results = latest_results(self.session, plans, quarter, confirmed=self.confirmed_only)
         cards = [self._summary(record, quarter, results[record.id or 0]).messages[0] for record in plans]
         cards.sort(key=lambda m: m.text)
         shown = cards[:MAX_CAROUSEL]

@@ -143,6 +143,8 @@ def test_committee_confirms_and_returns_and_the_reporter_is_told(engine: sa.Engi
         assert "คณะกรรมการยืนยันผล" in told[0].payload["messages"][0]["text"]
         assert s.exec(select(ReportChange).where(ReportChange.field == "confirmed_value")).one().new == 92.5
     assert "ตามผลที่ยืนยันแล้ว: ระดับ 4" in flex_text(ask(engine, "manager", "ตัวชี้วัดที่ 1 ถึงไหนแล้ว"))
+    confirmed = flex_text(ask(engine, "somsri", "คะแนนตอนนี้เท่าไร เฉพาะที่ยืนยันแล้ว"))
+    assert "เฉพาะผลที่ยืนยันแล้ว" in confirmed and "คะแนนถึงตอนนี้ 8 จาก 70" in confirmed
     assert tap(engine, "committee", f"v=return&r={give_back['r']}").texts[0].startswith("ขอเหตุผลที่ส่งกลับ")
     assert ask(engine, "committee", "ขอหลักฐานหนังสือรายงานผลด้วยค่ะ").texts[0].startswith("ส่งกลับรายงาน")
     with Session(engine) as s:
