@@ -7,26 +7,13 @@ SQLite file), so messages go page → signed webhook → inbox → handlers → 
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.live import free_port, serve_process
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tests.live import CHROMIUM, CHROMIUM_ARGS, free_port, serve_process
 
 playwright_api = (
     pytest.importorskip("playwright.sync_api")
@@ -58,7 +45,7 @@ def console(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def page() -> Iterator[object]:
     with playwright_api.sync_playwright() as p:
         # Playwright gives each launch a fresh, empty profile of its own.
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 460, "height": 860})
         yield page
         browser.close()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -27,20 +26,9 @@ from store.demo import demo_line_id, load_demo
 from store.models import IndicatorRecord, utcnow
 from store.reports import ReportInput, record_report
 from tests.conftest import PLANS
-from tests.live import free_port, serve_app, signed, text_event
+from tests.live import CHROMIUM, CHROMIUM_ARGS, free_port, serve_app, signed, text_event
 
 LINKS = "dashboard-link-secret"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture
@@ -100,7 +88,7 @@ def test_dashboard_link_from_chat_opens_in_chromium(site: tuple[str, Any, dict[s
     reply = _ask(base, fake, "manager", "ขอแดชบอร์ดหน่อยค่ะ")
     url = re.search(r"http://\S+", reply).group(0)  # type: ignore[union-attr]
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1100, "height": 700})
         page.goto(url)
         assert page.locator("#levels td.level").count() >= 6
