@@ -55,6 +55,12 @@ def _refused(exc: BadLink) -> HTMLResponse:
 def dashboard_router(engine: sa.Engine, secret: Callable[[], str]) -> APIRouter:
     router = APIRouter()
 
+    def asker(session: Session, grant: Grant) -> tuple[Person | None, QueryAnswerer, list[PlanRecord]]:
+        """Who the link was made for, and the plans their scope lets them see (checked on every page)."""
+        person = session.get(Person, grant.person_id)
+        answerer = QueryAnswerer(session, person, "-", utcnow())
+        return person, answerer, plans_in_scope(session, answerer.scope, answerer.today)
+
     def grant_of(token: str, path: str) -> Grant:
         grant = read_link(secret(), token, utcnow())
         if grant.path != path:
@@ -68,9 +74,7 @@ def dashboard_router(engine: sa.Engine, secret: Callable[[], str]) -> APIRouter:
         except BadLink as exc:
             return _refused(exc)
         with Session(engine) as session:
-            person = session.get(Person, grant.person_id)
-            answerer = QueryAnswerer(session, person, "-", utcnow())
-            plans = plans_in_scope(session, answerer.scope, answerer.today)
+            person, answerer, plans = asker(session, grant)
             rows: list[tuple[PlanRecord, Any, Any, dict[str, Any]]] = []
             codes: list[str] = []
             for record in plans:
@@ -114,10 +118,9 @@ def dashboard_router(engine: sa.Engine, secret: Callable[[], str]) -> APIRouter:
         except BadLink as exc:
             return _refused(exc)
         with Session(engine) as session:
-            person = session.get(Person, grant.person_id)
-            answerer = QueryAnswerer(session, person, "-", utcnow())
+            _, _, visible = asker(session, grant)
             record = session.get(PlanRecord, plan)
-            if record is None or record not in plans_in_scope(session, answerer.scope, answerer.today):
+            if record is None or record not in visible:
                 return _page("Tidtam", "<h1>ขออภัยค่ะ</h1><p id='refused'>อยู่นอกสิทธิ์การดูของบัญชีนี้</p>", 403)
             indicator_row = session.exec(
                 select(IndicatorRecord).where(IndicatorRecord.plan_id == plan, IndicatorRecord.code == code)

@@ -77,7 +77,7 @@ class Planned:
 
 
 @dataclass
-class _Unit:
+class UnitDuty:
     """A plan with who reports what and what has been reported, loaded once per tick."""
 
     record: PlanRecord
@@ -98,13 +98,13 @@ def _calendar(years: tuple[int, ...], days_off: frozenset[date]) -> WorkCalendar
     return thai_work_calendar(years, days_off)
 
 
-def _load_units(session: Session, fiscal_year: int) -> list[_Unit]:
+def load_units(session: Session, fiscal_year: int) -> list[UnitDuty]:
     records = session.exec(select(PlanRecord).where(PlanRecord.fiscal_year == fiscal_year)).all()
-    units: list[_Unit] = []
+    units: list[UnitDuty] = []
     for record in records:
         plan = plan_from_record(record)
         rows = session.exec(select(IndicatorRecord).where(IndicatorRecord.plan_id == record.id)).all()
-        unit = _Unit(record, plan, {r.code: r.id or 0 for r in rows})
+        unit = UnitDuty(record, plan, {r.code: r.id or 0 for r in rows})
         code_of = {r.id: r.code for r in rows}
         assigned: dict[int, list[str]] = defaultdict(list)
         for a in session.exec(select(Assignment).where(col(Assignment.indicator_id).in_(list(code_of)))).all():
@@ -131,7 +131,7 @@ def _load_units(session: Session, fiscal_year: int) -> list[_Unit]:
     return units
 
 
-def _reported(unit: _Unit, code: str, deadline: Deadline, previous_due: date | None) -> bool:
+def is_reported(unit: UnitDuty, code: str, deadline: Deadline, previous_due: date | None) -> bool:
     for rcode, report in unit.reports:
         if rcode != code:
             continue
@@ -149,7 +149,7 @@ def _reported(unit: _Unit, code: str, deadline: Deadline, previous_due: date | N
     return False
 
 
-def _latest(unit: _Unit, code: str) -> ProgressReport | None:
+def _latest(unit: UnitDuty, code: str) -> ProgressReport | None:
     rows = [r for c, r in unit.reports if c == code and r.reported_at is not None]
     return max(rows, key=lambda r: r.reported_at or datetime.min) if rows else None
 
@@ -178,7 +178,7 @@ def plan_tick(session: Session, at: datetime, settings: NudgeSettings | None = N
     if not calendar.is_working_day(today) or not in_sending_hours(local.time()):
         return []
     fiscal_year = fiscal_year_of(today)
-    units = _load_units(session, fiscal_year)
+    units = load_units(session, fiscal_year)
     people = {p.id: p for p in session.exec(select(Person)).all()}
     line_ids = {i.person_id: i.line_user_id for i in session.exec(select(LineIdentity)).all() if i.following}
     acting: dict[int | None, Person] = {p.acting_for_id: p for p in people.values() if p.acting_for_id is not None}
@@ -193,7 +193,7 @@ def plan_tick(session: Session, at: datetime, settings: NudgeSettings | None = N
 
 
 def _ladder(
-    unit: _Unit,
+    unit: UnitDuty,
     due: date,
     group: list[Deadline],
     previous_due: date | None,
@@ -207,7 +207,7 @@ def _ladder(
     out: list[Planned] = []
     late: dict[int, list[str]] = {}
     for person_id, codes in unit.reporters.items():
-        missing = [c for c in codes if not all(_reported(unit, c, d, previous_due) for d in group)]
+        missing = [c for c in codes if not all(is_reported(unit, c, d, previous_due) for d in group)]
         if not missing:
             continue
         late[person_id] = missing
@@ -275,7 +275,7 @@ def _value_text(report: ProgressReport | None, unit_word: str | None) -> str:
 
 
 def _nudge_message(
-    unit: _Unit,
+    unit: UnitDuty,
     person: Person,
     on_behalf: Person | None,
     codes: list[str],
@@ -313,7 +313,7 @@ def _nudge_message(
 
 def _summary(
     session: Session,
-    unit: _Unit,
+    unit: UnitDuty,
     due: date,
     group: list[Deadline],
     previous_due: date | None,
@@ -334,7 +334,7 @@ def _summary(
     quarterly = next((d for d in group if d.kind == "quarterly"), None)
     deadline = quarterly or group[0]
     late = {
-        person_id: [c for c in codes if not _reported(unit, c, deadline, previous_due)]
+        person_id: [c for c in codes if not is_reported(unit, c, deadline, previous_due)]
         for person_id, codes in unit.reporters.items()
     }
     late = {p: c for p, c in late.items() if c}

@@ -357,12 +357,12 @@ class QueryAnswerer:
         return Reply([Outgoing(text, flex=carousel)])
 
     def who_late(self, plans: list[PlanRecord]) -> Reply:
-        from handlers.nudges import _load_units, _reported
+        from handlers.nudges import is_reported, load_units
         from scoring.deadlines import deadlines_for
 
         lines = []
         for record in plans:
-            units = [u for u in _load_units(self.session, record.fiscal_year) if u.record.id == record.id]
+            units = [u for u in load_units(self.session, record.fiscal_year) if u.record.id == record.id]
             for unit in units:
                 past = [
                     d
@@ -375,7 +375,7 @@ class QueryAnswerer:
                 group = [d for d in past if d.due == last.due]  # monthly and quarterly on one date: both
                 previous = max((d.due for d in past if d.kind == "monthly" and d.due < last.due), default=None)
                 for person_id, codes in unit.reporters.items():
-                    missing = [c for c in codes if not all(_reported(unit, c, d, previous) for d in group)]
+                    missing = [c for c in codes if not all(is_reported(unit, c, d, previous) for d in group)]
                     if not missing:
                         continue
                     if not self.committee and not self._may_see_names(record.unit_id):
