@@ -12,7 +12,7 @@ import asyncio
 import contextlib
 import logging
 import traceback
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -65,6 +65,7 @@ class Worker:
         self.clock = clock
         self.stats = WorkerStats()
         self._wake = asyncio.Event()
+        self._sends = asyncio.Event()
         self._stopping = False
 
     def wake(self) -> None:
@@ -73,26 +74,40 @@ class Worker:
     def stop(self) -> None:
         self._stopping = True
         self._wake.set()
+        self._sends.set()
 
     async def run(self) -> None:
-        while not self._stopping:
-            self._wake.clear()  # before the step: a wake-up during it is not lost
-            try:
-                worked = await self.step()
-            except Exception:
-                log.exception("worker step failed")
-                worked = False
-            if not worked:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), timeout=self.idle_poll)
+        """Two loops: handling events never waits for LINE to answer a send, and sending never waits
+        for a batch of events to be handled."""
+        await asyncio.gather(
+            self._loop(self._wake, self._handle_batch, self._sends), self._loop(self._sends, self.send_due, None)
+        )
 
-    async def step(self) -> bool:
-        """Handle a batch of inbox events, then send what is due; True if anything was done."""
+    async def _loop(self, wake: asyncio.Event, work: Callable[[], Awaitable[int]], then: asyncio.Event | None) -> None:
+        while not self._stopping:
+            wake.clear()  # before the work: a wake-up during it is not lost
+            try:
+                done = await work()
+            except Exception:
+                log.exception("worker loop failed")
+                done = 0
+            if done and then is not None:
+                then.set()
+            if not done:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(wake.wait(), timeout=self.idle_poll)
+
+    async def _handle_batch(self) -> int:
         handled = 0
         for _ in range(BATCH):
             if not await self.handle_next_event():
                 break
             handled += 1
+        return handled
+
+    async def step(self) -> bool:
+        """Handle a batch of inbox events, then send what is due; True if anything was done."""
+        handled = await self._handle_batch()
         sent = await self.send_due()
         return handled > 0 or sent > 0
 
