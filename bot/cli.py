@@ -217,7 +217,8 @@ def serve(
         os.environ["LINK_SECRET"] = secrets.token_hex(16)
         get_settings.cache_clear()
         settings = get_settings()
-    if "PUBLIC_URL" not in os.environ:
+    if settings.console_mode and "PUBLIC_URL" not in os.environ:
+        # The local console: links from chat point at this very server. In production set PUBLIC_URL.
         settings = settings.model_copy(update={"public_url": f"http://{host}:{port}"})
     upgrade(settings.database_url)
     engine = make_engine(settings.database_url)
