@@ -23,7 +23,7 @@ from handlers.replies import Outgoing, QuickReply, outgoing_json
 from handlers.summary_card import summary_card
 from scoring.deadlines import Deadline, deadlines_for
 from scoring.fiscal import BANGKOK, fiscal_year_of
-from scoring.ladder import PRIORITY, due_step, in_sending_hours, step_days
+from scoring.ladder import PRIORITY, due_step, in_sending_hours
 from scoring.plan import Plan
 from scoring.rubric import Result, evaluate
 from scoring.thai import thai_date
@@ -486,8 +486,3 @@ def enqueue(session: Session, planned: list[Planned], at: datetime) -> int:
         if enqueue_row(session, key=p.key, kind=p.kind, recipient=p.to, payload=payload, now=at):
             new += 1
     return new
-
-
-def step_schedule(due: date, calendar: WorkCalendar) -> dict[str, date]:
-    """For people and tests: the days of each step of a deadline."""
-    return {str(step): day for step, day in step_days(due, calendar).items()}

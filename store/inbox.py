@@ -6,7 +6,7 @@ An event is marked processed in the same transaction as everything its handler w
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -68,11 +68,3 @@ def mark_processed(session: Session, event: InboxEvent, now: datetime, error: st
     event.processed_at = now
     event.last_error = error
     session.add(event)
-
-
-def pending_count(session: Session) -> int:
-    return int(session.execute(sa.select(sa.func.count()).where(_TABLE.c.processed_at.is_(None))).scalar_one())
-
-
-def ids(events: Iterable[InboxEvent]) -> list[str]:
-    return [e.webhook_event_id for e in events]

@@ -11,7 +11,6 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
@@ -97,11 +96,3 @@ def pushes_this_month(session: Session, now: datetime) -> int:
         )
     ).all()
     return sum(int((p or {}).get("cost", 1)) for p in rows)
-
-
-def unsent_count(session: Session) -> int:
-    return int(
-        session.execute(
-            sa.select(sa.func.count()).where(_TABLE.c.sent_at.is_(None), _TABLE.c.attempts < MAX_ATTEMPTS)
-        ).scalar_one()
-    )

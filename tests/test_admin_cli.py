@@ -7,18 +7,9 @@ from sqlmodel import Session, select
 from typer.testing import CliRunner
 
 from bot.cli import app
-from bot.settings import get_settings
 from handlers.dispatch import EventContext, dispatch
 from store.db import make_engine
 from store.models import LineIdentity, Person, Role, RoleGrant, utcnow
-
-
-@pytest.fixture
-def cli_db(db_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
-    monkeypatch.setenv("DATABASE_URL", db_url)
-    get_settings.cache_clear()
-    yield db_url
-    get_settings.cache_clear()
 
 
 def run(*args: str) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -17,16 +16,12 @@ from tests.conftest import PLANS
 
 
 @pytest.fixture
-def demo_db(db_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    engine = make_engine(db_url)
+def demo_db(cli_db: str) -> str:
+    engine = make_engine(cli_db)
     with session_scope(engine) as s:
         load_demo(s, PLANS, datetime(2023, 9, 1, tzinfo=UTC))
     engine.dispose()
-    monkeypatch.setenv("DATABASE_URL", db_url)
-    monkeypatch.delenv("LINE_CHANNEL_ACCESS_TOKEN", raising=False)
-    get_settings.cache_clear()
-    yield db_url
-    get_settings.cache_clear()
+    return cli_db
 
 
 def invoke(*args: str) -> str:

@@ -12,7 +12,6 @@ OVER_100 = "ร้อยละ {value} เกิน 100 ค่ะ ขอตร�
 PERIOD_CONFLICT = "ข้อความระบุทั้ง{first}และ{second} รายงานนี้เป็นของช่วงไหนคะ"
 PERIOD_OUTSIDE = "ช่วงเวลา{period}อยู่นอกปีงบประมาณ {fiscal_year} ของแผน ขอยืนยันช่วงเวลาค่ะ"
 CONFIRM_INDICATOR = "ขอยืนยันว่าเป็นตัวชี้วัดที่ {code} ({name}) ใช่ไหมคะ"
-MULTI_CONFIRM = "พบรายงาน {count} ตัวชี้วัด: {summary} บันทึกทั้งหมดเลยไหมคะ"
 
 FIVE_W_NAMES = {
     "what": "ทำอะไร",
