@@ -1,4 +1,4 @@
-"""The web service: webhook, worker, health, and (without LINE credentials) the local console.
+"""The web service: webhook, worker, health, and (with ``TIDTAM_CONSOLE=1`` only) the local console.
 
 ``create_app`` wires settings to parts; the lifespan opens the SDK client inside the running loop,
 warms the parser up (so the first message is as fast as the rest) and starts the worker.
@@ -23,7 +23,9 @@ from sqlmodel import Session, col, select
 from bot import render
 from bot.dashboard import dashboard_router
 from bot.line_client import LineClient
+from bot.security_headers import install_security_headers
 from bot.settings import Settings
+from bot.supervisor import WorkerSupervisor
 from bot.webhook import webhook_router
 from bot.worker import Worker
 from handlers.conversation import PARSERS
@@ -31,6 +33,7 @@ from scoring.deadlines import next_deadlines
 from scoring.fiscal import BANGKOK, FiscalPeriod
 from scoring.totals import score_plan
 from store.db import make_engine
+from store.inbox import last_beat, oldest_pending
 from store.models import PlanRecord, utcnow
 from store.plans import plan_from_record
 from store.reports import latest_results
@@ -44,13 +47,21 @@ def line_base(settings: Settings, port: int) -> str:
     return f"http://127.0.0.1:{port}/_line" if settings.console_mode else settings.line_api_base
 
 
-def link_secret(settings: Settings, channel_secret: str) -> str:
-    return settings.link_secret.get_secret_value() if settings.link_secret else channel_secret
+def link_secret(settings: Settings) -> str:
+    """The link signing keys; never the channel secret (one leaked key must not open the other door).
+
+    Production refuses to start without ``LINK_SECRET``; elsewhere (console, tests) a key for this
+    process only, so links die with it.
+    """
+    return settings.link_secret.get_secret_value() if settings.link_secret else secrets.token_hex(32)
 
 
 def access_token(settings: Settings) -> str:
+    """The console's fake platform takes its own token; without a real one nothing is sent to LINE."""
+    if settings.console_mode:
+        return CONSOLE_TOKEN
     token = settings.line_channel_access_token
-    return token.get_secret_value() if token else CONSOLE_TOKEN
+    return token.get_secret_value() if token else ""
 
 
 @dataclass
@@ -63,6 +74,7 @@ class Runtime:
     worker: Worker
     port: int
     console: bool
+    supervisor: WorkerSupervisor | None = None
     ready: bool = False
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
@@ -99,18 +111,25 @@ def warm_up(engine: sa.Engine) -> int:
 
 
 def create_app(
-    settings: Settings, *, port: int = 8000, evidence_dir: Path | None = None, inline_worker: bool = True
+    settings: Settings,
+    *,
+    port: int = 8000,
+    evidence_dir: Path | None = None,
+    inline_worker: bool = True,
+    supervisor: WorkerSupervisor | None = None,
 ) -> FastAPI:
-    """``inline_worker=False`` leaves the inbox to a ``tidtam worker`` process (what ``tidtam serve`` runs)."""
+    """``inline_worker=False`` leaves the inbox to ``tidtam worker`` processes (what ``tidtam serve`` runs
+    and supervises: pass its ``supervisor`` so ``/healthz`` knows when one is down)."""
     engine = make_engine(settings.database_url)
     console = settings.console_mode
     secret = settings.line_channel_secret.get_secret_value() if settings.line_channel_secret else secrets.token_hex(16)
     line = LineClient(line_base(settings, port), access_token(settings))
-    links = link_secret(settings, secret)
+    links = link_secret(settings)
     worker = Worker(
         engine, line, evidence_dir or Path(settings.evidence_dir), link_secret=links, public_url=settings.public_url
     )
-    runtime = Runtime(engine, secret, line, worker, port, console)
+    worker.can_send = settings.can_send
+    runtime = Runtime(engine, secret, line, worker, port, console, supervisor)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -133,6 +152,7 @@ def create_app(
             engine.dispose()
 
     app = FastAPI(title="Tidtam", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
+    install_security_headers(app)
     app.state.runtime = runtime
     wake = worker.wake if inline_worker else (lambda: None)
     app.include_router(webhook_router(engine, lambda: runtime.channel_secret, wake))
@@ -141,16 +161,34 @@ def create_app(
 
     @app.get("/healthz")
     def healthz() -> JSONResponse:
-        with Session(engine) as session:
-            session.exec(select(PlanRecord.id).limit(1)).first()
+        """200 only when webhooks are being handled: a worker beats and the inbox is not falling behind."""
         if not runtime.ready:
             return JSONResponse({"status": "starting"}, status_code=503)
-        return JSONResponse({"status": "ok"})
+        now = utcnow()
+        with Session(engine) as session:
+            beat, oldest = last_beat(session), oldest_pending(session)
+        lag = max(0.0, (now - oldest).total_seconds()) if oldest else 0.0
+        silence = (now - beat).total_seconds() if beat else None
+        problems = list(supervisor.problems()) if supervisor else []
+        if silence is None or silence > settings.health_worker_timeout_s:
+            problems.append(f"no worker heartbeat for {silence:.0f} s" if silence else "no worker heartbeat yet")
+        worker_down = bool(problems)
+        if lag > settings.health_inbox_lag_s:
+            problems.append(f"oldest unhandled event is {lag:.0f} s old")
+        body: dict[str, object] = {
+            "status": "unhealthy" if problems else "ok",
+            "worker": "down" if worker_down else "alive",
+            "inbox_lag_s": round(lag, 1),
+            "sending": "on" if settings.can_send else "off: LINE_CHANNEL_ACCESS_TOKEN is not set",
+        }
+        if problems:
+            body["reason"] = "; ".join(problems)
+        return JSONResponse(body, status_code=503 if problems else 200)
 
     @app.get("/", response_class=PlainTextResponse)
     def index() -> str:
-        with Session(engine) as session:
-            return summary_text(session, utcnow())
+        """Anyone may reach this port: say what runs here, and nothing about anyone's indicators."""
+        return "Tidtam (ติดตาม) กำลังให้บริการค่ะ — LINE webhook: POST /webhook · สถานะ: /healthz"
 
     if console:
         from bot.console import console_router

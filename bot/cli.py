@@ -184,6 +184,9 @@ def parse(
             typer.echo(render.parse_summary(result.as_json()))
 
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
 @app.command("serve")
 def serve(
     host: Annotated[str, typer.Option(help="Address to bind (loopback by default).")] = "127.0.0.1",
@@ -191,16 +194,18 @@ def serve(
     inline_worker: Annotated[
         bool, typer.Option(help="Run the worker inside the web process instead of a child process.")
     ] = False,
+    workers: Annotated[int, typer.Option(min=1, max=16, help="Worker processes to run and supervise.")] = 1,
 ) -> None:
-    """Start the service on DATABASE_URL with the sample plans; without LINE credentials, the local console."""
+    """Start the service on DATABASE_URL with the sample plans; with TIDTAM_CONSOLE=1, the local console."""
     import logging
     import os
 
     import uvicorn
     from sqlmodel import Session
 
-    from bot.app import create_app, summary_text
+    from bot.app import create_app, line_base, summary_text
     from bot.settings import get_settings
+    from bot.supervisor import WorkerSupervisor
     from store.db import make_engine, session_scope, upgrade
     from store.demo import load_demo
     from store.models import utcnow
@@ -210,11 +215,21 @@ def serve(
     # The worker shares the process with the webhook: hand the GIL over often, so acks stay fast.
     sys.setswitchinterval(0.0005)
     settings = get_settings()
-    if settings.link_secret is None and settings.line_channel_secret is None:
+    if settings.console_mode and host not in LOOPBACK:
+        _fail(
+            f"ERROR คอนโซลทดลอง (TIDTAM_CONSOLE=1) เปิดได้เฉพาะที่ 127.0.0.1 เท่านั้น ไม่ใช่ {host} "
+            f"(the local console lets anyone chat as anyone: it binds loopback only; unset TIDTAM_CONSOLE "
+            f"to serve on {host})",
+            2,
+        )
+    problems = settings.production_problems()
+    if problems:
+        _fail("ERROR ยังเริ่มบริการไม่ได้ (cannot start):\n  - " + "\n  - ".join(problems), 2)
+    if settings.console_mode and settings.link_secret is None:
         # One key for this run, shared with the worker child: links signed there open pages here.
         import secrets
 
-        os.environ["LINK_SECRET"] = secrets.token_hex(16)
+        os.environ["LINK_SECRET"] = secrets.token_hex(32)
         get_settings.cache_clear()
         settings = get_settings()
     if settings.console_mode and "PUBLIC_URL" not in os.environ:
@@ -232,34 +247,31 @@ def serve(
     engine.dispose()
     typer.echo(f"\nTidtam กำลังให้บริการที่ http://{host}:{port}/  (สถานะ: /healthz)")
     if settings.console_mode:
-        typer.echo(f"ไม่มี LINE_CHANNEL_ACCESS_TOKEN: เปิดคอนโซลทดลองแชตที่ http://{host}:{port}/console")
-    child = None
-    if not inline_worker:
-        import subprocess
-
-        from bot.app import line_base
-
-        exe = str(Path(sys.executable).with_name("tidtam"))
-        child = subprocess.Popen(
-            [
-                exe,
-                "worker",
-                "--line-base",
-                line_base(settings, port),
-                "--parent-pid",
-                str(os.getpid()),
-                "--public-url",
-                settings.public_url,
-            ]
+        typer.echo(f"คอนโซลทดลองแชต (TIDTAM_CONSOLE=1): http://{host}:{port}/console")
+    elif not settings.can_send:
+        typer.echo(
+            "คำเตือน: ไม่มี LINE_CHANNEL_ACCESS_TOKEN บอทรับ webhook และบันทึกได้ แต่ส่งข้อความตอบกลับไม่ได้ "
+            "(WARNING: LINE_CHANNEL_ACCESS_TOKEN is not set: webhooks are accepted and handled, "
+            "nothing can be sent; replies wait in the outbox)",
+            err=True,
         )
+    supervisor = None
+    if not inline_worker:
+        exe = str(Path(sys.executable).with_name("tidtam"))
+        command = [exe, "worker", "--line-base", line_base(settings, port), "--parent-pid", str(os.getpid())]
+        supervisor = WorkerSupervisor([*command, "--public-url", settings.public_url], workers)
+        supervisor.start()
     try:
         uvicorn.run(
-            create_app(settings, port=port, inline_worker=inline_worker), host=host, port=port, log_level="warning"
+            create_app(settings, port=port, inline_worker=inline_worker, supervisor=supervisor),
+            host=host,
+            port=port,
+            log_level="warning",
+            server_header=False,
         )
     finally:
-        if child is not None:
-            child.terminate()
-            child.wait(timeout=20)
+        if supervisor is not None:
+            supervisor.stop()
 
 
 @app.command("worker")
@@ -268,7 +280,7 @@ def worker(
     parent_pid: Annotated[int | None, typer.Option(help="Exit when this process is gone.")] = None,
     public_url: Annotated[str | None, typer.Option(help="Base URL of links sent in chat.")] = None,
 ) -> None:
-    """The inbox/outbox worker as a process (``tidtam serve`` starts one; Procfile ``worker``)."""
+    """The inbox/outbox worker as a process (``tidtam serve`` starts and supervises them)."""
     import asyncio
     import logging
 
@@ -284,16 +296,15 @@ def worker(
     engine = make_engine(settings.database_url)
     client = LineClient(line_base or settings.line_api_base, access_token(settings))
     try:
-        channel = settings.line_channel_secret.get_secret_value() if settings.line_channel_secret else ""
-        links = link_secret(settings, channel) or None
         asyncio.run(
             run_worker_process(
                 engine,
                 client,
                 Path(settings.evidence_dir),
                 parent_pid=parent_pid,
-                link_secret=links,
+                link_secret=link_secret(settings),
                 public_url=public_url or settings.public_url,
+                can_send=settings.can_send,
             )
         )
     except KeyboardInterrupt:
@@ -381,7 +392,7 @@ def nudges_run(
     settings = get_settings()
     upgrade(settings.database_url)
     new = tick(settings.database_url, settings.nudge_settings(), _moment(at))
-    if not settings.console_mode:
+    if settings.can_send and not settings.console_mode:
         _drain_outbox(settings)
     typer.echo(json.dumps({"sent": new}))
 
@@ -409,6 +420,70 @@ def _drain_outbox(settings: Any) -> None:
             engine.dispose()
 
     asyncio.run(drain())
+
+
+inbox_app = typer.Typer(no_args_is_help=True, help="Webhook events the worker gave up on (dead letters).")
+app.add_typer(inbox_app, name="inbox")
+
+
+@inbox_app.command("failed")
+def inbox_failed(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """Events that failed every attempt: id, LINE event id, chat, when, attempts, and why."""
+    from store.inbox import dead_letters
+
+    with _admin_session() as session:
+        rows = [
+            {
+                "id": r.id,
+                "event": r.webhook_event_id,
+                "type": str(r.body.get("type", "?")),
+                "chat": r.chat_id,
+                "received_at": r.received_at.isoformat() if r.received_at else None,
+                "dead_at": r.dead_at.isoformat() if r.dead_at else None,
+                "attempts": r.attempts,
+                "error": r.last_error,
+            }
+            for r in dead_letters(session)
+        ]
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False))
+        return
+    for row in rows:
+        typer.echo(
+            f"{row['id']}\t{row['type']}\t{row['event']}\tchat {row['chat']}\t{row['received_at']}\t"
+            f"{row['attempts']} attempts\t{row['error']}"
+        )
+    typer.echo(f"{len(rows)} failed event(s)")
+
+
+@inbox_app.command("retry")
+def inbox_retry(
+    event_id: Annotated[int | None, typer.Argument(metavar="[ID]", help="A failed event's id.")] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Every failed event.")] = False,
+) -> None:
+    """Queue failed events again (after a fix); the worker handles them at once."""
+    from store.inbox import retry
+
+    if (event_id is None) == (not all_):
+        _fail("ERROR give one event ID or --all (ระบุ ID หรือ --all อย่างใดอย่างหนึ่ง)", 2)
+    with _admin_session() as session:
+        count = retry(session, None if all_ else [event_id or 0])
+    if event_id is not None and count == 0:
+        _fail(f"ERROR event {event_id} is not a failed event (ไม่พบเหตุการณ์ที่ล้มเหลวหมายเลขนี้)")
+    typer.echo(f"queued again: {count}")
+
+
+@inbox_app.command("discard")
+def inbox_discard(event_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
+    """Give up on a failed event for good; its body (which may hold a message) is deleted."""
+    from store.inbox import discard
+    from store.models import utcnow
+
+    with _admin_session() as session:
+        done = discard(session, event_id, utcnow())
+    if not done:
+        _fail(f"ERROR event {event_id} is not a failed event (ไม่พบเหตุการณ์ที่ล้มเหลวหมายเลขนี้)")
+    typer.echo(f"discarded {event_id}")
 
 
 units_app = typer.Typer(no_args_is_help=True, help="Organisation units.")
@@ -540,7 +615,15 @@ def clock(
 
 @app.command("export")
 def export(
-    plan: Annotated[str, typer.Option("--plan", help="Plan id in DATABASE_URL, e.g. fy2567-governor-secretary.")],
+    plan: Annotated[
+        str,
+        typer.Option(
+            "--plan",
+            metavar="PLAN",
+            help="A plan loaded in DATABASE_URL: its id (fy2567-governor-secretary), its file's path, "
+            "or a file name under plans/.",
+        ),
+    ],
     fiscal_year: Annotated[int, typer.Option("--fiscal-year", help="ปีงบประมาณ พ.ศ., e.g. 2567.")],
     quarter: Annotated[int, typer.Option("--quarter", min=1, max=4, help="ไตรมาส 1–4.")],
     out: Annotated[Path, typer.Option("--out", help="The .xlsx to write; the history goes to the same name .csv.")],
@@ -561,8 +644,9 @@ def export(
     engine = make_engine(url)
     try:
         with Session(engine) as session:
-            report = write_quarterly_xlsx(session, plan, fiscal_year, quarter, out)
-            lines = write_reports_csv(session, plan, fiscal_year, history)
+            key = _plan_key(session, plan)
+            report = write_quarterly_xlsx(session, key, fiscal_year, quarter, out)
+            lines = write_reports_csv(session, key, fiscal_year, history)
     except ExportError as exc:
         _fail(f"ERROR {exc}")
     except OSError as exc:
@@ -573,12 +657,56 @@ def export(
     typer.echo(f"wrote {history}: {lines} report and history lines")
 
 
-def _plan(name: Path) -> Plan:
+def _plan(name: Path | str) -> Plan:
     """A plan named by path, file name or id; a bad one ends the command with a clear message."""
+    try:
+        return load_plan(_plan_file(str(name)))
+    except PlanFileError as exc:
+        _fail(f"ERROR {exc}")
+
+
+def _plan_file(name: str) -> Path:
+    """The file a PLAN argument names: a path, a file name under plans/, or a plan's ``id``.
+
+    Files are usually named after their id, but nothing requires it, so an id that is no file name
+    is looked for inside the files; a file that cannot be read is skipped here (``plans check``
+    reports it), it does not hide the others.
+    """
+    import yaml
+
     from bot.settings import get_settings
 
+    plans_dir = get_settings().plans_dir
     try:
-        return load_plan(find_plan(str(name), get_settings().plans_dir))
+        return find_plan(name, plans_dir)
+    except PlanFileError:
+        for path in sorted([*plans_dir.glob("*.yaml"), *plans_dir.glob("*.yml")]):
+            try:
+                raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+            except (OSError, yaml.YAMLError):
+                continue
+            if isinstance(raw, dict) and raw.get("id") == name:
+                return path
+        raise
+
+
+def _plan_key(session: Any, name: str) -> str:
+    """The database key of the plan a PLAN argument names (plans are loaded under their id).
+
+    An id loaded in the database is taken as it is; otherwise the argument names a file (a path or
+    a file name under plans/) and the id inside it is the key. A name that is neither is passed on,
+    and the export says that no such plan is loaded.
+    """
+    from store.plans import latest_plan
+
+    if latest_plan(session, name) is not None:
+        return name
+    try:
+        path = _plan_file(name)
+    except PlanFileError:
+        return name
+    try:
+        return load_plan(path).id
     except PlanFileError as exc:
         _fail(f"ERROR {exc}")
 

@@ -2,30 +2,56 @@
 
 ``/dashboard``: units × indicators with levels as colours, each unit's score, the late list.
 ``/dashboard/indicator``: the trend of one indicator over the months and the audit trail of its reports.
-``/files/export``: the quarterly xlsx an admin asked for in chat, made when the link is opened.
-Every page re-checks the scope of the person the link was made for.
+``/files/export``: the quarterly xlsx an admin asked for in chat, made in memory when the link is opened.
+
+A link outlives the chat it was sent in, so every page checks again, at every request, that the
+person it was made for still exists, is active and still holds a role that shows the page; and
+whatever the address or the link names is checked before it reaches the database, so a wrong value
+gets a Thai page saying what is wrong (4xx), never a server error.
 """
 
 from __future__ import annotations
 
 import html
-import tempfile
+import io
+import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import sqlalchemy as sa
 from fastapi import APIRouter
-from fastapi.responses import FileResponse, HTMLResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from sqlmodel import Session, col, select
 
-from handlers.links import BadLink, Grant, read_link
+from handlers.links import BadLink, Grant, LinkSigner, NoLinkKey, Purpose
 from handlers.queries import QueryAnswerer, plans_in_scope, reports_of, results_of
-from scoring.fiscal import BANGKOK, FiscalPeriod
+from scoring.fiscal import BANGKOK, FiscalPeriod, bangkok_date
 from scoring.totals import score_plan
+from store.export_quarterly import ExportError, quarterly_report
 from store.models import IndicatorRecord, Person, PlanRecord, ProgressReport, ReportChange, Role, utcnow
 from store.people import has_role
 from store.plans import plan_from_record
+
+# --- what a refused visitor reads ---
+LINK_EXPIRED = "ลิงก์นี้หมดอายุแล้ว กรุณาขอลิงก์ใหม่จากบอทในแชตค่ะ"
+LINK_INVALID = "ลิงก์ไม่ถูกต้องค่ะ กรุณาขอลิงก์ใหม่จากบอทในแชตส่วนตัวนะคะ"
+NO_LONGER_ALLOWED = "บัญชีนี้ไม่มีสิทธิ์ดูหน้านี้แล้วค่ะ หากคิดว่าไม่ถูกต้อง กรุณาติดต่อกลุ่มงานแผนงานและประเมินผลนะคะ"
+OUT_OF_SCOPE = "หน่วยงานนี้อยู่นอกสิทธิ์การดูของบัญชีนี้ค่ะ"
+ADMINS_ONLY = "ไฟล์รายงานนี้ดาวน์โหลดได้เฉพาะผู้ดูแลระบบค่ะ"
+BAD_PLAN_ID = "ที่อยู่หน้านี้ระบุแผนไม่ถูกต้องค่ะ กรุณากลับไปเลือกจากหน้าแดชบอร์ดนะคะ"
+BAD_CODE = "ที่อยู่หน้านี้ระบุตัวชี้วัดไม่ถูกต้องค่ะ กรุณากลับไปเลือกจากหน้าแดชบอร์ดนะคะ"
+NO_SUCH_PLAN = "ไม่พบแผนนี้ค่ะ กรุณากลับไปเลือกจากหน้าแดชบอร์ดนะคะ"
+NO_SUCH_INDICATOR = "ไม่พบตัวชี้วัดนี้ในแผนค่ะ กรุณากลับไปเลือกจากหน้าแดชบอร์ดนะคะ"
+BAD_EXPORT = "ลิงก์ไฟล์นี้ระบุปีงบประมาณหรือไตรมาสไม่ถูกต้องค่ะ กรุณาขอลิงก์ใหม่จากบอทนะคะ"
+NO_SUCH_EXPORT = "ไม่พบแผนหรือปีงบประมาณที่ลิงก์ไฟล์นี้ระบุค่ะ กรุณาขอลิงก์ใหม่จากบอทนะคะ"
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MAX_ID = 2**31 - 1  # ids are 32-bit integer columns; a larger number cannot name a row
+_PLAN_ID = re.compile(r"[0-9]{1,10}")
+_FISCAL_YEAR = re.compile(r"[0-9]{4}")  # Buddhist Era, ASCII digits only
+FISCAL_YEARS = range(2500, 2701)
+_QUARTER = re.compile(r"[1-4]")
 
 _STYLE = """
 body{font-family:"Noto Sans Thai","Loma","Sarabun",sans-serif;margin:16px;color:#1d2433;background:#f4f6f9}
@@ -47,45 +73,97 @@ def _page(title: str, body: str, status: int = 200) -> HTMLResponse:
     )
 
 
-def _refused(exc: BadLink) -> HTMLResponse:
-    message = "ลิงก์นี้หมดอายุแล้ว กรุณาขอลิงก์ใหม่จากบอทในแชตค่ะ" if exc.expired else "ลิงก์ไม่ถูกต้องค่ะ"
-    return _page("Tidtam", f"<h1>ขออภัยค่ะ</h1><p id='refused'>{message}</p>", status=403)
+class Refused(Exception):
+    """A page is not shown: the status and the Thai sentence that tells the visitor why."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status, self.message = status, message
+
+    def page(self) -> HTMLResponse:
+        return _page("Tidtam", f"<h1>ขออภัยค่ะ</h1><p id='refused'>{html.escape(self.message)}</p>", self.status)
+
+
+def _is_name(text: str, longest: int) -> bool:
+    """Could name a code or key: short, and no control characters (PostgreSQL refuses a NUL in text)."""
+    return 0 < len(text) <= longest and text.isprintable()
+
+
+def _plan_id(text: str) -> int:
+    if not _PLAN_ID.fullmatch(text) or not 1 <= int(text) <= MAX_ID:
+        raise Refused(400, BAD_PLAN_ID)
+    return int(text)
+
+
+def _export_spec(path: str) -> tuple[str, int, int]:
+    """(plan key, fiscal year, quarter) of an export link's path ``export:<key>:<year>:<quarter>``."""
+    kind, _, spec = path.partition(":")
+    parts = spec.rsplit(":", 2)
+    if kind != "export":
+        raise Refused(403, LINK_INVALID)
+    if len(parts) != 3 or not _is_name(parts[0], 200):
+        raise Refused(400, BAD_EXPORT)
+    plan_key, year, quarter = parts
+    if not _FISCAL_YEAR.fullmatch(year) or int(year) not in FISCAL_YEARS or not _QUARTER.fullmatch(quarter):
+        raise Refused(400, BAD_EXPORT)
+    return plan_key, int(year), int(quarter)
+
+
+def _attachment(filename: str) -> str:
+    """A Content-Disposition that names the file in any script (RFC 6266), as Starlette's FileResponse does."""
+    quoted = quote(filename)
+    return f"attachment; filename*=utf-8''{quoted}" if quoted != filename else f'attachment; filename="{filename}"'
+
+
+def _active_person(session: Session, grant: Grant) -> Person:
+    person = session.get(Person, grant.person_id)
+    if person is None or not person.active:
+        raise Refused(403, NO_LONGER_ALLOWED)
+    return person
 
 
 def dashboard_router(engine: sa.Engine, secret: Callable[[], str]) -> APIRouter:
+    """``secret`` gives the raw ``LINK_SECRET`` string (keys newest first) at each request."""
     router = APIRouter()
 
-    def asker(session: Session, grant: Grant) -> tuple[Person | None, QueryAnswerer, list[PlanRecord]]:
-        """Who the link was made for, and the plans their scope lets them see (checked on every page)."""
-        person = session.get(Person, grant.person_id)
-        answerer = QueryAnswerer(session, person, "-", utcnow())
-        return person, answerer, plans_in_scope(session, answerer.scope, answerer.today)
-
-    def grant_of(token: str, path: str) -> Grant:
-        grant = read_link(secret(), token, utcnow())
-        if grant.path != path:
-            raise BadLink("this link opens something else")
+    def grant_of(token: str, purpose: Purpose, path: str | None = None) -> Grant:
+        try:
+            grant = LinkSigner.from_secret(secret()).read(token, utcnow(), purpose=purpose)
+        except BadLink as exc:
+            raise Refused(403, LINK_EXPIRED if exc.expired else LINK_INVALID) from exc
+        except NoLinkKey as exc:
+            raise Refused(403, LINK_INVALID) from exc
+        if path is not None and grant.path != path:
+            raise Refused(403, LINK_INVALID)
         return grant
+
+    def viewer(session: Session, grant: Grant) -> tuple[Person, QueryAnswerer, list[PlanRecord]]:
+        """Who the link was made for, if they may still see the dashboard, and the plans their scope shows."""
+        person = _active_person(session, grant)
+        answerer = QueryAnswerer(session, person, "-", utcnow())
+        if not (answerer.scope.everything or answerer.scope.unit_ids):
+            raise Refused(403, NO_LONGER_ALLOWED)
+        return person, answerer, plans_in_scope(session, answerer.scope, answerer.today)
 
     @router.get("/dashboard", response_class=HTMLResponse)
     def dashboard(t: str = "") -> HTMLResponse:
         try:
-            grant = grant_of(t, "dashboard")
-        except BadLink as exc:
-            return _refused(exc)
-        with Session(engine) as session:
-            person, answerer, plans = asker(session, grant)
-            rows: list[tuple[PlanRecord, Any, Any, dict[str, Any]]] = []
-            codes: list[str] = []
-            for record in plans:
-                plan = plan_from_record(record)
-                scored = score_plan(plan, results_of(reports_of(session, record), False))
-                evaluations = {e.code: e for e in scored.indicators() if e.counted}
-                if not evaluations:
-                    continue
-                codes = list(dict.fromkeys([*codes, *evaluations]))
-                rows.append((record, plan, scored, evaluations))
-            late = answerer.who_late(plans).texts[0] if plans else ""
+            grant = grant_of(t, "dashboard", "dashboard")
+            with Session(engine) as session:
+                person, answerer, plans = viewer(session, grant)
+                rows: list[tuple[PlanRecord, Any, Any, dict[str, Any]]] = []
+                codes: list[str] = []
+                for record in plans:
+                    plan = plan_from_record(record)
+                    scored = score_plan(plan, results_of(reports_of(session, record), False))
+                    evaluations = {e.code: e for e in scored.indicators() if e.counted}
+                    if not evaluations:
+                        continue
+                    codes = list(dict.fromkeys([*codes, *evaluations]))
+                    rows.append((record, plan, scored, evaluations))
+                late = answerer.who_late(plans).texts[0] if plans else ""
+        except Refused as refused:
+            return refused.page()
         header = "".join(f"<th>ตช.{html.escape(c)}</th>" for c in codes)
         body_rows = []
         for record, plan, scored, evaluations in rows:
@@ -103,7 +181,7 @@ def dashboard_router(engine: sa.Engine, secret: Callable[[], str]) -> APIRouter:
             )
         late_items = "".join(f"<li>{html.escape(line.lstrip('• '))}</li>" for line in late.splitlines()[1:])
         body = (
-            f"<h1>แดชบอร์ดตัวชี้วัด</h1><p class='muted'>สำหรับ {html.escape(person.name if person else '-')} · "
+            f"<h1>แดชบอร์ดตัวชี้วัด</h1><p class='muted'>สำหรับ {html.escape(person.name)} · "
             f"ลิงก์ใช้ได้ถึง {grant.expires.astimezone(BANGKOK):%d/%m/%Y %H:%M} น.</p>"
             f"<table id='levels'><tr><th>หน่วยงาน</th>{header}<th>คะแนน</th></tr>{''.join(body_rows)}</table>"
             f"<p class='muted'>ระดับ 0–5 ตามเกณฑ์การให้คะแนน (สี: เทา=ยังไม่มีผล แดง=1–2 เหลือง=3 เขียว=4–5)</p>"
@@ -112,29 +190,35 @@ def dashboard_router(engine: sa.Engine, secret: Callable[[], str]) -> APIRouter:
         return _page("แดชบอร์ด Tidtam", body)
 
     @router.get("/dashboard/indicator", response_class=HTMLResponse)
-    def indicator(t: str = "", plan: int = 0, code: str = "") -> HTMLResponse:
+    def indicator(t: str = "", plan: str = "", code: str = "") -> HTMLResponse:
         try:
-            grant = grant_of(t, "dashboard")
-        except BadLink as exc:
-            return _refused(exc)
-        with Session(engine) as session:
-            _, _, visible = asker(session, grant)
-            record = session.get(PlanRecord, plan)
-            if record is None or record not in visible:
-                return _page("Tidtam", "<h1>ขออภัยค่ะ</h1><p id='refused'>อยู่นอกสิทธิ์การดูของบัญชีนี้</p>", 403)
-            indicator_row = session.exec(
-                select(IndicatorRecord).where(IndicatorRecord.plan_id == plan, IndicatorRecord.code == code)
-            ).first()
-            reports = reports_of(session, record).get(code, [])
-            changes = session.exec(
-                select(ReportChange, Person.name)
-                .join(Person, col(ReportChange.changed_by) == col(Person.id), isouter=True)
-                .where(col(ReportChange.report_id).in_([r.id for r in reports]))
-                .order_by(col(ReportChange.changed_at))
-            ).all()
-        name = indicator_row.name if indicator_row else code
+            grant = grant_of(t, "dashboard", "dashboard")
+            plan_id = _plan_id(plan)
+            if not _is_name(code, 40):  # codes are like "4", "2.1.1", "ก.1"
+                raise Refused(400, BAD_CODE)
+            with Session(engine) as session:
+                _, _, visible = viewer(session, grant)
+                record = session.get(PlanRecord, plan_id)
+                if record is None:
+                    raise Refused(404, NO_SUCH_PLAN)
+                if record not in visible:
+                    raise Refused(403, OUT_OF_SCOPE)
+                indicator_row = session.exec(
+                    select(IndicatorRecord).where(IndicatorRecord.plan_id == plan_id, IndicatorRecord.code == code)
+                ).first()
+                if indicator_row is None:
+                    raise Refused(404, NO_SUCH_INDICATOR)
+                reports = reports_of(session, record).get(code, [])
+                changes = session.exec(
+                    select(ReportChange, Person.name)
+                    .join(Person, col(ReportChange.changed_by) == col(Person.id), isouter=True)
+                    .where(col(ReportChange.report_id).in_([r.id for r in reports]))
+                    .order_by(col(ReportChange.changed_at))
+                ).all()
+        except Refused as refused:
+            return refused.page()
         body = (
-            f"<h1>ตัวชี้วัดที่ {html.escape(code)}</h1><p class='muted'>{html.escape(name)}</p>"
+            f"<h1>ตัวชี้วัดที่ {html.escape(code)}</h1><p class='muted'>{html.escape(indicator_row.name)}</p>"
             f"<h2>แนวโน้มรายเดือน</h2>{_trend_svg(reports)}"
             f"<h2>ประวัติการแก้ไข (audit trail)</h2><table id='audit'><tr><th>เมื่อ</th><th>โดย</th><th>ช่อง</th>"
             f"<th>เดิม</th><th>ใหม่</th></tr>{''.join(_audit_row(c, who) for c, who in changes)}</table>"
@@ -144,24 +228,26 @@ def dashboard_router(engine: sa.Engine, secret: Callable[[], str]) -> APIRouter:
 
     @router.get("/files/export")
     def export(t: str = "") -> Response:
-        try:
-            grant = read_link(secret(), t, utcnow())
-        except BadLink as exc:
-            return _refused(exc)
-        kind, _, spec = grant.path.partition(":")
-        if kind != "export":
-            return _refused(BadLink("this link opens something else"))
-        plan_key, fiscal_year, quarter = spec.rsplit(":", 2)
-        with Session(engine) as session:
-            if not has_role(session, grant.person_id, Role.admin):
-                return _page("Tidtam", "<h1>ขออภัยค่ะ</h1><p id='refused'>เฉพาะผู้ดูแลระบบ</p>", 403)
-            from bot.export_xlsx import write_quarterly_xlsx
+        """The workbook is built in memory and sent: nothing of it is left on the server's disk."""
+        from bot.export_xlsx import quarterly_workbook  # openpyxl: loaded on the first export, not at start-up
 
-            out = Path(tempfile.mkdtemp(prefix="tidtam-export-")) / f"{plan_key}-{fiscal_year}-Q{quarter}.xlsx"
-            write_quarterly_xlsx(session, plan_key, int(fiscal_year), int(quarter), out)
-        return FileResponse(
-            out, filename=out.name, media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
+        try:
+            grant = grant_of(t, "file")
+            with Session(engine) as session:
+                person = _active_person(session, grant)
+                if not has_role(session, person.id or 0, Role.admin):
+                    raise Refused(403, ADMINS_ONLY)
+                plan_key, fiscal_year, quarter = _export_spec(grant.path)
+                try:
+                    report = quarterly_report(session, plan_key, fiscal_year, quarter)
+                except ExportError as exc:
+                    raise Refused(404, NO_SUCH_EXPORT) from exc
+        except Refused as refused:
+            return refused.page()
+        content = io.BytesIO()
+        quarterly_workbook(report, bangkok_date(utcnow())).save(content)
+        filename = f"{plan_key}-{fiscal_year}-Q{quarter}.xlsx"
+        return Response(content.getvalue(), media_type=XLSX, headers={"Content-Disposition": _attachment(filename)})
 
     return router
 

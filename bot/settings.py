@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from handlers.nudges import NudgeSettings
@@ -17,7 +17,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 class Settings(BaseSettings):
     """Everything the service reads from the environment; defaults run a local demo on SQLite."""
 
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True)
 
     database_url: str = "sqlite:///tidtam.db"
     line_channel_secret: SecretStr | None = None
@@ -25,7 +25,9 @@ class Settings(BaseSettings):
     line_api_base: str = "https://api.line.me"
     plans_dir: Path = REPO_ROOT / "plans"
     evidence_dir: Path = Path("var/evidence")
-    link_secret: SecretStr | None = None  # signs dashboard/file links; else the channel secret
+    # Signs dashboard and file links; required in production. Several keys separated by commas
+    # rotate them: the first signs, every one still opens links made with it.
+    link_secret: SecretStr | None = None
     public_url: str = "http://127.0.0.1:8000"  # where links from chat point
     line_monthly_quota: int | None = None  # LINE push budget per month; None: unlimited
     nudge_cap_per_month: int = 6  # reminders per person per month at most
@@ -39,11 +41,43 @@ class Settings(BaseSettings):
         )
 
     timezone: str = BANGKOK
+    # The local console (a web page playing LINE, and a fake LINE platform) is opt-in: it lets
+    # whoever reaches the port chat as anyone, so it is never switched on by a missing setting.
+    console: bool = Field(default=False, validation_alias="TIDTAM_CONSOLE")
+    health_worker_timeout_s: float = 30.0  # /healthz fails when no worker beat for this long
+    health_inbox_lag_s: float = 60.0  # … or when the oldest unhandled event is this old
+
+    @field_validator("console", mode="before")
+    @classmethod
+    def _empty_is_off(cls, value: object) -> object:
+        """``TIDTAM_CONSOLE=`` (set but empty) means off, as a shell user would read it."""
+        return False if isinstance(value, str) and not value.strip() else value
 
     @property
     def console_mode(self) -> bool:
-        """Without a channel token the service plays LINE itself (the local console)."""
-        return self.line_channel_access_token is None
+        return self.console
+
+    @property
+    def can_send(self) -> bool:
+        """Whether messages can reach LINE: a real token, or the console's fake platform."""
+        return self.console or self.line_channel_access_token is not None
+
+    def production_problems(self) -> list[str]:
+        """Why the service must not start outside the console (Thai, then English)."""
+        problems: list[str] = []
+        if self.console:
+            return problems
+        if self.line_channel_secret is None:
+            problems.append(
+                "ต้องตั้งค่า LINE_CHANNEL_SECRET เพื่อตรวจลายเซ็นของ webhook "
+                "(LINE_CHANNEL_SECRET is required to verify webhook signatures)"
+            )
+        if self.link_secret is None:
+            problems.append(
+                "ต้องตั้งค่า LINK_SECRET (สุ่มยาวอย่างน้อย 32 ตัวอักษร) สำหรับลงนามลิงก์แดชบอร์ดและไฟล์ "
+                "(LINK_SECRET is required to sign dashboard and file links, e.g. `openssl rand -hex 32`)"
+            )
+        return problems
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import traceback
+import os
+import socket
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -19,22 +20,25 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from linebot.v3.webhooks import Event
 from sqlmodel import Session, select
 
+from bot.events import Decoded, decode_event, describe_error
 from bot.line_client import LineClient
+from bot.quiet_traces import QuietTraces
 from handlers import messages as m
-from handlers.dispatch import EventContext, chat_id_of, dispatch, needs_content
-from handlers.replies import Reply, outgoing_json
+from handlers.admin_alerts import dead_letter_alert
+from handlers.dispatch import EventContext, dispatch, needs_content
+from handlers.replies import Outgoing, Reply, outgoing_json
 from store.db import session_scope
-from store.inbox import claim_next, mark_processed
+from store.inbox import beat, bury, chat_of, claim_next, mark_processed, record_failure
 from store.models import ChatGroup, InboxEvent, OutboxMessage, utcnow
 from store.outbox import due, enqueue, mark_failed, mark_retry, mark_sent
+from store.text_safety import MAX_TEXT
 
 log = logging.getLogger("tidtam.worker")
-MAX_EVENT_ATTEMPTS = 3
 LEASE = timedelta(seconds=60)
 BATCH = 20
+HEARTBEAT_EVERY = 5.0  # seconds; /healthz calls a worker dead after 30 s without one
 
 
 @dataclass
@@ -66,7 +70,12 @@ class Worker:
         self.stats = WorkerStats()
         self._wake = asyncio.Event()
         self._sends = asyncio.Event()
+        self._beat_stop = asyncio.Event()
         self._stopping = False
+        self.name = f"{socket.gethostname()}:{os.getpid()}:{id(self):x}"
+        self.started = clock()
+        self.traces = QuietTraces(log)
+        self.can_send = True  # False without an access token: rows wait in the outbox, nothing is lost
 
     def wake(self) -> None:
         self._wake.set()
@@ -75,21 +84,42 @@ class Worker:
         self._stopping = True
         self._wake.set()
         self._sends.set()
+        self._beat_stop.set()
 
     async def run(self) -> None:
         """Two loops: handling events never waits for LINE to answer a send, and sending never waits
         for a batch of events to be handled."""
-        await asyncio.gather(
-            self._loop(self._wake, self._handle_batch, self._sends), self._loop(self._sends, self.send_due, None)
-        )
+        loops = [self._loop(self._wake, self._handle_batch, self._sends), self._heartbeat()]
+        if self.can_send:
+            loops.append(self._loop(self._sends, self.send_due, None))
+        await asyncio.gather(*loops)
+
+    async def _heartbeat(self) -> None:
+        """Tell ``/healthz`` this worker lives; a worker stuck in a handler stops beating."""
+        while not self._stopping:
+            try:
+                await asyncio.to_thread(self.beat)
+            except Exception as exc:
+                self.traces.error("heartbeat failed", exc)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._beat_stop.wait(), timeout=HEARTBEAT_EVERY)
+
+    def beat(self) -> None:
+        with session_scope(self.engine) as session:
+            beat(session, self.name, self.clock(), self.started)
 
     async def _loop(self, wake: asyncio.Event, work: Callable[[], Awaitable[int]], then: asyncio.Event | None) -> None:
+        failures = 0
         while not self._stopping:
             wake.clear()  # before the work: a wake-up during it is not lost
             try:
                 done = await work()
-            except Exception:
-                log.exception("worker loop failed")
+                failures = 0
+            except Exception as exc:
+                # The database is down or similar: say so (a trace at most once a minute), back off.
+                failures += 1
+                self.traces.error("worker loop failed", exc)
+                await asyncio.sleep(min(0.1 * 2**failures, 5.0))
                 done = 0
             if done and then is not None:
                 then.set()
@@ -118,35 +148,41 @@ class Worker:
         outcome = await asyncio.to_thread(self._process_next, None)
         if outcome is None:
             return False
-        row_id, body, event = outcome
-        if event is None:
-            return True  # handled (or failed and recorded)
+        row_id, decoded = outcome
+        if decoded is None or decoded.event is None:
+            return True  # handled, ignored, or failed and recorded
         try:
-            content = await self.line.content(event.message.id)
+            content = await self.line.content(decoded.event.message.id)
         except Exception as exc:
-            await asyncio.to_thread(self._failed, row_id, body, exc)
+            await asyncio.to_thread(self._failed, row_id, exc)
             return True
         await asyncio.to_thread(self._process_next, (row_id, content))
         return True
 
-    def _process_next(
-        self, fetched: tuple[int, tuple[bytes, str | None]] | None
-    ) -> tuple[int, dict[str, Any], Event | None] | None:
-        """Claim the next event and handle it; returns (id, body, event) when content must be fetched first."""
+    def _process_next(self, fetched: tuple[int, tuple[bytes, str | None]] | None) -> tuple[int, Decoded | None] | None:
+        """Claim the next event and handle it; returns (id, decoded) when content must be fetched first."""
         now = self.clock()
-        row_id, body = 0, {}
+        row_id = 0
         try:
             with session_scope(self.engine) as session:
-                row = claim_next(session)
+                row = claim_next(session, now)
                 if row is None:
                     return None
                 row_id, body = row.id or 0, dict(row.body)
                 if fetched is not None and fetched[0] != row_id:
-                    return (row_id, body, None)  # the queue moved on meanwhile: next round
-                event = Event.from_dict(body)
+                    return (row_id, None)  # the queue moved on meanwhile: next round
+                decoded = decode_event(body)
+                if decoded.ignored is not None:
+                    log.info("event %s ignored: %s", row.webhook_event_id, decoded.ignored)
+                    mark_processed(session, row, now, decoded.ignored)
+                    return (row_id, None)
+                if decoded.error is not None or decoded.event is None:
+                    self._bury(session, row, decoded.error or "undecodable", now, body)
+                    return (row_id, None)
+                event = decoded.event
                 content = fetched[1] if fetched is not None else None
                 if content is None and needs_content(event):
-                    return (row_id, body, event)
+                    return (row_id, decoded)
                 data, content_type = content or (None, None)
                 ctx = EventContext(
                     session,
@@ -158,49 +194,68 @@ class Worker:
                     public_url=self.public_url,
                 )
                 reply = dispatch(ctx, event)
-                self._queue_reply(session, body, reply, now)
+                if decoded.truncated_from and reply.messages:
+                    note = m.TEXT_TRUNCATED.format(limit=MAX_TEXT, length=decoded.truncated_from)
+                    reply.messages.insert(0, Outgoing(note))
+                self._queue_reply(session, row.webhook_event_id, body, reply, now)
                 mark_processed(session, row, now)
             self.stats.processed += 1
         except Exception as exc:
-            if row_id:
-                self._failed(row_id, body, exc)
-            else:
+            if not row_id:
                 raise
-        return (row_id, body, None)
+            self._failed(row_id, exc)
+        return (row_id, None)
 
-    def _failed(self, row_id: int, body: dict[str, Any], exc: BaseException) -> None:
-        """Our error: log the trace, retry a few times, then apologise in the chat and move on."""
-        log.error("event %s failed: %s", body.get("webhookEventId"), "".join(traceback.format_exception(exc)))
+    def _bury(self, session: Session, row: InboxEvent, error: str, now: datetime, body: dict[str, Any]) -> None:
+        """A dead letter: kept with its reason, the chat told its message was not saved, admins told once."""
+        log.warning("event %s dead-lettered: %s", row.webhook_event_id, error)
+        bury(session, row, error, now)
+        chat = chat_of(body)
+        if body.get("type") in ("message", "postback") and chat.startswith("U"):
+            self._queue_reply(session, row.webhook_event_id, body, Reply().say(m.UNREADABLE_EVENT), now)
+        dead_letter_alert(session, error, now)
+        self.stats.failed += 1
+
+    def _failed(self, row_id: int, exc: BaseException) -> None:
+        """Our error: one log line (and a trace now and then), try again later, at last a dead letter."""
+        error = describe_error(exc)
         now = self.clock()
+        self.traces.error(f"event {row_id} failed", exc)
         with session_scope(self.engine) as session:
-            row = session.get(InboxEvent, row_id)
-            if row is None or row.processed_at is not None:
-                return
-            row.attempts += 1
-            row.last_error = f"{type(exc).__name__}: {exc}"[:500]
-            if row.attempts >= MAX_EVENT_ATTEMPTS:
-                mark_processed(session, row, now, row.last_error)
-                self._queue_reply(session, body, Reply().say(m.SORRY), now)
-                self.stats.failed += 1
-            session.add(row)
+            dead = record_failure(session, row_id, error, now)  # the count commits even if what follows fails
+        if dead is None:
+            return
+        log.warning("event %s dead-lettered after %d attempts: %s", dead.webhook_event_id, dead.attempts, error)
+        try:
+            with session_scope(self.engine) as session:
+                row = session.get(InboxEvent, row_id)
+                if row is not None:
+                    body = dict(row.body)
+                    self._queue_reply(session, row.webhook_event_id, body, Reply().say(m.SORRY), now)
+                    dead_letter_alert(session, error, now)
+                    self.stats.failed += 1
+        except Exception as follow_up:
+            self.traces.error(f"event {row_id}: telling the chat and admins failed", follow_up)
 
-    def _queue_reply(self, session: Session, body: dict[str, Any], reply: Reply, now: datetime) -> None:
+    def _queue_reply(self, session: Session, event_id: str, body: dict[str, Any], reply: Reply, now: datetime) -> None:
         if not reply.messages:
             return
-        chat = chat_id_of(Event.from_dict(body)) if body.get("source") else "-"
-        event_id = str(body.get("webhookEventId"))
+        chat = chat_of(body)
+        if chat == "-":
+            return
+        token = body.get("replyToken") if isinstance(body.get("replyToken"), str) else None
         chunks = [reply.messages[i : i + 5] for i in range(0, len(reply.messages), 5)]
         for n, chunk in enumerate(chunks):
             payload: dict[str, Any] = {
                 "messages": [outgoing_json(msg) for msg in chunk],
                 "cost": len(chunk) * self._members(session, chat),
             }
-            if n == 0 and body.get("replyToken"):
-                payload.update(reply_token=body["replyToken"], received_at=now.isoformat(), cost=0)
+            if n == 0 and token:
+                payload.update(reply_token=token, received_at=now.isoformat(), cost=0)
             enqueue(
                 session,
                 key=f"reply:{event_id}:{n}",
-                kind="reply" if n == 0 and body.get("replyToken") else "push",
+                kind="reply" if n == 0 and token else "push",
                 recipient=chat,
                 payload=payload,
                 now=now,
@@ -275,6 +330,7 @@ async def run_worker_process(
     parent_pid: int | None = None,
     link_secret: str | None = None,
     public_url: str = "http://127.0.0.1:8000",
+    can_send: bool = True,
 ) -> None:
     """``tidtam worker``: the worker in a process of its own, polling the inbox (the web process only acks).
 
@@ -286,6 +342,9 @@ async def run_worker_process(
 
     await line.open()
     worker = Worker(engine, line, evidence_dir, idle_poll=0.05, link_secret=link_secret, public_url=public_url)
+    worker.can_send = can_send
+    if not can_send:
+        log.warning("LINE_CHANNEL_ACCESS_TOKEN is not set: events are handled, replies wait in the outbox")
     plans = await asyncio.to_thread(warm_up, engine)
     log.info("worker process ready: %d plans warmed up", plans)
 

@@ -25,7 +25,21 @@ from handlers.parse.normalize import match_key, normalize_text
 from handlers.parse.parser import MessageParser, ParsedItem, ParseResult
 from handlers.parse.period import find_periods
 from handlers.parse.value import find_value
-from handlers.replies import QuickReply, Reply, parse_postback
+from handlers.postbacks import (
+    AcceptLower,
+    AnswerConfirm,
+    AnswerUnit,
+    BadPostback,
+    CancelDraft,
+    DraftTap,
+    NoProgress,
+    NudgeTap,
+    PickIndicator,
+    PickPeriod,
+    Verify,
+    decode_postback,
+)
+from handlers.replies import QuickReply, Reply
 from scoring.fiscal import BANGKOK, FiscalPeriod, bangkok_date, fiscal_year_bounds
 from scoring.plan import Plan
 from scoring.rubric import Result, evaluate
@@ -205,49 +219,68 @@ class ReportConversation:
         return self._start(parsed, text, message_id, record, unit_id, reply)
 
     def on_postback(self, data: str) -> Reply:
+        """A button's raw data: decoded, then handled as ``on_tap``; data no button makes is refused."""
+        try:
+            tap = decode_postback(data)
+        except BadPostback:
+            return Reply().say(m.BUTTON_INVALID)
+        if isinstance(tap, Verify):
+            return Reply().say(m.BUTTON_INVALID)  # the committee's buttons are handled in verification
+        return self.on_tap(tap)
+
+    def on_tap(self, tap: DraftTap | NudgeTap) -> Reply:
+        """A decoded button: it must answer the question the tapper's own open draft waits for."""
         reply = Reply()
-        fields = parse_postback(data)
-        if "n" in fields:
-            return self._from_nudge(fields, reply)
-        draft = self.session.get(Draft, int(fields.get("d", "0") or 0))
+        if isinstance(tap, NudgeTap):
+            return self._from_nudge(tap, reply)
+        draft = self.session.get(Draft, tap.draft_id)
         if draft is None:
             return reply.say(m.DRAFT_GONE)
         if draft.person_id != self.person.id:
             return reply.say(m.NOT_YOUR_DRAFT)  # someone else tapped in a group: their draft is untouched
         if draft.state != "open" or (draft.expires_at is not None and draft.expires_at <= self.now):
             return reply.say(m.DRAFT_GONE)
+        data_ = dict(draft.data)
+        if isinstance(tap, CancelDraft):
+            _save_draft(self.session, draft, data_, self.now, "cancelled")
+            return reply.say(m.CANCELLED)
+        if not self._answers_question(data_, tap):
+            return reply.say(m.BUTTON_INVALID)
         context = self._context()
         if context is None:
             return reply.say(m.NOT_A_REPORTER)
         record, parser, _ = context
-        data_ = dict(draft.data)
-        field, value = fields.get("f", ""), fields.get("v", "")
-        if field == "cancel":
-            _save_draft(self.session, draft, data_, self.now, "cancelled")
-            return reply.say(m.CANCELLED)
-        awaiting = data_.get("awaiting") or {}
-        idx = int(awaiting.get("item", 0))
-        item = data_["items"][idx] if data_.get("items") else None
-        if field == "indicator" and item is not None:
-            if value == "*":
+        idx = int((data_.get("awaiting") or {}).get("item", 0))
+        item = data_["items"][idx] if idx < len(data_.get("items") or []) else None
+        if isinstance(tap, PickIndicator):
+            if item is None:
+                return reply.say(m.BUTTON_INVALID)
+            if tap.code is None:
                 return self._list_indicators(draft, parser.plan, reply)
-            if value not in parser.indicators:
-                return reply.say(m.NOT_IN_PLAN.format(code=value))
-            self._choose_indicator(data_, idx, value)
-        elif field == "unit" and item is not None:
-            if value == "yes":
+            if tap.code not in parser.indicators:
+                return reply.say(m.NOT_IN_PLAN.format(code=tap.code))
+            self._choose_indicator(data_, idx, tap.code)
+        elif isinstance(tap, AnswerUnit):
+            if item is None or item.get("code") not in parser.indicators:
+                return reply.say(m.BUTTON_INVALID)
+            if tap.yes:
                 item["unit"] = parser.indicators[item["code"]].unit
             else:
                 item["value"], item["unit"] = None, None
                 data_["value_refused"] = True
-        elif field == "lower" and item is not None:
+        elif isinstance(tap, AcceptLower):
+            if item is None:
+                return reply.say(m.BUTTON_INVALID)
             data_.setdefault("lower_ok", []).append(idx)
-        elif field == "period":
-            fy, quarter, month = [*value.split("-"), "", ""][:3]
-            data_["period"] = {"fiscal_year": int(fy), "quarter": int(quarter), "month": int(month) if month else None}
+        elif isinstance(tap, PickPeriod):
+            plan_record = self.session.get(PlanRecord, data_.get("plan_id") or 0) or record
+            if tap.period.fiscal_year != plan_record.fiscal_year:
+                return reply.say(m.BUTTON_INVALID)  # the plan's indicators are scored in its own year
+            period = tap.period
+            data_["period"] = {"fiscal_year": period.fiscal_year, "quarter": period.quarter, "month": period.month}
             data_["period_ok"] = True
-        elif field == "confirm":
-            if value == "yes":
+        elif isinstance(tap, AnswerConfirm):
+            if tap.yes:
                 data_["confirmed"] = True
             else:
                 data_["awaiting"] = {"field": "edit"}
@@ -255,28 +288,63 @@ class ReportConversation:
                 return reply.say("พิมพ์สิ่งที่ต้องการแก้ได้เลยค่ะ เช่น “แก้เป็น 80” หรือ “ไม่ใช่ ตัวชี้วัดที่ 5”")
         return self._advance(draft, data_, record, parser, reply)
 
+    @staticmethod
+    def _answers_question(data: dict[str, Any], tap: DraftTap) -> bool:
+        """A button answers only the question its draft waits for, and only a report draft has buttons.
+
+        Old buttons stay in the chat and data can be forged: an answer to another question would skip
+        a check (the lower-value or the confirmation question) or land on an item that has no code.
+        After "แก้ไข" the bot waits for typed text, and the confirmation buttons are still right.
+        """
+        if data.get("kind") is not None:
+            return False  # a no-progress reason or a committee's return reason is typed, not tapped
+        waiting = (data.get("awaiting") or {}).get("field")
+        return tap.field == waiting or (tap.field == "confirm" and waiting == "edit")
+
     # steps -------------------------------------------------------------------------------
 
-    def _from_nudge(self, fields: dict[str, str], reply: Reply) -> Reply:
-        """The buttons under a reminder: "รายงานเลย" explains how; "ยังไม่มีความก้าวหน้า" asks why."""
-        if fields["n"] != "noprogress":
+    def _from_nudge(self, tap: NudgeTap, reply: Reply) -> Reply:
+        """The buttons under a reminder: "รายงานเลย" explains how; "ยังไม่มีความก้าวหน้า" asks why.
+
+        The reminder's period and indicators come back in the button's data, so they are checked
+        again: a plan of that fiscal year, and indicators the tapper answers for.
+        """
+        if not isinstance(tap, NoProgress):
             return reply.say(nt.REPORT_HINT)
-        context = self._context()
-        if context is None:
-            return reply.say(m.NOT_A_REPORTER)
-        record, _, unit_id = context
-        codes = [c for c in fields.get("i", "").split(",") if c]
+        target = self._no_progress_target(tap)
+        if target is None:
+            return reply.say(m.BUTTON_INVALID)
+        record, unit_id = target
         data = {
             "kind": "noprogress",
             "plan_id": record.id,
             "unit_id": unit_id,
-            "codes": codes,
-            "period_label": fields.get("p", ""),
+            "codes": list(tap.codes),
+            "period_label": tap.period.label,
             "awaiting": {"field": "reason"},
         }
         draft = Draft(person_id=self.person.id or 0, chat_id=self.speaker.chat_id, data=data, created_at=self.now)
         _save_draft(self.session, draft, data, self.now, "open")
         return reply.say(nt.ASK_REASON, _bind((QuickReply.of(m.CANCEL, f="cancel", d="{draft}"),), draft))
+
+    def _no_progress_target(self, tap: NoProgress) -> tuple[PlanRecord, int] | None:
+        """The plan of the tap's fiscal year whose indicators the tapper answers for, with its unit.
+
+        The tapper's own unit first; an acting officer may also answer for the absent colleague's.
+        """
+        from handlers.nudges import duties_of
+
+        units = [reporting_unit(self.session, self.person)]
+        if self.person.acting_for_id is not None:
+            absent = self.session.get(Person, self.person.acting_for_id)
+            units.append(absent.unit_id if absent else None)
+        for unit_id in dict.fromkeys(u for u in units if u is not None):
+            record = plan_for_unit(self.session, unit_id, tap.period.fiscal_year)
+            if record is None or record.fiscal_year != tap.period.fiscal_year:
+                continue
+            if set(tap.codes) <= duties_of(self.session, record, self.person):
+                return record, unit_id
+        return None
 
     def _save_no_progress(self, draft: Draft, text: str, reply: Reply) -> Reply:
         data = dict(draft.data)
@@ -353,7 +421,7 @@ class ReportConversation:
     ) -> tuple[str, tuple[QuickReply, ...], dict[str, Any]] | None:
         draft_id = "{draft}"
         if data.get("period_question") and not data.get("period_ok"):
-            options = self._period_options(data)
+            options = self._period_options(parser.plan.fiscal_year)
             return data["period_question"], options, {"field": "period"}
         for idx, item in enumerate(data["items"]):
             if item["code"] is None:
@@ -699,11 +767,13 @@ class ReportConversation:
             parts.append(f"ตัวชี้วัดที่ {item['code']} {value}")
         return ", ".join(parts) + (f" ({period.thai})" if period else "")
 
-    def _period_options(self, data: dict[str, Any]) -> tuple[QuickReply, ...]:
-        fy = (data.get("period") or {}).get("fiscal_year")
-        if not fy:
-            return ()
-        return tuple(QuickReply.of(f"ไตรมาส {n}/{fy}", f="period", v=f"{fy}-{n}", d="{draft}") for n in range(1, 5))
+    @staticmethod
+    def _period_options(fiscal_year: int) -> tuple[QuickReply, ...]:
+        """The plan's quarters: a report is scored in its plan's year, even when the message named another."""
+        return tuple(
+            QuickReply.of(f"ไตรมาส {n}/{fiscal_year}", f="period", v=f"{fiscal_year}-{n}", d="{draft}")
+            for n in range(1, 5)
+        )
 
     @staticmethod
     def _is_yes(norm: str) -> bool:

@@ -38,11 +38,12 @@ from sqlmodel import Session, col, select
 
 from handlers import messages as m
 from handlers.conversation import ReportConversation, Speaker, open_draft
-from handlers.links import sign_link
+from handlers.links import LinkSigner, link_keys
 from handlers.parse.normalize import normalize_text
 from handlers.parse.period import month_number, resolve_year
-from handlers.queries import QueryAnswerer, looks_like_query
-from handlers.replies import Reply, parse_postback
+from handlers.postbacks import BadPostback, Verify, decode_postback
+from handlers.queries import QueryAnswerer, committee_chat, looks_like_query
+from handlers.replies import Reply
 from handlers.verification import finish_return, on_verify, pending_return
 from scoring.fiscal import bangkok_date
 from scoring.thai import thai_date
@@ -149,9 +150,13 @@ def _on_text(ctx: EventContext, event: Any, message: TextMessageContent) -> Repl
     returning = pending_return(ctx.session, person, chat_id_of(event), ctx.now)
     if returning is not None:
         return finish_return(ctx.session, person, returning, text, ctx.now)
-    link = _link_request(ctx, person, text)
+    link = _link_request(ctx, person, text, group=group)
     if link is not None:
         return link
+    if group and not committee_chat(ctx.session, chat_id_of(event)):
+        # Everyone in the group reads the answer: no scores, names or saved reports outside the
+        # committee's own group; the speaker continues 1:1, where their own scope applies.
+        return Reply().say(m.GROUP_ASK_PRIVATELY)
     if looks_like_query(text):
         return QueryAnswerer(ctx.session, person, chat_id_of(event), ctx.now).answer(text)
     leave = leave_until(text, ctx.now)
@@ -196,23 +201,33 @@ _EXPORT = re.compile(r"ขอไฟล์|ส่งออก|export|ไฟล์
 _EXPORT_QUARTER = re.compile(r"ไตรมาส(?:ที่)?\s*([1-4])")
 
 
-def _link_request(ctx: EventContext, person: Person, text: str) -> Reply | None:
-    """ "ขอแดชบอร์ด" → a signed link (1 hour); "ขอไฟล์รายงานไตรมาส 2" (admins) → a link to the xlsx."""
+def _link_request(ctx: EventContext, person: Person, text: str, *, group: bool) -> Reply | None:
+    """ "ขอแดชบอร์ด" → a signed link (1 hour); "ขอไฟล์รายงานไตรมาส 2" (admins) → a link to the xlsx.
+
+    A link opens that person's view to whoever holds it, so it goes only into their 1:1 chat: asked
+    in a group or room, the bot asks them to continue there instead.
+    """
     norm = normalize_text(text)
-    if ctx.link_secret is None:
+    keys = link_keys(ctx.link_secret)
+    if not keys:
         return None
     if _DASHBOARD.search(norm):
-        token = sign_link(ctx.link_secret, person.id or 0, "dashboard", ctx.now)
+        if group:
+            return Reply().say(m.LINK_ONLY_IN_PRIVATE.format(what="แดชบอร์ด", ask="ขอแดชบอร์ด"))
+        token = LinkSigner(keys).sign(person.id or 0, "dashboard", ctx.now, purpose="dashboard")
         return Reply().say(m.DASHBOARD_LINK.format(url=f"{ctx.public_url}/dashboard?t={token}"))
     if _EXPORT.search(norm):
         if not has_role(ctx.session, person.id or 0, Role.admin):
             return Reply().say(m.EXPORT_DENIED)
         record = ctx.session.exec(select(PlanRecord).order_by(col(PlanRecord.fiscal_year).desc())).first()
         quarter = _EXPORT_QUARTER.search(norm)
+        if group:
+            ask = f"ขอไฟล์รายงานไตรมาส {quarter.group(1) if quarter else 2}"
+            return Reply().say(m.LINK_ONLY_IN_PRIVATE.format(what="ไฟล์รายงาน", ask=ask))
         if record is None or quarter is None:
             return Reply().say(m.EXPORT_HOW)
         path = f"export:{record.key}:{record.fiscal_year}:{quarter.group(1)}"
-        token = sign_link(ctx.link_secret, person.id or 0, path, ctx.now)
+        token = LinkSigner(keys).sign(person.id or 0, path, ctx.now, purpose="file")
         return Reply().say(
             m.EXPORT_LINK.format(
                 q=quarter.group(1), fy=record.fiscal_year, url=f"{ctx.public_url}/files/export?t={token}"
@@ -278,12 +293,18 @@ def _on_postback(ctx: EventContext, event: Any) -> Reply:
     person = person_of(ctx.session, _user_id(event))
     if person is None:
         return Reply() if _is_group(event) else Reply().say(m.ONBOARDING)
-    data = event.postback.data or ""
-    fields = parse_postback(data)
-    if "v" in fields and fields.get("r", "").isdigit():
-        return on_verify(ctx.session, person, chat_id_of(event), fields["v"], int(fields["r"]), ctx.now)
-    convo = ReportConversation(ctx.session, Speaker(person, chat_id_of(event)), ctx.now)
-    return convo.on_postback(data)
+    chat_id = chat_id_of(event)
+    if _is_group(event) and not committee_chat(ctx.session, chat_id):
+        return Reply().say(m.GROUP_ASK_PRIVATELY)  # our buttons are only shown 1:1 and in the committee group
+    try:
+        tap = decode_postback(event.postback.data or "")
+    except BadPostback as exc:
+        log.info("refused postback data from person %s: %s", person.id, exc)
+        return Reply().say(m.BUTTON_INVALID)
+    if isinstance(tap, Verify):
+        return on_verify(ctx.session, person, chat_id, tap.action, tap.report_id, ctx.now)
+    convo = ReportConversation(ctx.session, Speaker(person, chat_id), ctx.now)
+    return convo.on_tap(tap)
 
 
 def _on_follow(ctx: EventContext, event: Any) -> Reply:

@@ -105,17 +105,10 @@ def load_units(session: Session, fiscal_year: int) -> list[UnitDuty]:
         plan = plan_from_record(record)
         rows = session.exec(select(IndicatorRecord).where(IndicatorRecord.plan_id == record.id)).all()
         unit = UnitDuty(record, plan, {r.code: r.id or 0 for r in rows})
-        code_of = {r.id: r.code for r in rows}
-        assigned: dict[int, list[str]] = defaultdict(list)
-        for a in session.exec(select(Assignment).where(col(Assignment.indicator_id).in_(list(code_of)))).all():
-            assigned[a.person_id].append(code_of[a.indicator_id])
+        code_of = {r.id or 0: r.code for r in rows}
         grants = session.exec(select(RoleGrant).where(RoleGrant.unit_id == record.unit_id)).all()
         reporters = [g.person_id for g in grants if g.role == Role.reporter]
-        all_codes = [i.code for i in plan.indicators() if i.weight is not None or i.rubric is not None]
-        for person_id in reporters:
-            codes = assigned.get(person_id) or ([] if assigned else all_codes)
-            if codes:
-                unit.reporters[person_id] = sorted(set(codes), key=all_codes.index if all_codes else None)
+        unit.reporters = _duties(session, plan, code_of, reporters)
         unit.heads = [g.person_id for g in grants if g.role == Role.unit_head]
         unit.reports = [
             (code_of[r.indicator_id], r)
@@ -129,6 +122,35 @@ def load_units(session: Session, fiscal_year: int) -> list[UnitDuty]:
         ]
         units.append(unit)
     return units
+
+
+def _duties(session: Session, plan: Plan, code_of: dict[int, str], reporters: list[int]) -> dict[int, list[str]]:
+    """Reporter → the indicator codes they answer for: those assigned to them; when nobody in the
+    plan has an assignment, every scored indicator (a small unit shares them all)."""
+    assigned: dict[int, list[str]] = defaultdict(list)
+    for a in session.exec(select(Assignment).where(col(Assignment.indicator_id).in_(list(code_of)))).all():
+        assigned[a.person_id].append(code_of[a.indicator_id])
+    all_codes = [i.code for i in plan.indicators() if i.weight is not None or i.rubric is not None]
+    out: dict[int, list[str]] = {}
+    for person_id in reporters:
+        codes = assigned.get(person_id) or ([] if assigned else all_codes)
+        if codes:
+            out[person_id] = sorted(set(codes), key=all_codes.index if all_codes else None)
+    return out
+
+
+def duties_of(session: Session, record: PlanRecord, person: Person) -> set[str]:
+    """The codes of a plan a person may answer for by button: their own duties and, when they act
+    for a colleague (รักษาราชการแทน), that colleague's, whose reminders come to them."""
+    rows = session.exec(select(IndicatorRecord).where(IndicatorRecord.plan_id == record.id)).all()
+    reporters = session.exec(
+        select(RoleGrant.person_id).where(RoleGrant.unit_id == record.unit_id, RoleGrant.role == Role.reporter)
+    ).all()
+    duties = _duties(session, plan_from_record(record), {r.id or 0: r.code for r in rows}, list(reporters))
+    codes = set(duties.get(person.id or 0, []))
+    if person.acting_for_id is not None:
+        codes |= set(duties.get(person.acting_for_id, []))
+    return codes
 
 
 def is_reported(unit: UnitDuty, code: str, deadline: Deadline, previous_due: date | None) -> bool:

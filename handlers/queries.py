@@ -1,6 +1,10 @@
 """Questions by chat: indicator status, unit summary, who has not reported, the score, what the next
 level needs, a quarter's score. Every answer is limited to the asker's scope: a manager sees the units
 they were granted, a reporter or unit head their own unit, the committee (and its group) every unit.
+
+The chat limits it too: everyone in a group reads the answer, so only the committee group that an
+admin bound gets answers (the committee's); in any other group or room nothing scoped to the
+asker is shown, and the bot asks to continue 1:1.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
+from handlers import messages as m
 from handlers import query_texts as qt
 from handlers.parse.normalize import normalize_text
 from handlers.replies import Outgoing, Reply
@@ -48,20 +53,36 @@ def looks_like_query(text: str) -> bool:
 
 @dataclass(frozen=True)
 class Scope:
-    """The units whose numbers an asker may see; ``everything`` for the committee and admins."""
+    """The units whose numbers an asker may see; ``everything`` for the committee and admins.
+
+    ``shared`` marks a group or room other than the committee group: its members are not known, so
+    nothing is in scope there whoever asks.
+    """
 
     everything: bool
     unit_ids: frozenset[int]
+    shared: bool = False
 
     def allows(self, unit_id: int) -> bool:
         return self.everything or unit_id in self.unit_ids
 
 
+def is_group_chat(chat_id: str) -> bool:
+    """LINE group ids start with C, room ids with R, user ids with U."""
+    return chat_id.startswith(("C", "R"))
+
+
+def committee_chat(session: Session, chat_id: str) -> bool:
+    """Is this the group an admin bound as the committee's (``ผูกกลุ่มคณะกรรมการ``)?"""
+    group = session.exec(select(ChatGroup).where(ChatGroup.group_id == chat_id)).first()
+    return group is not None and group.kind == "committee" and group.active
+
+
 def scope_of(session: Session, person: Person | None, chat_id: str) -> Scope:
-    if chat_id.startswith(("C", "R")):
-        group = session.exec(select(ChatGroup).where(ChatGroup.group_id == chat_id)).first()
-        if group is not None and group.kind == "committee":
+    if is_group_chat(chat_id):
+        if committee_chat(session, chat_id):
             return Scope(True, frozenset())
+        return Scope(False, frozenset(), shared=True)
     if person is None:
         return Scope(False, frozenset())
     units: set[int] = set()
@@ -180,6 +201,8 @@ class QueryAnswerer:
         self.confirmed_only = False
 
     def answer(self, text: str) -> Reply:
+        if self.scope.shared:
+            return Reply().say(m.GROUP_ASK_PRIVATELY)
         norm = normalize_text(text)
         named = _named_unit(self.session, norm)
         plans = plans_in_scope(self.session, self.scope, self.today)
@@ -357,11 +380,23 @@ class QueryAnswerer:
         return Reply([Outgoing(text, flex=carousel)])
 
     def who_late(self, plans: list[PlanRecord]) -> Reply:
+        """Who has not reported for the latest deadline passed.
+
+        Names only to those who may see them (the committee, the unit's head and managers); anyone
+        else sees their own pending indicators, and those of a colleague they act for, so a reporter
+        is never told that everyone has reported while the committee's list names them.
+        """
         from handlers.nudges import is_reported, load_units
         from scoring.deadlines import deadlines_for
 
-        lines = []
+        me = self.person.id if self.person else None
+        acting_for = self.person.acting_for_id if self.person else None
+        named: list[str] = []
+        own: list[str] = []
+        hidden_units = False
         for record in plans:
+            sees_names = self.committee or self._may_see_names(record.unit_id)
+            hidden_units = hidden_units or not sees_names
             units = [u for u in load_units(self.session, record.fiscal_year) if u.record.id == record.id]
             for unit in units:
                 past = [
@@ -374,21 +409,27 @@ class QueryAnswerer:
                 last = past[-1]
                 group = [d for d in past if d.due == last.due]  # monthly and quarterly on one date: both
                 previous = max((d.due for d in past if d.kind == "monthly" and d.due < last.due), default=None)
+                due = thai_date(last.due)
                 for person_id, codes in unit.reporters.items():
                     missing = [c for c in codes if not all(is_reported(unit, c, d, previous) for d in group)]
                     if not missing:
                         continue
-                    if not self.committee and not self._may_see_names(record.unit_id):
-                        continue
-                    person = self.session.get(Person, person_id)
-                    lines.append(
-                        qt.LATE_LINE.format(
-                            name=person.name if person else "-", codes=", ".join(missing), due=thai_date(last.due)
-                        )
-                    )
-        if not lines:
-            return Reply().say(qt.NOBODY_LATE)
-        return Reply().say(qt.LATE_HEAD + "\n" + "\n".join(lines))
+                    person = self.session.get(Person, person_id) if sees_names or person_id == acting_for else None
+                    name = person.name if person else "-"
+                    if sees_names:
+                        named.append(qt.LATE_LINE.format(name=name, codes=", ".join(missing), due=due))
+                    elif person_id == me:
+                        own.append(m.OWN_LATE_LINE.format(codes=", ".join(missing), due=due))
+                    elif person_id == acting_for:
+                        own.append(m.ACTING_LATE_LINE.format(name=name, codes=", ".join(missing), due=due))
+        parts = []
+        if named:
+            parts.append(qt.LATE_HEAD + "\n" + "\n".join(named))
+        if own:
+            parts.append(m.OWN_LATE_HEAD + "\n" + "\n".join(own))
+        if parts:
+            return Reply().say("\n".join(parts))
+        return Reply().say(m.OWN_NOTHING_LATE if hidden_units else qt.NOBODY_LATE)
 
     def _plan_today(self, record: PlanRecord) -> date:
         from handlers.conversation import plan_day

@@ -7,6 +7,7 @@ Self-reported and confirmed values stay apart (``value`` and ``confirmed_value``
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Literal
 
 from sqlmodel import Session, col, select
 
@@ -44,7 +45,10 @@ def _tell_reporter(session: Session, report: ProgressReport, text: str, key: str
     )
 
 
-def on_verify(session: Session, person: Person, chat_id: str, action: str, report_id: int, now: datetime) -> Reply:
+def on_verify(
+    session: Session, person: Person, chat_id: str, action: Literal["confirm", "return"], report_id: int, now: datetime
+) -> Reply:
+    """A tap on "ยืนยันผล" / "ส่งกลับแก้ไข", decoded by ``handlers.postbacks`` (so ``action`` is one of two)."""
     if not _may_verify(session, person):
         return Reply().say(qt.NOT_COMMITTEE)
     report = session.get(ProgressReport, report_id)

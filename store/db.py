@@ -26,7 +26,10 @@ def normalise_url(url: str) -> str:
 
 
 def make_engine(url: str, **kwargs: Any) -> sa.Engine:
+    """SQL parameters are never shown in errors: they hold people's messages and LINE ids, and error
+    texts end up in logs and in ``inbox_event.last_error``."""
     url = normalise_url(url)
+    kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
         engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs)
 

@@ -266,7 +266,23 @@ class InboxEvent(SQLModel, table=True):
     received_at: datetime | None = _ts()
     processed_at: datetime | None = _ts(nullable=True, index=True)
     attempts: int = 0
-    last_error: str | None = None
+    last_error: str | None = None  # the exception's type and where; never message text or SQL parameters
+    # A failed event waits until then before it is tried again (its chat waits with it, to keep order).
+    next_attempt_at: datetime | None = _ts(nullable=True)
+    # Dead letters: given up on (also ``processed_at``, so they never hold back their chat), kept for
+    # ``tidtam inbox failed`` until an admin retries or discards them.
+    dead_at: datetime | None = _ts(nullable=True, index=True)
+    discarded_at: datetime | None = _ts(nullable=True)
+
+
+class WorkerHeartbeat(SQLModel, table=True):
+    """Each worker process says it is alive every few seconds; ``/healthz`` reads the freshest beat."""
+
+    __tablename__ = "worker_heartbeat"
+
+    worker: str = Field(primary_key=True)  # host:pid
+    beat_at: datetime | None = _ts()
+    started_at: datetime | None = _ts()
 
 
 class OutboxMessage(SQLModel, table=True):

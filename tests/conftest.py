@@ -59,3 +59,6 @@ def cli_db(db_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     get_settings.cache_clear()
     yield db_url
     get_settings.cache_clear()
+
+
+from tests.webhook_service import service  # noqa: E402,F401  (the running-service fixture, shared)

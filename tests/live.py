@@ -47,7 +47,9 @@ def free_port() -> int:
 @contextmanager
 def serve_app(app: FastAPI, port: int) -> Iterator[str]:
     """Run ``app`` (lifespan on) on 127.0.0.1:port in a thread; yields the base URL."""
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on", access_log=False)
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=port, log_level="warning", lifespan="on", access_log=False, server_header=False
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -64,11 +66,13 @@ def serve_app(app: FastAPI, port: int) -> Iterator[str]:
 
 
 @contextmanager
-def serve_process(port: int, env: dict[str, str], cwd: Path) -> Iterator[subprocess.Popen[str]]:
+def serve_process(
+    port: int, env: dict[str, str], cwd: Path, args: tuple[str, ...] = ()
+) -> Iterator[subprocess.Popen[str]]:
     """``tidtam serve --port P`` as a child process (so a test can ``kill -9`` it)."""
     exe = str(Path(sys.executable).with_name("tidtam"))
     proc = subprocess.Popen(
-        [exe, "serve", "--port", str(port)],
+        [exe, "serve", "--port", str(port), *args],
         cwd=cwd,
         env={**os.environ, **env},
         stdout=subprocess.DEVNULL,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ import sqlalchemy as sa
 from typer.testing import CliRunner
 
 from bot.cli import app
+from bot.settings import get_settings
 from store.db import make_engine
 from tests.conftest import PLANS, ROOT
 
@@ -39,6 +41,35 @@ def test_plan_can_be_named_by_id() -> None:
     out = CliRunner().invoke(app, ["deadlines", "fy2565-council-secretariat", "--json"])
     assert out.exit_code == 0, out.output
     assert json.loads(out.stdout)[0] == {"kind": "monthly", "period": "2564-10", "due": "2021-10-20"}
+
+
+@pytest.mark.parametrize("command", [["deadlines"], ["parse", "--today", "2024-01-15"], ["score"]])
+def test_plan_id_finds_a_file_named_otherwise(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    """PLAN as an id is the plan's ``id:``, not only a file name: a renamed file is still found."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    shutil.copy(FY2567, plans / "governor-secretary.yaml")
+    (plans / "broken.yaml").write_text("id: [", encoding="utf-8")  # one bad file does not hide the rest
+    monkeypatch.setenv("PLANS_DIR", str(plans))
+    get_settings.cache_clear()
+    try:
+        args = [command[0], "fy2567-governor-secretary", *command[1:]]
+        if command[0] == "score":
+            results = tmp_path / "results.yaml"
+            results.write_text("'1': 92.5\n", encoding="utf-8")
+            args.append(str(results))
+        elif command[0] == "parse":
+            args.append("ตช.1 ร้อยละ 90")
+        out = CliRunner().invoke(app, [*args, "--json"])
+        assert out.exit_code == 0, out.output
+        for named in ("governor-secretary", "governor-secretary.yaml", str(plans / "governor-secretary.yaml")):
+            again = CliRunner().invoke(app, [command[0], named, *args[2:], "--json"])
+            assert again.exit_code == 0, again.output
+            assert again.stdout == out.stdout
+    finally:
+        get_settings.cache_clear()
 
 
 def test_unknown_plan_is_a_clear_error() -> None:

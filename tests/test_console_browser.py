@@ -34,7 +34,7 @@ def console(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     workdir = tmp_path_factory.mktemp("console")
     CONSOLE_DB["url"] = f"sqlite:///{workdir / 'tidtam.db'}"
     port = free_port()
-    env = {"DATABASE_URL": f"sqlite:///{workdir / 'tidtam.db'}", "LINE_CHANNEL_ACCESS_TOKEN": ""}
+    env = {"DATABASE_URL": f"sqlite:///{workdir / 'tidtam.db'}", "LINE_CHANNEL_ACCESS_TOKEN": "", "TIDTAM_CONSOLE": "1"}
     env_clean = {k: v for k, v in env.items() if v}
     os.environ.pop("LINE_CHANNEL_ACCESS_TOKEN", None)
     with serve_process(port, env_clean, workdir):
@@ -64,7 +64,7 @@ def test_a_full_report_with_an_ask_back(console: str, page: object, tmp_path: Pa
     assert "ตัวชี้วัดไหน" in p.inner_text("#log")
     p.screenshot(path=str(tmp_path / "asked.png"))
     p.locator("#quick button").first.click()
-    p.wait_for_function("document.getElementById('log').innerText.includes('บันทึกแล้วค่ะ')")
+    p.locator("#log", has_text="บันทึกแล้วค่ะ").wait_for()
     log = p.inner_text("#log")
     assert "ตัวชี้วัดที่ 5 ร้อยละ 85" in log and "ระดับ 4" in log
     assert p.locator(".row.user .bubble").count() == 2
@@ -80,7 +80,7 @@ def test_group_persona_needs_a_mention_and_only_admins_bind(console: str, page: 
     p.select_option("#persona", "committee-group")
     p.fill("#text", "@Tidtam ผูกกลุ่มคณะกรรมการ")
     p.click("#send-button")
-    p.wait_for_function("document.getElementById('log').innerText.includes('เฉพาะผู้ดูแลระบบ')")
+    p.locator("#log", has_text="เฉพาะผู้ดูแลระบบ").wait_for()
 
 
 def test_the_monthly_committee_summary_renders_as_a_flex_card(console: str, page: object) -> None:
@@ -89,7 +89,7 @@ def test_the_monthly_committee_summary_renders_as_a_flex_card(console: str, page
     import sys
 
     exe = str(Path(sys.executable).with_name("tidtam"))
-    env = {**os.environ, "DATABASE_URL": CONSOLE_DB["url"]}
+    env = {**os.environ, "DATABASE_URL": CONSOLE_DB["url"], "TIDTAM_CONSOLE": "1"}
     env.pop("LINE_CHANNEL_ACCESS_TOKEN", None)
     run = subprocess.run([exe, "nudges", "run", "--at", "2024-02-21T13:00"], env=env, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr

@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
+import pytest
 import sqlalchemy as sa
 
 from store.db import make_engine
@@ -41,12 +42,16 @@ def _burst(base: str, total: int, acked: list[str], stop_after: threading.Event)
         list(pool.map(send, range(total)))
 
 
-def test_kill_9_during_a_burst_then_restart_processes_each_accepted_event_once(db_url: str, tmp_path: Path) -> None:
-    env = {"DATABASE_URL": db_url, "LINE_CHANNEL_SECRET": SECRET}
+@pytest.mark.parametrize("workers", [1, 2])
+def test_kill_9_during_a_burst_then_restart_processes_each_accepted_event_once(
+    db_url: str, tmp_path: Path, workers: int
+) -> None:
+    """With two worker processes sharing the inbox too (SKIP LOCKED on PostgreSQL)."""
+    env = {"DATABASE_URL": db_url, "LINE_CHANNEL_SECRET": SECRET, "TIDTAM_CONSOLE": "1"}
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     acked: list[str] = []
-    with serve_process(port, env, tmp_path) as proc:
+    with serve_process(port, env, tmp_path, ("--workers", str(workers))) as proc:
         killed = threading.Event()
 
         def killer() -> None:
@@ -65,7 +70,7 @@ def test_kill_9_during_a_burst_then_restart_processes_each_accepted_event_once(d
         unprocessed_at_kill = conn.execute(
             sa.text("SELECT count(*) FROM inbox_event WHERE processed_at IS NULL")
         ).scalar_one()
-    with serve_process(free_port(), env, tmp_path):
+    with serve_process(free_port(), env, tmp_path, ("--workers", str(workers))):
         deadline = time.monotonic() + 120
         while True:
             with engine.connect() as conn:

@@ -277,6 +277,42 @@ def test_cli_export_writes_xlsx_and_csv(cli_env: str, engine: sa.Engine, tmp_pat
 
 
 @pytest.mark.parametrize(
+    "named",
+    [
+        str(PLANS / f"{PLAN}.yaml"),  # a path
+        f"plans/{PLAN}.yaml",  # a path from the repository's root, as the README shows it
+        f"{PLAN}.yaml",  # a file name under plans/
+        PLAN,  # the plan id
+        "renamed.yaml",  # a file elsewhere whose name is not the id: its id is what counts
+    ],
+)
+def test_cli_export_takes_the_plan_as_path_file_name_or_id(
+    cli_env: str, engine: sa.Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, named: str
+) -> None:
+    seed(engine)
+    monkeypatch.chdir(PLANS.parent)
+    if named == "renamed.yaml":
+        shutil.copy(PLANS / f"{PLAN}.yaml", tmp_path / named)
+        named = str(tmp_path / named)
+    out = tmp_path / "q2.xlsx"
+    args = ["export", "--plan", named, "--fiscal-year", "2567", "--quarter", "2", "--out", str(out)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert _by_code(_table(_sheet(out))[1])["1"]["ผลการดำเนินงาน (สะสม)"] == 92.5
+
+
+def test_cli_export_of_a_plan_file_not_loaded_names_its_id(cli_env: str, engine: sa.Engine, tmp_path: Path) -> None:
+    seed(engine)
+    out = tmp_path / "x.xlsx"
+    plan_file = PLANS / "fy2562-permanent-secretary-office.yaml"
+    args = ["export", "--plan", str(plan_file), "--fiscal-year", "2562", "--quarter", "1", "--out", str(out)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 1
+    assert "ไม่พบแผน fy2562-permanent-secretary-office ในฐานข้อมูล" in result.output
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
     ("plan", "year", "message"),
     [("fy2599-nowhere", "2599", "ไม่พบแผน fy2599-nowhere"), (PLAN, "2024", "ไม่มีปีงบประมาณ พ.ศ. 2024")],
 )

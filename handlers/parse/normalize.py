@@ -3,7 +3,8 @@
 Order matters (reference/thai-nlp.md §5, §13): LINE mention/emoji spans are cut by index from the
 raw text first, because NFKC and zero-width removal change lengths; NFKC decomposes ``ำ`` so
 pythainlp's normalize must run after it; zero-width *spaces* become spaces (some keyboards use them
-as separators), zero-width joiners and BOMs are deleted.
+as separators), zero-width joiners and BOMs are deleted, except a joiner inside an emoji sequence
+(👩‍👩‍👧‍👦 is one picture; without its joiners it becomes four).
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from pythainlp.util import normalize as thai_normalize
 from scoring.thai import thai_to_arabic_digits
 
 _AS_SPACE = dict.fromkeys(map(ord, "\u200b\u2060\u00a0\u3000\u2009\u202f\u2007\u2002\u2003\t"), " ")
-_DELETE = dict.fromkeys(map(ord, "\u200c\u200d\ufeff\u00ad\u200e\u200f"), None)
+_DELETE = dict.fromkeys(map(ord, "\u200c\ufeff\u00ad\u200e\u200f"), None)
+_ZWJ = "\u200d"
+_EMOJI_TAIL = re.compile("[\ufe0f\U0001f3fb-\U0001f3ff]+$")  # variation selector, skin tones
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _SPACES = re.compile(r"[ ]+")
 
@@ -35,9 +38,28 @@ def remove_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return units.decode("utf-16-le", errors="ignore")
 
 
+def _is_emoji(char: str) -> bool:
+    return unicodedata.category(char) == "So"
+
+
+def _drop_joiners(text: str) -> str:
+    """Zero-width joiners go, except between two emoji (a joiner between Thai letters or digits is noise)."""
+    if _ZWJ not in text:
+        return text
+    parts = text.split(_ZWJ)
+    out = [parts[0]]
+    for part in parts[1:]:
+        before = _EMOJI_TAIL.sub("", out[-1])
+        if before and part and _is_emoji(before[-1]) and _is_emoji(part[0]):
+            out.append(_ZWJ + part)
+        else:
+            out.append(part)
+    return "".join(out)
+
+
 def normalize_text(text: str) -> str:
     """Display-safe normal form: Thai digits → Arabic, no thousands commas, tidy spaces, lines kept."""
-    t = text.translate(_AS_SPACE).translate(_DELETE)
+    t = _drop_joiners(text.translate(_AS_SPACE).translate(_DELETE))
     t = unicodedata.normalize("NFKC", t)
     t = thai_normalize(t)
     t = thai_to_arabic_digits(t)
