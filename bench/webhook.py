@@ -3,7 +3,12 @@ calls (signature check + durable inbox), and end-to-end reply latency (message i
 the fake LINE platform). Starts the fake platform and ``tidtam serve`` as separate processes, as in
 production, on a fresh SQLite file (or --database-url). Never asserts.
 
+Scale-out: ``--workers N`` runs N worker processes on one inbox (``tidtam serve --workers N``); on
+PostgreSQL they share it with SKIP LOCKED. "under load" latencies are per event of the burst, from
+its arrival in the inbox to LINE accepting its reply (the outbox's sent_at).
+
 Run: .venv/bin/python bench/webhook.py [--requests 2000] [--concurrency 8] [--replies 50]
+     .venv/bin/python bench/webhook.py --database-url postgresql://… --reset-database --workers 4
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ import sqlalchemy as sa
 
 from store.db import make_engine
 from store.demo import demo_line_id
+from store.models import InboxEvent, OutboxMessage
 from tests.live import free_port, serve_process, signed, text_event
 
 SECRET = "bench-secret"
@@ -43,7 +49,17 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--replies", type=int, default=50)
     parser.add_argument("--database-url", default=None)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument(
+        "--reset-database", action="store_true", help="drop and recreate the PostgreSQL schema first (bench DBs only)"
+    )
     args = parser.parse_args()
+    if args.reset_database and args.database_url:
+        reset = make_engine(args.database_url)
+        with reset.begin() as conn:
+            conn.execute(sa.text("DROP SCHEMA IF EXISTS public CASCADE"))
+            conn.execute(sa.text("CREATE SCHEMA public"))
+        reset.dispose()
     workdir = Path(tempfile.mkdtemp(prefix="tidtam-bench-"))
     fake_port = free_port()
     fake_base = f"http://127.0.0.1:{fake_port}"
@@ -52,6 +68,7 @@ def main() -> None:
         "LINE_CHANNEL_SECRET": SECRET,
         "LINE_CHANNEL_ACCESS_TOKEN": TOKEN,
         "LINE_API_BASE": fake_base,
+        "LINK_SECRET": "bench-link-key-" + "0" * 32,
     }
     tidtam = str(Path(sys.executable).with_name("tidtam"))
     subprocess.run([tidtam, "demo", "load"], env={**os.environ, **env}, cwd=workdir, check=True, capture_output=True)
@@ -61,7 +78,7 @@ def main() -> None:
     )
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    with serve_process(port, env, workdir):
+    with serve_process(port, env, workdir, ("--workers", str(args.workers))):
         local = threading.local()
 
         def client() -> httpx.Client:
@@ -99,8 +116,16 @@ def main() -> None:
             if left == 0:
                 break
             time.sleep(0.1)
-        engine.dispose()
         drain = time.perf_counter() - start
+        inbox, outbox = InboxEvent.__table__, OutboxMessage.__table__  # type: ignore[attr-defined]
+        with engine.connect() as conn:
+            pairs = conn.execute(
+                sa.select(outbox.c.sent_at, inbox.c.received_at)
+                .join(inbox, outbox.c.key == sa.literal("reply:") + inbox.c.webhook_event_id + sa.literal(":0"))
+                .where(outbox.c.sent_at.is_not(None))
+            ).all()
+        under_load = [(sent - received).total_seconds() for sent, received in pairs]
+        engine.dispose()
 
         reporter = demo_line_id("somsri")
         e2e: list[float] = []
@@ -124,7 +149,10 @@ def main() -> None:
     print(f"{'ack p50 ms':<44}{statistics.median(latencies) * 1000:>12.2f}")
     print(f"{'ack p99 ms':<44}{pct(latencies, 0.99) * 1000:>12.2f}")
     print(f"{'acks per second':<44}{args.requests / wall:>12.1f}")
+    print(f"{'worker processes':<44}{args.workers:>12}")
     print(f"{'events handled and replied per second':<44}{args.requests / drain:>12.1f}")
+    print(f"{'under load: inbox → reply sent p50 ms':<44}{statistics.median(under_load) * 1000:>12.1f}")
+    print(f"{'under load: inbox → reply sent p99 ms':<44}{pct(under_load, 0.99) * 1000:>12.1f}")
     print(f"{'end-to-end reply median ms':<44}{statistics.median(e2e) * 1000:>12.1f}")
     print(f"{'end-to-end reply p99 ms':<44}{pct(e2e, 0.99) * 1000:>12.1f}")
 

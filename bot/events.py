@@ -28,6 +28,14 @@ _SOURCE_IDS = (("groupId", "group"), ("roomId", "room"), ("userId", "user"))
 _SOURCE_TYPES = frozenset(kind for _, kind in _SOURCE_IDS)
 
 
+class UndecodableEvent(ValueError):
+    """A body that names a type we handle but lacks what handling it needs (no source, no message)."""
+
+
+class ContentUnavailable(RuntimeError):
+    """LINE answered a content request with a client error: the file is gone and will stay gone."""
+
+
 @dataclass(frozen=True)
 class Decoded:
     """Exactly one of: an event to handle, a reason to ignore it, or an error (a dead letter)."""
@@ -57,6 +65,8 @@ def describe_error(exc: BaseException) -> str:
     orig = getattr(exc, "orig", None)  # SQLAlchemy wraps the driver's error; its text has parameters
     if orig is not None:
         return f"{name} ({type(orig).__name__})"
+    if isinstance(exc, UndecodableEvent | ContentUnavailable):
+        return f"{name}: {exc}"  # our own reasons: written without anyone's content
     return name
 
 
@@ -106,13 +116,13 @@ def decode_event(stored: dict[str, Any]) -> Decoded:
         return Decoded(ignored=f"event type {str(kind)[:40]!r} not handled")
     source = _source(body)
     if source is None:
-        return Decoded(error=f"{kind} event without a user, group or room id")
+        return Decoded(error=describe_error(UndecodableEvent(f"{kind} event without a user, group or room id")))
     body["source"] = source
     truncated = None
     message = body.get("message")
     if kind == "message":
         if not isinstance(message, dict):
-            return Decoded(error="message event without a message object")
+            return Decoded(error=describe_error(UndecodableEvent("message event without a message object")))
         if message.get("type") not in HANDLED_MESSAGES:
             return Decoded(ignored=f"message type {str(message.get('type'))[:40]!r} not handled")
         message = dict(message)

@@ -1,10 +1,10 @@
 """``POST /webhook``: verify, store in the durable inbox, answer 200 at once; the worker does the rest.
 
 Order of checks: size (413), signature over the raw bytes (400 missing / 401 wrong, nothing stored),
-JSON with an ``events`` list of objects (400, nothing stored), then one INSERT … ON CONFLICT DO
-NOTHING per batch. Events are not decoded here: a signed body is LINE's, and an event shape the SDK
-does not know yet must be acknowledged (or LINE retries it) and must not refuse its neighbours. The
-worker decodes each one and ignores, handles or dead-letters it on its own.
+JSON with an ``events`` list (400, nothing stored; entries that are not objects are skipped), then
+one INSERT … ON CONFLICT DO NOTHING per batch. Events are not decoded here: a signed body is LINE's,
+and an event shape the SDK does not know yet must be acknowledged (or LINE retries it) and must not
+refuse its neighbours. The worker decodes each one and ignores, handles or dead-letters it on its own.
 """
 
 from __future__ import annotations
@@ -68,12 +68,16 @@ def webhook_router(engine: sa.Engine, secret: Callable[[], str], wake: Callable[
         try:
             payload = json.loads(body.decode("utf-8"))
             events = payload["events"] if isinstance(payload, dict) else None
-            if not isinstance(events, list) or not all(isinstance(e, dict) for e in events):
-                raise TypeError("events is not a list of objects")
+            if not isinstance(events, list):
+                raise TypeError("events is not a list")
         except (ValueError, KeyError, TypeError, RecursionError) as exc:
             return _error(400, f"malformed webhook body: {type(exc).__name__}")
-        if events:
-            await run_in_threadpool(store, events)
+        objects = [e for e in events if isinstance(e, dict)]
+        if len(objects) < len(events):
+            # Not an event at all: nothing to handle, but its neighbours are real and must not be lost.
+            log.warning("webhook body with %d non-object event(s) skipped", len(events) - len(objects))
+        if objects:
+            await run_in_threadpool(store, objects)
             wake()
         return JSONResponse({"status": "ok"})
 

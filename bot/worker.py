@@ -22,7 +22,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from bot.events import Decoded, decode_event, describe_error
+from bot.events import ContentUnavailable, Decoded, decode_event, describe_error
 from bot.line_client import LineClient
 from bot.quiet_traces import QuietTraces
 from handlers import messages as m
@@ -154,7 +154,13 @@ class Worker:
         try:
             content = await self.line.content(decoded.event.message.id)
         except Exception as exc:
-            await asyncio.to_thread(self._failed, row_id, exc)
+            status = getattr(exc, "status", None)
+            if isinstance(status, int) and 400 <= status < 500 and status != 429:
+                # LINE says the content is gone or never was: trying again cannot help.
+                reason = describe_error(ContentUnavailable(f"LINE answered {status}"))
+                await asyncio.to_thread(self._bury_now, row_id, reason)
+            else:
+                await asyncio.to_thread(self._failed, row_id, exc)
             return True
         await asyncio.to_thread(self._process_next, (row_id, content))
         return True
@@ -215,6 +221,12 @@ class Worker:
             self._queue_reply(session, row.webhook_event_id, body, Reply().say(m.UNREADABLE_EVENT), now)
         dead_letter_alert(session, error, now)
         self.stats.failed += 1
+
+    def _bury_now(self, row_id: int, error: str) -> None:
+        with session_scope(self.engine) as session:
+            row = session.get(InboxEvent, row_id)
+            if row is not None and row.processed_at is None:
+                self._bury(session, row, error, self.clock(), dict(row.body))
 
     def _failed(self, row_id: int, exc: BaseException) -> None:
         """Our error: one log line (and a trace now and then), try again later, at last a dead letter."""

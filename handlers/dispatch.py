@@ -91,8 +91,11 @@ def _user_id(event: Any) -> str | None:
 
 
 def needs_content(event: Event) -> bool:
-    """Images and files sent to us (not hosted elsewhere) must be fetched before dispatch."""
-    if not isinstance(event, MessageEvent):
+    """Images and files sent to us in a 1:1 chat (not hosted elsewhere) must be fetched before dispatch.
+
+    Files posted in a group are other people's conversation: never fetched, never kept.
+    """
+    if not isinstance(event, MessageEvent) or _is_group(event):
         return False
     message = event.message
     if isinstance(message, ImageMessageContent):
@@ -247,9 +250,11 @@ def _bind_group(ctx: EventContext, event: Any, person: Person) -> Reply:
 
 
 def _on_file(ctx: EventContext, event: Any, message: Any) -> Reply:
+    if _is_group(event):
+        return Reply()  # evidence is sent in a 1:1 chat; a group's photos are not ours to keep
     person = person_of(ctx.session, _user_id(event))
     if person is None:
-        return Reply() if _is_group(event) else Reply().say(m.ONBOARDING)
+        return Reply().say(m.ONBOARDING)
     if ctx.content is None:
         return Reply()
     filename = getattr(message, "file_name", None)

@@ -21,7 +21,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, func, select
 
 from store.models import InboxEvent, WorkerHeartbeat
-from store.text_safety import clean_event
+from store.text_safety import clean_event, clean_text
 
 _TABLE = InboxEvent.__table__  # type: ignore[attr-defined]
 MAX_ATTEMPTS = 5
@@ -58,7 +58,7 @@ def accept(session: Session, events: Sequence[dict[str, Any]], now: datetime) ->
         event = clean_event(raw)
         rows.append(
             {
-                "webhook_event_id": event_id_of(raw),
+                "webhook_event_id": clean_text(event_id_of(raw)),
                 "chat_id": chat_of(event),
                 "body": event,
                 "received_at": now,

@@ -19,7 +19,7 @@ from bot.signature import sign
 from handlers.parse.normalize import normalize_text
 from store.db import make_engine
 from store.inbox import MAX_ATTEMPTS
-from store.models import Draft, InboxEvent, OutboxMessage, ProgressReport
+from store.models import Draft, Evidence, InboxEvent, OutboxMessage, ProgressReport
 from store.text_safety import MAX_TEXT
 from tests.webhook_service import ADMIN, SECRET, SOMSRI, STRANGER, Service
 
@@ -105,6 +105,8 @@ def test_a_failing_event_is_retried_with_backoff_then_dead_lettered(service: Ser
     image["message"] = {"type": "image", "id": "404404", "quoteToken": "q", "contentProvider": {"type": "line"}}
     second = service.event(SOMSRI, "x")
     second["message"] = {"type": "image", "id": "404405", "quoteToken": "q", "contentProvider": {"type": "line"}}
+    content_path = "/v2/bot/message/{messageId}/content"
+    service.fake.add_fault(content_path, 500, count=2 * MAX_ATTEMPTS)  # LINE's content API is down
     assert service.post([image, second]).status_code == 200
     after = service.event(SOMSRI, "ตช.1 ร้อยละ 77 ไตรมาส 2")
     service.post([after])
@@ -118,7 +120,7 @@ def test_a_failing_event_is_retried_with_backoff_then_dead_lettered(service: Ser
     rows = {r.webhook_event_id: r for r in _rows(service)}
     dead = rows[image["webhookEventId"]]
     assert dead.dead_at is not None and dead.attempts == MAX_ATTEMPTS
-    assert dead.last_error is not None and "Exception" in dead.last_error
+    assert dead.last_error is not None and "Exception" in dead.last_error  # the SDK's ApiException
     assert rows[after["webhookEventId"]].dead_at is None
     with Session(service.engine) as s:
         assert len(s.exec(select(ProgressReport).where(ProgressReport.value == 77)).all()) == 1
@@ -226,6 +228,7 @@ def test_the_worker_log_is_one_line_per_failure_and_traces_are_rate_limited(
         ev = service.event(f"U{n:032x}", "x")
         ev["message"] = {"type": "image", "id": f"missing{n}", "quoteToken": "q", "contentProvider": {"type": "line"}}
         images.append(ev)
+    service.fake.add_fault("/v2/bot/message/{messageId}/content", 503, count=3 * MAX_ATTEMPTS)
     service.post(images)
     service.wait(service.idle, timeout=60)
     failures = [r for r in caplog.records if "failed" in r.getMessage() and r.name == "tidtam.worker"]
@@ -233,3 +236,29 @@ def test_the_worker_log_is_one_line_per_failure_and_traces_are_rate_limited(
     with_trace = [r for r in failures if "\n" in r.getMessage()]
     assert len(with_trace) == 1, "one stack trace a minute for the same kind of failure"
     assert all(time.time() - r.created < 120 for r in failures)
+
+
+def test_photos_posted_in_a_group_are_neither_fetched_nor_kept(service: Service) -> None:
+    """They were stored and attached to the poster's latest report, and answered in the group."""
+    group = "C" + "b" * 32
+    photo = service.event(SOMSRI, "x", group_id=group)
+    photo["message"] = {"type": "image", "id": "55501", "quoteToken": "q", "contentProvider": {"type": "line"}}
+    service.fake.add_content("55501", b"\x89PNG group photo", "image/png")
+    service.post([photo])
+    service.wait(service.idle)
+    with Session(service.engine) as s:
+        assert s.exec(select(Evidence)).all() == []
+    assert service.texts_to(group) == []
+    (row,) = _rows(service)
+    assert row.processed_at is not None and row.dead_at is None
+
+
+def test_content_line_no_longer_has_is_buried_at_once(service: Service) -> None:
+    """A 404 from the content API will not change on retry: no backoff, the chat goes on at once."""
+    image = service.event(SOMSRI, "x")
+    image["message"] = {"type": "image", "id": "gone1", "quoteToken": "q", "contentProvider": {"type": "line"}}
+    service.post([image, service.event(SOMSRI, "ตช.1 ร้อยละ 66 ไตรมาส 2")])
+    service.wait(lambda: any(t.startswith("บันทึกแล้วค่ะ") for t in service.texts_to(SOMSRI)), timeout=5)
+    first = _rows(service)[0]
+    assert first.dead_at is not None and first.attempts == 0
+    assert first.last_error == "ContentUnavailable: LINE answered 404"

@@ -220,3 +220,10 @@ def test_a_stuck_worker_and_a_growing_backlog_turn_health_red(tmp_path: Path) ->
             os.kill(worker, signal.SIGCONT)
         wait_healthy(base, proc, timeout=20)  # it catches up and the lag is gone
         assert httpx.get(f"{base}/healthz", timeout=5).json()["inbox_lag_s"] == 0
+
+
+def test_a_local_env_file_with_secrets_is_never_committed() -> None:
+    """Settings read ``.env``; git must ignore it wherever it is created in the tree."""
+    root = Path(__file__).resolve().parent.parent
+    for path in (".env", "bot/.env"):
+        assert subprocess.run(["git", "check-ignore", "-q", path], cwd=root).returncode == 0, path

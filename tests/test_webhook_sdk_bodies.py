@@ -29,7 +29,7 @@ from tests.webhook_service import SECRET, STRANGER, Service
 DATA = Path(__file__).resolve().parent / "data" / "line_sdk_webhooks"
 FIXTURES = sorted(DATA.glob("*/*.json"))
 ANSWER_WITHIN = 5.0  # seconds for the stranger's text, posted after all the SDK bodies
-SETTLE_WITHIN = 90.0  # seconds for every stored event to end processed or dead-lettered (retries back off)
+SETTLE_WITHIN = 30.0  # seconds for every stored event to end processed or dead-lettered
 
 
 def post_raw(service: Service, body: bytes) -> httpx.Response:
@@ -106,7 +106,9 @@ def test_every_sdk_body_is_acknowledged_and_a_stranger_is_still_answered(service
             f"(after {3 * len(FIXTURES)} SDK bodies posted in {posted - started:.1f} s)"
         )
         time.sleep(0.05)
+    answered = time.monotonic() - asked
     assert any("ยังไม่ได้เชื่อมกับรายชื่อผู้รายงาน" in t for t in service.texts_to(STRANGER))
+    print(f"{3 * len(FIXTURES)} SDK bodies posted in {posted - started:.1f} s; stranger answered in {answered:.2f} s")
 
 
 def test_every_stored_sdk_event_ends_processed_or_dead_lettered(service: Service) -> None:
@@ -132,17 +134,15 @@ def test_every_stored_sdk_event_ends_processed_or_dead_lettered(service: Service
     known = exception_names()
     problems: list[str] = []
     for row in rows:
-        dead = row.dead_at is not None
         label = f"event {row.webhook_event_id} ({row.body.get('type') if isinstance(row.body, dict) else '?'})"
-        if not dead:
-            continue
         error = row.last_error or ""
-        if not error:
-            problems.append(f"{label}: dead-lettered without a reason")
-            continue
-        if not any(re.search(rf"\b{re.escape(name)}\b", error) for name in known):
-            problems.append(f"{label}: last_error names no exception type: {error[:200]!r}")
-        for text in message_texts(row.body):
+        for text in message_texts(row.body):  # no one's words in an error or a note, dead-lettered or not
             if text in error:
                 problems.append(f"{label}: last_error contains the message text {text!r}")
+        if row.dead_at is None:
+            continue
+        if not error:
+            problems.append(f"{label}: dead-lettered without a reason")
+        elif not any(re.search(rf"\b{re.escape(name)}\b", error) for name in known):
+            problems.append(f"{label}: last_error names no exception type: {error[:200]!r}")
     assert not problems, "\n".join(problems)
