@@ -36,6 +36,7 @@ from handlers.postbacks import (
     NudgeTap,
     PickIndicator,
     PickPeriod,
+    ResumeDraft,
     Verify,
     decode_postback,
 )
@@ -51,7 +52,8 @@ from store.plans import plan_from_record
 from store.reports import ReportInput, record_report
 
 DRAFT_TIMEOUT = timedelta(minutes=30)
-CORRECTION_WINDOW = timedelta(hours=24)
+CORRECTION_WINDOW = timedelta(hours=24)  # "ตัวชี้วัดที่ 2 แก้เป็น 80" names its report: a day back
+RECENT_SAVE = timedelta(minutes=30)  # "แก้เป็น 80" names none: only a report saved just now
 _NUMBER_ONLY = re.compile(r"^\s*(?:แก้เป็น|เป็น|ได้)?\s*(\d+(?:\.\d+)?)\s*(?:ค่ะ|ครับ|คะ)?\s*$")
 _NOT_CODE = re.compile(r"^ไม่ใช่")
 
@@ -88,11 +90,28 @@ PARSERS = ParserCache()
 
 
 def open_draft(session: Session, person_id: int, chat_id: str) -> Draft | None:
+    """The draft the next answer goes to: the one touched last (a kept draft becomes current again when
+    the reporter goes back to it)."""
     return session.exec(
         select(Draft)
         .where(Draft.person_id == person_id, Draft.chat_id == chat_id, col(Draft.state).in_(("open", "details")))
-        .order_by(col(Draft.id).desc())
+        .order_by(col(Draft.updated_at).desc(), col(Draft.id).desc())
     ).first()
+
+
+def pending_draft(session: Session, person_id: int, chat_id: str, now: datetime) -> Draft | None:
+    """A draft whose question is still waiting (not the 5W follow-up, not expired)."""
+    draft = open_draft(session, person_id, chat_id)
+    if draft is None or draft.state != "open" or (draft.expires_at is not None and draft.expires_at <= now):
+        return None
+    return draft
+
+
+def draft_label(draft: Draft) -> str:
+    """ " ตัวชี้วัดที่ 2" for the note that a draft is kept; "" when no indicator is known yet."""
+    codes = [i.get("code") for i in (draft.data or {}).get("items", []) if i.get("code")]
+    codes += list((draft.data or {}).get("codes", []))
+    return f" ตัวชี้วัดที่ {', '.join(dict.fromkeys(codes))}" if codes else ""
 
 
 def _save_draft(session: Session, draft: Draft, data: dict[str, Any], now: datetime, state: str | None = None) -> None:
@@ -200,16 +219,26 @@ class ReportConversation:
                 return reply.say(m.NOTHING_PENDING)
             _save_draft(self.session, draft, draft.data, self.now, "cancelled")
             return reply.say(m.CANCELLED)
-        waiting_reason = draft is not None and draft.state == "open" and (draft.data or {}).get("kind") == "noprogress"
-        if draft is not None and waiting_reason and not self._is_fresh_report(parsed):
-            return self._save_no_progress(draft, text, reply)
-        if draft is not None and draft.state == "open":
-            if not self._is_fresh_report(parsed):
+        kind = (draft.data or {}).get("kind") if draft is not None else None
+        if draft is not None and draft.state == "open" and kind == "correction":
+            if parsed.intent != "report" and not self._names_indicator_and_value(parsed):
+                return self._confirm_correction_typed(draft, text, parsed, reply)
+            _save_draft(self.session, draft, draft.data, self.now, "cancelled")
+            draft = None
+        if draft is not None and draft.state == "open" and kind == "noprogress":
+            if not self._names_indicator_and_value(parsed):
+                return self._save_no_progress(draft, text, reply)
+            reply.say(m.PENDING_KEPT_NEW.format(what=draft_label(draft)))  # the reason can still come
+        elif draft is not None and draft.state == "open":
+            if not self._names_indicator_and_value(parsed):
                 return self._answer(draft, parsed, text, record, parser, reply)
-            _save_draft(self.session, draft, draft.data, self.now, "superseded")
-            reply.say(m.SUPERSEDED)
+            if self._same_indicators(draft, parsed):
+                _save_draft(self.session, draft, draft.data, self.now, "superseded")
+                reply.say(m.SUPERSEDED)
+            else:
+                reply.say(m.PENDING_KEPT_NEW.format(what=draft_label(draft)))
         elif draft is not None and draft.state == "details":
-            if parsed.intent == "chat" or (parsed.intent == "report" and not self._is_fresh_report(parsed)):
+            if parsed.intent in ("chat", "report") and not self._names_indicator_and_value(parsed):
                 return self._add_details(draft, text, reply)
             _save_draft(self.session, draft, draft.data, self.now, "done")
         if parsed.intent == "correction":
@@ -243,7 +272,13 @@ class ReportConversation:
         data_ = dict(draft.data)
         if isinstance(tap, CancelDraft):
             _save_draft(self.session, draft, data_, self.now, "cancelled")
-            return reply.say(m.CANCELLED)
+            return reply.say(m.CORRECTION_DROPPED if data_.get("kind") == "correction" else m.CANCELLED)
+        if isinstance(tap, ResumeDraft):
+            return self._resume(draft, reply)
+        if data_.get("kind") == "correction":
+            if not isinstance(tap, AnswerConfirm):
+                return reply.say(m.BUTTON_INVALID)
+            return self._finish_correction(draft, tap.yes, reply)
         if not self._answers_question(data_, tap):
             return reply.say(m.BUTTON_INVALID)
         context = self._context()
@@ -285,7 +320,7 @@ class ReportConversation:
             else:
                 data_["awaiting"] = {"field": "edit"}
                 _save_draft(self.session, draft, data_, self.now)
-                return reply.say("พิมพ์สิ่งที่ต้องการแก้ได้เลยค่ะ เช่น “แก้เป็น 80” หรือ “ไม่ใช่ ตัวชี้วัดที่ 5”")
+                return reply.say(m.EDIT_HOW)
         return self._advance(draft, data_, record, parser, reply)
 
     @staticmethod
@@ -369,14 +404,39 @@ class ReportConversation:
         return reply.say(nt.NO_PROGRESS_SAVED.format(codes=", ".join(saved), reason=reason))
 
     @staticmethod
-    def _is_fresh_report(parsed: ParseResult) -> bool:
+    def _names_indicator_and_value(parsed: ParseResult) -> bool:
+        """A new report, not an answer: it names an indicator (or indicators it could be) and gives a
+        value or a status. Such a message is never absorbed by a waiting question."""
         item = parsed.first
         return (
             parsed.intent == "report"
             and item is not None
-            and item.indicator is not None
+            and (item.indicator is not None or bool(item.candidates))
             and (item.value is not None or item.pending)
         )
+
+    @staticmethod
+    def _same_indicators(draft: Draft, parsed: ParseResult) -> bool:
+        """The new message reports what the waiting draft is about (so it replaces it)."""
+        old: set[str] = set()
+        for item in (draft.data or {}).get("items", []):
+            old |= {item["code"]} if item.get("code") else set(item.get("candidates") or [])
+        new: set[str] = set()
+        for parsed_item in parsed.items:
+            new |= {parsed_item.indicator} if parsed_item.indicator else set(parsed_item.candidates)
+        return bool(old & new) or not old
+
+    def _resume(self, draft: Draft, reply: Reply) -> Reply:
+        """Back to a kept draft: its question again, and it is the current draft from now on."""
+        data = dict(draft.data)
+        if data.get("kind") == "noprogress":
+            _save_draft(self.session, draft, data, self.now)
+            return reply.say(nt.ASK_REASON, _bind((QuickReply.of(m.CANCEL, f="cancel", d="{draft}"),), draft))
+        context = self._context()
+        if context is None or data.get("kind") is not None:
+            return reply.say(m.DRAFT_GONE)
+        record, parser, _ = context
+        return self._advance(draft, data, record, parser, reply)
 
     def _start(
         self, parsed: ParseResult, text: str, message_id: str | None, record: PlanRecord, unit_id: int, reply: Reply
@@ -537,7 +597,7 @@ class ReportConversation:
             else:
                 data["awaiting"] = {"field": "edit"}
                 _save_draft(self.session, draft, data, self.now)
-                return reply.say("พิมพ์สิ่งที่ต้องการแก้ได้เลยค่ะ เช่น “แก้เป็น 80” หรือ “ไม่ใช่ ตัวชี้วัดที่ 5”")
+                return reply.say(m.EDIT_HOW)
             understood = True
         if not understood and field == "indicator":
             cands = parser.matcher.candidates(text)
@@ -688,49 +748,121 @@ class ReportConversation:
                 self.session.add(report)
                 self.session.flush()
         _save_draft(self.session, draft, data, self.now, "done")
-        return reply.say("ขอบคุณค่ะ เพิ่มรายละเอียดในรายงานแล้ว 🙏")
+        return reply.say(m.DETAILS_ADDED)
 
     def _correct_last(self, parsed: ParseResult, record: PlanRecord, reply: Reply) -> Reply:
-        """ "แก้เป็น 80" after saving: corrects the reporter's latest report (audited, old → new)."""
+        """ "แก้เป็น 80" after saving: corrects the report it is about, never another indicator's.
+
+        It is about the indicator it names, else the report this person saved last, within
+        ``RECENT_SAVE``. A value in another unit than the indicator's ("46 ข้อ" for a percentage) is
+        read as the new count of a saved ratio (46 of 50 → 92 %) and confirmed before it is saved;
+        one that cannot be read so is refused with what the indicator measures.
+        """
         item = parsed.first
         if item is None or item.value is None:
             return reply.say(m.NO_REPORT_TO_CORRECT)
         query = (
             select(ProgressReport, IndicatorRecord)
             .join(IndicatorRecord, col(ProgressReport.indicator_id) == col(IndicatorRecord.id))
-            .where(
-                ProgressReport.reported_by == self.person.id,
-                IndicatorRecord.plan_id == record.id,
-                col(ProgressReport.reported_at) >= self.now - CORRECTION_WINDOW,
-            )
+            .where(ProgressReport.reported_by == self.person.id, IndicatorRecord.plan_id == record.id)
             .order_by(col(ProgressReport.reported_at).desc())
         )
         if item.indicator:
-            query = query.where(IndicatorRecord.code == item.indicator)
+            query = query.where(
+                IndicatorRecord.code == item.indicator,
+                col(ProgressReport.reported_at) >= self.now - CORRECTION_WINDOW,
+            )
+        else:
+            query = query.where(col(ProgressReport.reported_at) >= self.now - RECENT_SAVE)
         row = self.session.exec(query).first()
         if row is None:
             return reply.say(m.NO_REPORT_TO_CORRECT)
         report, indicator = row
+        period = FiscalPeriod(report.fiscal_year, report.quarter, report.month)
+        value = item.value
+        if value.value is None:
+            return reply.say(m.NO_REPORT_TO_CORRECT)
+        indicator_unit = plan_from_record(record).indicator(indicator.code).unit or ""
+        if value.unit in (None, "", indicator_unit) or value.numerator is not None:
+            return self._apply_correction(
+                report, indicator.code, value.value, value.numerator, value.denominator, reply
+            )
+        if indicator_unit == "ร้อยละ" and report.denominator:
+            numerator, denominator = value.value, report.denominator
+            new = round(100 * numerator / denominator, 2)
+            data = {
+                "kind": "correction",
+                "report_id": report.id,
+                "value": new,
+                "numerator": numerator,
+                "denominator": denominator,
+                "awaiting": {"field": "confirm"},
+            }
+            draft = Draft(person_id=self.person.id or 0, chat_id=self.speaker.chat_id, data=data, created_at=self.now)
+            _save_draft(self.session, draft, data, self.now, "open")
+            text = m.CORRECT_CONVERTED.format(
+                code=indicator.code,
+                new=f"ร้อยละ {new:g}",
+                numerator=numerator,
+                denominator=denominator,
+                unit=value.unit,
+                old=f"ร้อยละ {report.value:g}" if report.value is not None else "-",
+                period=period.thai,
+            )
+            quick = (
+                QuickReply.of(m.CONFIRM_YES, f="confirm", v="yes", d="{draft}"),
+                QuickReply.of(m.CANCEL, f="cancel", d="{draft}"),
+            )
+            return reply.say(text, _bind(quick, draft))
+        return reply.say(
+            m.CORRECT_UNIT_MISMATCH.format(
+                code=indicator.code, period=period.thai, indicator_unit=indicator_unit, unit=value.unit
+            )
+        )
+
+    def _apply_correction(
+        self,
+        report: ProgressReport,
+        code: str,
+        value: float,
+        numerator: float | None,
+        denominator: float | None,
+        reply: Reply,
+    ) -> Reply:
         old = report.value
         from store.audit import acting_as
 
         with acting_as(self.session, self.person.id, source="line:correction", now=self.now):
-            report.value = item.value.value
-            if item.value.numerator is not None:
-                report.numerator, report.denominator = item.value.numerator, item.value.denominator
-            else:
-                report.numerator = report.denominator = None
+            report.value = value
+            report.numerator, report.denominator = numerator, denominator
             self.session.add(report)
             self.session.flush()
         period = FiscalPeriod(report.fiscal_year, report.quarter, report.month)
         return reply.say(
             m.CORRECTED.format(
-                code=indicator.code,
-                old=f"{old:g}" if old is not None else "-",
-                new=f"{item.value.value:g}",
-                period=period.thai,
+                code=code, old=f"{old:g}" if old is not None else "-", new=f"{value:g}", period=period.thai
             )
         )
+
+    def _finish_correction(self, draft: Draft, yes: bool, reply: Reply) -> Reply:
+        data = dict(draft.data)
+        report = self.session.get(ProgressReport, data.get("report_id") or 0)
+        if not yes or report is None or report.reported_by != self.person.id:
+            _save_draft(self.session, draft, data, self.now, "cancelled")
+            return reply.say(m.CORRECTION_DROPPED)
+        indicator = self.session.get(IndicatorRecord, report.indicator_id)
+        _save_draft(self.session, draft, data, self.now, "saved")
+        code = indicator.code if indicator else "?"
+        return self._apply_correction(report, code, data["value"], data["numerator"], data["denominator"], reply)
+
+    def _confirm_correction_typed(self, draft: Draft, text: str, parsed: ParseResult, reply: Reply) -> Reply:
+        """ "ใช่" / "ไม่" typed instead of tapped; anything else drops the correction and is read anew."""
+        norm = normalize_text(text).lower()
+        if self._is_yes(norm) or self._is_no(norm):
+            return self._finish_correction(draft, self._is_yes(norm), reply)
+        _save_draft(self.session, draft, dict(draft.data), self.now, "cancelled")
+        reply.say(m.CORRECTION_DROPPED)
+        return reply
 
     # presentation ----------------------------------------------------------------------------
 

@@ -37,13 +37,13 @@ from linebot.v3.webhooks import (
 from sqlmodel import Session, col, select
 
 from handlers import messages as m
-from handlers.conversation import ReportConversation, Speaker, open_draft
+from handlers.conversation import ReportConversation, Speaker, draft_label, open_draft, pending_draft
 from handlers.links import LinkSigner, link_keys
 from handlers.parse.normalize import normalize_text
 from handlers.parse.period import month_number, resolve_year
 from handlers.postbacks import BadPostback, Verify, decode_postback
 from handlers.queries import QueryAnswerer, committee_chat, looks_like_query
-from handlers.replies import Reply
+from handlers.replies import QuickReply, Reply
 from handlers.verification import finish_return, on_verify, pending_return
 from scoring.fiscal import bangkok_date
 from scoring.thai import thai_date
@@ -161,27 +161,45 @@ def _on_text(ctx: EventContext, event: Any, message: TextMessageContent) -> Repl
         # committee's own group; the speaker continues 1:1, where their own scope applies.
         return Reply().say(m.GROUP_ASK_PRIVATELY)
     if looks_like_query(text):
-        return QueryAnswerer(ctx.session, person, chat_id_of(event), ctx.now).answer(text)
+        answer = QueryAnswerer(ctx.session, person, chat_id_of(event), ctx.now).answer(text)
+        return _keep_pending(ctx, person, chat_id_of(event), answer)
     leave = leave_until(text, ctx.now)
     if leave is not None and not group:
         person.on_leave_until = leave
         ctx.session.add(person)
-        return Reply().say(m.LEAVE_NOTED.format(until=thai_date(leave)))
+        noted = Reply().say(m.LEAVE_NOTED.format(until=thai_date(leave)))
+        return _keep_pending(ctx, person, chat_id_of(event), noted)
     if reporting_unit(ctx.session, person) is None:
         return Reply().say(m.NOT_A_REPORTER_ROLE_HELP.format(name=person.name))
     convo = ReportConversation(ctx.session, Speaker(person, chat_id_of(event)), ctx.now)
     return convo.on_text(text, message_id=message.id, spans=spans)
 
 
+def _keep_pending(ctx: EventContext, person: Person, chat_id: str, reply: Reply) -> Reply:
+    """Another intent was served while a question waits: say in one line that the report is kept,
+    with a button back to it (the next answer still goes to it, too)."""
+    draft = pending_draft(ctx.session, person.id or 0, chat_id, ctx.now)
+    if draft is None:
+        return reply
+    return reply.say(
+        m.PENDING_KEPT.format(what=draft_label(draft)),
+        (QuickReply.of(m.RESUME, f="resume", d=draft.id or 0),),
+    )
+
+
 _LEAVE = re.compile(r"^\s*(?:ขอ)?ลา(?:พักผ่อน|ป่วย|กิจ|คลอด|ศึกษาต่อ)?\s*(?:จนถึงวันที่|ถึงวันที่|จนถึง|ถึง|-)\s*")
 
 
+_PARTICLES = re.compile(r"(?:\s*(?:นะคะ|นะครับ|ค่ะ|คะ|ครับ|นะ|จ้า|จ้ะ|ฮะ|[.!🙏]))+\s*$")
+
+
 def leave_until(text: str, now: datetime) -> date | None:
-    """ "ลาถึง 15 ธ.ค." / "ลาพักผ่อนถึงวันที่ 3 ม.ค. 67": the last day of leave (the next such date)."""
-    m_ = _LEAVE.match(normalize_text(text))
+    """ "ลาถึง 15 ธ.ค. ค่ะ" / "ลาพักผ่อนถึงวันที่ 3 ม.ค. 67": the last day of leave (the next such date)."""
+    norm = _PARTICLES.sub("", normalize_text(text))
+    m_ = _LEAVE.match(norm)
     if m_ is None:
         return None
-    rest = normalize_text(text)[m_.end() :].lower()
+    rest = norm[m_.end() :].lower()
     found = _DAY_MONTH_YEAR.match(rest)
     if found is None:
         return None

@@ -52,6 +52,14 @@ class CancelDraft:
 
 
 @dataclass(frozen=True)
+class ResumeDraft:
+    """ "กลับไปที่รายงาน" under the note that a report waits while something else was answered."""
+
+    field: ClassVar[str] = "resume"
+    draft_id: int
+
+
+@dataclass(frozen=True)
 class PickIndicator:
     """An indicator chosen for the item asked about; ``code`` None is "อื่น ๆ" (list them all)."""
 
@@ -110,7 +118,7 @@ class NoProgress:
     codes: tuple[str, ...]
 
 
-DraftTap = CancelDraft | PickIndicator | AnswerUnit | AcceptLower | PickPeriod | AnswerConfirm
+DraftTap = CancelDraft | ResumeDraft | PickIndicator | AnswerUnit | AcceptLower | PickPeriod | AnswerConfirm
 NudgeTap = ReportNow | NoProgress
 Postback = Verify | DraftTap | NudgeTap
 
@@ -170,6 +178,9 @@ def _draft(fields: dict[str, str]) -> DraftTap:
     if kind == "cancel":
         _only(fields, "f", "d")
         return CancelDraft(_id(fields["d"]))
+    if kind == "resume":
+        _only(fields, "f", "d")
+        return ResumeDraft(_id(fields["d"]))
     _only(fields, "f", "v", "d")
     draft_id, value = _id(fields["d"]), fields["v"]
     if kind == "indicator":

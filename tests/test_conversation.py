@@ -126,6 +126,9 @@ def test_correction_while_asking_and_after_saving(engine: sa.Engine, people: dic
     reply = chat.say("แก้เป็น 85")
     assert reply.texts[0].startswith("บันทึกแล้วค่ะ") and "ร้อยละ 85" in reply.texts[0]
     reply = chat.say("แก้เป็น 87", after=timedelta(minutes=40))
+    assert "ช่วยระบุตัวชี้วัด" in reply.texts[0]  # 40 minutes on, a bare number is about no report in particular
+    assert reports(engine) == [("6", 85.0, "2567-Q2")]
+    reply = chat.say("ตัวชี้วัดที่ 6 แก้เป็น 87")
     assert reply.texts == ["แก้ไขแล้วค่ะ ✅ ตัวชี้วัดที่ 6 จาก 85 เป็น 87 (ไตรมาส 2/2567)"]
     assert reports(engine) == [("6", 87.0, "2567-Q2")]
     with Session(engine) as s:
