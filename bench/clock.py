@@ -20,11 +20,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from handlers.nudges import NudgeSettings, due_now
 from scoring.fiscal import BANGKOK, FiscalPeriod
 from scoring.plan import Group, Indicator, Plan, Rubric, RubricLevel
+from store import progress
 from store.db import make_engine, session_scope, upgrade
 from store.identities import bind
 from store.models import ChatGroup, Person, Role, RoleGrant
 from store.plans import import_plan
-from store.reports import ReportInput, record_report
+from store.progress import ReportInput
 
 NOW = datetime(2024, 3, 13, 9, 0, tzinfo=BANGKOK)  # 5 working days before 20 Mar 2567
 
@@ -66,9 +67,9 @@ def build(url: str, units: int, indicators: int, people: int) -> None:
                 bind(s, person, f"U{n:032x}", at)
                 if k == 1:  # one reporter a unit already reported a third of the indicators
                     for ind in indicator_ids[u * indicators : u * indicators + indicators // 3]:
-                        record_report(
+                        progress.record(
                             s,
-                            ReportInput(indicator_id=ind, period=FiscalPeriod(2567, 2, 3), value=70.0),
+                            data=ReportInput(indicator_id=ind, period=FiscalPeriod(2567, 2, 3), value=70.0),
                             by=person.id or 0,
                             now=at,
                             source="bench",

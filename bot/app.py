@@ -32,11 +32,11 @@ from handlers.conversation import PARSERS
 from scoring.deadlines import next_deadlines
 from scoring.fiscal import BANGKOK, FiscalPeriod
 from scoring.totals import score_plan
+from store import progress
 from store.db import make_engine
 from store.inbox import last_beat, oldest_pending
 from store.models import PlanRecord, utcnow
 from store.plans import plan_from_record
-from store.reports import latest_results
 
 log = logging.getLogger("tidtam.app")
 CONSOLE_TOKEN = "console-access-token"
@@ -89,11 +89,12 @@ def summary_text(session: Session, now: datetime) -> str:
         r for r in records if r.fiscal_year == records[0].fiscal_year
     ]
     parts = []
+    results = progress.latest_results(session=session, plans=chosen)
     for record in chosen:
         plan = plan_from_record(record)
         if plan.weight_sum() == 0:
             continue
-        parts.append(render.scorecard(plan, score_plan(plan, latest_results(session, record))))
+        parts.append(render.scorecard(plan, score_plan(plan, results[record.id or 0])))
         today = now.astimezone(BANGKOK).date()
         upcoming = next_deadlines(FiscalPeriod.of_moment(now).fiscal_year, today, plan.deadlines, count=3)
         parts.append("กำหนดส่งที่ใกล้ที่สุด:\n" + "\n".join(render.deadline_line(d) for d in upcoming))

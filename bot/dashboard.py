@@ -1,6 +1,7 @@
 """A read-only web dashboard, reached only through a signed, expiring link from chat.
 
-``/dashboard``: units × indicators with levels as colours, each unit's score, the late list.
+``/dashboard``: each plan's indicators with levels as colours and its score (one table a plan: plans
+of different years share codes, not indicators), the late list.
 ``/dashboard/indicator``: the trend of one indicator over the months and the audit trail of its reports.
 ``/files/export``: the quarterly xlsx an admin asked for in chat, made in memory when the link is opened.
 
@@ -16,7 +17,6 @@ import html
 import io
 import re
 from collections.abc import Callable
-from typing import Any
 from urllib.parse import quote
 
 import sqlalchemy as sa
@@ -25,11 +25,14 @@ from fastapi.responses import HTMLResponse, Response
 from sqlmodel import Session, col, select
 
 from handlers.links import BadLink, Grant, LinkSigner, NoLinkKey, Purpose
-from handlers.queries import QueryAnswerer, plans_in_scope, reports_of, results_of
-from scoring.fiscal import BANGKOK, FiscalPeriod, bangkok_date
-from scoring.totals import score_plan
+from handlers.queries import QueryAnswerer, plans_in_scope
+from scoring.fiscal import BANGKOK, bangkok_date
+from scoring.plan import Plan
+from scoring.rubric import Evaluation
+from scoring.totals import PlanScore, score_plan
+from store import progress
 from store.export_quarterly import ExportError, quarterly_report
-from store.models import IndicatorRecord, Person, PlanRecord, ProgressReport, ReportChange, Role, utcnow
+from store.models import IndicatorRecord, Person, PlanRecord, ReportChange, Role, utcnow
 from store.people import has_role
 from store.plans import plan_from_record
 
@@ -151,39 +154,20 @@ def dashboard_router(engine: sa.Engine, secret: Callable[[], str]) -> APIRouter:
             grant = grant_of(t, "dashboard", "dashboard")
             with Session(engine) as session:
                 person, answerer, plans = viewer(session, grant)
-                rows: list[tuple[PlanRecord, Any, Any, dict[str, Any]]] = []
-                codes: list[str] = []
+                results = progress.latest_results(session=session, plans=plans)
+                tables = []
                 for record in plans:
                     plan = plan_from_record(record)
-                    scored = score_plan(plan, results_of(reports_of(session, record), False))
-                    evaluations = {e.code: e for e in scored.indicators() if e.counted}
-                    if not evaluations:
-                        continue
-                    codes = list(dict.fromkeys([*codes, *evaluations]))
-                    rows.append((record, plan, scored, evaluations))
+                    scored = score_plan(plan, results[record.id or 0])
+                    tables.append(_levels_table(t, record, plan, scored))
                 late = answerer.who_late(plans).texts[0] if plans else ""
         except Refused as refused:
             return refused.page()
-        header = "".join(f"<th>ตช.{html.escape(c)}</th>" for c in codes)
-        body_rows = []
-        for record, plan, scored, evaluations in rows:
-            cells = []
-            for code in codes:
-                e = evaluations.get(code)
-                if e is None:
-                    cells.append("<td></td>")
-                    continue
-                link = f"/dashboard/indicator?t={html.escape(t)}&plan={record.id}&code={html.escape(code)}"
-                cells.append(f"<td class='level l{e.level}'><a href='{link}'>{e.level}</a></td>")
-            body_rows.append(
-                f"<tr><td class='unit'>{html.escape(plan.unit)}<br><span class='muted'>ปีงบประมาณ "
-                f"{record.fiscal_year}</span></td>{''.join(cells)}<td>{scored.total:g}/{scored.max:g}</td></tr>"
-            )
         late_items = "".join(f"<li>{html.escape(line.lstrip('• '))}</li>" for line in late.splitlines()[1:])
         body = (
             f"<h1>แดชบอร์ดตัวชี้วัด</h1><p class='muted'>สำหรับ {html.escape(person.name)} · "
             f"ลิงก์ใช้ได้ถึง {grant.expires.astimezone(BANGKOK):%d/%m/%Y %H:%M} น.</p>"
-            f"<table id='levels'><tr><th>หน่วยงาน</th>{header}<th>คะแนน</th></tr>{''.join(body_rows)}</table>"
+            f"<div id='levels'>{''.join(tables)}</div>"
             f"<p class='muted'>ระดับ 0–5 ตามเกณฑ์การให้คะแนน (สี: เทา=ยังไม่มีผล แดง=1–2 เหลือง=3 เขียว=4–5)</p>"
             f"<h2>ยังไม่ส่งรายงานรอบล่าสุด</h2><ul id='late'>{late_items or '<li>ส่งครบแล้ว</li>'}</ul>"
         )
@@ -208,7 +192,7 @@ def dashboard_router(engine: sa.Engine, secret: Callable[[], str]) -> APIRouter:
                 ).first()
                 if indicator_row is None:
                     raise Refused(404, NO_SUCH_INDICATOR)
-                reports = reports_of(session, record).get(code, [])
+                reports = progress.history(session=session, plan=record).get(code, [])
                 changes = session.exec(
                     select(ReportChange, Person.name)
                     .join(Person, col(ReportChange.changed_by) == col(Person.id), isouter=True)
@@ -252,8 +236,29 @@ def dashboard_router(engine: sa.Engine, secret: Callable[[], str]) -> APIRouter:
     return router
 
 
-def _trend_svg(reports: list[ProgressReport]) -> str:
-    points = [(FiscalPeriod(r.fiscal_year, r.quarter, r.month).thai, r.value) for r in reports if r.value is not None]
+def _levels_table(token: str, record: PlanRecord, plan: Plan, scored: PlanScore) -> str:
+    """One plan's row of levels under its own codes; an empty string when it has nothing to score.
+
+    Every indicator that earns a level is shown, also those outside the plan's total (FY2565's 4, 5.1
+    and 5.2 carry their own 100-point scale).
+    """
+    shown: list[Evaluation] = [e for e in scored.indicators() if e.counted or plan.indicator(e.code).rubric]
+    if not shown:
+        return ""
+    header = "".join(f"<th>ตช.{html.escape(e.code)}</th>" for e in shown)
+    cells = []
+    for e in shown:
+        link = f"/dashboard/indicator?t={html.escape(token)}&plan={record.id}&code={quote(e.code)}"
+        cells.append(f"<td class='level l{e.level}'><a href='{link}'>{e.level}</a></td>")
+    return (
+        f"<table class='levels' data-plan='{record.id}'><tr><th>หน่วยงาน</th>{header}<th>คะแนน</th></tr>"
+        f"<tr><td class='unit'>{html.escape(plan.unit)}<br><span class='muted'>ปีงบประมาณ {record.fiscal_year}"
+        f"</span></td>{''.join(cells)}<td>{scored.total:g}/{scored.max:g}</td></tr></table>"
+    )
+
+
+def _trend_svg(reports: list[progress.Report]) -> str:
+    points = [(r.fiscal_period.thai, r.value) for r in reports if r.value is not None]
     if not points:
         return "<p class='muted' id='trend'>ยังไม่มีผลรายงาน</p>"
     top = max(v for _, v in points) or 1.0

@@ -38,19 +38,20 @@ from sqlmodel import Session, col, select
 
 from handlers import messages as m
 from handlers.conversation import ReportConversation, Speaker, draft_label, open_draft, pending_draft
+from handlers.drafts import LISTENING_STATES, QUESTION_STATES, ReportState
 from handlers.links import LinkSigner, link_keys
 from handlers.parse.normalize import normalize_text
 from handlers.parse.period import month_number, resolve_year
 from handlers.postbacks import BadPostback, Verify, decode_postback
 from handlers.queries import QueryAnswerer, committee_chat, looks_like_query
 from handlers.replies import QuickReply, Reply
-from handlers.verification import finish_return, on_verify, pending_return
+from handlers.verification import finish_return, on_verify, pending_return, tell_committee
 from scoring.fiscal import bangkok_date
 from scoring.thai import thai_date
-from store.audit import acting_as
+from store import progress
 from store.evidence import MAX_BYTES, EvidenceTooLarge, store_file
 from store.identities import find_code, person_of, redeem, set_following
-from store.models import ChatGroup, Draft, Evidence, Person, PlanRecord, ProgressReport, ReportStatus, Role
+from store.models import ChatGroup, Draft, Evidence, Person, PlanRecord, Role
 from store.people import has_role, reporting_unit
 
 _DAY_MONTH_YEAR = re.compile(r"(?P<d>[0-3]?\d)\s*(?P<m>[^\d\s]+\.?\s?[^\d\s]*?\.?)\s*(?P<y>\d{2,4})?\s*$")
@@ -293,15 +294,11 @@ def _on_file(ctx: EventContext, event: Any, message: Any) -> Reply:
     )
     draft = open_draft(ctx.session, person.id or 0, chat_id_of(event))
     target = None
-    if draft is not None and draft.state == "open":
+    if draft is not None and draft.state in QUESTION_STATES:
         evidence.draft_id = draft.id
         target = "รายงานที่กำลังบันทึก"
     else:
-        report = ctx.session.exec(
-            select(ProgressReport)
-            .where(ProgressReport.reported_by == person.id, col(ProgressReport.reported_at) >= ctx.now - _RECENT)
-            .order_by(col(ProgressReport.reported_at).desc())
-        ).first()
+        report = progress.last_reported_by(session=ctx.session, person_id=person.id or 0, since=ctx.now - _RECENT)
         if report is not None:
             evidence.report_id = report.id
             target = "รายงานล่าสุด"
@@ -386,22 +383,16 @@ def _on_unsend(ctx: EventContext, event: Any) -> Reply:
     if person is None:
         return Reply()
     for draft in ctx.session.exec(
-        select(Draft).where(Draft.person_id == person.id, col(Draft.state).in_(("open", "details")))
+        select(Draft).where(Draft.person_id == person.id, col(Draft.state).in_(LISTENING_STATES))
     ).all():
         if (draft.data or {}).get("message_id") == message_id:
-            draft.state = "withdrawn"
+            draft.state = ReportState.withdrawn
             ctx.session.add(draft)
-    reports = ctx.session.exec(
-        select(ProgressReport).where(
-            ProgressReport.source_message_id == message_id, ProgressReport.reported_by == person.id
-        )
-    ).all()
-    with acting_as(ctx.session, person.id, source=f"line:unsend:{message_id}", now=ctx.now):
-        for report in reports:
-            report.status = ReportStatus.withdrawn
-            report.status_reason = "ผู้รายงานยกเลิกข้อความ"
-            ctx.session.add(report)
-        ctx.session.flush()
+    withdrawn = progress.withdraw(
+        ctx.session, source_message_id=message_id, by=person.id or 0, now=ctx.now, reason="ผู้รายงานยกเลิกข้อความ"
+    )
+    for written in withdrawn:
+        tell_committee(ctx.session, written, ctx.now)
     return Reply()
 
 

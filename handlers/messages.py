@@ -110,3 +110,7 @@ CORRECT_UNIT_MISMATCH = (
 CORRECTION_DROPPED = "ไม่ได้แก้ไขค่ะ รายงานยังเป็นค่าเดิม"
 EDIT_HOW = "พิมพ์สิ่งที่ต้องการแก้ได้เลยค่ะ เช่น “แก้เป็น 80” หรือ “ไม่ใช่ ตัวชี้วัดที่ 5”"
 DETAILS_ADDED = "ขอบคุณค่ะ เพิ่มรายละเอียดในรายงานแล้ว 🙏"
+# --- a report the committee had confirmed is changed by its reporter (store.progress) ---
+COMMITTEE_TOLD = "ตัวชี้วัดที่ {code} ({period}) คณะกรรมการยืนยันผลเดิมไว้แล้ว จึงแจ้งคณะกรรมการให้ตรวจสอบและยืนยันค่าใหม่อีกครั้งนะคะ"
+CORRECT_AGAIN = "ยืนยันการแก้ไขที่ค้างไว้ไหมคะ"
+DETAILS_SKIPPED = "รับทราบค่ะ รายงานบันทึกไว้แล้วโดยไม่เพิ่มรายละเอียด"

@@ -29,6 +29,7 @@ from scoring.rubric import Result, evaluate
 from scoring.thai import thai_date
 from scoring.totals import score_plan
 from scoring.workdays import WorkCalendar, thai_work_calendar
+from store import progress
 from store.models import (
     Assignment,
     ChatGroup,
@@ -38,8 +39,6 @@ from store.models import (
     OutboxMessage,
     Person,
     PlanRecord,
-    ProgressReport,
-    ReportStatus,
     Role,
     RoleGrant,
 )
@@ -85,7 +84,7 @@ class UnitDuty:
     indicator_ids: dict[str, int]
     reporters: dict[int, list[str]] = field(default_factory=dict)  # person → indicator codes
     heads: list[int] = field(default_factory=list)
-    reports: list[tuple[str, ProgressReport]] = field(default_factory=list)
+    reports: dict[str, list[progress.Report]] = field(default_factory=dict)  # code → live reports, in order
 
 
 def calendar_for(session: Session, years: Iterable[int]) -> WorkCalendar:
@@ -110,16 +109,7 @@ def load_units(session: Session, fiscal_year: int) -> list[UnitDuty]:
         reporters = [g.person_id for g in grants if g.role == Role.reporter]
         unit.reporters = _duties(session, plan, code_of, reporters)
         unit.heads = [g.person_id for g in grants if g.role == Role.unit_head]
-        unit.reports = [
-            (code_of[r.indicator_id], r)
-            for r in session.exec(
-                select(ProgressReport).where(
-                    col(ProgressReport.indicator_id).in_(list(code_of)),
-                    ProgressReport.fiscal_year == fiscal_year,
-                    ProgressReport.status != ReportStatus.withdrawn,
-                )
-            ).all()
-        ]
+        unit.reports = progress.history(session=session, plan=record)
         units.append(unit)
     return units
 
@@ -154,26 +144,11 @@ def duties_of(session: Session, record: PlanRecord, person: Person) -> set[str]:
 
 
 def is_reported(unit: UnitDuty, code: str, deadline: Deadline, previous_due: date | None) -> bool:
-    for rcode, report in unit.reports:
-        if rcode != code:
-            continue
-        if deadline.kind == "quarterly" and report.quarter == deadline.period.quarter:
-            return True
-        if deadline.kind == "monthly":
-            if report.month == deadline.period.month:
-                return True
-            # A quarter-level report ("ไตรมาส 2") counts for the months it was sent in; a late report
-            # for last month (it carries that month) does not count for this one.
-            when = report.reported_at.astimezone(BANGKOK).date() if report.reported_at else None
-            in_window = when is not None and (previous_due is None or when > previous_due) and when <= deadline.due
-            if report.month is None and report.quarter == deadline.period.quarter and in_window:
-                return True
-    return False
+    return progress.reported_for(unit.reports.get(code, ()), deadline=deadline, previous_due=previous_due)
 
 
-def _latest(unit: UnitDuty, code: str) -> ProgressReport | None:
-    rows = [r for c, r in unit.reports if c == code and r.reported_at is not None]
-    return max(rows, key=lambda r: r.reported_at or datetime.min) if rows else None
+def _latest(unit: UnitDuty, code: str) -> progress.Report | None:
+    return progress.latest(unit.reports.get(code, ()))
 
 
 def _deadlines_around(plan: Plan, fiscal_year: int, today: date) -> list[tuple[date, list[Deadline], date | None]]:
@@ -288,11 +263,11 @@ def _date(day: date, settings: NudgeSettings) -> str:
     return thai_date(day, thai_digits=settings.thai_digits, short_year=settings.thai_digits)
 
 
-def _value_text(report: ProgressReport | None, unit_word: str | None) -> str:
+def _value_text(report: progress.Report | None, unit_word: str | None) -> str:
     if report is None or report.value is None:
         return t.NO_REPORT_YET
     value = f"ร้อยละ {report.value:g}" if unit_word == "ร้อยละ" else f"{report.value:g} {unit_word or ''}".strip()
-    when = thai_date(report.reported_at.astimezone(BANGKOK).date()) if report.reported_at else "-"
+    when = thai_date(report.reported_at.astimezone(BANGKOK).date())
     return t.LAST_VALUE.format(value=value, when=when)
 
 
@@ -310,7 +285,7 @@ def _nudge_message(
     for code in codes:
         indicator = unit.plan.indicator(code)
         latest = _latest(unit, code)
-        result = Result.of(latest.value, latest.done) if latest else None
+        result = latest.result() if latest else None
         advice = evaluate(indicator, result).next if indicator.rubric is not None and latest is not None else None
         lines.append(
             t.INDICATOR_LINE.format(code=code, name=t.short(indicator.name), last=_value_text(latest, indicator.unit))
@@ -360,20 +335,11 @@ def _summary(
         for person_id, codes in unit.reporters.items()
     }
     late = {p: c for p, c in late.items() if c}
-    results: dict[str, Result] = {}
-    for code in unit.indicator_ids:
-        latest = _latest(unit, code)
-        if latest is not None:
-            results[code] = Result.of(
-                latest.value, latest.done, numerator=latest.numerator, denominator=latest.denominator
-            )
+    results = {code: latest.result() for code in unit.reports if (latest := _latest(unit, code)) is not None}
     scored = score_plan(unit.plan, results)
     at_risk = _at_risk(unit.plan, results)
-    problems = [
-        r.problems
-        for _, r in sorted(unit.reports, key=lambda cr: cr[1].reported_at or datetime.min, reverse=True)
-        if r.problems
-    ][:3]
+    everything = [r for reports in unit.reports.values() for r in reports]
+    problems = [r.problems for r in sorted(everything, key=lambda r: r.reported_at, reverse=True) if r.problems][:3]
     card, fallback = summary_card(
         unit_name=unit.plan.unit,
         period=deadline.period.thai,

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, overload
 from urllib.parse import parse_qsl
 
 from scoring.fiscal import FiscalPeriod, quarter_months
@@ -26,6 +26,7 @@ MAX_ID = 2**31 - 1  # PostgreSQL ``integer``: a larger id would be a database er
 _PERIOD_LABEL = re.compile(r"(?P<fy>\d{4})-(?:[Qq](?P<q>\d)|(?P<m>\d{2}))")
 _DRAFT_PERIOD = re.compile(r"(?P<fy>\d{4})-(?P<q>\d)(?:-(?P<m>\d{1,2}))?")
 _CODE = re.compile(r"[^\s,&=]{1,32}")
+_QUERY_CODE = re.compile(r"[^\s,&=]{1,32}(?: \([กขคง]\))?")  # "3.1 (ข)" keeps its space
 
 
 class BadPostback(ValueError):
@@ -118,16 +119,41 @@ class NoProgress:
     codes: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class PickQueryUnit:
+    """A unit chosen for a question whose indicator is in several of the asker's plans
+    (``q=status&p=3&i=4``; ``l=5`` for "ต้องทำอีกเท่าไรถึงระดับ 5"): the plan, the code, what was asked."""
+
+    ask: Literal["status", "deadline"]
+    plan_id: int
+    code: str
+    level: int | None = None
+
+
 DraftTap = CancelDraft | ResumeDraft | PickIndicator | AnswerUnit | AcceptLower | PickPeriod | AnswerConfirm
 NudgeTap = ReportNow | NoProgress
+QueryTap = PickQueryUnit
 Postback = Verify | DraftTap | NudgeTap
 
 
 # --- decoding -------------------------------------------------------------------------------
 
 
-def decode_postback(data: str) -> Postback:
-    """The typed postback ``data`` stands for, or ``BadPostback``."""
+@overload
+def decode_postback(data: str) -> Postback: ...
+
+
+@overload
+def decode_postback(data: str, *, queries: Literal[True]) -> Postback | QueryTap: ...
+
+
+def decode_postback(data: str, *, queries: bool = False) -> Postback | QueryTap:
+    """The typed postback ``data`` stands for, or ``BadPostback``.
+
+    Query buttons are decoded only for a caller that says it answers them (``queries=True``); any
+    other caller hands every non-verification tap to the report conversation, which would not know
+    what to do with one, so there it is refused like any button it cannot handle.
+    """
     if len(data) > MAX_DATA:
         raise BadPostback("longer than LINE allows")
     try:
@@ -141,6 +167,10 @@ def decode_postback(data: str) -> Postback:
         return _verify(fields)
     if "n" in fields:
         return _nudge(fields)
+    if "q" in fields:
+        if not queries:
+            raise BadPostback("a query button where only report buttons are answered")
+        return _query(fields)
     if "f" in fields or "d" in fields:
         return _draft(fields)
     raise BadPostback("no known kind")
@@ -171,6 +201,23 @@ def _verify(fields: dict[str, str]) -> Verify:
     if action == "return":
         return Verify("return", _id(fields["r"]))
     raise BadPostback("an unknown verification action")
+
+
+def _query(fields: dict[str, str]) -> QueryTap:
+    ask = fields["q"]
+    if ask not in ("status", "deadline"):
+        raise BadPostback("an unknown query button")
+    level = None
+    if "l" in fields:
+        _only(fields, "q", "p", "i", "l")
+        if fields["l"] not in ("1", "2", "3", "4", "5"):
+            raise BadPostback("a level outside 1–5")
+        level = int(fields["l"])
+    else:
+        _only(fields, "q", "p", "i")
+    if not _QUERY_CODE.fullmatch(fields["i"]):
+        raise BadPostback("not an indicator code")
+    return PickQueryUnit("status" if ask == "status" else "deadline", _id(fields["p"]), fields["i"], level)
 
 
 def _draft(fields: dict[str, str]) -> DraftTap:

@@ -5,6 +5,11 @@ they were granted, a reporter or unit head their own unit, the committee (and it
 The chat limits it too: everyone in a group reads the answer, so only the committee group that an
 admin bound gets answers (the committee's); in any other group or room nothing scoped to the
 asker is shown, and the bot asks to continue 1:1.
+
+Units and indicators are named the way people write them (``handlers.query_names``). A unit named
+outside the asker's scope is refused, and one the bot does not know is said so: neither is ever
+answered with the asker's own unit. An indicator found in several of the asker's plans is asked
+back, the units as buttons (``PickQueryUnit``), rather than answered for one of them.
 """
 
 from __future__ import annotations
@@ -14,31 +19,45 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-import sqlalchemy as sa
 from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
 from handlers import messages as m
 from handlers import query_texts as qt
 from handlers.parse.normalize import normalize_text
-from handlers.replies import Outgoing, Reply
+from handlers.postbacks import PickQueryUnit
+from handlers.query_names import (
+    IndicatorHit,
+    UnitMention,
+    indicator_hits,
+    indicator_keys,
+    named_units,
+    subject_of,
+    unit_label,
+)
+from handlers.replies import Outgoing, QuickReply, Reply
 from handlers.summary_card import AMBER, GREEN, GREY, RED, _bar, _text
-from scoring.fiscal import BANGKOK, FiscalPeriod, bangkok_date
+from scoring.fiscal import BANGKOK, bangkok_date
 from scoring.plan import Plan
 from scoring.rubric import Result, evaluate, next_level_needs
 from scoring.thai import thai_date
 from scoring.totals import score_plan
-from store.models import ChatGroup, IndicatorRecord, Person, PlanRecord, ProgressReport, ReportStatus, Role, Unit
+from store import progress
+from store.models import ChatGroup, Person, PlanRecord, ReportStatus, Role, Unit
 from store.people import roles_of, unit_chain
 from store.plans import plan_from_record
 
 _QUERY = re.compile(
     r"ถึงไหน|เท่าไร|เท่าไหร่|กี่คะแนน|กี่เปอร์|ได้กี่|ใครยังไม่ส่ง|ใครยังไม่รายงาน|ยังไม่ส่ง|สรุปผล|สถานะ|คะแนน|"
-    r"ต้องทำอีก|ต้องได้อีก|ถึงระดับ|\?\s*$"
+    r"ต้องทำอีก|ต้องได้อีก|ถึงระดับ|เป็น(?:ยัง|อย่าง)?ไง|เป็นอย่างไร|คืบหน้า(?:แค่ไหน|ยังไง|ไหม|มั้ย)|"
+    r"(?:กำหนด)?ส่ง(?:ภายใน)?(?:วันไหน|วันอะไร|วันที่เท่าไร|เมื่อไร|เมื่อไหร่)|กำหนดส่ง(?:คือ)?(?:วันไหน|วันอะไร|เมื่อไร|เมื่อไหร่)|"
+    r"ภายในวันไหน|\?\s*$"
 )
+_DEADLINE = re.compile(r"ส่ง(?:ภายใน)?(?:วันไหน|วันอะไร|วันที่เท่าไร|เมื่อไร|เมื่อไหร่)|กำหนดส่ง|ภายในวันไหน")
+MAX_QUICK_REPLIES = 13  # LINE's limit
 _WHO_LATE = re.compile(r"ใคร.*ยังไม่(?:ส่ง|รายงาน)|ยังไม่(?:ส่ง|รายงาน).*ใคร|ค้างส่ง")
 _SCORE = re.compile(r"คะแนน")
-_NEXT = re.compile(r"ต้อง(?:ทำ|ได้)อีก|ถึงระดับ\s*([1-5])")
+_LEVEL = re.compile(r"ถึงระดับ\s*([1-5])")  # "ต้องทำอีกเท่าไรถึงระดับ 5": that level, not just the next
 _SUMMARY = re.compile(r"สรุปผล|ภาพรวม")
 _QUARTER = re.compile(r"ไตรมาส(?:ที่)?\s*([1-4])")
 MAX_CAROUSEL = 10
@@ -107,89 +126,6 @@ def plans_in_scope(session: Session, scope: Scope, today: date) -> list[PlanReco
     return list(newest.values())
 
 
-def _named_unit(session: Session, text: str) -> Unit | None:
-    norm = normalize_text(text)
-    for unit in session.exec(select(Unit)).all():
-        names = [unit.name, *(unit.aliases or []), *([unit.short_name] if unit.short_name else [])]
-        if any(n and n in norm for n in names):
-            return unit
-    return None
-
-
-def reports_of(session: Session, record: PlanRecord, until: date | None = None) -> dict[str, list[ProgressReport]]:
-    rows = session.exec(
-        select(ProgressReport, IndicatorRecord.code)
-        .join(IndicatorRecord, col(ProgressReport.indicator_id) == col(IndicatorRecord.id))
-        .where(IndicatorRecord.plan_id == record.id, ProgressReport.status != ReportStatus.withdrawn)
-        .order_by(col(ProgressReport.reported_at))
-    ).all()
-    out: dict[str, list[ProgressReport]] = {}
-    for report, code in rows:
-        when = report.reported_at.astimezone(BANGKOK).date() if report.reported_at else None
-        if until is not None and (report.fiscal_year, report.quarter) > (record.fiscal_year, _quarter_of(until)):
-            continue
-        if until is not None and when is not None and when > until and report.fiscal_year != record.fiscal_year:
-            continue
-        out.setdefault(code, []).append(report)
-    return out
-
-
-def latest_results(
-    session: Session, records: list[PlanRecord], quarter: int | None = None, *, confirmed: bool = False
-) -> dict[int, dict[str, Result]]:
-    """The newest report of every indicator of several plans in one query (self-reported values).
-
-    Each indicator's newest row is one index seek (indicator_id, reported_at), so a department of 30
-    units with years of monthly reports costs one round trip, not thousands of objects.
-    """
-    if not records:
-        return {}
-    report, indicator = ProgressReport.__table__, IndicatorRecord.__table__  # type: ignore[attr-defined]
-    status = (
-        report.c.status == ReportStatus.confirmed.value
-        if confirmed
-        else report.c.status != ReportStatus.withdrawn.value
-    )
-    newest = sa.select(report.c.id).where(report.c.indicator_id == indicator.c.id, status)
-    if quarter is not None:
-        newest = newest.where(report.c.quarter <= quarter)
-    newest_id = newest.order_by(report.c.reported_at.desc()).limit(1).correlate(indicator).scalar_subquery()
-    query = (
-        sa.select(
-            indicator.c.plan_id,
-            indicator.c.code,
-            report.c.value,
-            report.c.done,
-            report.c.numerator,
-            report.c.denominator,
-        )
-        .select_from(indicator.join(report, report.c.id == newest_id))
-        .where(indicator.c.plan_id.in_([r.id for r in records]))
-    )
-    out: dict[int, dict[str, Result]] = {r.id or 0: {} for r in records}
-    for plan_id, code, value, done, numerator, denominator in session.execute(query):
-        out[plan_id][code] = Result.of(value, done or (), numerator=numerator, denominator=denominator)
-    return out
-
-
-def _quarter_of(day: date) -> int:
-    return FiscalPeriod.of_day(day).quarter
-
-
-def _result(report: ProgressReport, confirmed: bool) -> Result:
-    value = report.confirmed_value if confirmed and report.confirmed_value is not None else report.value
-    return Result.of(value, report.done, numerator=report.numerator, denominator=report.denominator)
-
-
-def results_of(reports: dict[str, list[ProgressReport]], confirmed: bool) -> dict[str, Result]:
-    out = {}
-    for code, rows in reports.items():
-        usable = [r for r in rows if not confirmed or r.status == ReportStatus.confirmed]
-        if usable:
-            out[code] = _result(usable[-1], confirmed)
-    return out
-
-
 class QueryAnswerer:
     """Answers one question for one asker; refuses politely outside their scope."""
 
@@ -204,27 +140,38 @@ class QueryAnswerer:
         if self.scope.shared:
             return Reply().say(m.GROUP_ASK_PRIVATELY)
         norm = normalize_text(text)
-        named = _named_unit(self.session, norm)
         plans = plans_in_scope(self.session, self.scope, self.today)
-        if named is not None:
-            chain_plans = [p for p in self._all_plans() if p.unit_id in unit_chain(self.session, named.id or 0)]
-            allowed = [p for p in chain_plans if p in plans]
-            if chain_plans and not allowed:
-                return Reply().say(qt.OUT_OF_SCOPE)
-            plans = allowed or plans
+        named = named_units(self.session, norm, lambda: indicator_keys(plans))
+        if named.mentions:
+            chosen = self._plans_named(named.mentions, plans)
+            if isinstance(chosen, Reply):
+                return chosen
+            plans = chosen
+        elif named.unknown:
+            return Reply().say(qt.UNKNOWN_UNIT.format(name=named.unknown))
         if not plans:
-            return Reply().say(qt.OUT_OF_SCOPE if named else qt.NO_PLAN)
+            return Reply().say(qt.NO_PLAN)
         if _WHO_LATE.search(norm):
             return self.who_late(plans)
-        code = _CODE.search(norm)
-        quarter = _QUARTER.search(norm)
+        subject = subject_of(norm, named.mentions)
+        hits = indicator_hits(self.session, subject, plans, self.today)
+        deadline = bool(_DEADLINE.search(norm))
+        target = _LEVEL.search(norm)
+        level = int(target.group(1)) if target else None
+        if len(hits) > 1:
+            return self._which_unit(hits, "deadline" if deadline else "status", level)
+        if hits:
+            record = hits[0].record
+            if deadline:
+                return self._deadline(record, hits[0].code)
+            return self._indicator(record, plan_from_record(record), hits[0].code, level)
+        code = _CODE.search(subject)
         if code:
-            record, plan = self._plan_with(plans, code.group(1))
-            if record is None or plan is None:
-                return Reply().say(qt.NO_SUCH_INDICATOR.format(code=code.group(1)))
-            target = _NEXT.search(norm)
-            return self._indicator(record, plan, self._code_in(plan, code.group(1)), target)
-        if _SCORE.search(norm) or _SUMMARY.search(norm) or quarter:
+            return Reply().say(qt.NO_SUCH_INDICATOR.format(code=code.group(1)))
+        if deadline:
+            return Reply().say("\n".join(t for record in plans for t in self._deadline(record, None).texts))
+        quarter = _QUARTER.search(norm)
+        if _SCORE.search(norm) or _SUMMARY.search(norm) or quarter or named.mentions:
             q = int(quarter.group(1)) if quarter else None
             self.confirmed_only = bool(_CONFIRMED.search(norm))
             if len(plans) == 1:
@@ -232,39 +179,99 @@ class QueryAnswerer:
             return self._summaries(plans, q)
         return self._help()
 
-    def _all_plans(self) -> list[PlanRecord]:
-        return list(self.session.exec(select(PlanRecord)).all())
+    def on_tap(self, tap: PickQueryUnit) -> Reply:
+        """A unit chosen under "which unit?": the data is checked like typed text would be (the plan in
+        the tapper's scope, the code in the plan), since any client can send any data."""
+        if self.scope.shared:
+            return Reply().say(m.GROUP_ASK_PRIVATELY)
+        record = self.session.get(PlanRecord, tap.plan_id)
+        if record is None:
+            return Reply().say(m.BUTTON_INVALID)
+        if not self._may_see(record.unit_id):
+            return Reply().say(qt.OUT_OF_SCOPE)
+        plan = plan_from_record(record)
+        if tap.code not in {i.code for i in plan.indicators()}:
+            return Reply().say(m.BUTTON_INVALID)
+        if tap.ask == "deadline":
+            return self._deadline(record, tap.code)
+        return self._indicator(record, plan, tap.code, tap.level)
 
-    @staticmethod
-    def _code_in(plan: Plan, raw: str) -> str:
-        codes = {i.code for i in plan.indicators()}
-        return raw if raw in codes else f"K{raw}" if f"K{raw}" in codes else raw.upper()
+    def _may_see(self, unit_id: int) -> bool:
+        """The rule of ``plans_in_scope``: a grant on the unit or on a unit above it."""
+        return any(self.scope.allows(u) for u in unit_chain(self.session, unit_id))
 
-    def _plan_with(self, plans: list[PlanRecord], raw: str) -> tuple[PlanRecord | None, Plan | None]:
-        for record in plans:
-            plan = plan_from_record(record)
-            if self._code_in(plan, raw) in {i.code for i in plan.indicators()}:
-                return record, plan
-        return None, None
+    def _plans_named(self, mentions: tuple[UnitMention, ...], plans: list[PlanRecord]) -> list[PlanRecord] | Reply:
+        """The asker's plans of the units the question names, or the reply that refuses it.
+
+        Each mention stands for the units whose plans it reaches (a กลุ่มงาน reports under its
+        ส่วนราชการ's plan). A mention that reaches one plan must be in scope; an abbreviation that
+        reaches several ("สำนักงานเลขาฯ") keeps those in scope and is refused only if none is.
+        """
+        with_plans = {r.unit_id for r in self.session.exec(select(PlanRecord)).all()}
+        in_scope = {r.unit_id for r in plans}
+        wanted: set[int] = set()
+        for mention in mentions:
+            owners = {self._plan_unit(u.id or 0, with_plans) for u in mention.units}
+            reached = {o for o in owners if o is not None}
+            if not reached:
+                unit = mention.units[0]
+                return Reply().say(
+                    qt.NO_PLAN_OF_UNIT.format(unit=unit.name) if self._may_see(unit.id or 0) else qt.OUT_OF_SCOPE
+                )
+            allowed = reached & in_scope
+            if not allowed or (len(reached) == 1 and reached != allowed):
+                return Reply().say(qt.OUT_OF_SCOPE)
+            wanted |= allowed
+        return [r for r in plans if r.unit_id in wanted]
+
+    def _plan_unit(self, unit_id: int, with_plans: set[int]) -> int | None:
+        return next((u for u in unit_chain(self.session, unit_id) if u in with_plans), None)
+
+    def _which_unit(self, hits: list[IndicatorHit], ask: str, level: int | None) -> Reply:
+        """The indicator is in several of the asker's plans: which unit's? The units as buttons.
+
+        More units than LINE shows as buttons: the asker is asked to name the unit instead.
+        """
+        codes = {h.code for h in hits}
+        what = f"ตัวชี้วัดที่ {next(iter(codes))}" if len(codes) == 1 else qt.ASKED_INDICATOR
+        units = {h.record.unit_id: self.session.get(Unit, h.record.unit_id) for h in hits}
+        named = sorted(hits, key=lambda h: plan_from_record(h.record).unit)
+        if len(named) > MAX_QUICK_REPLIES:
+            example = unit_label(units[named[0].record.unit_id], plan_from_record(named[0].record).unit)
+            return Reply().say(qt.WHICH_UNIT_NAMED.format(what=what, n=len(named), unit=example))
+        buttons = []
+        for hit in named:
+            unit_name = plan_from_record(hit.record).unit
+            data: dict[str, str | int] = {"q": ask, "p": hit.record.id or 0, "i": hit.code}
+            if level is not None:
+                data["l"] = level
+            buttons.append(
+                QuickReply.of(
+                    unit_label(units[hit.record.unit_id], unit_name),
+                    qt.INDICATOR_IN.format(code=hit.code, unit=unit_name),
+                    **data,
+                )
+            )
+        return Reply().say(qt.WHICH_UNIT.format(what=what), tuple(buttons))
 
     # --- answers ----------------------------------------------------------------------------
 
-    def _indicator(self, record: PlanRecord, plan: Plan, code: str, target: re.Match[str] | None) -> Reply:
+    def _indicator(self, record: PlanRecord, plan: Plan, code: str, level: int | None = None) -> Reply:
+        """The indicator's card; ``level`` is the one asked about ("ต้องทำอีกเท่าไรถึงระดับ 5")."""
         indicator = plan.indicator(code)
-        reports = reports_of(self.session, record).get(code, [])
-        latest = reports[-1] if reports else None
-        e = evaluate(indicator, _result(latest, False) if latest else None)
-        confirmed = [r for r in reports if r.status == ReportStatus.confirmed]
-        e_conf = evaluate(indicator, _result(confirmed[-1], True)) if confirmed else None
-        trend = " → ".join(
-            f"{FiscalPeriod(r.fiscal_year, r.quarter, r.month).thai}: {r.value:g}"
-            for r in reports[-4:]
-            if r.value is not None
-        )
+        reports = progress.history(session=self.session, plan=record).get(code, [])
+        # The card shows the latest result; a newer report that only says "in progress" when there is none.
+        latest = progress.latest(reports) or (reports[-1] if reports else None)
+        e = evaluate(indicator, latest.result() if latest else None)
+        confirmed = progress.latest(reports, "confirmed")
+        e_conf = evaluate(indicator, confirmed.result("confirmed")) if confirmed else None
+        trend = " → ".join(f"{r.fiscal_period.thai}: {r.value:g}" for r in reports[-4:] if r.value is not None)
         who = self.session.get(Person, latest.reported_by) if latest else None
         body: list[dict[str, Any]] = [
             _text(f"ตัวชี้วัดที่ {code}", weight="bold", size="sm"),
             _text(indicator.name, size="xs", color=GREY),
+            # Whose indicator: a manager's units may each have a 4.
+            _text(qt.SUMMARY_TITLE.format(unit=plan.unit, fy=record.fiscal_year), size="xs", color=GREY),
             _text(
                 f"ระดับ {e.level} · {e.points:g}/{e.max_points:g} คะแนน",
                 size="sm",
@@ -294,7 +301,7 @@ class QueryAnswerer:
             body.append(_text(qt.CONFIRMED_SCORE.format(level=e_conf.level, points=e_conf.points), size="xs"))
         if trend:
             body.append(_text(qt.TREND.format(trend=trend), size="xs", color=GREY))
-        advice = self._advice(plan, code, latest, target)
+        advice = self._advice(plan, code, latest, level)
         if advice:
             body.append(_text(advice, size="xs", margin="md", weight="bold"))
         card: dict[str, Any] = {
@@ -316,22 +323,55 @@ class QueryAnswerer:
             fallback += f" ล่าสุด {_value(latest.value, indicator.unit)} ({_when(latest)})"
         return Reply([Outgoing(fallback, flex=card)])
 
-    def _advice(self, plan: Plan, code: str, latest: ProgressReport | None, target: re.Match[str] | None) -> str | None:
+    def _advice(self, plan: Plan, code: str, latest: progress.Report | None, wanted: int | None) -> str | None:
         """What the next level needs, or a named level ("ต้องทำอีกเท่าไรถึงระดับ 5")."""
         indicator = plan.indicator(code)
-        result = _result(latest, False) if latest else Result()
+        result = latest.result() if latest else Result()
         level = evaluate(indicator, result).level
-        if target and target.group(1):
-            wanted = int(target.group(1))
+        if wanted is not None:
             if level >= wanted:
                 return qt.ALREADY.format(level=wanted)
             return next_level_needs(indicator, result, wanted - 1)
         return evaluate(indicator, result).next
 
+    def _deadline(self, record: PlanRecord, code: str | None) -> Reply:
+        """The next reporting deadline of the indicator (all of a plan's indicators share the plan's).
+
+        A monthly round whose quarter ends later also names the next quarterly one, the round the
+        committee scores. A past plan (the demo's) has none left, and says when its last one was.
+        """
+        from scoring.deadlines import deadlines_for
+
+        plan = plan_from_record(record)
+        day = self._plan_today(record)
+        rounds = deadlines_for(record.fiscal_year, plan.deadlines)
+        upcoming = [d for d in rounds if d.due >= day]
+        if not upcoming:
+            last = max(d.due for d in rounds)
+            return Reply().say(qt.NO_MORE_DEADLINES.format(fy=record.fiscal_year, unit=plan.unit, due=thai_date(last)))
+        due = upcoming[0].due
+        group = [d for d in upcoming if d.due == due]
+        what = qt.AND.join(
+            qt.QUARTERLY_ROUND.format(period=d.period.thai)
+            if d.kind == "quarterly"
+            else qt.MONTHLY_ROUND.format(period=d.period.thai)
+            for d in group
+        )
+        when = thai_date(due) + (qt.TODAY if due == day else "")
+        text = (
+            qt.NEXT_DEADLINE.format(code=code, due=when, what=what)
+            if code is not None
+            else qt.PLAN_NEXT_DEADLINE.format(unit=plan.unit, due=when, what=what)
+        )
+        quarterly = next((d for d in upcoming if d.kind == "quarterly"), None)
+        if quarterly is not None and quarterly not in group:
+            text += "\n" + qt.NEXT_QUARTERLY.format(period=quarterly.period.thai, due=thai_date(quarterly.due))
+        return Reply().say(text)
+
     def _summary(self, record: PlanRecord, quarter: int | None, results: dict[str, Result] | None = None) -> Reply:
         plan = plan_from_record(record)
         if results is None:
-            results = latest_results(self.session, [record], quarter, confirmed=self.confirmed_only)[record.id or 0]
+            results = self._latest_results([record], quarter)[record.id or 0]
         scored = score_plan(plan, results, advice=False)
         title = (
             qt.SUMMARY_TITLE.format(unit=plan.unit, fy=record.fiscal_year)
@@ -369,7 +409,7 @@ class QueryAnswerer:
 
     def _summaries(self, plans: list[PlanRecord], quarter: int | None) -> Reply:
         """Several units in scope: one card each in a carousel (LINE shows up to 12), best first."""
-        results = latest_results(self.session, plans, quarter, confirmed=self.confirmed_only)
+        results = self._latest_results(plans, quarter)
         cards = [self._summary(record, quarter, results[record.id or 0]).messages[0] for record in plans]
         cards.sort(key=lambda m: m.text)
         shown = cards[:MAX_CAROUSEL]
@@ -378,6 +418,10 @@ class QueryAnswerer:
         if len(cards) > MAX_CAROUSEL:
             text += "\n" + qt.MORE_UNITS.format(n=len(cards) - MAX_CAROUSEL)
         return Reply([Outgoing(text, flex=carousel)])
+
+    def _latest_results(self, plans: list[PlanRecord], quarter: int | None) -> dict[int, dict[str, Result]]:
+        basis: progress.Basis = "confirmed" if self.confirmed_only else "reported"
+        return progress.latest_results(session=self.session, plans=plans, as_of=quarter, basis=basis)
 
     def who_late(self, plans: list[PlanRecord]) -> Reply:
         """Who has not reported for the latest deadline passed.
@@ -463,8 +507,8 @@ def _value(value: float | None, unit: str | None) -> str:
     return f"ร้อยละ {value:g}" if unit == "ร้อยละ" else f"{value:g} {unit or ''}".strip()
 
 
-def _when(report: ProgressReport) -> str:
-    return thai_date(report.reported_at.astimezone(BANGKOK).date()) if report.reported_at else "-"
+def _when(report: progress.Report) -> str:
+    return thai_date(report.reported_at.astimezone(BANGKOK).date())
 
 
 def _button(label: str, data: str, display: str) -> dict[str, Any]:

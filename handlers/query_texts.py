@@ -40,3 +40,26 @@ TOLD_RETURNED = "คณะกรรมการส่งกลับรายง
 NOT_COMMITTEE = "ขออภัยค่ะ เฉพาะคณะกรรมการติดตามประเมินผลเท่านั้นที่ยืนยันหรือส่งกลับรายงานได้"
 MORE_UNITS = "และอีก {n} หน่วยงาน (ระบุชื่อหน่วยงานเพื่อดูรายละเอียด)"
 CONFIRMED_ONLY = " · เฉพาะผลที่ยืนยันแล้ว"
+UNKNOWN_UNIT = "ขออภัยค่ะ ไม่พบหน่วยงาน “{name}” ในระบบ กรุณาตรวจสอบชื่อหน่วยงานอีกครั้งนะคะ"
+NO_PLAN_OF_UNIT = "ยังไม่มีแผนของ{unit}ในระบบค่ะ"
+WHICH_UNIT = "{what} มีในแผนของหลายหน่วยงาน ต้องการดูของหน่วยงานไหนคะ"
+WHICH_UNIT_NAMED = "{what} มีในแผนของ {n} หน่วยงาน ขอชื่อหน่วยงานด้วยนะคะ เช่น “{what} ของ{unit} ถึงไหนแล้ว”"
+ASKED_INDICATOR = "ตัวชี้วัดที่ถามถึง"
+INDICATOR_IN = "ตัวชี้วัดที่ {code} ของ{unit}"
+NEXT_DEADLINE = "ตัวชี้วัดที่ {code} ส่งรายงานรอบถัดไปภายใน {due} ({what}) ค่ะ"
+PLAN_NEXT_DEADLINE = "{unit} ส่งรายงานรอบถัดไปภายใน {due} ({what}) ค่ะ"
+NEXT_QUARTERLY = "รอบรายไตรมาสถัดไป: {period} ภายใน {due}"
+MONTHLY_ROUND = "รายเดือน {period}"
+QUARTERLY_ROUND = "ราย{period}"
+AND = " และ"
+TODAY = " (วันนี้)"
+NO_MORE_DEADLINES = "แผนปีงบประมาณ {fy} ของ{unit} ส่งรายงานครบทุกรอบแล้วค่ะ (รอบสุดท้ายกำหนดส่ง {due})"
+# --- a confirmed result changed after the committee confirmed it (store.progress, verification) ---
+TOLD_COMMITTEE_CHANGED = (
+    "แจ้งคณะกรรมการค่ะ: {unit} แก้ผลตัวชี้วัดที่ {code} ({period}) ที่ยืนยันไว้ {confirmed} เป็น {value} "
+    "ผลนี้จึงกลับเป็นรอการยืนยัน ตรวจสอบและยืนยันอีกครั้งได้โดยพิมพ์ “@Tidtam ตัวชี้วัดที่ {code} {unit} ถึงไหนแล้ว” นะคะ"
+)
+TOLD_COMMITTEE_WITHDRAWN = (
+    "แจ้งคณะกรรมการค่ะ: {unit} ยกเลิกรายงานตัวชี้วัดที่ {code} ({period}) ที่ยืนยันไว้ {confirmed} ผลที่ยืนยันนี้จึงไม่นับแล้วค่ะ"
+)
+REPORT_GONE = "รายงานนี้ถูกถอนหรือไม่มีอยู่แล้วค่ะ"

@@ -1,37 +1,34 @@
 """The committee confirms or returns a report (buttons on the report card); the reporter is told.
 
 Only a person granted the committee (or admin) role may do it, whatever chat the button is tapped in.
-Self-reported and confirmed values stay apart (``value`` and ``confirmed_value``), both audited.
+Self-reported and confirmed values stay apart (``value`` and ``confirmed_value``), both audited. When
+a reporter later changes or withdraws what the committee confirmed, the confirmation no longer holds
+(``store.progress``) and the bound committee group is told, so it can look again.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Literal
 
 from sqlmodel import Session, col, select
 
 from handlers import query_texts as qt
+from handlers.drafts import ReasonState, ReturnDraft, set_state, waiting
+from handlers.drafts import store as store_draft
 from handlers.parse.normalize import normalize_text
 from handlers.replies import Outgoing, Reply, outgoing_json
-from store.audit import acting_as
-from store.models import Draft, IndicatorRecord, LineIdentity, Person, ProgressReport, ReportStatus, Role
+from store import progress
+from store.models import ChatGroup, Draft, IndicatorRecord, LineIdentity, Person, PlanRecord, Role, Unit
 from store.outbox import enqueue
 from store.people import has_role
-
-RETURN_TIMEOUT = timedelta(minutes=30)
 
 
 def _may_verify(session: Session, person: Person) -> bool:
     return has_role(session, person.id or 0, Role.committee) or has_role(session, person.id or 0, Role.admin)
 
 
-def _code(session: Session, report: ProgressReport) -> str:
-    indicator = session.get(IndicatorRecord, report.indicator_id)
-    return indicator.code if indicator else "?"
-
-
-def _tell_reporter(session: Session, report: ProgressReport, text: str, key: str, now: datetime) -> None:
+def _tell_reporter(session: Session, report: progress.Report, text: str, key: str, now: datetime) -> None:
     identity = session.exec(select(LineIdentity).where(LineIdentity.person_id == report.reported_by)).first()
     if identity is None or not identity.following:
         return
@@ -51,17 +48,13 @@ def on_verify(
     """A tap on "ยืนยันผล" / "ส่งกลับแก้ไข", decoded by ``handlers.postbacks`` (so ``action`` is one of two)."""
     if not _may_verify(session, person):
         return Reply().say(qt.NOT_COMMITTEE)
-    report = session.get(ProgressReport, report_id)
-    if report is None or report.status == ReportStatus.withdrawn:
-        return Reply().say("รายงานนี้ถูกถอนหรือไม่มีอยู่แล้วค่ะ")
-    code = _code(session, report)
-    shown = f"{report.value:g}" if report.value is not None else "-"
+    found = progress.get(session, report_id=report_id)
+    if found is None or not found.counts_on("reported"):
+        return Reply().say(qt.REPORT_GONE)
+    code = found.code
+    shown = f"{found.value:g}" if found.value is not None else "-"
     if action == "confirm":
-        with acting_as(session, person.id, source="line:verify", now=now):
-            report.status = ReportStatus.confirmed
-            report.confirmed_value = report.value
-            session.add(report)
-            session.flush()
+        report = progress.confirm(session, report_id=report_id, by=person.id or 0, now=now).report
         _tell_reporter(
             session,
             report,
@@ -70,46 +63,27 @@ def on_verify(
             now,
         )
         return Reply().say(qt.CONFIRMED.format(code=code, value=shown))
-    data = {"kind": "return", "report_id": report.id, "code": code, "awaiting": {"field": "reason"}}
-    session.add(
-        Draft(
-            person_id=person.id or 0,
-            chat_id=chat_id,
-            data=data,
-            created_at=now,
-            updated_at=now,
-            expires_at=now + RETURN_TIMEOUT,
-        )
-    )
+    draft = Draft(person_id=person.id or 0, chat_id=chat_id, created_at=now)
+    store_draft(session, draft, ReturnDraft(report_id=found.id, code=code), now, ReasonState.ask_reason)
     return Reply().say(qt.ASK_RETURN_REASON.format(code=code))
 
 
 def pending_return(session: Session, person: Person, chat_id: str, now: datetime) -> Draft | None:
-    draft = session.exec(
-        select(Draft)
-        .where(Draft.person_id == person.id, Draft.chat_id == chat_id, Draft.state == "open")
-        .order_by(col(Draft.id).desc())
-    ).first()
-    if draft is None or (draft.data or {}).get("kind") != "return":
-        return None
-    if draft.expires_at is not None and draft.expires_at <= now:
-        return None
-    return draft
+    """A committee member's return reason still waited for in this chat (the next text is it)."""
+    return waiting(session, person.id or 0, chat_id, now, kind="return")
 
 
 def finish_return(session: Session, person: Person, draft: Draft, text: str, now: datetime) -> Reply:
     reason = normalize_text(text)
-    report = session.get(ProgressReport, draft.data["report_id"])
-    draft.state = "saved"
-    session.add(draft)
-    if report is None:
-        return Reply().say("รายงานนี้ไม่มีอยู่แล้วค่ะ")
-    with acting_as(session, person.id, source="line:verify", now=now):
-        report.status = ReportStatus.returned
-        report.status_reason = reason
-        session.add(report)
-        session.flush()
-    code = draft.data.get("code", "?")
+    set_state(session, draft, ReasonState.saved, now)
+    try:
+        written = progress.return_(
+            session, report_id=draft.data["report_id"], by=person.id or 0, now=now, reason=reason
+        )
+    except progress.ReportGone:
+        return Reply().say(qt.REPORT_GONE)
+    report = written.report
+    code = str(draft.data.get("code", "?"))
     _tell_reporter(
         session,
         report,
@@ -118,3 +92,34 @@ def finish_return(session: Session, person: Person, draft: Draft, text: str, now
         now,
     )
     return Reply().say(qt.RETURNED.format(code=code))
+
+
+def tell_committee(session: Session, written: progress.Written, now: datetime) -> None:
+    """A reporter changed or withdrew a result the committee had confirmed: the confirmation is gone
+    (``store.progress``), so each bound committee group hears what changed and can confirm again."""
+    before, after = written.before, written.report
+    if not written.unconfirmed or before is None:
+        return
+    indicator = session.get(IndicatorRecord, after.indicator_id)
+    plan = session.get(PlanRecord, indicator.plan_id) if indicator else None
+    unit = session.get(Unit, plan.unit_id) if plan else None
+    confirmed = before.confirmed_value if before.confirmed_value is not None else before.value
+    words = {
+        "unit": unit.name if unit else "-",
+        "code": after.code,
+        "period": after.fiscal_period.thai,
+        "confirmed": f"{confirmed:g}" if confirmed is not None else "-",
+        "value": f"{after.value:g}" if after.value is not None else "-",
+    }
+    withdrawn = not after.counts_on("reported")
+    text = (qt.TOLD_COMMITTEE_WITHDRAWN if withdrawn else qt.TOLD_COMMITTEE_CHANGED).format(**words)
+    groups = session.exec(select(ChatGroup).where(ChatGroup.kind == "committee", col(ChatGroup.active))).all()
+    for group in groups:
+        enqueue(
+            session,
+            key=f"unconfirmed:{after.id}:{group.group_id}:{now.isoformat()}",
+            kind="verify",
+            recipient=group.group_id,
+            payload={"messages": [outgoing_json(Outgoing(text))], "cost": group.members},
+            now=now,
+        )

@@ -8,8 +8,9 @@ later output (a PDF, a LINE summary) share one reading of the rules:
   create new versions while reports stay on the indicator rows they were made against;
 * withdrawn reports count for nothing (the reporter unsent them), but the CSV still lists them,
   since it is the audit trail;
-* values are cumulative (ผลสะสม): the value shown for a quarter is the newest one reported in the
-  fiscal year up to the end of that quarter, not a sum;
+* values are cumulative (ผลสะสม): the value shown for a quarter is the latest result up to the end of
+  that quarter, not a sum, read by the one rule of ``store.progress`` that the chat answers, the
+  dashboard and the reminders use too, so the form never disagrees with them;
 * self-reported values and committee-confirmed values stay apart, as the assessor needs both.
 """
 
@@ -26,15 +27,8 @@ from sqlmodel import Session, col, select
 from scoring.fiscal import BANGKOK
 from scoring.plan import Indicator, Plan
 from scoring.rubric import Result, evaluate, result_value
-from store.models import (
-    Evidence,
-    IndicatorRecord,
-    Person,
-    PlanRecord,
-    ProgressReport,
-    ReportChange,
-    ReportStatus,
-)
+from store import progress
+from store.models import Evidence, Person, PlanRecord, ReportChange
 from store.plans import plan_from_record
 
 SYSTEM = "ระบบ"  # who a change is by when a system job made it (``acting_as(session, None, …)``)
@@ -97,11 +91,10 @@ class HistoryRow:
 
 @dataclass(frozen=True)
 class _PlanScope:
-    """The plan record to print and the ids of its indicator rows across versions, by code."""
+    """The plan record to print (``store.progress`` reads the reports of all its versions)."""
 
     record: PlanRecord
     plan: Plan
-    codes: dict[int, str]  # indicator row id → indicator code
 
 
 def _find_scope(session: Session, plan_key: str, fiscal_year: int) -> _PlanScope:
@@ -118,51 +111,15 @@ def _find_scope(session: Session, plan_key: str, fiscal_year: int) -> _PlanScope
             f"แผน {plan_key} ไม่มีปีงบประมาณ พ.ศ. {fiscal_year} ในฐานข้อมูล (มีปี {years}) "
             f"(plan {plan_key!r} has no fiscal year {fiscal_year} in the database; it has {years})"
         )
-    ids = [r.id for r in in_year if r.id is not None]
-    indicators = session.exec(select(IndicatorRecord).where(col(IndicatorRecord.plan_id).in_(ids))).all()
-    codes = {i.id: i.code for i in indicators if i.id is not None}
-    return _PlanScope(in_year[-1], plan_from_record(in_year[-1]), codes)
+    return _PlanScope(in_year[-1], plan_from_record(in_year[-1]))
 
 
-def _reports(session: Session, scope: _PlanScope, fiscal_year: int) -> list[ProgressReport]:
-    """All reports of the plan's indicators in the fiscal year, oldest first, withdrawn ones included."""
-    if not scope.codes:
-        return []
-    return list(
-        session.exec(
-            select(ProgressReport)
-            .where(
-                col(ProgressReport.indicator_id).in_(list(scope.codes)),
-                ProgressReport.fiscal_year == fiscal_year,
-            )
-            .order_by(col(ProgressReport.quarter), col(ProgressReport.reported_at), col(ProgressReport.id))
-        ).all()
-    )
+def _value(indicator: Indicator, result: Result | None) -> float | None:
+    """The value a result states: as given, or numerator/denominator through the plan's formula."""
+    return result_value(indicator, result) if result is not None else None
 
 
-def _report_value(indicator: Indicator, report: ProgressReport) -> float | None:
-    """The value a report states: as given, or numerator/denominator through the plan's formula."""
-    result = Result.of(report.value, report.done, numerator=report.numerator, denominator=report.denominator)
-    return result_value(indicator, result)
-
-
-def _confirmed(report: ProgressReport) -> float | None:
-    """What the committee confirmed; a confirmation without its own number confirms the reported one."""
-    if report.status != ReportStatus.confirmed:
-        return None
-    return report.confirmed_value if report.confirmed_value is not None else report.value
-
-
-def _latest(values: Iterable[float | None]) -> float | None:
-    """The last non-empty value of a chronological sequence (values are cumulative)."""
-    found: float | None = None
-    for v in values:
-        if v is not None:
-            found = v
-    return found
-
-
-def _narratives(reports: Sequence[ProgressReport], quarter: int) -> tuple[str, ...]:
+def _narratives(reports: Sequence[progress.Report], quarter: int) -> tuple[str, ...]:
     """Each quarter's newest non-empty narrative, quarters 1 … ``quarter``; "" where none was given."""
     out: list[str] = []
     for q in range(1, quarter + 1):
@@ -202,16 +159,22 @@ def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(i for i in items if i))
 
 
+@dataclass(frozen=True)
+class _Progress:
+    """One indicator's progress up to the quarter: its live reports, its latest result on each basis."""
+
+    reports: Sequence[progress.Report]
+    reported: Result | None
+    confirmed: Result | None
+
+
 def _indicator_row(
-    order: int, indicator: Indicator, reports: Sequence[ProgressReport], files: dict[int, list[str]], quarter: int
+    order: int, indicator: Indicator, state: _Progress, files: dict[int, list[str]], quarter: int
 ) -> IndicatorRow:
-    """One row from the indicator's live reports up to the quarter (oldest first)."""
-    value = _latest(_report_value(indicator, r) for r in reports)
-    level: int | None = None
-    if indicator.rubric is not None and reports:
-        done = {d for r in reports for d in r.done}  # milestones once done stay done
-        level = evaluate(indicator, Result.of(value, done)).level
-    attached = [name for r in reports if r.id is not None for name in files.get(r.id, [])]
+    """One row from the indicator's progress up to the quarter."""
+    reports = state.reports
+    level = evaluate(indicator, state.reported).level if indicator.rubric is not None and reports else None
+    attached = [name for r in reports for name in files.get(r.id, [])]
     return IndicatorRow(
         order=order,
         code=indicator.code,
@@ -219,8 +182,8 @@ def _indicator_row(
         strategy_code=indicator.strategy_code,
         target=indicator.target.text if indicator.target else None,
         unit=indicator.unit,
-        value=value,
-        confirmed_value=_latest(_confirmed(r) for r in reports),
+        value=_value(indicator, state.reported),
+        confirmed_value=_value(indicator, state.confirmed),
         level=level,
         narratives=_narratives(reports, quarter),
         projects=tuple(p.name for p in indicator.projects),
@@ -234,15 +197,19 @@ def quarterly_report(session: Session, plan_key: str, fiscal_year: int, quarter:
     if not 1 <= quarter <= 4:
         raise ValueError(f"quarter must be 1–4, not {quarter}")
     scope = _find_scope(session, plan_key, fiscal_year)
-    live = [
-        r for r in _reports(session, scope, fiscal_year) if r.status != ReportStatus.withdrawn and r.quarter <= quarter
-    ]
-    by_code: dict[str, list[ProgressReport]] = {}
-    for r in live:
-        by_code.setdefault(scope.codes[r.indicator_id], []).append(r)
-    files = _evidence_files(session, [r.id for r in live if r.id is not None])
+    plans, plan_id = [scope.record], scope.record.id or 0
+    reported = progress.latest_results(session=session, plans=plans, as_of=quarter)[plan_id]
+    confirmed = progress.latest_results(session=session, plans=plans, as_of=quarter, basis="confirmed")[plan_id]
+    by_code = progress.history(session=session, plan=scope.record, until=quarter)
+    files = _evidence_files(session, [r.id for reports in by_code.values() for r in reports])
     rows = tuple(
-        _indicator_row(n, ind, by_code.get(ind.code, []), files, quarter)
+        _indicator_row(
+            n,
+            ind,
+            _Progress(by_code.get(ind.code, []), reported.get(ind.code), confirmed.get(ind.code)),
+            files,
+            quarter,
+        )
         for n, ind in enumerate(scope.plan.indicators(), start=1)
     )
     return QuarterlyReport(
@@ -280,12 +247,12 @@ def _changes(session: Session, report_ids: Sequence[int]) -> dict[int, list[Repo
     return out
 
 
-def _report_line(report: ProgressReport, code: str, names: dict[int, str]) -> HistoryRow:
+def _report_line(report: progress.Report, names: dict[int, str]) -> HistoryRow:
     """The report as it stands now: status, values and narrative, by whom and when it was last reported."""
     return HistoryRow(
         record="report",
-        report_id=report.id or 0,
-        indicator_code=code,
+        report_id=report.id,
+        indicator_code=report.code,
         period=report.period,
         status=str(report.status),
         value=report.value,
@@ -300,12 +267,12 @@ def _report_line(report: ProgressReport, code: str, names: dict[int, str]) -> Hi
     )
 
 
-def _change_line(report: ProgressReport, code: str, change: ReportChange, names: dict[int, str]) -> HistoryRow:
+def _change_line(report: progress.Report, change: ReportChange, names: dict[int, str]) -> HistoryRow:
     """One audit row: which field went from what to what, by whom and when."""
     return HistoryRow(
         record="change",
-        report_id=report.id or 0,
-        indicator_code=code,
+        report_id=report.id,
+        indicator_code=report.code,
         period=report.period,
         status="",
         value=None,
@@ -324,16 +291,16 @@ def report_history(session: Session, plan_key: str, fiscal_year: int) -> list[Hi
     """Every report of the plan's year (withdrawn too) followed by its audit rows, in plan order."""
     scope = _find_scope(session, plan_key, fiscal_year)
     order = {ind.code: n for n, ind in enumerate(scope.plan.indicators())}
+    by_code = progress.history(session=session, plan=scope.record, withdrawn=True)
     reports = sorted(
-        _reports(session, scope, fiscal_year),
-        key=lambda r: (order.get(scope.codes[r.indicator_id], len(order)), r.quarter, r.period, r.id or 0),
+        (r for rs in by_code.values() for r in rs),
+        key=lambda r: (order.get(r.code, len(order)), r.quarter, r.period, r.id),
     )
-    changes = _changes(session, [r.id for r in reports if r.id is not None])
+    changes = _changes(session, [r.id for r in reports])
     who = [r.reported_by for r in reports] + [c.changed_by for cs in changes.values() for c in cs]
     names = _people(session, who)
     out: list[HistoryRow] = []
     for r in reports:
-        code = scope.codes[r.indicator_id]
-        out.append(_report_line(r, code, names))
-        out.extend(_change_line(r, code, c, names) for c in changes.get(r.id or 0, []))
+        out.append(_report_line(r, names))
+        out.extend(_change_line(r, c, names) for c in changes.get(r.id, []))
     return out

@@ -245,7 +245,7 @@ class Draft(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     person_id: int = Field(foreign_key="person.id", index=True)
     chat_id: str = Field(index=True)
-    state: str = "open"
+    state: str = "expired"  # set by the conversation that owns the draft (handlers.drafts)
     data: dict[str, Any] = _json({})
     created_at: datetime | None = _ts()
     updated_at: datetime | None = _ts()

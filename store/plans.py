@@ -11,7 +11,8 @@ from typing import Literal
 from sqlmodel import Session, select
 
 from scoring.plan import Group, Indicator, Plan
-from store.models import IndicatorRecord, PlanRecord, ProgressReport, Unit, utcnow
+from store import progress
+from store.models import IndicatorRecord, PlanRecord, Unit, utcnow
 
 
 class PlanImportError(Exception):
@@ -99,8 +100,7 @@ def import_plan(session: Session, plan: Plan, *, now: datetime | None = None) ->
         row.group_path, row.aliases = path, list(ind.aliases)
         session.add(row)
     for code, row in existing.items():
-        has_reports = session.exec(select(ProgressReport.id).where(ProgressReport.indicator_id == row.id)).first()
-        if has_reports is not None:
+        if progress.has_reports(session=session, indicator_id=row.id or 0):
             raise PlanImportError(
                 f"{plan.id}: indicator {code} has progress reports but is no longer in the plan file; "
                 "keep it in the file or raise the plan's version"

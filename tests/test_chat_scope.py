@@ -20,17 +20,18 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 from linebot.v3.webhooks import Event
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.ulid import new_ulid
 from handlers import messages as m
 from handlers.dispatch import EventContext, dispatch
 from handlers.replies import Reply, parse_postback
 from scoring.fiscal import FiscalPeriod
+from store import progress
 from store.db import session_scope
 from store.demo import COMMITTEE_GROUP, demo_line_id, load_demo
 from store.models import Draft, IndicatorRecord, Person, PlanRecord, ProgressReport, ReportStatus
-from store.reports import ReportInput, record_report
+from store.progress import ReportInput
 from tests.conftest import PLANS
 from tests.live import text_event
 
@@ -83,9 +84,9 @@ def ids(engine: sa.Engine) -> dict[str, int]:
         people = load_demo(s, PLANS, datetime(2023, 9, 1, tzinfo=UTC))
         out = {k: p.id or 0 for k, p in people.items()}
         for month, value in ((1, 88.0), (2, 92.5)):
-            record_report(
+            progress.record(
                 s,
-                ReportInput(_indicator(s, "1"), FiscalPeriod(2567, 2, month), value=value, narrative="ติดตามมติสภา"),
+                data=ReportInput(_indicator(s, "1"), FiscalPeriod(2567, 2, month), value=value, narrative="ติดตามมติสภา"),
                 by=out["somsri"],
                 now=datetime(2024, month, 15, 3, tzinfo=UTC),
                 source="test",
@@ -182,7 +183,7 @@ def _draft_awaiting_period(bot: Bot, engine: sa.Engine) -> tuple[Reply, int]:
     reply = bot.ask("somsri", "ตช.2 ได้ 9 โครงการ ไตรมาส 1 และไตรมาส 2 ประชุมติดตามกับสำนักงานเขต")
     assert "ช่วงไหน" in reply.texts[0]
     with Session(engine) as s:
-        draft = s.exec(select(Draft).where(Draft.state == "open")).one()
+        draft = s.exec(select(Draft).where(Draft.state == "ask_period")).one()
     return reply, draft.id or 0
 
 
@@ -199,7 +200,7 @@ def test_a_forged_period_is_refused_and_nothing_saved(
     assert codes_periods_values(engine) == BEFORE
     with Session(engine) as s:
         draft = s.get(Draft, draft_id)
-        assert draft is not None and draft.state == "open" and draft.data["awaiting"] == {"field": "period"}
+        assert draft is not None and draft.state == "ask_period"
 
 
 def test_the_offered_periods_and_a_month_of_the_quarter_are_accepted(
@@ -254,7 +255,7 @@ def test_malformed_or_out_of_turn_buttons_get_a_polite_reply(
     assert reply.texts == [m.BUTTON_INVALID]
     assert codes_periods_values(engine) == BEFORE
     with Session(engine) as s:
-        assert [d.state for d in s.exec(select(Draft)).all()] == ["open"]
+        assert [d.state for d in s.exec(select(Draft)).all()] == ["ask_period"]
 
 
 def test_an_answer_to_a_question_not_asked_is_refused(bot: Bot, engine: sa.Engine, ids: dict[str, int]) -> None:
@@ -265,7 +266,7 @@ def test_an_answer_to_a_question_not_asked_is_refused(bot: Bot, engine: sa.Engin
     assert bot.tap("somsri", f"f=confirm&v=yes&d={draft_id}").texts == [m.BUTTON_INVALID]
     with Session(engine) as s:
         draft = s.get(Draft, draft_id)
-        assert draft is not None and "confirmed" not in draft.data and draft.data["items"][0]["code"] is None
+        assert draft is not None and not draft.data["confirmed"] and draft.data["items"][0]["code"] is None
     # The buttons actually shown still work.
     five = next(q for q in reply.messages[0].quick_replies if q.label.startswith("5"))
     assert bot.tap("somsri", five.data).texts[0].startswith("บันทึกแล้วค่ะ")
@@ -300,7 +301,7 @@ def test_a_forged_no_progress_button_saves_nothing(bot: Bot, engine: sa.Engine, 
     bot.ask("somsri", "รอผลการจัดซื้อจัดจ้าง")
     assert codes_periods_values(engine) == BEFORE
     with Session(engine) as s:
-        assert s.exec(select(Draft).where(Draft.state == "open")).all() == []
+        assert s.exec(select(Draft).where(col(Draft.state).startswith("ask_"))).all() == []
 
 
 def test_the_no_progress_button_saves_the_tappers_own_indicators(
@@ -340,9 +341,9 @@ def test_a_reporter_asking_who_is_late_sees_her_own_pending_items_only(bot: Bot,
 def test_a_reporter_who_is_done_is_not_told_that_everyone_is(bot: Bot, engine: sa.Engine, ids: dict[str, int]) -> None:
     with session_scope(engine) as s:
         for code in ("1", "2", "3"):
-            record_report(
+            progress.record(
                 s,
-                ReportInput(_indicator(s, code), FiscalPeriod(2567, 2), value=90.0, narrative="ครบ"),
+                data=ReportInput(_indicator(s, code), FiscalPeriod(2567, 2), value=90.0, narrative="ครบ"),
                 by=ids["somsri"],
                 now=datetime(2024, 3, 18, 3, tzinfo=UTC),
                 source="test",

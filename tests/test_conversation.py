@@ -184,7 +184,7 @@ def test_someone_elses_tap_does_not_touch_the_draft(engine: sa.Engine, people: d
     assert reports(engine) == []
     with Session(engine) as s:
         draft = s.exec(select(Draft)).one()
-        assert draft.state == "open" and draft.data["items"][0]["code"] is None
+        assert draft.state == "ask_indicator" and draft.data["items"][0]["code"] is None
     assert somsri.tap(reply, "5").texts[0].startswith("บันทึกแล้วค่ะ")
     assert reports(engine) == [("5", 85.0, "2567-Q2")]
 

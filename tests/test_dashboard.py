@@ -11,9 +11,11 @@ import re
 import tempfile
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import httpx
 import openpyxl
@@ -28,12 +30,13 @@ from bot.fakeline.state import FakeLine
 from bot.settings import Settings
 from handlers.links import LinkSigner, Purpose
 from scoring.fiscal import FiscalPeriod
+from store import progress
 from store.db import session_scope
 from store.demo import COMMITTEE_GROUP, demo_line_id, load_demo
 from store.models import IndicatorRecord, Person, PlanRecord, RoleGrant, utcnow
 from store.plan_files import load_plan
 from store.plans import import_plan
-from store.reports import ReportInput, record_report
+from store.progress import ReportInput
 from tests.conftest import PLANS
 from tests.live import CHROMIUM, CHROMIUM_ARGS, free_port, serve_app, signed, text_event
 from tests.test_security_headers import assert_locked_down
@@ -94,9 +97,9 @@ def _serve(settings: Settings, port: int) -> Iterator[Site]:
         ids = {k: p.id or 0 for k, p in people.items()}
         indicator = next(i for i in s.exec(select(IndicatorRecord)).all() if i.code == "4")
         for month, value in ((1, 66.0), (2, 71.5), (3, 76.0)):
-            record_report(
+            progress.record(
                 s,
-                ReportInput(
+                data=ReportInput(
                     indicator_id=indicator.id or 0,
                     period=FiscalPeriod(2567, 2, month),
                     value=value,
@@ -315,3 +318,80 @@ def test_the_channel_secret_never_signs_links(site_without_link_secret: Site) ->
     _refused(httpx.get(f"{site.base}/dashboard", params={"t": token}), 403)
     url = url_in(site.ask("manager", "ขอแดชบอร์ดค่ะ"))
     assert httpx.get(url).status_code == 200  # signed with this process's own key instead
+
+
+@dataclass
+class _Grid:
+    """One table of the levels grid: its column headers and, per column, the (plan, code) its links open."""
+
+    headers: list[str] = field(default_factory=list)
+    links: dict[int, set[tuple[str, str]]] = field(default_factory=dict)
+
+
+class _GridReader(HTMLParser):
+    """The tables inside ``#levels`` as the browser lays them out: headers by column, links by column."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.grids: list[_Grid] = []
+        self._inside = 0  # depth below the element with id="levels"
+        self._column = -1
+        self._cell: str | None = None
+        self._text = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._inside or dict(attrs).get("id") == "levels":
+            self._inside += 1
+        if not self._inside:
+            return
+        if tag == "table":
+            self.grids.append(_Grid())
+        elif tag == "tr":
+            self._column = -1
+        elif tag in ("th", "td"):
+            self._column += 1
+            self._cell, self._text = tag, ""
+        elif tag == "a" and self._cell == "td" and self.grids:
+            query = parse_qs(urlparse(dict(attrs).get("href") or "").query)
+            target = (query["plan"][0], query["code"][0])
+            self.grids[-1].links.setdefault(self._column, set()).add(target)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self._inside:
+            return
+        if tag == "th" and self.grids:
+            self.grids[-1].headers.append(self._text.strip())
+        if tag in ("th", "td"):
+            self._cell = None
+        self._inside -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._cell == "th":
+            self._text += data
+
+
+def test_the_grid_shows_each_plan_with_its_own_indicators(site: Site) -> None:
+    """Plans have different indicators under the same codes (FY2567's 4 is not FY2565's 4): each plan
+    gets its own table, every column opens that plan's indicator, and no indicator of a plan is left out."""
+    page = httpx.get(f"{site.base}/dashboard", params={"t": link(site.ids["manager"], "dashboard")}).text
+    reader = _GridReader()
+    reader.feed(page)
+    with Session(site.engine) as s:
+        plans = {str(p.id): p for p in s.exec(select(PlanRecord)).all()}
+        codes = {
+            pid: {i.code for i in s.exec(select(IndicatorRecord).where(IndicatorRecord.plan_id == int(pid))).all()}
+            for pid in plans
+        }
+    shown: dict[int, set[str]] = {}
+    for grid in reader.grids:
+        targets = {target for links in grid.links.values() for target in links}
+        grid_plans = {pid for pid, _ in targets}
+        assert len(grid_plans) == 1, f"one table mixes plans {sorted(grid_plans)}"
+        pid = grid_plans.pop()
+        for column, links in grid.links.items():
+            assert links == {(pid, grid.headers[column].removeprefix("ตช."))}, (grid.headers, column, links)
+        shown[plans[pid].fiscal_year] = {code for _, code in targets}
+        assert shown[plans[pid].fiscal_year] <= codes[pid]
+    assert set(shown) == {2565, 2567}  # the manager sees both units' newest plans
+    assert {"K1", "K2", "K3", "4", "5.1", "5.2"} <= shown[2565]
+    assert {"1", "2", "3", "4", "5", "6"} <= shown[2567]

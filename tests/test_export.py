@@ -1,7 +1,7 @@
 """The quarterly export (form สยป.3) and the report-history CSV, on SQLite and PostgreSQL.
 
-The data is built the way the bot builds it (``load_demo`` + ``record_report``, committee actions under
-``acting_as``), so the audit trail the CSV prints is the real one.
+The data is built the way the bot builds it (``load_demo`` + ``store.progress``: reports, corrections,
+the committee's confirmation and a withdrawal), so the audit trail the CSV prints is the real one.
 """
 
 from __future__ import annotations
@@ -26,12 +26,13 @@ from bot.cli import app
 from bot.export_xlsx import HEADER_ROW, quarterly_workbook, write_quarterly_xlsx, write_reports_csv
 from bot.settings import get_settings
 from scoring.fiscal import FiscalPeriod
+from store import progress
 from store.audit import acting_as
 from store.db import session_scope
 from store.demo import load_demo
 from store.export_quarterly import ExportError, IndicatorRow, QuarterlyReport
 from store.models import Evidence, IndicatorRecord, PlanRecord, ProgressReport, ReportStatus
-from store.reports import ReportInput, record_report
+from store.progress import ReportInput
 from tests.conftest import PLANS
 
 PLAN = "fy2567-governor-secretary"
@@ -75,7 +76,7 @@ def _report(
     session: Session, code: str, period: FiscalPeriod, by: int, now: datetime, value: float, narrative: str
 ) -> int:
     data = ReportInput(_indicator(session, code), period, value=value, narrative=narrative)
-    report = record_report(session, data, by=by, now=now, source="line:test")
+    report = progress.record(session, data=data, by=by, now=now, source="line:test").report
     assert report.id is not None
     return report.id
 

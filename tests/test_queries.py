@@ -14,10 +14,11 @@ from bot.ulid import new_ulid
 from handlers.dispatch import EventContext, dispatch
 from handlers.replies import Reply, parse_postback
 from scoring.fiscal import FiscalPeriod
+from store import progress
 from store.db import session_scope
 from store.demo import COMMITTEE_GROUP, demo_line_id, load_demo
 from store.models import IndicatorRecord, OutboxMessage, ProgressReport, ReportChange, ReportStatus
-from store.reports import ReportInput, record_report
+from store.progress import ReportInput
 from tests.conftest import PLANS
 from tests.live import text_event
 
@@ -30,9 +31,9 @@ def _seed(engine: sa.Engine) -> dict[str, int]:
         ids = {k: p.id or 0 for k, p in people.items()}
         plan_ind = {i.code: i.id for i in s.exec(select(IndicatorRecord)).all() if i.plan_id == 1}
         for month, value in ((1, 88.0), (2, 92.5)):
-            record_report(
+            progress.record(
                 s,
-                ReportInput(
+                data=ReportInput(
                     indicator_id=plan_ind["1"] or 0,
                     period=FiscalPeriod(2567, 2, month),
                     value=value,

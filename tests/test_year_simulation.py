@@ -20,10 +20,11 @@ from sqlmodel import Session, select
 
 from handlers.nudges import NudgeSettings, calendar_for, due_now, enqueue
 from scoring.fiscal import BANGKOK, FiscalPeriod
+from store import progress
 from store.db import session_scope
 from store.demo import COMMITTEE_GROUP, load_demo
 from store.models import DayOff, IndicatorRecord, LineIdentity, OutboxMessage, Person
-from store.reports import ReportInput, record_report
+from store.progress import ReportInput
 from tests.conftest import PLANS
 
 GOLDEN = Path(__file__).parent / "data" / "year_simulation.golden"
@@ -49,9 +50,9 @@ def _report(engine: sa.Engine, person_id: int, codes: tuple[str, ...], at: datet
         for code in codes:
             indicator = s.exec(select(IndicatorRecord).where(IndicatorRecord.code == code)).first()
             assert indicator is not None and indicator.id is not None
-            record_report(
+            progress.record(
                 s,
-                ReportInput(
+                data=ReportInput(
                     indicator_id=indicator.id,
                     period=FiscalPeriod.of_day(day),
                     value=50.0 + day.month,
