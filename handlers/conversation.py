@@ -73,6 +73,7 @@ CORRECTION_WINDOW = timedelta(hours=24)  # "ตัวชี้วัดที่
 RECENT_SAVE = timedelta(minutes=30)  # "แก้เป็น 80" names none: only a report saved just now
 _NUMBER_ONLY = re.compile(r"^\s*(?:แก้เป็น|เป็น|ได้)?\s*(\d+(?:\.\d+)?)\s*(?:ค่ะ|ครับ|คะ)?\s*$")
 _NOT_CODE = re.compile(r"^ไม่ใช่")
+_POLITE_END = re.compile(r"(?:\s*(?:นะคะ|นะครับ|ค่ะ|คะ|ครับ|จ้า|จ้ะ|ฮะ|นะ))+\s*$")
 _DRAFT = "{draft}"  # quick replies are built before the draft has an id; ``_bind`` fills it in
 
 R = ReportState
@@ -93,12 +94,13 @@ def _report_table() -> dict[tuple[str, Input], Step]:
     ask_or_save = (*_ASKING, R.saved, R.ask_details)
     table: dict[tuple[str, Input], Step] = {}
     for state in _ASKING:
-        table[(state.value, Input.answer)] = step("_answer", Says.question, *ask_or_save)
-        table[(state.value, Input.correction)] = step("_answer", Says.question, *ask_or_save)
-        table[(state.value, Input.tap)] = step("_tap", Says.question, *ask_or_save)
+        table[(state.value, Input.answer)] = step("_answer", (Says.question, Says.saved), *ask_or_save)
+        table[(state.value, Input.correction)] = step("_answer", (Says.question, Says.saved), *ask_or_save)
+        if state in _TAP_FIELD:  # a value is typed: no button answers it
+            table[(state.value, Input.tap)] = step("_tap", (Says.question, Says.saved, Says.refused), *ask_or_save)
         table[(state.value, Input.report)] = step("_hand_on", Says.handed_on, state, R.superseded)
         table[(state.value, Input.cancel)] = step("_cancel", Says.cancelled, R.cancelled)
-        table[(state.value, Input.resume)] = step("_resume", Says.question, *_ASKING)
+        table[(state.value, Input.resume)] = step("_resume", (Says.question, Says.saved), *ask_or_save)
         table[(state.value, Input.stale)] = step("_refuse", Says.refused, state)
     table[(R.ask_details.value, Input.answer)] = step("_add_details", Says.saved, R.done)
     table[(R.ask_details.value, Input.report)] = step("_close_details", Says.handed_on, R.done)
@@ -113,7 +115,7 @@ REPORT_FLOW = Flow(
     "report",
     ReportState,
     _report_table(),
-    fallback=step("_refuse", Says.refused, *ReportState),
+    fallback=step("_refuse", Says.refused, *ReportState),  # e.g. a tap on the 5W follow-up
     timeout=DRAFT_TIMEOUT,
     final=frozenset({R.saved, R.done, R.superseded, R.cancelled, R.expired, R.withdrawn}),
 )
@@ -138,9 +140,11 @@ CORRECTION_FLOW = Flow(
     "correction",
     CorrectionState,
     {
-        (_C.value, Input.tap): step("_finish_correction", Says.saved, CorrectionState.saved, CorrectionState.cancelled),
+        (_C.value, Input.tap): step(
+            "_finish_correction", (Says.saved, Says.cancelled), CorrectionState.saved, CorrectionState.cancelled
+        ),
         (_C.value, Input.answer): step(
-            "_confirm_correction_typed", Says.saved, CorrectionState.saved, CorrectionState.cancelled
+            "_confirm_correction_typed", (Says.saved, Says.cancelled), CorrectionState.saved, CorrectionState.cancelled
         ),
         (_C.value, Input.report): step("_drop_correction", Says.handed_on, CorrectionState.cancelled),
         (_C.value, Input.correction): step("_drop_correction", Says.handed_on, CorrectionState.cancelled),
@@ -295,6 +299,8 @@ class ReportConversation:
         self.now = now
         self.today: date = bangkok_date(now)
         self._ctx: tuple[PlanRecord, MessageParser, int] | None = None
+        # The last transition run (flow, state before, input, state after, reply kind): for logs and tests.
+        self.last: tuple[str, str, Input, str, Says] | None = None
 
     def _context(self) -> tuple[PlanRecord, MessageParser, int] | None:
         if self._ctx is not None:
@@ -393,7 +399,8 @@ class ReportConversation:
         before = draft.state
         chosen = flow.step(before, kind)
         says: Says = getattr(self, chosen.handler)(draft, model, turn, reply)
-        flow.check(before, kind, draft.state)
+        flow.check(before, kind, draft.state, says)
+        self.last = (flow.name, before, kind, draft.state, says)
         return says
 
     def _answers_question(self, draft: Draft, tap: DraftTap) -> bool:
@@ -1022,10 +1029,10 @@ class ReportConversation:
 
     @staticmethod
     def _is_yes(norm: str) -> bool:
-        word = norm.strip(" .!✅👍")
+        word = _POLITE_END.sub("", norm).strip(" .!✅👍") or norm.strip(" .!✅👍")
         return any(word == w or word.startswith(w + " ") for w in m.YES_WORDS) and not word.startswith("ไม่")
 
     @staticmethod
     def _is_no(norm: str) -> bool:
-        word = norm.strip(" .!")
+        word = _POLITE_END.sub("", norm).strip(" .!") or norm.strip(" .!")
         return any(word == w or word.startswith(w) for w in m.NO_WORDS)

@@ -41,11 +41,12 @@ class Says(StrEnum):
 class Step:
     handler: str
     next: frozenset[str]
-    says: Says
+    says: frozenset[Says]
 
 
-def step(handler: str, says: Says, *next_states: StrEnum) -> Step:
-    return Step(handler, frozenset(s.value for s in next_states), says)
+def step(handler: str, says: Says | tuple[Says, ...], *next_states: StrEnum) -> Step:
+    kinds = says if isinstance(says, tuple) else (says,)
+    return Step(handler, frozenset(s.value for s in next_states), frozenset(kinds))
 
 
 @dataclass(frozen=True)
@@ -62,11 +63,14 @@ class Flow:
     def step(self, state: str, kind: Input) -> Step:
         return self.table.get((state, kind), self.fallback)
 
-    def check(self, before: str, kind: Input, after: str) -> None:
-        """A handler ended in a state its transition does not declare: a bug, said loudly."""
-        declared = self.step(before, kind).next
-        if after not in declared:
-            raise TransitionError(f"{self.name}: {before} --{kind}--> {after}, declared {sorted(declared)}")
+    def check(self, before: str, kind: Input, after: str, says: Says) -> None:
+        """A handler ended in a state, or replied in a way, its transition does not declare: a bug."""
+        chosen = self.step(before, kind)
+        if after not in chosen.next or says not in chosen.says:
+            raise TransitionError(
+                f"{self.name}: {before} --{kind}--> {after} ({says}), declared {sorted(chosen.next)} "
+                f"({sorted(chosen.says)})"
+            )
 
     def pairs(self) -> list[tuple[str, Input]]:
         return list(self.table)

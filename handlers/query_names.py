@@ -192,7 +192,10 @@ def named_units(session: Session, text: str, indicator_keys: Callable[[], str]) 
 def indicator_keys(plans: Iterable[PlanRecord]) -> str:
     """The plans' indicator names and aliases as one string of match keys (to search in)."""
     return "|".join(
-        k for record in plans for ind in plan_from_record(record).indicators() for n in (ind.name, *ind.aliases)
+        k
+        for record in plans
+        for ind in plan_from_record(record).indicators()
+        for n in (ind.name, *ind.aliases)
         for k in name_keys(n)
     )
 

@@ -182,8 +182,8 @@ class ProgressReport(SQLModel, table=True):
     __tablename__ = "progress_report"
     __table_args__ = (
         sa.UniqueConstraint("indicator_id", "period", name="uq_report_indicator_period"),
-        # "the newest report of each indicator" (queries, summaries) reads this index in order.
-        sa.Index("ix_progress_report_indicator_latest", "indicator_id", "reported_at"),
+        # "the latest result of each indicator" (store.progress: by quarter, then as sent) reads this in order.
+        sa.Index("ix_progress_report_latest_result", "indicator_id", "fiscal_year", "quarter", "reported_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 import pytest
 import sqlalchemy as sa
+import yaml
 from sqlmodel import Session, select
 
 from handlers import messages as m
@@ -21,6 +22,7 @@ from store.db import session_scope
 from store.demo import COUNCIL, GOV, demo_line_id
 from store.identities import person_of
 from store.models import PlanRecord, Unit
+from tests.conftest import ROOT
 from tests.test_queries import NOW, _seed, ask, flex_text
 
 GOV_2567 = f"{GOV} · ปีงบประมาณ 2567"
@@ -221,6 +223,22 @@ def test_a_known_unit_without_a_plan_is_not_answered_with_the_askers_own(engine:
 @pytest.mark.parametrize("question", ["ตช.4 ส่งวันไหน", "ตัวชี้วัดที่ 4 กำหนดส่งเมื่อไร", "Traffy ส่งเมื่อไหร่คะ"])
 def test_a_deadline_question_is_a_query(question: str) -> None:
     assert looks_like_query(question)
+
+
+# The corpus labels these "chat" (the parser has nothing to record); the query side answers them.
+DEADLINE_QUESTIONS = {"g65-072", "g67-050"}
+
+
+def test_the_query_side_takes_the_corpus_questions_and_no_report() -> None:
+    """The routing entry agrees with the labelled corpus: "5.2 ได้ 55 คะแนน" is a report to save, not a
+    question about scores; "One Platform นำเข้าข้อมูลหรือยังคะ" is a question."""
+    cases = yaml.safe_load((ROOT / "tests/data/parse_corpus.yaml").read_text(encoding="utf-8"))
+    wrong = [
+        (case["id"], case["expect"]["kind"], case["text"])
+        for case in cases
+        if looks_like_query(case["text"]) != (case["expect"]["kind"] == "question" or case["id"] in DEADLINE_QUESTIONS)
+    ]
+    assert wrong == []
 
 
 def test_a_deadline_question_gets_the_indicators_next_deadline(engine: sa.Engine) -> None:
