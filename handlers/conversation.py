@@ -265,14 +265,6 @@ def _item(item: ParsedItem) -> DraftItem:
     )
 
 
-_CODE_WORDS = re.compile(r"(?:ตัวชี้วัด(?:ที่)?|ตชว?\.?|kpi|ข้อ)\s*\S+|ค่ะ|ครับ|คะ|นะ|จ้า|[^\wก-๙ ]", re.IGNORECASE)
-
-
-def _has_substance(narrative: str) -> bool:
-    """Does the message tell what was done, beyond naming the indicator? ("ตัวชี้วัดที่ 1 ค่ะ" does not)."""
-    return len(re.sub(r"\s+", "", _CODE_WORDS.sub(" ", narrative))) >= 12
-
-
 def _phrase(segment: str) -> str:
     """The words a reporter used for an indicator: the segment without numbers, periods and particles."""
     words = re.sub(r"\d+(?:\.\d+)?\s*%?|ร้อยละ|ค่ะ|ครับ|คะ|นะ|ได้|แล้ว|ผล|[^\wก-๙ ]", " ", segment)
@@ -280,10 +272,7 @@ def _phrase(segment: str) -> str:
     return words if 3 <= len(words) <= 40 else ""
 
 
-def _shown(value: float | None, unit: str | None) -> str:
-    if value is None:
-        return "-"
-    return f"ร้อยละ {value:g}" if unit == "ร้อยละ" else f"{value:g} {unit or ''}".strip()
+_shown = q.shown
 
 
 # --- the conversation --------------------------------------------------------------------------
@@ -484,7 +473,7 @@ class ReportConversation:
             period_defaulted=parsed.period_defaulted,
             period_question=parsed.ask if parsed.ask_field == "period" else None,
             narrative=parsed.sections.narrative,
-            has_narrative=_has_substance(parsed.sections.narrative),
+            has_narrative=parsed.sections.has_substance,
             problems=parsed.sections.problems,
             missing_5w=list(parsed.sections.missing_five_w()),
         )
@@ -557,7 +546,17 @@ class ReportConversation:
                 QuickReply.of(m.CONFIRM_YES, f="confirm", v="yes", d=_DRAFT),
                 QuickReply.of(m.EDIT, f="confirm", v="no", d=_DRAFT),
             )
-            return m.CONFIRM.format(summary=self._summary(model)), quick, R.ask_confirm, 0
+            parts = [
+                (
+                    i.code or "",
+                    parser.indicators[i.code].name if i.code and i.confidence < 0.9 else "",
+                    i.value,
+                    i.unit,
+                )
+                for i in model.items
+            ]
+            period = model.period.period.thai if model.period else None
+            return q.confirm_question(parts, period), quick, R.ask_confirm, 0
         return None
 
     def _tap(self, draft: Draft, model: AnyDraft, turn: Turn, reply: Reply) -> Says:
@@ -1013,11 +1012,6 @@ class ReportConversation:
             indicator.name[:12],
         )
         return f"{code} {short}"
-
-    @staticmethod
-    def _summary(model: ReportDraft) -> str:
-        parts = [f"ตัวชี้วัดที่ {item.code} {_shown(item.value, item.unit)}" for item in model.items]
-        return ", ".join(parts) + (f" ({model.period.period.thai})" if model.period else "")
 
     @staticmethod
     def _period_options(fiscal_year: int) -> tuple[QuickReply, ...]:

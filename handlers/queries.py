@@ -195,6 +195,8 @@ class QueryAnswerer:
         code = _CODE.search(subject)
         if code:
             return Reply().say(qt.NO_SUCH_INDICATOR.format(code=code.group(1)))
+        if subject and not named.mentions and self._named_elsewhere(subject, plans):
+            return Reply().say(qt.OUT_OF_SCOPE)
         if deadline:
             return Reply().say("\n".join(t for record in plans for t in self._deadline(record, None).texts))
         quarter = _QUARTER.search(norm)
@@ -223,6 +225,21 @@ class QueryAnswerer:
             return self._deadline(record, tap.code)
         return self._indicator(record, plan, tap.code, tap.level)
 
+    def _named_elsewhere(self, subject: str, plans: list[PlanRecord]) -> bool:
+        """Does the subject name, by alias, an indicator of a unit outside the asker's scope?
+
+        "Traffy Fondue ถึงไหนแล้ว" from the council's reporter: refused, not answered with the help
+        card as if the name meant nothing. Codes are not checked: "ตช.6" is more likely a slip about
+        their own plan than a question about another unit's.
+        """
+        if self.scope.everything:
+            return False
+        mine = {r.unit_id for r in plans}
+        others = [
+            r for r in plans_in_scope(self.session, Scope(True, frozenset()), self.today) if r.unit_id not in mine
+        ]
+        return any(hit.rank >= 1 for hit in indicator_hits(self.session, subject, others, self.today))
+
     def _may_see(self, unit_id: int) -> bool:
         """The rule of ``plans_in_scope``: a grant on the unit or on a unit above it."""
         return any(self.scope.allows(u) for u in unit_chain(self.session, unit_id))
@@ -234,7 +251,7 @@ class QueryAnswerer:
         ส่วนราชการ's plan). A mention that reaches one plan must be in scope; an abbreviation that
         reaches several ("สำนักงานเลขาฯ") keeps those in scope and is refused only if none is.
         """
-        with_plans = {r.unit_id for r in self.session.exec(select(PlanRecord)).all()}
+        with_plans = set(self.session.exec(select(PlanRecord.unit_id).distinct()).all())
         in_scope = {r.unit_id for r in plans}
         wanted: set[int] = set()
         for mention in mentions:

@@ -39,10 +39,10 @@ ASKING = re.compile(
     re.IGNORECASE,
 )
 _ABBREVIATED = re.compile(r"(?:[^\sฯ]+ฯ(?!ล)[ ]*)+")  # "สำนักงานเลขาฯ ผู้ว่าฯ", not "ฯลฯ"
-_BEFORE_MARK = re.compile(r"([^\sฯ]+)ฯ")
+_BEFORE_MARK = re.compile(r"(?:ของ|ใน|จาก|กับ|แห่ง)?([^\sฯ]+)ฯ")  # "ของสภาฯ": the council, not "ของสภา"
 # A word that starts a unit's name (ฯ and Thai digits excluded: ฯ starts an abbreviation).
 _UNIT_WORD = re.compile(
-    r"(?:(?<![\u0e01-\u0e4e])|(?<=ของ))(?P<head>สำนักงาน|สำนัก|กลุ่มงาน)[\u0e01-\u0e2e\u0e30-\u0e4e.]{2,}"
+    r"(?:(?<![\u0e01-\u0e4e])|(?<=ของ))(?P<head>สำนักงาน|สำนัก(?!งาน)|กลุ่มงาน)[\u0e01-\u0e2e\u0e30-\u0e4e.]{2,}"
 )
 _LONE_CODE = re.compile(r"[kK]?\s?\d+(?:\.\d+)*")
 _WRITTEN_CODE = re.compile(r"[kK]?\s?\d+(?:\.\d+)*(?:\s*\([กขคง]\))?")

@@ -93,6 +93,7 @@ def test_a_units_short_name(engine: sa.Engine) -> None:
         ("manager", "ทราฟฟี่ต้องทำอีกเท่าไรถึงระดับ 5", TRAFFY),
         ("manager", "นวัตกรรมถึงไหนแล้ว", INNOVATION),
         ("manager", "K1 ถึงไหนแล้ว", "การนำข้อมูลความต้องการจากประชาชนเข้าสู่การพิจารณาของสภา"),
+        ("manager", "ตัวชี้วัดที่ 4 ของสภาฯ ถึงไหนแล้ว", INNOVATION),  # the unit named: no need to ask
         ("somsri", "4 ถึงไหนแล้ว", TRAFFY),
         ("somsri", "ข้อ 4 เป็นยังไงบ้าง", TRAFFY),
         ("anan", "4 ถึงไหนแล้ว", INNOVATION),
@@ -193,7 +194,13 @@ def test_report_handlers_never_receive_a_query_button() -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["ผู้ว่าฯ ได้กี่คะแนน", "สำนักงานเลขาฯ ผู้ว่าฯ ได้กี่คะแนน", "สำนักงานเลขานุการผู้ว่าฯ คะแนนเท่าไร", "สพว.กทม. เป็นยังไงบ้าง"],
+    [
+        "ผู้ว่าฯ ได้กี่คะแนน",
+        "สำนักงานเลขาฯ ผู้ว่าฯ ได้กี่คะแนน",
+        "สำนักงานเลขานุการผู้ว่าฯ คะแนนเท่าไร",
+        "สพว.กทม. เป็นยังไงบ้าง",
+        "Traffy Fondue ถึงไหนแล้ว",  # the governor's office's indicator, by its alias
+    ],
 )
 def test_a_reporter_asking_about_another_unit_is_refused(engine: sa.Engine, question: str) -> None:
     _seed(engine)
@@ -207,6 +214,8 @@ def test_a_unit_the_bot_does_not_know_is_not_answered_with_the_askers_own(engine
     reply = ask(engine, "somsri", "สำนักงานเขตบางรักได้กี่คะแนน")
     assert reply.texts == [qt.UNKNOWN_UNIT.format(name="สำนักงานเขตบางรัก")]
     assert "คะแนนถึงตอนนี้" not in flex_text(reply)
+    # "สำนักงาน" alone is the asker's own office, not a unit to look up.
+    assert "คะแนนถึงตอนนี้ 8 จาก 70" in flex_text(ask(engine, "somsri", "คะแนนของสำนักงานเท่าไร"))
 
 
 def test_a_known_unit_without_a_plan_is_not_answered_with_the_askers_own(engine: sa.Engine) -> None:

@@ -375,14 +375,33 @@ class MessageParser:
             if result.ask:
                 break
             self._ask_for(item, result)
-        unsure = [i for i in items if i.indicator is not None and i.indicator_confidence < 0.9]
-        if not result.ask and unsure:
-            # Matched by name, not by code: the reporter confirms before anything is saved.
-            result.ask = q.CONFIRM_INDICATOR.format(
-                code=unsure[0].indicator, name=self.indicators[unsure[0].indicator or ""].name[:60]
-            )
-            result.ask_field, result.options = "confirm", [unsure[0].indicator or ""]
+        if not result.ask and self.needs_confirmation(items):
+            # Matched by name, not by code, or a fraction read without its parts: the reporter
+            # confirms before anything is saved.
+            parts = [
+                (
+                    i.indicator or "",
+                    self._confirm_name(i),
+                    i.value.value if i.value else None,
+                    i.value.unit if i.value else None,
+                )
+                for i in items
+            ]
+            result.ask = q.confirm_question(parts, period.thai if period else None)
+            result.ask_field, result.options = "confirm", [i.indicator or "" for i in items]
         return result
+
+    @staticmethod
+    def needs_confirmation(items: list[ParsedItem]) -> bool:
+        return any(i.indicator is not None and i.indicator_confidence < 0.9 for i in items) or any(
+            i.value is not None and i.value.source == "fraction" and i.value.numerator is None for i in items
+        )
+
+    def _confirm_name(self, item: ParsedItem) -> str:
+        """The indicator's name where it was matched by name (a code the reporter typed needs none)."""
+        if item.indicator is None or item.indicator_confidence >= 0.9:
+            return ""
+        return self.indicators[item.indicator].name
 
     def _correction(
         self, text: str, items: list[ParsedItem], periods: list[PeriodMatch], today: date, sections: Sections
@@ -420,7 +439,7 @@ class MessageParser:
         indicator = self.indicators[item.indicator]
         value = item.value
         if value is None:
-            if not item.pending and not result.sections.narrative.strip():
+            if not item.pending and not result.sections.has_substance:
                 result.ask, result.ask_field = q.WHAT_VALUE.format(code=item.indicator), "value"
             return
         problem = self.value_problem(indicator, value)

@@ -11,7 +11,25 @@ UNIT_MISMATCH = "ตัวชี้วัดที่ {code} วัดเป็�
 OVER_100 = "ร้อยละ {value} เกิน 100 ค่ะ ขอตรวจสอบตัวเลขอีกครั้งนะคะ"
 PERIOD_CONFLICT = "ข้อความระบุทั้ง{first} และ{second} รายงานนี้เป็นของช่วงไหนคะ"
 PERIOD_OUTSIDE = "ช่วงเวลา{period}อยู่นอกปีงบประมาณ {fiscal_year} ของแผน ขอยืนยันช่วงเวลาค่ะ"
-CONFIRM_INDICATOR = "ขอยืนยันว่าเป็นตัวชี้วัดที่ {code} ({name}) ใช่ไหมคะ"
+CONFIRM = "ขอยืนยันก่อนบันทึกนะคะ: {summary} ถูกต้องไหมคะ"
+
+
+def shown(value: float | None, unit: str | None) -> str:
+    """A value as the chat shows it: "ร้อยละ 85", "8 โครงการ", "-"."""
+    if value is None:
+        return "-"
+    return f"ร้อยละ {value:g}" if unit == "ร้อยละ" else f"{value:g} {unit or ''}".strip()
+
+
+def confirm_question(parts: list[tuple[str, str, float | None, str | None]], period: str | None) -> str:
+    """The question before saving what was matched by name: (code, name, value, unit) each, and the
+    period; the bot asks exactly this, and ``tidtam parse`` prints it."""
+    summary = ", ".join(
+        f"ตัวชี้วัดที่ {code}" + (f" ({name[:40]})" if name else "") + f" {shown(value, unit)}"
+        for code, name, value, unit in parts
+    )
+    return CONFIRM.format(summary=summary + (f" ({period})" if period else ""))
+
 
 FIVE_W_NAMES = {
     "what": "ทำอะไร",

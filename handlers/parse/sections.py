@@ -62,6 +62,15 @@ class Sections:
     def missing_five_w(self) -> list[str]:
         return [k for k, ok in self.five_w.items() if not ok]
 
+    @property
+    def has_substance(self) -> bool:
+        """Does the message tell what was done, beyond naming the indicator? ("ตัวชี้วัดที่ 1 ค่ะ" does
+        not): without a value, only such a message is saved without asking for one."""
+        return len(re.sub(r"\s+", "", _CODE_WORDS.sub(" ", self.narrative))) >= 12
+
+
+_CODE_WORDS = re.compile(r"(?:ตัวชี้วัด(?:ที่)?|ตชว?\.?|kpi|ข้อ)\s*\S+|ค่ะ|ครับ|คะ|นะ|จ้า|[^\wก-๙ ]", re.IGNORECASE)
+
 
 def split_sections(text: str) -> Sections:
     """Split a normalised message into its parts; the narrative keeps the writer's words."""

@@ -1,0 +1,93 @@
+"""One question policy: what ``tidtam parse`` says it would ask is exactly what the bot asks first.
+
+Every FY2567 report of the labelled corpus is sent, on a fresh demo database, by the reporter of that
+plan; the parser's ``ask`` (the contract of ``tidtam parse --json``) must be the bot's first message,
+and no ``ask`` must mean the report is saved at once.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime, time
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from sqlmodel import select
+
+from handlers.conversation import ReportConversation, Speaker
+from handlers.parse.parser import MessageParser
+from scoring.fiscal import BANGKOK
+from store.db import make_engine, session_scope, upgrade
+from store.demo import load_demo
+from store.models import Person
+from store.plan_files import load_plan
+from tests.chat_driver import T0
+from tests.conftest import PLANS, ROOT
+
+CASES = [
+    c
+    for c in yaml.safe_load((ROOT / "tests/data/parse_corpus.yaml").read_text(encoding="utf-8"))
+    if c["plan"] == "fy2567-governor-secretary" and c["expect"]["kind"] in ("report", "multi")
+]
+PARSER = MessageParser(load_plan(PLANS / "fy2567-governor-secretary.yaml"))
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("policy") / "template.db"
+    url = f"sqlite:///{path}"
+    upgrade(url)
+    engine = make_engine(url)
+    with session_scope(engine) as s:
+        load_demo(s, PLANS, T0)
+    engine.dispose()
+    return path
+
+
+def test_the_corpus_has_fy2567_reports() -> None:
+    assert len(CASES) >= 80
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_parse_asks_what_the_bot_asks(template: Path, tmp_path: Path, case: dict[str, Any]) -> None:
+    day = datetime.fromisoformat(str(case["today"])).date()
+    parsed = PARSER.parse(case["text"], day).as_json()
+    path = tmp_path / "case.db"
+    shutil.copy(template, path)
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        with session_scope(engine) as s:
+            person = s.exec(select(Person).where(Person.name == "สมศรี ใจดี")).one()
+            now = datetime.combine(day, time(10, 0), tzinfo=BANGKOK)
+            reply = ReportConversation(s, Speaker(person, "Usomsri"), now).on_text(case["text"], message_id="m1")
+    finally:
+        engine.dispose()
+    first = reply.texts[0]
+    if parsed["ask"] is None:
+        assert first.startswith("บันทึกแล้วค่ะ"), (case["text"], reply.texts)
+    else:
+        assert first == parsed["ask"], case["text"]
+
+
+def test_a_code_alone_is_asked_for_its_value_by_both(template: Path, tmp_path: Path) -> None:
+    """`tidtam parse "ตัวชี้วัดที่ 1 ค่ะ"` once said it would save without asking; the bot asked."""
+    from typer.testing import CliRunner
+
+    from bot.cli import app
+
+    out = CliRunner().invoke(
+        app, ["parse", "fy2567-governor-secretary", "--today", "2024-01-15", "--json", "ตัวชี้วัดที่ 1 ค่ะ"]
+    )
+    assert out.exit_code == 0, out.output
+    ask = __import__("json").loads(out.output)["ask"]
+    assert ask is not None and "ได้ผลเท่าไร" in ask
+    path = tmp_path / "case.db"
+    shutil.copy(template, path)
+    engine = make_engine(f"sqlite:///{path}")
+    with session_scope(engine) as s:
+        person = s.exec(select(Person).where(Person.name == "สมศรี ใจดี")).one()
+        reply = ReportConversation(s, Speaker(person, "Usomsri"), T0).on_text("ตัวชี้วัดที่ 1 ค่ะ")
+    engine.dispose()
+    assert reply.texts[0] == ask
