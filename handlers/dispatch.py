@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -135,45 +136,141 @@ def _mention_spans(message: TextMessageContent) -> tuple[bool, tuple[tuple[int, 
     return bool(spans), spans
 
 
-def _on_text(ctx: EventContext, event: Any, message: TextMessageContent) -> Reply:
-    group = _is_group(event)
-    mentioned, spans = _mention_spans(message)
-    if group and not mentioned:
-        return Reply()  # in a group the bot speaks only when addressed
-    user_id = _user_id(event)
-    person = person_of(ctx.session, user_id)
-    text = message.text or ""
-    if person is None:
-        code = find_code(text)
-        if code and user_id and not group:
-            linked = redeem(ctx.session, code, user_id, ctx.now)
-            return Reply().say(m.LINKED.format(name=linked.name) if linked else m.CODE_INVALID)
-        return Reply().say(m.ONBOARDING)
-    if group and any(cmd in text.lower() for cmd in BIND_COMMANDS):
-        return _bind_group(ctx, event, person)
-    returning = pending_return(ctx.session, person, chat_id_of(event), ctx.now)
-    if returning is not None:
-        return finish_return(ctx.session, person, returning, text, ctx.now)
-    link = _link_request(ctx, person, text, group=group)
-    if link is not None:
-        return link
-    if group and not committee_chat(ctx.session, chat_id_of(event)):
+@dataclass
+class TextTurn:
+    """A text message as the router sees it: who, where, what, and the facts routes match on."""
+
+    ctx: EventContext
+    event: Any
+    text: str
+    spans: tuple[tuple[int, int], ...]
+    message_id: str | None
+    group: bool
+    mentioned: bool
+    user_id: str | None
+    person: Person | None
+
+    @property
+    def chat_id(self) -> str:
+        return str(chat_id_of(self.event))
+
+    @cached_property
+    def leave(self) -> date | None:
+        return None if self.group else leave_until(self.text, self.ctx.now)
+
+    @cached_property
+    def query(self) -> bool:
+        return looks_like_query(self.text)
+
+    @cached_property
+    def link(self) -> Reply | None:
+        assert self.person is not None
+        return _link_request(self.ctx, self.person, self.text, group=self.group)
+
+    @cached_property
+    def returning(self) -> Draft | None:
+        assert self.person is not None
+        return pending_return(self.ctx.session, self.person, self.chat_id, self.ctx.now)
+
+
+@dataclass(frozen=True)
+class Route:
+    """One kind of text and what it gets; the first route that matches handles the message."""
+
+    name: str
+    match: Callable[[TextTurn], bool]
+    handle: Callable[[TextTurn], Reply]
+
+
+def _onboard(t: TextTurn) -> Reply:
+    code = find_code(t.text)
+    if code and t.user_id and not t.group:
+        linked = redeem(t.ctx.session, code, t.user_id, t.ctx.now)
+        return Reply().say(m.LINKED.format(name=linked.name) if linked else m.CODE_INVALID)
+    return Reply().say(m.ONBOARDING)
+
+
+def _person(t: TextTurn) -> Person:
+    assert t.person is not None
+    return t.person
+
+
+def _query(t: TextTurn) -> Reply:
+    answer = QueryAnswerer(t.ctx.session, _person(t), t.chat_id, t.ctx.now).answer(t.text)
+    return _keep_pending(t.ctx, _person(t), t.chat_id, answer)
+
+
+def _leave(t: TextTurn) -> Reply:
+    person = _person(t)
+    person.on_leave_until = t.leave
+    t.ctx.session.add(person)
+    assert t.leave is not None
+    noted = Reply().say(m.LEAVE_NOTED.format(until=thai_date(t.leave)))
+    return _keep_pending(t.ctx, person, t.chat_id, noted)
+
+
+def _report(t: TextTurn) -> Reply:
+    convo = ReportConversation(t.ctx.session, Speaker(_person(t), t.chat_id), t.ctx.now)
+    return convo.on_text(t.text, message_id=t.message_id, spans=t.spans)
+
+
+# In order: in a group the bot speaks only when addressed; strangers get onboarding and no data; a
+# waiting return reason takes the committee member's next text unless it is clearly a question;
+# links never go into groups; groups other than the committee's get no answers; then questions and
+# leave are served whatever conversation waits (it is kept), and what is left is reporting.
+TEXT_ROUTES: tuple[Route, ...] = (
+    Route("group-unaddressed", lambda t: t.group and not t.mentioned, lambda t: Reply()),
+    Route("stranger", lambda t: t.person is None, _onboard),
+    Route(
+        "bind-group",
+        lambda t: t.group and any(cmd in t.text.lower() for cmd in BIND_COMMANDS),
+        lambda t: _bind_group(t.ctx, t.event, _person(t)),
+    ),
+    Route(
+        "return-reason",
+        lambda t: not t.query and t.returning is not None,
+        lambda t: finish_return(t.ctx.session, _person(t), t.returning, t.text, t.ctx.now),  # type: ignore[arg-type]
+    ),
+    Route("link", lambda t: t.link is not None, lambda t: t.link or Reply()),
+    Route(
+        "group-elsewhere",
+        lambda t: t.group and not committee_chat(t.ctx.session, t.chat_id),
         # Everyone in the group reads the answer: no scores, names or saved reports outside the
         # committee's own group; the speaker continues 1:1, where their own scope applies.
-        return Reply().say(m.GROUP_ASK_PRIVATELY)
-    if looks_like_query(text):
-        answer = QueryAnswerer(ctx.session, person, chat_id_of(event), ctx.now).answer(text)
-        return _keep_pending(ctx, person, chat_id_of(event), answer)
-    leave = leave_until(text, ctx.now)
-    if leave is not None and not group:
-        person.on_leave_until = leave
-        ctx.session.add(person)
-        noted = Reply().say(m.LEAVE_NOTED.format(until=thai_date(leave)))
-        return _keep_pending(ctx, person, chat_id_of(event), noted)
-    if reporting_unit(ctx.session, person) is None:
-        return Reply().say(m.NOT_A_REPORTER_ROLE_HELP.format(name=person.name))
-    convo = ReportConversation(ctx.session, Speaker(person, chat_id_of(event)), ctx.now)
-    return convo.on_text(text, message_id=message.id, spans=spans)
+        lambda t: Reply().say(m.GROUP_ASK_PRIVATELY),
+    ),
+    Route("query", lambda t: t.query, _query),
+    Route("leave", lambda t: t.leave is not None, _leave),
+    Route(
+        "not-a-reporter",
+        lambda t: reporting_unit(t.ctx.session, _person(t)) is None,
+        lambda t: Reply().say(m.NOT_A_REPORTER_ROLE_HELP.format(name=_person(t).name)),
+    ),
+    Route("report", lambda t: True, _report),
+)
+
+
+def route_of(turn: TextTurn) -> Route:
+    return next(r for r in TEXT_ROUTES if r.match(turn))
+
+
+def _on_text(ctx: EventContext, event: Any, message: TextMessageContent) -> Reply:
+    mentioned, spans = _mention_spans(message)
+    user_id = _user_id(event)
+    turn = TextTurn(
+        ctx,
+        event,
+        message.text or "",
+        spans,
+        message.id,
+        _is_group(event),
+        mentioned,
+        user_id,
+        person_of(ctx.session, user_id),
+    )
+    route = route_of(turn)
+    log.debug("text routed to %s", route.name)
+    return route.handle(turn)
 
 
 def _keep_pending(ctx: EventContext, person: Person, chat_id: str, reply: Reply) -> Reply:
@@ -182,6 +279,8 @@ def _keep_pending(ctx: EventContext, person: Person, chat_id: str, reply: Reply)
     draft = pending_draft(ctx.session, person.id or 0, chat_id, ctx.now)
     if draft is None:
         return reply
+    if (draft.data or {}).get("kind") == "return":  # the committee's reason: the next text still is it
+        return reply.say(m.RETURN_REASON_KEPT.format(code=(draft.data or {}).get("code", "?")))
     return reply.say(
         m.PENDING_KEPT.format(what=draft_label(draft)),
         (QuickReply.of(m.RESUME, f="resume", d=draft.id or 0),),

@@ -52,11 +52,12 @@ from store.models import ChatGroup, Person, PlanRecord, ReportStatus, Role, Unit
 from store.people import roles_of, unit_chain
 from store.plans import plan_from_record
 
+_WHEN = r"(?:วันไหน|วันอะไร|วันที่?เท่าไร|วันที่?เท่าไหร่|เมื่อไร|เมื่อไหร่)"
+_DEADLINE_ASKED = rf"(?:กำหนด)?ส่ง(?:ภายใน)?{_WHEN}|กำหนดส่ง(?:คือ)?{_WHEN}|ภายใน{_WHEN}"
 _QUERY = re.compile(
     r"ถึงไหน|เท่าไร|เท่าไหร่|กี่คะแนน|กี่เปอร์|ได้กี่|ใครยังไม่ส่ง|ใครยังไม่รายงาน|ยังไม่ส่ง|สรุปผล|สถานะ|คะแนน|"
     r"ต้องทำอีก|ต้องได้อีก|ถึงระดับ|เป็น(?:ยัง|อย่าง)?ไง|เป็นอย่างไร|คืบหน้า(?:แค่ไหน|ยังไง|ไหม|มั้ย)|"
-    r"(?:กำหนด)?ส่ง(?:ภายใน)?(?:วันไหน|วันอะไร|วันที่เท่าไร|เมื่อไร|เมื่อไหร่)|กำหนดส่ง(?:คือ)?(?:วันไหน|วันอะไร|เมื่อไร|เมื่อไหร่)|"
-    r"ภายในวันไหน|หรือยัง|กี่\S{0,10}?(?:แล้ว|คะ|ครับ|\?)|\?\s*$"
+    rf"{_DEADLINE_ASKED}|หรือยัง|กี่\S{{0,10}}?(?:แล้ว|คะ|ครับ|\?)|\?\s*$"
 )
 # Codes as written, to blank before looking for a value: "ตช.4", "K1", a number opening the text.
 _CODE_WRITTEN = re.compile(
@@ -65,9 +66,9 @@ _CODE_WRITTEN = re.compile(
     re.IGNORECASE,
 )
 _ANY_DAY = date(2000, 1, 1)  # period spans do not depend on the day; only their years would
-_DEADLINE = re.compile(r"ส่ง(?:ภายใน)?(?:วันไหน|วันอะไร|วันที่เท่าไร|เมื่อไร|เมื่อไหร่)|กำหนดส่ง|ภายในวันไหน")
+_DEADLINE = re.compile(rf"{_DEADLINE_ASKED}|กำหนดส่ง")
 MAX_QUICK_REPLIES = 13  # LINE's limit
-_WHO_LATE = re.compile(r"ใคร.*ยังไม่(?:ส่ง|รายงาน)|ยังไม่(?:ส่ง|รายงาน).*ใคร|ค้างส่ง")
+_WHO_LATE = re.compile(r"(?:ใคร|หน่วยงานไหน).*ยังไม่(?:ส่ง|รายงาน)|ยังไม่(?:ส่ง|รายงาน).*(?:ใคร|หน่วยงานไหน)|ค้างส่ง")
 _SCORE = re.compile(r"คะแนน")
 _LEVEL = re.compile(r"ถึงระดับ\s*([1-5])")  # "ต้องทำอีกเท่าไรถึงระดับ 5": that level, not just the next
 _SUMMARY = re.compile(r"สรุปผล|ภาพรวม")
@@ -230,15 +231,20 @@ class QueryAnswerer:
 
         "Traffy Fondue ถึงไหนแล้ว" from the council's reporter: refused, not answered with the help
         card as if the name meant nothing. Codes are not checked: "ตช.6" is more likely a slip about
-        their own plan than a question about another unit's.
+        their own plan than a question about another unit's. Nor is a name that an earlier plan of
+        the asker's own unit knows ("เว็บไซต์สภา", FY2563), even if another unit's alias matches too.
         """
         if self.scope.everything:
             return False
         mine = {r.unit_id for r in plans}
+        newest = {r.id for r in plans}
+        records = self.session.exec(select(PlanRecord).options(defer(PlanRecord.content))).all()  # type: ignore[arg-type]
         others = [
             r for r in plans_in_scope(self.session, Scope(True, frozenset()), self.today) if r.unit_id not in mine
         ]
-        return any(hit.rank >= 1 for hit in indicator_hits(self.session, subject, others, self.today))
+        earlier = [r for r in records if r.unit_id in mine and r.id not in newest]
+        hits = indicator_hits(self.session, subject, others + earlier, self.today)
+        return bool(hits) and hits[0].rank >= 1 and all(h.record.unit_id not in mine for h in hits)
 
     def _may_see(self, unit_id: int) -> bool:
         """The rule of ``plans_in_scope``: a grant on the unit or on a unit above it."""

@@ -17,6 +17,7 @@ from handlers import query_texts as qt
 from handlers.drafts import ReasonState, ReturnDraft, set_state, waiting
 from handlers.drafts import store as store_draft
 from handlers.parse.normalize import normalize_text
+from handlers.parse.parser import is_cancel
 from handlers.replies import Outgoing, Reply, outgoing_json
 from store import progress
 from store.models import ChatGroup, Draft, IndicatorRecord, LineIdentity, Person, PlanRecord, Role, Unit
@@ -75,6 +76,9 @@ def pending_return(session: Session, person: Person, chat_id: str, now: datetime
 
 def finish_return(session: Session, person: Person, draft: Draft, text: str, now: datetime) -> Reply:
     reason = normalize_text(text)
+    if is_cancel(reason):
+        set_state(session, draft, ReasonState.cancelled, now)
+        return Reply().say(qt.RETURN_CANCELLED)
     set_state(session, draft, ReasonState.saved, now)
     try:
         written = progress.return_(

@@ -240,7 +240,8 @@ def correct(
     narrative: str | _Keep = KEEP,
     problems: str | _Keep = KEEP,
 ) -> Written:
-    """Change fields of a live report; a changed score needs the committee's look again."""
+    """Change fields of a live report. A change to what is scored puts a confirmed or returned report
+    back to "reported", for the committee to look again; words added to the narrative do not."""
     row = _live_row(session, report_id)
     if not isinstance(period, _Keep) and period.label != row.period:
         taken = session.exec(
@@ -340,14 +341,16 @@ def withdraw(
 
 # --- reads -------------------------------------------------------------------------------------
 
-_REPORT, _INDICATOR, _PLAN = (t.__table__ for t in (ProgressReport, IndicatorRecord, PlanRecord))  # type: ignore[attr-defined]
+_REPORT: sa.Table = ProgressReport.__table__  # type: ignore[attr-defined]
+_INDICATOR: sa.Table = IndicatorRecord.__table__  # type: ignore[attr-defined]
+_PLAN: sa.Table = PlanRecord.__table__  # type: ignore[attr-defined]
 _NEWEST_FIRST = (_REPORT.c.quarter.desc(), _REPORT.c.reported_at.desc(), _REPORT.c.id.desc())
 
 
 def _counts_on(basis: Basis) -> sa.ColumnElement[bool]:
     if basis == "confirmed":
-        return _REPORT.c.status == ReportStatus.confirmed.value  # type: ignore[no-any-return]
-    return _REPORT.c.status != ReportStatus.withdrawn.value  # type: ignore[no-any-return]
+        return _REPORT.c.status == ReportStatus.confirmed.value
+    return _REPORT.c.status != ReportStatus.withdrawn.value
 
 
 def _states_result() -> sa.ColumnElement[bool]:

@@ -62,6 +62,10 @@ class ChatDriver:
         assert choice is not None, f"no quick reply starting {label_start!r} in {labels}"
         return self._run(self._event("postback", {"postback": {"data": choice.data}}))
 
+    def tap_data(self, data: str, *, after: timedelta = timedelta(seconds=20)) -> Reply:
+        self.now += after
+        return self._run(self._event("postback", {"postback": {"data": data}}))
+
     @property
     def text(self) -> str:
         return "\n".join(self.last.texts)

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 import sqlalchemy as sa
 from linebot.v3.webhooks import Event
 from sqlmodel import Session, select
@@ -95,7 +96,8 @@ def _indicator_id(session: Session, code: str) -> int:
 
 
 def _seed(engine: sa.Engine) -> dict[str, int]:
-    """Somsri reported KPI 1: 88 in January, 92.5 for March an hour ago (so she may still correct it)."""
+    """Somsri reported KPI 1: 88 in January, 92.5 for March an hour ago (so she may still correct it);
+    message "m3" carried the March report."""
     with session_scope(engine) as s:
         people = load_demo(s, PLANS, datetime(2023, 9, 1, tzinfo=UTC))
         kpi1 = _indicator_id(s, "1")
@@ -103,7 +105,7 @@ def _seed(engine: sa.Engine) -> dict[str, int]:
             progress.record(
                 s,
                 data=ReportInput(
-                    indicator_id=kpi1, period=FiscalPeriod(2567, 2, month), value=value, narrative="ติดตามมติ"
+                    kpi1, FiscalPeriod(2567, 2, month), value=value, narrative="ติดตามมติ", source_message_id=f"m{month}"
                 ),
                 by=people["somsri"].id or 0,
                 now=at,
@@ -156,3 +158,45 @@ def test_a_correction_after_confirmation_is_no_longer_confirmed(engine: sa.Engin
     assert any("แจ้งคณะกรรมการ" in t for t in corrected), "the reporter learns the committee will look again"
     told = _committee_group_texts(engine)
     assert len(told) == 1 and "ตัวชี้วัดที่ 1" in told[0] and "92.5" in told[0] and "40" in told[0]
+
+
+def test_unsending_a_confirmed_report_tells_the_committee(engine: sa.Engine, tmp_path: Path) -> None:
+    _seed(engine)
+    chat = Chat(engine, tmp_path)
+    report_id = _confirm_latest(chat)
+    chat.unsend("somsri", "m3")
+    with Session(engine) as s:
+        report = s.get(ProgressReport, report_id)
+        assert report is not None and report.status == ReportStatus.withdrawn and report.confirmed_value is None
+    told = _committee_group_texts(engine)
+    assert len(told) == 1 and "ยกเลิกรายงานตัวชี้วัดที่ 1" in told[0] and "92.5" in told[0]
+    confirmed_only = flex_text(chat.say("somsri", "คะแนนตอนนี้เท่าไร เฉพาะที่ยืนยันแล้ว"))
+    assert "คะแนนถึงตอนนี้ 0 จาก 70" in confirmed_only  # a withdrawn report counts for nothing
+
+
+def test_what_each_write_does_to_the_confirmation(engine: sa.Engine) -> None:
+    """Words keep it, a new number or a new record of the period clears it, a fix of a returned report
+    is pending again; every step is in the audit trail."""
+    ids = _seed(engine)
+    somsri, committee, when = ids["somsri"], ids["committee"], NOW
+    with session_scope(engine) as s:
+        march = progress.latest_report(session=s, indicator_id=_indicator_id(s, "1"), fiscal_year=2567)
+        assert march is not None and march.value == 92.5
+        progress.confirm(s, report_id=march.id, by=committee, now=when)
+        words = progress.correct(s, report_id=march.id, by=somsri, now=when, source="t", narrative="ติดตามครบ")
+        assert not words.unconfirmed and words.report.confirmed_value == 92.5
+        again = progress.record(
+            s, data=ReportInput(march.indicator_id, march.fiscal_period, value=93.0), by=somsri, now=when, source="t"
+        )
+        assert again.unconfirmed and again.report.status == ReportStatus.reported
+        assert again.report.confirmed_value is None and again.report.narrative == "ติดตามครบ"
+        progress.return_(s, report_id=march.id, by=committee, now=when, reason="ขอหลักฐาน")
+        fixed = progress.correct(s, report_id=march.id, by=somsri, now=when, source="t", value=94.0)
+        assert fixed.report.status == ReportStatus.reported and not fixed.unconfirmed
+        with pytest.raises(progress.PeriodTaken):  # January has its own report
+            progress.correct(s, report_id=march.id, by=somsri, now=when, source="t", period=FiscalPeriod(2567, 2, 1))
+        statuses = s.exec(
+            select(ReportChange.new).where(ReportChange.report_id == march.id, ReportChange.field == "status")
+        ).all()
+    assert statuses == ["reported", "confirmed", "reported", "returned", "reported"]
+    assert _committee_group_texts(engine) == []  # the chat tells the committee; these calls alone do not

@@ -83,3 +83,20 @@ def test_a_query_while_a_question_waits_is_answered_and_the_draft_kept(somsri: C
     assert "ยังไม่เข้าใจ" not in somsri.text and "ค้างไว้" in somsri.text
     somsri.say("2 โครงการ")
     assert "บันทึกแล้วค่ะ" in somsri.text
+
+
+def test_a_return_reason_waits_but_a_question_is_answered_and_cancel_cancels(
+    somsri: ChatDriver, engine: sa.Engine
+) -> None:
+    somsri.say("ตช.1 ร้อยละ 91 ไตรมาส 2 ประชุมร่วมกับสำนักงานเขตที่ศาลาว่าการเมื่อต้นเดือน ทางออนไลน์")
+    with Session(engine) as s:
+        report = s.exec(select(ProgressReport)).one()
+    committee = ChatDriver(engine, demo_line_id("committee"), somsri.evidence_dir, somsri.now)
+    committee.tap_data(f"v=return&r={report.id}")
+    assert "เหตุผล" in committee.text
+    committee.say("ใครยังไม่ส่ง")
+    assert "ยังรอเหตุผลที่ส่งกลับ" in committee.text  # answered, and reminded the reason still waits
+    committee.say("ยกเลิก")
+    assert "ยกเลิกการส่งกลับ" in committee.text
+    with Session(engine) as s:
+        assert s.exec(select(ProgressReport)).one().status == "reported"

@@ -55,6 +55,11 @@ _CORRECTION = re.compile(
     r"(?:ตัวชี้วัด(?:ที่)?|ตชว?\.?|kpi)\s*[\d.]{1,5}\s*(?:ขอ)?(?:แก้(?:ไข)?(?:ค่า)?\s*เป็น|ต้องเป็น))",
     re.IGNORECASE,
 )
+def is_cancel(text: str) -> bool:
+    """ "ยกเลิก", "ไม่บันทึก" …: the one cancel word list, for every conversation."""
+    return bool(_CANCEL.match(text.strip().lower()))
+
+
 _PROMISE = re.compile(r"เดี๋ยว(?:ส่ง|รายงาน)|จะส่ง|จะรายงาน|ขอส่ง(?:พรุ่งนี้|ช้า)|ส่งพรุ่งนี้|ขอเลื่อน|ส่งช้า|ยังไม่ได้ส่ง")
 _CANCEL = re.compile(r"^(?:ยกเลิก|cancel|ไม่บันทึก|ลบ(?:ทิ้ง)?(?:รายงาน)?)\s*(?:ค่ะ|ครับ|นะ|จ้า)?\s*$", re.IGNORECASE)
 _QUERY = re.compile(
