@@ -739,6 +739,8 @@ class ReportConversation:
             report = written.report
             report_ids.append(report.id)
             saved.append(self._saved_line(plan, item, period, report))
+            if written.unconfirmed:
+                saved.append(m.COMMITTEE_TOLD.format(code=report.code, period=period.thai))
         self._attach_evidence(draft, report_ids)
         for learn in model.learn:
             self._learn(model.unit_id, record.id or 0, learn.phrase, learn.code)
@@ -864,7 +866,8 @@ class ReportConversation:
         assert isinstance(model, NoProgressDraft)
         reason = normalize_text(turn.text)
         period = FiscalPeriod.from_label(model.period_label)
-        saved = []
+        saved: list[str] = []
+        told: list[str] = []
         for code in model.codes:
             indicator = self._indicator_record(model.plan_id, code)
             if indicator is None or indicator.id is None:
@@ -880,8 +883,12 @@ class ReportConversation:
             )
             tell_committee(self.session, written, self.now)
             saved.append(code)
+            if written.unconfirmed:
+                told.append(code)
         d.set_state(self.session, draft, ReasonState.saved, self.now)
         reply.say(nt.NO_PROGRESS_SAVED.format(codes=", ".join(saved), reason=reason))
+        if told:
+            reply.say(m.COMMITTEE_TOLD.format(code=", ".join(told), period=period.thai))
         return Says.saved
 
     # corrections after saving --------------------------------------------------------------

@@ -100,3 +100,19 @@ def test_a_return_reason_waits_but_a_question_is_answered_and_cancel_cancels(
     assert "ยกเลิกการส่งกลับ" in committee.text
     with Session(engine) as s:
         assert s.exec(select(ProgressReport)).one().status == "reported"
+
+
+def test_reporting_a_confirmed_period_again_tells_the_reporter_the_committee_will_look_again(
+    somsri: ChatDriver, engine: sa.Engine
+) -> None:
+    words = "ประชุมร่วมกับสำนักงานเขตที่ศาลาว่าการเมื่อต้นเดือน ทางออนไลน์"
+    somsri.say(f"ตช.1 ร้อยละ 91 ไตรมาส 2 {words}")
+    with Session(engine) as s:
+        report = s.exec(select(ProgressReport)).one()
+    committee = ChatDriver(engine, demo_line_id("committee"), somsri.evidence_dir, somsri.now)
+    committee.tap_data(f"v=confirm&r={report.id}")
+    somsri.say(f"ตช.1 ร้อยละ 93 ไตรมาส 2 {words}")
+    assert "บันทึกแล้วค่ะ" in somsri.text and "แจ้งคณะกรรมการ" in somsri.text
+    with Session(engine) as s:
+        again = s.exec(select(ProgressReport)).one()
+    assert (again.value, again.status, again.confirmed_value) == (93.0, "reported", None)
