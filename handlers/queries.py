@@ -165,18 +165,20 @@ class QueryAnswerer:
         self.confirmed_only = False
 
     def answer(self, text: str) -> Reply:
+        """In order: the chat, the units named (refused outside the scope, or unknown), who is late,
+        the indicator named (asked back when several plans have it), a deadline, a summary, help."""
         if self.scope.shared:
             return Reply().say(m.GROUP_ASK_PRIVATELY)
         norm = normalize_text(text)
         plans = plans_in_scope(self.session, self.scope, self.today)
         named = named_units(self.session, norm, lambda: indicator_keys(plans))
+        if named.unknown:
+            return Reply().say(qt.UNKNOWN_UNIT.format(name=named.unknown))
         if named.mentions:
             chosen = self._plans_named(named.mentions, plans)
             if isinstance(chosen, Reply):
                 return chosen
             plans = chosen
-        elif named.unknown:
-            return Reply().say(qt.UNKNOWN_UNIT.format(name=named.unknown))
         if not plans:
             return Reply().say(qt.NO_PLAN)
         if _WHO_LATE.search(norm):

@@ -2,9 +2,9 @@
 
 Units: a name, an alias or a short name anywhere in the question (spaces, tone marks, "กทม." for
 "กรุงเทพมหานคร" do not matter); an abbreviation ending in ฯ that is part of one unit's name ("สภาฯ",
-"สำนักงานเลขาฯ ผู้ว่าฯ"); or the beginning of a name ("สำนักงานเลขานุการสภา"). A phrase that looks
-like a unit ("สำนักงานเขตบางรัก") but is none the bot knows is returned too, so that the caller
-never answers it with the asker's own unit.
+"สำนักงานเลขาฯ ผู้ว่าฯ"); or a name's beginning, from its first word ("สำนักงานเลขานุการสภา"). A
+phrase that looks like a unit ("สำนักงานเขตบางรัก") but is none the bot knows is returned too, so
+that the caller never answers it with the asker's own unit.
 
 Indicators: the report parser's own matcher (codes with or without a prefix, aliases, phrases learnt
 from reporters, fuzzy names) over each plan the question may be about. Only the question's own words
@@ -138,6 +138,13 @@ def named_units(session: Session, text: str, indicator_keys: Callable[[], str]) 
         if form
     ]
 
+    known: list[str] = []
+
+    def an_indicators(key: str) -> bool:
+        if not known:
+            known.append(indicator_keys())  # read the plans only when a phrase needs it
+        return key in known[0]
+
     def containing(stems: list[str]) -> tuple[Unit, ...]:
         units = {u.id: u for u, keys in forms if any(_in_order(k, stems) for k in keys)}
         return tuple(units.values())
@@ -169,7 +176,7 @@ def named_units(session: Session, text: str, indicator_keys: Callable[[], str]) 
                 break
         else:
             continue
-        if cut > 0 and first in indicator_keys():
+        if cut > 0 and an_indicators(first):
             continue  # "มติสภาฯ" is an indicator's name; "คะแนนสภาฯ" asks about the council
         mentions.append(UnitMention(units, (runs[0][0] + first_at[cut], end)))
 
@@ -185,7 +192,7 @@ def named_units(session: Session, text: str, indicator_keys: Callable[[], str]) 
                 mentions.append(UnitMention(units, (word.start(), word.start() + run_at[length - 1] + 1)))
                 break
         else:
-            if run not in indicator_keys():
+            if not an_indicators(run):
                 unknown = unknown or word.group(0)
     return NamedUnits(tuple(sorted(mentions, key=lambda mn: mn.span)), unknown)
 
