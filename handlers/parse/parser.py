@@ -55,6 +55,8 @@ _CORRECTION = re.compile(
     r"(?:ตัวชี้วัด(?:ที่)?|ตชว?\.?|kpi)\s*[\d.]{1,5}\s*(?:ขอ)?(?:แก้(?:ไข)?(?:ค่า)?\s*เป็น|ต้องเป็น))",
     re.IGNORECASE,
 )
+
+
 def is_cancel(text: str) -> bool:
     """ "ยกเลิก", "ไม่บันทึก" …: the one cancel word list, for every conversation."""
     return bool(_CANCEL.match(text.strip().lower()))
