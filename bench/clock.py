@@ -17,7 +17,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from handlers.nudges import NudgeSettings, due_now
+from handlers.nudges.reminders import NudgeSettings, due_now
 from scoring.fiscal import BANGKOK, FiscalPeriod
 from scoring.plan import Group, Indicator, Plan, Rubric, RubricLevel
 from store import progress

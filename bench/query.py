@@ -20,7 +20,7 @@ from sqlmodel import Session
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.clock import synthetic_plan
-from handlers.queries import QueryAnswerer
+from handlers.queries.answers import QueryAnswerer
 from scoring.fiscal import FiscalPeriod, fiscal_quarter_of
 from store.db import make_engine, session_scope, upgrade
 from store.models import Person, ProgressReport, Role, RoleGrant

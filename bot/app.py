@@ -11,104 +11,26 @@ import logging
 import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
-import sqlalchemy as sa
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse, PlainTextResponse
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from bot import render
 from bot.dashboard import dashboard_router
 from bot.line_client import LineClient
+from bot.runtime import Runtime
 from bot.security_headers import install_security_headers
-from bot.settings import Settings
+from bot.settings import CONSOLE_TOKEN, Settings
 from bot.supervisor import WorkerSupervisor
+from bot.warmup import warm_up
 from bot.webhook import webhook_router
 from bot.worker import Worker
-from handlers.conversation import PARSERS
-from scoring.deadlines import next_deadlines
-from scoring.fiscal import BANGKOK, FiscalPeriod
-from scoring.totals import score_plan
-from store import progress
 from store.db import make_engine
 from store.inbox import last_beat, oldest_pending
-from store.models import PlanRecord, utcnow
-from store.plans import plan_from_record
+from store.models import utcnow
 
 log = logging.getLogger("tidtam.app")
-CONSOLE_TOKEN = "console-access-token"
-
-
-def line_base(settings: Settings, port: int) -> str:
-    """Where the SDK client sends: LINE, or the fake platform the console mounts at ``/_line``."""
-    return f"http://127.0.0.1:{port}/_line" if settings.console_mode else settings.line_api_base
-
-
-def link_secret(settings: Settings) -> str:
-    """The link signing keys; never the channel secret (one leaked key must not open the other door).
-
-    Production refuses to start without ``LINK_SECRET``; elsewhere (console, tests) a key for this
-    process only, so links die with it.
-    """
-    return settings.link_secret.get_secret_value() if settings.link_secret else secrets.token_hex(32)
-
-
-def access_token(settings: Settings) -> str:
-    """The console's fake platform takes its own token; without a real one nothing is sent to LINE."""
-    if settings.console_mode:
-        return CONSOLE_TOKEN
-    token = settings.line_channel_access_token
-    return token.get_secret_value() if token else ""
-
-
-@dataclass
-class Runtime:
-    """What the running service shares between routes: engine, secret, client, worker."""
-
-    engine: sa.Engine
-    channel_secret: str
-    line: LineClient
-    worker: Worker
-    port: int
-    console: bool
-    supervisor: WorkerSupervisor | None = None
-    ready: bool = False
-    tasks: list[asyncio.Task[None]] = field(default_factory=list)
-
-
-def summary_text(session: Session, now: datetime) -> str:
-    """The scorecard of each plan of the current fiscal year (or the newest) and the next deadlines."""
-    records = session.exec(select(PlanRecord).order_by(col(PlanRecord.fiscal_year).desc())).all()
-    if not records:
-        return "ยังไม่มีแผนในฐานข้อมูล: ใช้คำสั่ง tidtam plans load plans/*.yaml"
-    current = FiscalPeriod.of_moment(now).fiscal_year
-    chosen = [r for r in records if r.fiscal_year == current] or [
-        r for r in records if r.fiscal_year == records[0].fiscal_year
-    ]
-    parts = []
-    results = progress.latest_results(session=session, plans=chosen)
-    for record in chosen:
-        plan = plan_from_record(record)
-        if plan.weight_sum() == 0:
-            continue
-        parts.append(render.scorecard(plan, score_plan(plan, results[record.id or 0])))
-        today = now.astimezone(BANGKOK).date()
-        upcoming = next_deadlines(FiscalPeriod.of_moment(now).fiscal_year, today, plan.deadlines, count=3)
-        parts.append("กำหนดส่งที่ใกล้ที่สุด:\n" + "\n".join(render.deadline_line(d) for d in upcoming))
-    return "\n\n".join(parts)
-
-
-def warm_up(engine: sa.Engine) -> int:
-    """Build the parser of every loaded plan and parse one message with it, before the first webhook."""
-    with Session(engine) as session:
-        records = session.exec(select(PlanRecord)).all()
-        for record in records:
-            parser = PARSERS.get(record, {})
-            parser.parse("ตัวชี้วัดที่ 1 ร้อยละ 80 ไตรมาส 1 ประชุมร่วมกับสำนักงานเขต", utcnow().date())
-    return len(records)
 
 
 def create_app(
@@ -124,8 +46,8 @@ def create_app(
     engine = make_engine(settings.database_url)
     console = settings.console_mode
     secret = settings.line_channel_secret.get_secret_value() if settings.line_channel_secret else secrets.token_hex(16)
-    line = LineClient(line_base(settings, port), access_token(settings))
-    links = link_secret(settings)
+    line = LineClient(settings.line_base(port), settings.access_token())
+    links = settings.link_keys()
     worker = Worker(
         engine, line, evidence_dir or Path(settings.evidence_dir), link_secret=links, public_url=settings.public_url
     )

@@ -203,8 +203,9 @@ def serve(
     import uvicorn
     from sqlmodel import Session
 
-    from bot.app import create_app, line_base, summary_text
+    from bot.app import create_app
     from bot.settings import get_settings
+    from bot.summary import summary_text
     from bot.supervisor import WorkerSupervisor
     from store.db import make_engine, session_scope, upgrade
     from store.demo import load_demo
@@ -258,7 +259,7 @@ def serve(
     supervisor = None
     if not inline_worker:
         exe = str(Path(sys.executable).with_name("tidtam"))
-        command = [exe, "worker", "--line-base", line_base(settings, port), "--parent-pid", str(os.getpid())]
+        command = [exe, "worker", "--line-base", settings.line_base(port), "--parent-pid", str(os.getpid())]
         supervisor = WorkerSupervisor([*command, "--public-url", settings.public_url], workers)
         supervisor.start()
     try:
@@ -284,7 +285,6 @@ def worker(
     import asyncio
     import logging
 
-    from bot.app import access_token, link_secret
     from bot.line_client import LineClient
     from bot.settings import get_settings
     from bot.worker import run_worker_process
@@ -294,7 +294,7 @@ def worker(
     settings = get_settings()
     upgrade(settings.database_url)
     engine = make_engine(settings.database_url)
-    client = LineClient(line_base or settings.line_api_base, access_token(settings))
+    client = LineClient(line_base or settings.line_api_base, settings.access_token())
     try:
         asyncio.run(
             run_worker_process(
@@ -302,7 +302,7 @@ def worker(
                 client,
                 Path(settings.evidence_dir),
                 parent_pid=parent_pid,
-                link_secret=link_secret(settings),
+                link_secret=settings.link_keys(),
                 public_url=public_url or settings.public_url,
                 can_send=settings.can_send,
             )
@@ -360,7 +360,7 @@ def nudges_preview(
 ) -> None:
     """What would be sent at that moment (a dry run: nothing is written)."""
     from bot.settings import get_settings
-    from handlers.nudges import due_now
+    from handlers.nudges.reminders import due_now
     from store.db import make_engine, upgrade
 
     settings = get_settings()
@@ -402,14 +402,13 @@ def _drain_outbox(settings: Any) -> None:
     import asyncio
     from pathlib import Path as _Path
 
-    from bot.app import access_token
     from bot.line_client import LineClient
     from bot.worker import Worker
     from store.db import make_engine
 
     async def drain() -> None:
         engine = make_engine(settings.database_url)
-        client = LineClient(settings.line_api_base, access_token(settings))
+        client = LineClient(settings.line_api_base, settings.access_token())
         await client.open()
         try:
             worker = Worker(engine, client, _Path(settings.evidence_dir))

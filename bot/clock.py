@@ -13,7 +13,7 @@ from datetime import datetime
 from apscheduler.schedulers.blocking import BlockingScheduler
 
 from bot.settings import Settings
-from handlers.nudges import NudgeSettings, due_now, enqueue
+from handlers.nudges.reminders import NudgeSettings, due_now, enqueue
 from scoring.fiscal import BANGKOK
 from store.db import make_engine, session_scope, upgrade
 from store.models import utcnow

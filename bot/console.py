@@ -27,7 +27,7 @@ from store.demo import COMMITTEE_GROUP, COMMITTEE_GROUP_NAME, PEOPLE, demo_line_
 from store.models import Role
 
 if TYPE_CHECKING:
-    from bot.app import Runtime
+    from bot.runtime import Runtime
 
 ROLE_LABELS = {
     Role.reporter: "ผู้รายงานตัวชี้วัด",

@@ -24,8 +24,8 @@ from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, Response
 from sqlmodel import Session, col, select
 
-from handlers.links import BadLink, Grant, LinkSigner, NoLinkKey, Purpose
-from handlers.queries import QueryAnswerer, plans_in_scope
+from handlers.accounts.links import BadLink, Grant, LinkSigner, NoLinkKey, Purpose
+from handlers.queries.answers import QueryAnswerer, plans_in_scope
 from scoring.fiscal import BANGKOK, bangkok_date
 from scoring.plan import Plan
 from scoring.rubric import Evaluation

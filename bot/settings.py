@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import secrets
 from functools import lru_cache
 from pathlib import Path
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from handlers.nudges import NudgeSettings
+from handlers.nudges.reminders import NudgeSettings
 
 BANGKOK = "Asia/Bangkok"
+CONSOLE_TOKEN = "console-access-token"  # what the console's fake LINE platform accepts
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -61,6 +63,25 @@ class Settings(BaseSettings):
     def can_send(self) -> bool:
         """Whether messages can reach LINE: a real token, or the console's fake platform."""
         return self.console or self.line_channel_access_token is not None
+
+    def line_base(self, port: int) -> str:
+        """Where the SDK client sends: LINE, or the fake platform the console mounts at ``/_line``."""
+        return f"http://127.0.0.1:{port}/_line" if self.console_mode else self.line_api_base
+
+    def link_keys(self) -> str:
+        """The link signing keys; never the channel secret (one leaked key must not open the other door).
+
+        Production refuses to start without ``LINK_SECRET``; elsewhere (console, tests) a key for this
+        process only, so links die with it.
+        """
+        return self.link_secret.get_secret_value() if self.link_secret else secrets.token_hex(32)
+
+    def access_token(self) -> str:
+        """The console's fake platform takes its own token; without a real one nothing is sent to LINE."""
+        if self.console_mode:
+            return CONSOLE_TOKEN
+        token = self.line_channel_access_token
+        return token.get_secret_value() if token else ""
 
     def production_problems(self) -> list[str]:
         """Why the service must not start outside the console (Thai, then English)."""

@@ -26,7 +26,7 @@ from bot.events import ContentUnavailable, Decoded, decode_event, describe_error
 from bot.line_client import LineClient
 from bot.quiet_traces import QuietTraces
 from handlers import messages as m
-from handlers.admin_alerts import dead_letter_alert
+from handlers.accounts.alerts import dead_letter_alert
 from handlers.dispatch import EventContext, dispatch, needs_content
 from handlers.replies import Outgoing, Reply, outgoing_json
 from store.db import session_scope
@@ -350,7 +350,7 @@ async def run_worker_process(
     """
     import os
 
-    from bot.app import warm_up
+    from bot.warmup import warm_up
 
     await line.open()
     worker = Worker(engine, line, evidence_dir, idle_poll=0.05, link_secret=link_secret, public_url=public_url)

@@ -9,19 +9,16 @@ are fetched by the caller and passed in.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 from linebot.v3.webhooks import (
     Event,
     FileMessageContent,
     FollowEvent,
-    GroupSource,
     ImageMessageContent,
     JoinEvent,
     LeaveEvent,
@@ -29,67 +26,33 @@ from linebot.v3.webhooks import (
     MemberLeftEvent,
     MessageEvent,
     PostbackEvent,
-    RoomSource,
     TextMessageContent,
     UnfollowEvent,
     UnsendEvent,
     UserMentionee,
 )
-from sqlmodel import Session, col, select
+from sqlmodel import col, select
 
 from handlers import messages as m
-from handlers.conversation import ReportConversation, Speaker, draft_label, open_draft, pending_draft
-from handlers.drafts import LISTENING_STATES, QUESTION_STATES, ReportState
-from handlers.links import LinkSigner, link_keys
-from handlers.parse.normalize import normalize_text
-from handlers.parse.period import month_number, resolve_year
+from handlers.accounts.evidence import on_file
+from handlers.accounts.follows import on_follow, on_unfollow
+from handlers.accounts.groups import BIND_COMMANDS, bind_group, on_join, on_leave, on_members
+from handlers.accounts.leave import leave_until
+from handlers.accounts.link_requests import link_request
+from handlers.context import EventContext, chat_id_of, is_group, user_id_of
+from handlers.drafts import LISTENING_STATES, ReportState
 from handlers.postbacks import BadPostback, Verify, decode_postback
-from handlers.queries import QueryAnswerer, committee_chat, looks_like_query
+from handlers.queries.answers import QueryAnswerer, committee_chat, looks_like_query
 from handlers.replies import QuickReply, Reply
-from handlers.verification import finish_return, on_verify, pending_return, tell_committee
-from scoring.fiscal import bangkok_date
+from handlers.reporting.conversation import ReportConversation, Speaker, draft_label, pending_draft
+from handlers.verification.verify import finish_return, on_verify, pending_return, tell_committee
 from scoring.thai import thai_date
 from store import progress
-from store.evidence import MAX_BYTES, EvidenceTooLarge, store_file
-from store.identities import find_code, person_of, redeem, set_following
-from store.models import ChatGroup, Draft, Evidence, Person, PlanRecord, Role
-from store.people import has_role, reporting_unit
-
-_DAY_MONTH_YEAR = re.compile(r"(?P<d>[0-3]?\d)\s*(?P<m>[^\d\s]+\.?\s?[^\d\s]*?\.?)\s*(?P<y>\d{2,4})?\s*$")
+from store.identities import find_code, person_of, redeem
+from store.models import Draft, Person
+from store.people import reporting_unit
 
 log = logging.getLogger("tidtam.dispatch")
-BIND_COMMANDS = ("ผูกกลุ่มคณะกรรมการ", "ผูกกลุ่ม", "bind committee")
-_RECENT = timedelta(minutes=30)
-
-
-@dataclass
-class EventContext:
-    """What a handler needs besides the event: the transaction, the time, and fetched content."""
-
-    session: Session
-    now: datetime
-    evidence_dir: Path
-    content: bytes | None = None
-    content_type: str | None = None
-    link_secret: str | None = None  # signs dashboard and file links sent in chat
-    public_url: str = "http://127.0.0.1:8000"
-
-
-def chat_id_of(event: Any) -> str:
-    source = getattr(event, "source", None)
-    if isinstance(source, GroupSource):
-        return source.group_id
-    if isinstance(source, RoomSource):
-        return source.room_id
-    return getattr(source, "user_id", None) or "-"
-
-
-def _is_group(event: Any) -> bool:
-    return isinstance(getattr(event, "source", None), GroupSource | RoomSource)
-
-
-def _user_id(event: Any) -> str | None:
-    return getattr(getattr(event, "source", None), "user_id", None)
 
 
 def needs_content(event: Event) -> bool:
@@ -97,7 +60,7 @@ def needs_content(event: Event) -> bool:
 
     Files posted in a group are other people's conversation: never fetched, never kept.
     """
-    if not isinstance(event, MessageEvent) or _is_group(event):
+    if not isinstance(event, MessageEvent) or is_group(event):
         return False
     message = event.message
     if isinstance(message, ImageMessageContent):
@@ -123,7 +86,7 @@ def _on_message(ctx: EventContext, event: Any) -> Reply:
     if isinstance(message, TextMessageContent):
         return _on_text(ctx, event, message)
     if isinstance(message, ImageMessageContent | FileMessageContent):
-        return _on_file(ctx, event, message)
+        return on_file(ctx, event, message)
     return Reply()  # stickers, locations, audio: friendly noise, nothing to record
 
 
@@ -165,7 +128,7 @@ class TextTurn:
     @cached_property
     def link(self) -> Reply | None:
         assert self.person is not None
-        return _link_request(self.ctx, self.person, self.text, group=self.group)
+        return link_request(self.ctx, self.person, self.text, group=self.group)
 
     @cached_property
     def returning(self) -> Draft | None:
@@ -224,7 +187,7 @@ TEXT_ROUTES: tuple[Route, ...] = (
     Route(
         "bind-group",
         lambda t: t.group and any(cmd in t.text.lower() for cmd in BIND_COMMANDS),
-        lambda t: _bind_group(t.ctx, t.event, _person(t)),
+        lambda t: bind_group(t.ctx, t.event, _person(t)),
     ),
     Route(
         "return-reason",
@@ -256,14 +219,14 @@ def route_of(turn: TextTurn) -> Route:
 
 def _on_text(ctx: EventContext, event: Any, message: TextMessageContent) -> Reply:
     mentioned, spans = _mention_spans(message)
-    user_id = _user_id(event)
+    user_id = user_id_of(event)
     turn = TextTurn(
         ctx,
         event,
         message.text or "",
         spans,
         message.id,
-        _is_group(event),
+        is_group(event),
         mentioned,
         user_id,
         person_of(ctx.session, user_id),
@@ -287,133 +250,15 @@ def _keep_pending(ctx: EventContext, person: Person, chat_id: str, reply: Reply)
     )
 
 
-_LEAVE = re.compile(r"^\s*(?:ขอ)?ลา(?:พักผ่อน|ป่วย|กิจ|คลอด|ศึกษาต่อ)?\s*(?:จนถึงวันที่|ถึงวันที่|จนถึง|ถึง|-)\s*")
-
-
-_PARTICLES = re.compile(r"(?:\s*(?:นะคะ|นะครับ|ค่ะ|คะ|ครับ|นะ|จ้า|จ้ะ|ฮะ|[.!🙏]))+\s*$")
-
-
-def leave_until(text: str, now: datetime) -> date | None:
-    """ "ลาถึง 15 ธ.ค. ค่ะ" / "ลาพักผ่อนถึงวันที่ 3 ม.ค. 67": the last day of leave (the next such date)."""
-    norm = _PARTICLES.sub("", normalize_text(text))
-    m_ = _LEAVE.match(norm)
-    if m_ is None:
-        return None
-    rest = norm[m_.end() :].lower()
-    found = _DAY_MONTH_YEAR.match(rest)
-    if found is None:
-        return None
-    day, month = int(found.group("d")), month_number(found.group("m"))
-    if month is None:
-        return None
-    today = bangkok_date(now)
-    year = resolve_year(found.group("y"), today) - 543 if found.group("y") else today.year
-    try:
-        until = date(year, month, day)
-    except ValueError:
-        return None
-    if not found.group("y") and until < today:
-        until = date(year + 1, month, day)
-    return until
-
-
-_DASHBOARD = re.compile(r"แดชบอร์ด|dashboard|แดชบอด", re.IGNORECASE)
-_EXPORT = re.compile(r"ขอไฟล์|ส่งออก|export|ไฟล์รายงาน", re.IGNORECASE)
-_EXPORT_QUARTER = re.compile(r"ไตรมาส(?:ที่)?\s*([1-4])")
-
-
-def _link_request(ctx: EventContext, person: Person, text: str, *, group: bool) -> Reply | None:
-    """ "ขอแดชบอร์ด" → a signed link (1 hour); "ขอไฟล์รายงานไตรมาส 2" (admins) → a link to the xlsx.
-
-    A link opens that person's view to whoever holds it, so it goes only into their 1:1 chat: asked
-    in a group or room, the bot asks them to continue there instead.
-    """
-    norm = normalize_text(text)
-    keys = link_keys(ctx.link_secret)
-    if not keys:
-        return None
-    if _DASHBOARD.search(norm):
-        if group:
-            return Reply().say(m.LINK_ONLY_IN_PRIVATE.format(what="แดชบอร์ด", ask="ขอแดชบอร์ด"))
-        token = LinkSigner(keys).sign(person.id or 0, "dashboard", ctx.now, purpose="dashboard")
-        return Reply().say(m.DASHBOARD_LINK.format(url=f"{ctx.public_url}/dashboard?t={token}"))
-    if _EXPORT.search(norm):
-        if not has_role(ctx.session, person.id or 0, Role.admin):
-            return Reply().say(m.EXPORT_DENIED)
-        record = ctx.session.exec(select(PlanRecord).order_by(col(PlanRecord.fiscal_year).desc())).first()
-        quarter = _EXPORT_QUARTER.search(norm)
-        if group:
-            ask = f"ขอไฟล์รายงานไตรมาส {quarter.group(1) if quarter else 2}"
-            return Reply().say(m.LINK_ONLY_IN_PRIVATE.format(what="ไฟล์รายงาน", ask=ask))
-        if record is None or quarter is None:
-            return Reply().say(m.EXPORT_HOW)
-        path = f"export:{record.key}:{record.fiscal_year}:{quarter.group(1)}"
-        token = LinkSigner(keys).sign(person.id or 0, path, ctx.now, purpose="file")
-        return Reply().say(
-            m.EXPORT_LINK.format(
-                q=quarter.group(1), fy=record.fiscal_year, url=f"{ctx.public_url}/files/export?t={token}"
-            )
-        )
-    return None
-
-
-def _bind_group(ctx: EventContext, event: Any, person: Person) -> Reply:
-    if not has_role(ctx.session, person.id or 0, Role.admin):
-        return Reply().say(m.GROUP_BIND_DENIED)
-    group_id = chat_id_of(event)
-    group = _group(ctx.session, group_id)
-    group.kind, group.bound_by, group.bound_at, group.active = "committee", person.id, ctx.now, True
-    ctx.session.add(group)
-    return Reply().say(m.GROUP_BOUND)
-
-
-def _on_file(ctx: EventContext, event: Any, message: Any) -> Reply:
-    if _is_group(event):
-        return Reply()  # evidence is sent in a 1:1 chat; a group's photos are not ours to keep
-    person = person_of(ctx.session, _user_id(event))
-    if person is None:
-        return Reply().say(m.ONBOARDING)
-    if ctx.content is None:
-        return Reply()
-    filename = getattr(message, "file_name", None)
-    try:
-        stored = store_file(ctx.evidence_dir, ctx.content, ctx.content_type, filename)
-    except EvidenceTooLarge:
-        return Reply().say(m.EVIDENCE_TOO_LARGE.format(limit=MAX_BYTES // (1024 * 1024)))
-    evidence = Evidence(
-        person_id=person.id or 0,
-        kind="file" if isinstance(message, FileMessageContent) else "image",
-        filename=filename,
-        content_type=ctx.content_type,
-        size=stored.size,
-        sha256=stored.sha256,
-        path=stored.path,
-        line_message_id=message.id,
-        created_at=ctx.now,
-    )
-    draft = open_draft(ctx.session, person.id or 0, chat_id_of(event))
-    target = None
-    if draft is not None and draft.state in QUESTION_STATES:
-        evidence.draft_id = draft.id
-        target = "รายงานที่กำลังบันทึก"
-    else:
-        report = progress.last_reported_by(session=ctx.session, person_id=person.id or 0, since=ctx.now - _RECENT)
-        if report is not None:
-            evidence.report_id = report.id
-            target = "รายงานล่าสุด"
-    ctx.session.add(evidence)
-    return Reply().say(m.EVIDENCE_ATTACHED.format(target=target) if target else m.EVIDENCE_KEPT)
-
-
 # --- postbacks, follows, groups, unsend --------------------------------------------------------
 
 
 def _on_postback(ctx: EventContext, event: Any) -> Reply:
-    person = person_of(ctx.session, _user_id(event))
+    person = person_of(ctx.session, user_id_of(event))
     if person is None:
-        return Reply() if _is_group(event) else Reply().say(m.ONBOARDING)
+        return Reply() if is_group(event) else Reply().say(m.ONBOARDING)
     chat_id = chat_id_of(event)
-    if _is_group(event) and not committee_chat(ctx.session, chat_id):
+    if is_group(event) and not committee_chat(ctx.session, chat_id):
         return Reply().say(m.GROUP_ASK_PRIVATELY)  # our buttons are only shown 1:1 and in the committee group
     try:
         tap = decode_postback(event.postback.data or "")
@@ -426,59 +271,10 @@ def _on_postback(ctx: EventContext, event: Any) -> Reply:
     return convo.on_tap(tap)
 
 
-def _on_follow(ctx: EventContext, event: Any) -> Reply:
-    user_id = _user_id(event)
-    person = person_of(ctx.session, user_id)
-    if user_id:
-        set_following(ctx.session, user_id, True)
-    return Reply().say(m.WELCOME_BACK.format(name=person.name) if person else m.ONBOARDING)
-
-
-def _on_unfollow(ctx: EventContext, event: Any) -> Reply:
-    user_id = _user_id(event)
-    if user_id:
-        set_following(ctx.session, user_id, False)
-    return Reply()
-
-
-def _group(session: Session, group_id: str) -> ChatGroup:
-    group = session.exec(select(ChatGroup).where(ChatGroup.group_id == group_id)).first()
-    if group is None:
-        group = ChatGroup(group_id=group_id)
-        session.add(group)
-        session.flush()
-    return group
-
-
-def _on_join(ctx: EventContext, event: Any) -> Reply:
-    group = _group(ctx.session, chat_id_of(event))
-    group.active = True
-    ctx.session.add(group)
-    return Reply().say(m.JOINED_GROUP)
-
-
-def _on_leave(ctx: EventContext, event: Any) -> Reply:
-    group = _group(ctx.session, chat_id_of(event))
-    group.active = False
-    ctx.session.add(group)
-    return Reply()
-
-
-def _on_members(delta: int) -> Callable[[EventContext, Any], Reply]:
-    def handle(ctx: EventContext, event: Any) -> Reply:
-        group = _group(ctx.session, chat_id_of(event))
-        change = event.joined if delta > 0 else event.left
-        group.members = max(1, group.members + delta * len(getattr(change, "members", []) or []))
-        ctx.session.add(group)
-        return Reply()
-
-    return handle
-
-
 def _on_unsend(ctx: EventContext, event: Any) -> Reply:
     """An unsent message withdraws its draft, or marks the report it created as withdrawn (audited)."""
     message_id = event.unsend.message_id
-    person = person_of(ctx.session, _user_id(event))
+    person = person_of(ctx.session, user_id_of(event))
     if person is None:
         return Reply()
     for draft in ctx.session.exec(
@@ -498,11 +294,11 @@ def _on_unsend(ctx: EventContext, event: Any) -> Reply:
 _HANDLERS: dict[type, Callable[[EventContext, Any], Reply]] = {
     MessageEvent: _on_message,
     PostbackEvent: _on_postback,
-    FollowEvent: _on_follow,
-    UnfollowEvent: _on_unfollow,
-    JoinEvent: _on_join,
-    LeaveEvent: _on_leave,
-    MemberJoinedEvent: _on_members(+1),
-    MemberLeftEvent: _on_members(-1),
+    FollowEvent: on_follow,
+    UnfollowEvent: on_unfollow,
+    JoinEvent: on_join,
+    LeaveEvent: on_leave,
+    MemberJoinedEvent: on_members(+1),
+    MemberLeftEvent: on_members(-1),
     UnsendEvent: _on_unsend,
 }

@@ -13,8 +13,8 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from handlers.conversation import ReportConversation, Speaker
 from handlers.replies import Reply
+from handlers.reporting.conversation import ReportConversation, Speaker
 from store.db import session_scope
 from store.demo import load_demo
 from store.models import Draft, IndicatorRecord, Person, ProgressReport, ReportChange, UnitAlias

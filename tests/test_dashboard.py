@@ -28,7 +28,7 @@ from bot.app import create_app
 from bot.fakeline.app import fake_of
 from bot.fakeline.state import FakeLine
 from bot.settings import Settings
-from handlers.links import LinkSigner, Purpose
+from handlers.accounts.links import LinkSigner, Purpose
 from scoring.fiscal import FiscalPeriod
 from store import progress
 from store.db import session_scope

@@ -16,9 +16,16 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from handlers.conversation import CORRECTION_FLOW, FLOWS, NO_PROGRESS_FLOW, REPORT_FLOW, ReportConversation, Speaker
 from handlers.flow import Input, Says
 from handlers.replies import Reply
+from handlers.reporting.conversation import (
+    CORRECTION_FLOW,
+    FLOWS,
+    NO_PROGRESS_FLOW,
+    REPORT_FLOW,
+    ReportConversation,
+    Speaker,
+)
 from store.db import make_engine, session_scope, upgrade
 from store.demo import load_demo
 from store.models import Draft, Person

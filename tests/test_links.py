@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from handlers.links import BadLink, LinkSigner, NoLinkKey, link_keys
+from handlers.accounts.links import BadLink, LinkSigner, NoLinkKey, link_keys
 
 NOW = datetime(2024, 2, 21, 6, 0, tzinfo=UTC)
 

@@ -9,7 +9,7 @@ from linebot.v3.webhooks import Event
 from sqlmodel import Session
 
 from handlers.dispatch import EventContext, dispatch
-from handlers.nudges import NudgeSettings, due_now, enqueue
+from handlers.nudges.reminders import NudgeSettings, due_now, enqueue
 from scoring.fiscal import BANGKOK
 from store.db import session_scope
 from store.demo import demo_line_id, load_demo

@@ -14,9 +14,9 @@ import yaml
 from sqlmodel import Session, select
 
 from handlers import messages as m
-from handlers import query_texts as qt
 from handlers.postbacks import BadPostback, PickQueryUnit, decode_postback
-from handlers.queries import QueryAnswerer, looks_like_query
+from handlers.queries import texts as qt
+from handlers.queries.answers import QueryAnswerer, looks_like_query
 from handlers.replies import Reply
 from store.db import session_scope
 from store.demo import COUNCIL, GOV, demo_line_id

@@ -16,8 +16,8 @@ import pytest
 import yaml
 from sqlmodel import select
 
-from handlers.conversation import ReportConversation, Speaker
 from handlers.parse.parser import MessageParser
+from handlers.reporting.conversation import ReportConversation, Speaker
 from scoring.fiscal import BANGKOK
 from store.db import make_engine, session_scope, upgrade
 from store.demo import load_demo

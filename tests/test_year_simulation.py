@@ -18,7 +18,7 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from handlers.nudges import NudgeSettings, calendar_for, due_now, enqueue
+from handlers.nudges.reminders import NudgeSettings, calendar_for, due_now, enqueue
 from scoring.fiscal import BANGKOK, FiscalPeriod
 from store import progress
 from store.db import session_scope

@@ -18,9 +18,9 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from handlers import nudge_texts as t
+from handlers.nudges import texts as t
+from handlers.queries.cards import summary_card
 from handlers.replies import Outgoing, QuickReply, outgoing_json
-from handlers.summary_card import summary_card
 from scoring.deadlines import Deadline, deadlines_for
 from scoring.fiscal import BANGKOK, fiscal_year_of
 from scoring.ladder import PRIORITY, due_step, in_sending_hours

@@ -19,7 +19,6 @@ from sqlmodel import Session, select
 
 from handlers import drafts as d
 from handlers import messages as m
-from handlers import nudge_texts as nt
 from handlers.drafts import (
     DRAFT_TIMEOUT,
     CorrectionDraft,
@@ -34,6 +33,7 @@ from handlers.drafts import (
     ReturnDraft,
 )
 from handlers.flow import Flow, Input, Says, Step, step
+from handlers.nudges import texts as nt
 from handlers.parse import questions as q
 from handlers.parse.normalize import match_key, normalize_text
 from handlers.parse.parser import MessageParser, ParsedItem, ParseResult
@@ -55,7 +55,7 @@ from handlers.postbacks import (
     decode_postback,
 )
 from handlers.replies import QuickReply, Reply
-from handlers.verification import tell_committee
+from handlers.verification.verify import tell_committee
 from scoring.fiscal import BANGKOK, FiscalPeriod, bangkok_date, fiscal_year_bounds
 from scoring.plan import Plan
 from scoring.rubric import Result, evaluate
@@ -848,7 +848,7 @@ class ReportConversation:
 
         The tapper's own unit first; an acting officer may also answer for the absent colleague's.
         """
-        from handlers.nudges import duties_of
+        from handlers.nudges.reminders import duties_of
 
         units = [reporting_unit(self.session, self.person)]
         if self.person.acting_for_id is not None:

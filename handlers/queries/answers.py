@@ -6,7 +6,7 @@ The chat limits it too: everyone in a group reads the answer, so only the commit
 admin bound gets answers (the committee's); in any other group or room nothing scoped to the
 asker is shown, and the bot asks to continue 1:1.
 
-Units and indicators are named the way people write them (``handlers.query_names``). A unit named
+Units and indicators are named the way people write them (``handlers.queries.names``). A unit named
 outside the asker's scope is refused, and one the bot does not know is said so: neither is ever
 answered with the asker's own unit. An indicator found in several of the asker's plans is asked
 back, the units as buttons (``PickQueryUnit``), rather than answered for one of them.
@@ -23,14 +23,15 @@ from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
 from handlers import messages as m
-from handlers import query_texts as qt
 from handlers.parse.normalize import normalize_text
 from handlers.parse.numbers import spell_out_numbers
 from handlers.parse.period import find_dates, find_periods
 from handlers.parse.sections import DOC_NUMBER
 from handlers.parse.value import find_value
 from handlers.postbacks import PickQueryUnit
-from handlers.query_names import (
+from handlers.queries import texts as qt
+from handlers.queries.cards import AMBER, GREEN, GREY, RED, _bar, _text
+from handlers.queries.names import (
     IndicatorHit,
     UnitMention,
     blank,
@@ -41,7 +42,6 @@ from handlers.query_names import (
     unit_label,
 )
 from handlers.replies import Outgoing, QuickReply, Reply
-from handlers.summary_card import AMBER, GREEN, GREY, RED, _bar, _text
 from scoring.fiscal import BANGKOK, bangkok_date
 from scoring.plan import Plan
 from scoring.rubric import Result, evaluate, next_level_needs
@@ -482,7 +482,7 @@ class QueryAnswerer:
         else sees their own pending indicators, and those of a colleague they act for, so a reporter
         is never told that everyone has reported while the committee's list names them.
         """
-        from handlers.nudges import is_reported, load_units
+        from handlers.nudges.reminders import is_reported, load_units
         from scoring.deadlines import deadlines_for
 
         me = self.person.id if self.person else None
@@ -528,7 +528,7 @@ class QueryAnswerer:
         return Reply().say(m.OWN_NOTHING_LATE if hidden_units else qt.NOBODY_LATE)
 
     def _plan_today(self, record: PlanRecord) -> date:
-        from handlers.conversation import plan_day
+        from handlers.reporting.conversation import plan_day
 
         return plan_day(record.fiscal_year, self.today)
 

@@ -13,11 +13,11 @@ from typing import Literal
 
 from sqlmodel import Session, col, select
 
-from handlers import query_texts as qt
 from handlers.drafts import ReasonState, ReturnDraft, set_state, waiting
 from handlers.drafts import store as store_draft
 from handlers.parse.normalize import normalize_text
 from handlers.parse.parser import is_cancel
+from handlers.queries import texts as qt
 from handlers.replies import Outgoing, Reply, outgoing_json
 from store import progress
 from store.models import ChatGroup, Draft, IndicatorRecord, LineIdentity, Person, PlanRecord, Role, Unit

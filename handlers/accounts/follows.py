@@ -1,0 +1,25 @@
+"""Follow and unfollow: a welcome (or onboarding help), and no pushes to someone who blocked the bot."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from handlers import messages as m
+from handlers.context import EventContext, user_id_of
+from handlers.replies import Reply
+from store.identities import person_of, set_following
+
+
+def on_follow(ctx: EventContext, event: Any) -> Reply:
+    user_id = user_id_of(event)
+    person = person_of(ctx.session, user_id)
+    if user_id:
+        set_following(ctx.session, user_id, True)
+    return Reply().say(m.WELCOME_BACK.format(name=person.name) if person else m.ONBOARDING)
+
+
+def on_unfollow(ctx: EventContext, event: Any) -> Reply:
+    user_id = user_id_of(event)
+    if user_id:
+        set_following(ctx.session, user_id, False)
+    return Reply()
