@@ -41,7 +41,7 @@ from handlers.accounts.leave import leave_until
 from handlers.accounts.link_requests import link_request
 from handlers.context import EventContext, chat_id_of, is_group, user_id_of
 from handlers.drafts import LISTENING_STATES, ReportState
-from handlers.postbacks import BadPostback, Verify, decode_postback
+from handlers.postbacks import BadPostback, PickQueryUnit, Verify, decode_postback
 from handlers.queries.answers import QueryAnswerer, committee_chat, looks_like_query
 from handlers.replies import QuickReply, Reply
 from handlers.reporting.conversation import ReportConversation, Speaker, draft_label, pending_draft
@@ -191,7 +191,7 @@ TEXT_ROUTES: tuple[Route, ...] = (
     ),
     Route(
         "return-reason",
-        lambda t: not t.query and t.returning is not None,
+        lambda t: t.returning is not None,
         lambda t: finish_return(t.ctx.session, _person(t), t.returning, t.text, t.ctx.now),  # type: ignore[arg-type]
     ),
     Route("link", lambda t: t.link is not None, lambda t: t.link or Reply()),
@@ -207,7 +207,7 @@ TEXT_ROUTES: tuple[Route, ...] = (
     Route(
         "not-a-reporter",
         lambda t: reporting_unit(t.ctx.session, _person(t)) is None,
-        lambda t: Reply().say(m.NOT_A_REPORTER_ROLE_HELP.format(name=_person(t).name)),
+        _query,  # managers and the committee report nothing: whatever they type is a question
     ),
     Route("report", lambda t: True, _report),
 )
@@ -267,6 +267,8 @@ def _on_postback(ctx: EventContext, event: Any) -> Reply:
         return Reply().say(m.BUTTON_INVALID)
     if isinstance(tap, Verify):
         return on_verify(ctx.session, person, chat_id, tap.action, tap.report_id, ctx.now)
+    if isinstance(tap, PickQueryUnit):
+        return QueryAnswerer(ctx.session, person, chat_id, ctx.now).on_tap(tap)
     convo = ReportConversation(ctx.session, Speaker(person, chat_id), ctx.now)
     return convo.on_tap(tap)
 

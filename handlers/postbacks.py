@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import ClassVar, Literal, overload
+from typing import ClassVar, Literal
 from urllib.parse import parse_qsl
 
 from scoring.fiscal import FiscalPeriod, quarter_months
@@ -133,27 +133,14 @@ class PickQueryUnit:
 DraftTap = CancelDraft | ResumeDraft | PickIndicator | AnswerUnit | AcceptLower | PickPeriod | AnswerConfirm
 NudgeTap = ReportNow | NoProgress
 QueryTap = PickQueryUnit
-Postback = Verify | DraftTap | NudgeTap
+Postback = Verify | DraftTap | NudgeTap | QueryTap
 
 
 # --- decoding -------------------------------------------------------------------------------
 
 
-@overload
-def decode_postback(data: str) -> Postback: ...
-
-
-@overload
-def decode_postback(data: str, *, queries: Literal[True]) -> Postback | QueryTap: ...
-
-
-def decode_postback(data: str, *, queries: bool = False) -> Postback | QueryTap:
-    """The typed postback ``data`` stands for, or ``BadPostback``.
-
-    Query buttons are decoded only for a caller that says it answers them (``queries=True``); any
-    other caller hands every non-verification tap to the report conversation, which would not know
-    what to do with one, so there it is refused like any button it cannot handle.
-    """
+def decode_postback(data: str) -> Postback:
+    """The typed postback ``data`` stands for, or ``BadPostback``."""
     if len(data) > MAX_DATA:
         raise BadPostback("longer than LINE allows")
     try:
@@ -168,8 +155,6 @@ def decode_postback(data: str, *, queries: bool = False) -> Postback | QueryTap:
     if "n" in fields:
         return _nudge(fields)
     if "q" in fields:
-        if not queries:
-            raise BadPostback("a query button where only report buttons are answered")
         return _query(fields)
     if "f" in fields or "d" in fields:
         return _draft(fields)

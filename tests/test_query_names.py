@@ -11,9 +11,11 @@ from datetime import UTC, datetime
 import pytest
 import sqlalchemy as sa
 import yaml
+from linebot.v3.webhooks import Event
 from sqlmodel import Session, select
 
 from handlers import messages as m
+from handlers.dispatch import EventContext, dispatch
 from handlers.postbacks import BadPostback, PickQueryUnit, decode_postback
 from handlers.queries import texts as qt
 from handlers.queries.answers import QueryAnswerer, looks_like_query
@@ -32,12 +34,20 @@ INNOVATION = "ความสำเร็จในการพัฒนานว
 
 
 def tap_query(engine: sa.Engine, who: str, data: str, *, now: datetime = NOW) -> Reply:
-    """A query button tapped 1:1: decoded where every postback is, answered by the query side."""
-    tap = decode_postback(data, queries=True)
-    assert isinstance(tap, PickQueryUnit)
+    """A query button tapped 1:1, through the router as the worker runs it."""
+    assert isinstance(decode_postback(data), PickQueryUnit)
+    event = {
+        "type": "postback",
+        "mode": "active",
+        "timestamp": 0,
+        "source": {"type": "user", "userId": demo_line_id(who)},
+        "webhookEventId": f"tap-{abs(hash((who, data, now)))}",
+        "deliveryContext": {"isRedelivery": False},
+        "replyToken": "r",
+        "postback": {"data": data},
+    }
     with session_scope(engine) as s:
-        person = person_of(s, demo_line_id(who))
-        return QueryAnswerer(s, person, demo_line_id(who), now).on_tap(tap)
+        return dispatch(EventContext(s, now, ROOT / "var" / "evidence"), Event.from_dict(event))  # type: ignore[arg-type]
 
 
 def _plan_id(engine: sa.Engine, key: str) -> int:
@@ -171,7 +181,7 @@ def test_a_forged_query_button_shows_nothing_out_of_scope(engine: sa.Engine) -> 
     ],
 )
 def test_query_buttons_decode(data: str, expected: PickQueryUnit) -> None:
-    assert decode_postback(data, queries=True) == expected
+    assert decode_postback(data) == expected
 
 
 @pytest.mark.parametrize(
@@ -180,33 +190,7 @@ def test_query_buttons_decode(data: str, expected: PickQueryUnit) -> None:
 )
 def test_malformed_query_buttons_are_refused(data: str) -> None:
     with pytest.raises(BadPostback):
-        decode_postback(data, queries=True)
-
-
-def test_report_handlers_never_receive_a_query_button() -> None:
-    """Until a caller says it answers query buttons, they are refused like any button it cannot handle."""
-    with pytest.raises(BadPostback):
-        decode_postback("q=status&p=3&i=4")
-
-
-# --- scope --------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "ผู้ว่าฯ ได้กี่คะแนน",
-        "สำนักงานเลขาฯ ผู้ว่าฯ ได้กี่คะแนน",
-        "สำนักงานเลขานุการผู้ว่าฯ คะแนนเท่าไร",
-        "สพว.กทม. เป็นยังไงบ้าง",
-        "Traffy Fondue ถึงไหนแล้ว",  # the governor's office's indicator, by its alias
-    ],
-)
-def test_a_reporter_asking_about_another_unit_is_refused(engine: sa.Engine, question: str) -> None:
-    _seed(engine)
-    reply = ask(engine, "anan", question)
-    assert reply.texts == [qt.OUT_OF_SCOPE]
-    assert "คะแนนถึงตอนนี้" not in flex_text(reply)  # neither the other unit's numbers nor their own
+        decode_postback(data)
 
 
 def test_a_unit_the_bot_does_not_know_is_not_answered_with_the_askers_own(engine: sa.Engine) -> None:

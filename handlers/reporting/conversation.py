@@ -50,6 +50,7 @@ from handlers.postbacks import (
     NudgeTap,
     PickIndicator,
     PickPeriod,
+    QueryTap,
     ResumeDraft,
     Verify,
     decode_postback,
@@ -335,15 +336,17 @@ class ReportConversation:
             tap = decode_postback(data)
         except BadPostback:
             return Reply().say(m.BUTTON_INVALID)
-        if isinstance(tap, Verify):
-            return Reply().say(m.BUTTON_INVALID)  # the committee's buttons are handled in verification
+        if isinstance(tap, Verify | QueryTap):
+            return Reply().say(m.BUTTON_INVALID)  # the router gives these to verification and queries
         return self.on_tap(tap)
 
-    def on_tap(self, tap: DraftTap | NudgeTap) -> Reply:
+    def on_tap(self, tap: DraftTap | NudgeTap | QueryTap) -> Reply:
         """A decoded button: it must belong to the tapper's own draft and answer what that draft waits for."""
         reply = Reply()
         if isinstance(tap, NudgeTap):
             return self._from_nudge(tap, reply)
+        if isinstance(tap, QueryTap):
+            return reply.say(m.BUTTON_INVALID)  # the router gives these to the query answerer
         draft = self.session.get(Draft, tap.draft_id)
         if draft is None:
             return reply.say(m.DRAFT_GONE)
