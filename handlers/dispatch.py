@@ -41,8 +41,9 @@ from handlers.accounts.leave import leave_until
 from handlers.accounts.link_requests import link_request
 from handlers.context import EventContext, chat_id_of, is_group, user_id_of
 from handlers.drafts import LISTENING_STATES, ReportState
+from handlers.parse.intent import looks_like_query
 from handlers.postbacks import BadPostback, PickQueryUnit, Verify, decode_postback
-from handlers.queries.answers import QueryAnswerer, committee_chat, looks_like_query
+from handlers.queries.answers import QueryAnswerer, committee_chat
 from handlers.replies import QuickReply, Reply
 from handlers.reporting.conversation import ReportConversation, Speaker, draft_label, pending_draft
 from handlers.verification.verify import finish_return, on_verify, pending_return, tell_committee

@@ -16,9 +16,10 @@ from sqlmodel import Session, select
 
 from handlers import messages as m
 from handlers.dispatch import EventContext, dispatch
+from handlers.parse.intent import looks_like_query
 from handlers.postbacks import BadPostback, PickQueryUnit, decode_postback
 from handlers.queries import texts as qt
-from handlers.queries.answers import QueryAnswerer, looks_like_query
+from handlers.queries.answers import QueryAnswerer
 from handlers.replies import Reply
 from store.db import session_scope
 from store.demo import COUNCIL, GOV, demo_line_id

@@ -74,3 +74,13 @@ _MATCH_DROP = re.compile(r"[ฯ\"'“”‘’`()\[\]{}*_~!?…\u0e47-\u0e4c]") 
 def match_key(text: str) -> str:
     """A key for fuzzy matching only: lower case, no spaces, no ฯ, tone marks or punctuation."""
     return _MATCH_DROP.sub("", text.lower()).replace(" ", "").replace("\n", "")
+
+
+def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """Spaces over the spans (line breaks kept), so every other index still points at the same character."""
+    chars = list(text)
+    for a, b in spans:
+        for i in range(a, min(b, len(chars))):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)

@@ -15,11 +15,12 @@ from typing import Any, Literal
 
 from handlers.parse import questions as q
 from handlers.parse.indicator import ALIAS_SCORE, CodeMatch, IndicatorMatcher
-from handlers.parse.normalize import normalize_text, remove_spans
+from handlers.parse.intent import looks_like_query
+from handlers.parse.normalize import blank, normalize_text, remove_spans
 from handlers.parse.numbers import spell_out_numbers
 from handlers.parse.period import PeriodMatch, find_dates, find_periods
 from handlers.parse.sections import DOC_NUMBER, Sections, split_sections
-from handlers.parse.value import ValueMatch, find_value, find_values, is_pending, value_spans
+from handlers.parse.value import ValueMatch, find_values, is_pending, value_spans
 from scoring.fiscal import FiscalPeriod, fiscal_quarter_of, fiscal_year_of
 from scoring.plan import Indicator, Plan
 
@@ -64,10 +65,6 @@ def is_cancel(text: str) -> bool:
 
 _PROMISE = re.compile(r"เดี๋ยว(?:ส่ง|รายงาน)|จะส่ง|จะรายงาน|ขอส่ง(?:พรุ่งนี้|ช้า)|ส่งพรุ่งนี้|ขอเลื่อน|ส่งช้า|ยังไม่ได้ส่ง")
 _CANCEL = re.compile(r"^(?:ยกเลิก|cancel|ไม่บันทึก|ลบ(?:ทิ้ง)?(?:รายงาน)?)\s*(?:ค่ะ|ครับ|นะ|จ้า)?\s*$", re.IGNORECASE)
-_QUERY = re.compile(
-    r"ถึงไหน|เท่าไร|เท่าไหร่|กี่คะแนน|กี่เปอร์|กี่\S{0,10}?(?:แล้ว|คะ|ครับ|\?)|ใครยังไม่ส่ง|ใครยังไม่รายงาน|สรุปผล|สถานะ|หรือยัง|ได้ยัง|ยังไง|อย่างไรคะ|"
-    r"ยังไม่ส่ง|ส่งภายใน|ส่งวันไหน|ส่งเมื่อไร|ภายในวันไหน|วันไหน|ไหม(?:คะ|ครับ)|มั้ย|\?\s*$"
-)
 _GROUP = re.compile(r"มิติ(?:ที่)?\s*(\d+)|องค์ประกอบ(?:ที่)?\s*(\d+(?:\.\d+)?)")
 _FILLER = re.compile(r"^[\s\W_]*(?:ค่ะ|ครับ|คับ|จ้า|นะคะ|นะครับ)?[\s\W_]*$")
 
@@ -133,15 +130,6 @@ class ParseResult:
         }
 
 
-def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
-    chars = list(text)
-    for a, b in spans:
-        for i in range(a, min(b, len(chars))):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
-
-
 class MessageParser:
     """Parses messages for one plan; build once (it precomputes the plan's trigram index)."""
 
@@ -157,15 +145,15 @@ class MessageParser:
         low = text.lower()
         # Numbers that belong to indicator names ("12 โครงการสำคัญ", "พ.ศ. 2562") are neither periods nor values.
         named = self.matcher.name_number_spans(low)
-        unnamed = _blank(low, named)
+        unnamed = blank(low, named)
         periods = find_periods(unnamed, today)
-        blanked = _blank(
+        blanked = blank(
             low,
             [p.span for p in periods] + find_dates(unnamed) + [m.span() for m in DOC_NUMBER.finditer(low)],
         )
         codes = self.matcher.find_codes(blanked)
-        valued = _blank(blanked, named)
-        intent = self._intent(low, _blank(valued, [c.span for c in codes]))
+        valued = blank(blanked, named)
+        intent = self._intent(low, blank(valued, [c.span for c in codes]))
         items = self._items(blanked, valued, codes)
         sections = split_sections(text)
         if intent == "report" and _PROMISE.search(low) and not any(i.value for i in items):
@@ -192,7 +180,7 @@ class MessageParser:
             return "correction"
         if _FILLER.match(low):
             return "chat"
-        if _QUERY.search(low) and find_value(without_codes) is None:
+        if looks_like_query(low):
             return "query"
         return "report"
 
@@ -214,10 +202,10 @@ class MessageParser:
             if group and members:
                 return [
                     self._item(
-                        _blank(blanked, [group.span()]),
+                        blank(blanked, [group.span()]),
                         None,
                         alternatives=tuple(members[:3]),
-                        valued=_blank(valued, [group.span()]),
+                        valued=blank(valued, [group.span()]),
                     )
                 ]
             multi = self._value_segments(blanked, valued)
@@ -227,10 +215,10 @@ class MessageParser:
         spans = [c.span for c in codes]
         return [
             self._item(
-                _blank(blanked, spans),
+                blank(blanked, spans),
                 code,
                 alternatives=codes[0].alternatives if codes else (),
-                valued=_blank(valued, spans),
+                valued=blank(valued, spans),
             )
         ]
 
@@ -298,7 +286,7 @@ class MessageParser:
             if conflict and code not in self.matcher.alias_hits(segment):
                 return ParsedItem(None, [code, conflict[0]], 0.5, "conflict", value, pending, segment)
             return ParsedItem(code, [code], 0.95 if via == "code" else 0.9, via, value, pending, segment)
-        value_free = _blank(segment, [value.span]) if value else segment
+        value_free = blank(segment, [value.span]) if value else segment
         cands = self.matcher.candidates(value_free)
         ranked = [(c, s) for c, s in cands.ranked if s >= REJECT_SCORE]
         top3 = [c for c, _ in ranked[:3]]

@@ -23,18 +23,14 @@ from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
 from handlers import messages as m
+from handlers.parse.intent import DEADLINE_ASKED
 from handlers.parse.normalize import normalize_text
-from handlers.parse.numbers import spell_out_numbers
-from handlers.parse.period import find_dates, find_periods
-from handlers.parse.sections import DOC_NUMBER
-from handlers.parse.value import find_value
 from handlers.postbacks import PickQueryUnit
 from handlers.queries import texts as qt
 from handlers.queries.cards import AMBER, GREEN, GREY, RED, _bar, _text
 from handlers.queries.names import (
     IndicatorHit,
     UnitMention,
-    blank,
     indicator_hits,
     indicator_keys,
     named_units,
@@ -52,21 +48,7 @@ from store.models import ChatGroup, Person, PlanRecord, ReportStatus, Role, Unit
 from store.people import roles_of, unit_chain
 from store.plans import plan_from_record
 
-_WHEN = r"(?:วันไหน|วันอะไร|วันที่?เท่าไร|วันที่?เท่าไหร่|เมื่อไร|เมื่อไหร่)"
-_DEADLINE_ASKED = rf"(?:กำหนด)?ส่ง(?:ภายใน)?{_WHEN}|กำหนดส่ง(?:คือ)?{_WHEN}|ภายใน{_WHEN}"
-_QUERY = re.compile(
-    r"ถึงไหน|เท่าไร|เท่าไหร่|กี่คะแนน|กี่เปอร์|ได้กี่|ใครยังไม่ส่ง|ใครยังไม่รายงาน|ยังไม่ส่ง|สรุปผล|สถานะ|คะแนน|"
-    r"ต้องทำอีก|ต้องได้อีก|ถึงระดับ|เป็น(?:ยัง|อย่าง)?ไง|เป็นอย่างไร|คืบหน้า(?:แค่ไหน|ยังไง|ไหม|มั้ย)|"
-    rf"{_DEADLINE_ASKED}|หรือยัง|กี่\S{{0,10}}?(?:แล้ว|คะ|ครับ|\?)|\?\s*$"
-)
-# Codes as written, to blank before looking for a value: "ตช.4", "K1", a number opening the text.
-_CODE_WRITTEN = re.compile(
-    r"(?:ตัวชี้วัด(?:ที่)?|ตชว?\.?|kpi|ข้อ(?:ที่)?|ตัวที่)\s*(?:ที่\s*)?[kK]?\d+(?:\.\d+)*|(?<![\w.])[kK]\s?\d+(?![\d.])"
-    r"|^\s*\d+(?:\.\d+)*(?=\s)",
-    re.IGNORECASE,
-)
-_ANY_DAY = date(2000, 1, 1)  # period spans do not depend on the day; only their years would
-_DEADLINE = re.compile(rf"{_DEADLINE_ASKED}|กำหนดส่ง")
+_DEADLINE = re.compile(rf"{DEADLINE_ASKED}|กำหนดส่ง")
 MAX_QUICK_REPLIES = 13  # LINE's limit
 _WHO_LATE = re.compile(r"(?:ใคร|หน่วยงานไหน).*ยังไม่(?:ส่ง|รายงาน)|ยังไม่(?:ส่ง|รายงาน).*(?:ใคร|หน่วยงานไหน)|ค้างส่ง")
 _SCORE = re.compile(r"คะแนน")
@@ -76,26 +58,6 @@ _QUARTER = re.compile(r"ไตรมาส(?:ที่)?\s*([1-4])")
 MAX_CAROUSEL = 10
 _CONFIRMED = re.compile(r"ยืนยันแล้ว|ที่ยืนยัน|ผลยืนยัน|confirmed", re.IGNORECASE)
 _CODE = re.compile(r"(?:ตัวชี้วัด(?:ที่)?|ตชว?\.?|kpi|ข้อ)\s*([kK]?\d+(?:\.\d+)*)", re.IGNORECASE)
-
-
-def looks_like_query(text: str) -> bool:
-    """Is this a question for the query side, rather than a report for the report conversation?
-
-    The question words decide, unless the text also states a value: "5.2 ได้ 55 คะแนน" reports a
-    score, "ไตรมาส 1 ได้กี่คะแนน" asks one. Values are found the way the report parser finds them,
-    once periods, dates, document numbers, codes and a level asked about are blanked ("ตช.4",
-    "ไตรมาส 2" and "ถึงระดับ 5" are not values).
-    """
-    norm = normalize_text(text)
-    if not _QUERY.search(norm):
-        return False
-    low = spell_out_numbers(norm).lower()
-    spans = [
-        *(p.span for p in find_periods(low, _ANY_DAY)),
-        *find_dates(low),
-        *(found.span() for pattern in (DOC_NUMBER, _CODE_WRITTEN, _LEVEL) for found in pattern.finditer(low)),
-    ]
-    return find_value(blank(low, spans)) is None
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from functools import lru_cache
 from sqlmodel import Session, col, select
 
 from handlers.parse.indicator import ABBREVIATIONS, canonical_code
-from handlers.parse.normalize import match_key
+from handlers.parse.normalize import blank, match_key
 from handlers.parse.parser import MessageParser
 from handlers.replies import LABEL_MAX
 from store.models import IndicatorRecord, PlanRecord, Unit, UnitAlias
@@ -76,14 +76,6 @@ class IndicatorHit:
     record: PlanRecord
     code: str
     rank: int
-
-
-def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
-    """Spaces over the spans, so every other index still points at the same character."""
-    chars = list(text)
-    for a, b in spans:
-        chars[a:b] = " " * (b - a)
-    return "".join(chars)
 
 
 def without_asking(text: str) -> str:
