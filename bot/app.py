@@ -17,6 +17,7 @@ from fastapi import FastAPI
 from fastapi.responses import JSONResponse, PlainTextResponse
 from sqlmodel import Session
 
+from bot import texts as bt
 from bot.dashboard import dashboard_router
 from bot.line_client import LineClient
 from bot.runtime import Runtime
@@ -111,7 +112,7 @@ def create_app(
     @app.get("/", response_class=PlainTextResponse)
     def index() -> str:
         """Anyone may reach this port: say what runs here, and nothing about anyone's indicators."""
-        return "Tidtam (ติดตาม) กำลังให้บริการค่ะ — LINE webhook: POST /webhook · สถานะ: /healthz"
+        return bt.INDEX
 
     if console:
         from bot.console import console_router

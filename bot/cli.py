@@ -10,10 +10,11 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from bot import render
+from bot import texts as bt
 from scoring.plan import Plan
 from store.plan_files import PlanFileError, find_plan, load_plan
 
-app = typer.Typer(no_args_is_help=True, add_completion=False, help="Tidtam (ติดตาม): KPI follow-up by LINE chat.")
+app = typer.Typer(no_args_is_help=True, add_completion=False, help=bt.CLI_HELP)
 plans_app = typer.Typer(no_args_is_help=True, help="Plan files: validate and load.")
 app.add_typer(plans_app, name="plans")
 db_app = typer.Typer(no_args_is_help=True, help="Database schema.")
@@ -217,15 +218,10 @@ def serve(
     sys.setswitchinterval(0.0005)
     settings = get_settings()
     if settings.console_mode and host not in LOOPBACK:
-        _fail(
-            f"ERROR คอนโซลทดลอง (TIDTAM_CONSOLE=1) เปิดได้เฉพาะที่ 127.0.0.1 เท่านั้น ไม่ใช่ {host} "
-            f"(the local console lets anyone chat as anyone: it binds loopback only; unset TIDTAM_CONSOLE "
-            f"to serve on {host})",
-            2,
-        )
+        _fail(bt.CONSOLE_LOOPBACK_ONLY.format(host=host), 2)
     problems = settings.production_problems()
     if problems:
-        _fail("ERROR ยังเริ่มบริการไม่ได้ (cannot start):\n  - " + "\n  - ".join(problems), 2)
+        _fail(bt.CANNOT_START.format(problems="\n  - ".join(problems)), 2)
     if settings.console_mode and settings.link_secret is None:
         # One key for this run, shared with the worker child: links signed there open pages here.
         import secrets
@@ -246,16 +242,11 @@ def serve(
     with Session(engine) as session:
         typer.echo(summary_text(session, utcnow()))
     engine.dispose()
-    typer.echo(f"\nTidtam กำลังให้บริการที่ http://{host}:{port}/  (สถานะ: /healthz)")
+    typer.echo(bt.SERVING.format(host=host, port=port))
     if settings.console_mode:
-        typer.echo(f"คอนโซลทดลองแชต (TIDTAM_CONSOLE=1): http://{host}:{port}/console")
+        typer.echo(bt.CONSOLE_AT.format(host=host, port=port))
     elif not settings.can_send:
-        typer.echo(
-            "คำเตือน: ไม่มี LINE_CHANNEL_ACCESS_TOKEN บอทรับ webhook และบันทึกได้ แต่ส่งข้อความตอบกลับไม่ได้ "
-            "(WARNING: LINE_CHANNEL_ACCESS_TOKEN is not set: webhooks are accepted and handled, "
-            "nothing can be sent; replies wait in the outbox)",
-            err=True,
-        )
+        typer.echo(bt.NO_ACCESS_TOKEN, err=True)
     supervisor = None
     if not inline_worker:
         exe = str(Path(sys.executable).with_name("tidtam"))
@@ -464,11 +455,11 @@ def inbox_retry(
     from store.inbox import retry
 
     if (event_id is None) == (not all_):
-        _fail("ERROR give one event ID or --all (ระบุ ID หรือ --all อย่างใดอย่างหนึ่ง)", 2)
+        _fail(bt.RETRY_WHICH, 2)
     with _admin_session() as session:
         count = retry(session, None if all_ else [event_id or 0])
     if event_id is not None and count == 0:
-        _fail(f"ERROR event {event_id} is not a failed event (ไม่พบเหตุการณ์ที่ล้มเหลวหมายเลขนี้)")
+        _fail(bt.NOT_A_FAILED_EVENT.format(event_id=event_id))
     typer.echo(f"queued again: {count}")
 
 
@@ -481,7 +472,7 @@ def inbox_discard(event_id: Annotated[int, typer.Argument(metavar="ID")]) -> Non
     with _admin_session() as session:
         done = discard(session, event_id, utcnow())
     if not done:
-        _fail(f"ERROR event {event_id} is not a failed event (ไม่พบเหตุการณ์ที่ล้มเหลวหมายเลขนี้)")
+        _fail(bt.NOT_A_FAILED_EVENT.format(event_id=event_id))
     typer.echo(f"discarded {event_id}")
 
 
@@ -522,7 +513,7 @@ def people_add(
     name: str,
     unit: Annotated[str, typer.Option(help="The person's unit (name).")],
     role: Annotated[list[str] | None, typer.Option(help="reporter, unit_head, committee, manager, admin.")] = None,
-    position: Annotated[str | None, typer.Option(help="ตำแหน่ง")] = None,
+    position: Annotated[str | None, typer.Option(help=bt.POSITION_HELP)] = None,
 ) -> None:
     """Create a person in a unit with roles scoped to that unit (committee and admin: every unit)."""
     from store.admin import AdminError, add_person
@@ -556,7 +547,7 @@ def people_grant(
 def people_leave(
     person: str,
     until: Annotated[str, typer.Option(help="Last day of leave, YYYY-MM-DD (CE); 'none' to clear.")],
-    acting: Annotated[str | None, typer.Option(help="Who acts for them (รักษาราชการแทน).")] = None,
+    acting: Annotated[str | None, typer.Option(help=bt.ACTING_HELP)] = None,
 ) -> None:
     """Set a person's leave; reminders skip them and go to the acting officer instead."""
     from datetime import date
@@ -623,8 +614,8 @@ def export(
             "or a file name under plans/.",
         ),
     ],
-    fiscal_year: Annotated[int, typer.Option("--fiscal-year", help="ปีงบประมาณ พ.ศ., e.g. 2567.")],
-    quarter: Annotated[int, typer.Option("--quarter", min=1, max=4, help="ไตรมาส 1–4.")],
+    fiscal_year: Annotated[int, typer.Option("--fiscal-year", help=bt.FISCAL_YEAR_HELP)],
+    quarter: Annotated[int, typer.Option("--quarter", min=1, max=4, help=bt.QUARTER_HELP)],
     out: Annotated[Path, typer.Option("--out", help="The .xlsx to write; the history goes to the same name .csv.")],
 ) -> None:
     """Write the quarterly report (form สยป.3) as .xlsx, and every report with its history as .csv next to it."""
@@ -636,7 +627,7 @@ def export(
     from store.export_quarterly import ExportError
 
     if out.suffix.lower() != ".xlsx":
-        _fail(f"ERROR --out ต้องเป็นไฟล์ .xlsx (--out must name an .xlsx file, not {out.name!r})")
+        _fail(bt.OUT_NOT_XLSX.format(name=out.name))
     history = out.with_suffix(".csv")
     url = get_settings().database_url
     upgrade(url)
@@ -649,10 +640,10 @@ def export(
     except ExportError as exc:
         _fail(f"ERROR {exc}")
     except OSError as exc:
-        _fail(f"ERROR เขียนไฟล์ไม่ได้ (cannot write the export): {exc}")
+        _fail(bt.CANNOT_WRITE_EXPORT.format(error=exc))
     finally:
         engine.dispose()
-    typer.echo(f"wrote {out}: {len(report.rows)} indicators, ไตรมาสที่ {quarter}/{fiscal_year}")
+    typer.echo(bt.WROTE_EXPORT.format(out=out, rows=len(report.rows), quarter=quarter, fiscal_year=fiscal_year))
     typer.echo(f"wrote {history}: {lines} report and history lines")
 
 

@@ -20,22 +20,15 @@ from fastapi import APIRouter, FastAPI, HTTPException
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 
+from bot import console_texts as ct
 from bot.fakeline.app import fake_of
 from bot.signature import sign
 from bot.ulid import new_ulid
 from store.demo import COMMITTEE_GROUP, COMMITTEE_GROUP_NAME, PEOPLE, demo_line_id
-from store.models import Role
 
 if TYPE_CHECKING:
     from bot.runtime import Runtime
 
-ROLE_LABELS = {
-    Role.reporter: "ผู้รายงานตัวชี้วัด",
-    Role.unit_head: "หัวหน้าส่วนราชการ",
-    Role.manager: "ผู้บริหาร",
-    Role.committee: "คณะกรรมการติดตามประเมินผล",
-    Role.admin: "ผู้ดูแลระบบ",
-}
 BOT_NAME = "Tidtam"
 
 
@@ -51,15 +44,15 @@ class Persona:
 
 def personas() -> list[Persona]:
     out = [
-        Persona(p.key, p.name, ROLE_LABELS[p.roles[0][0]], p.unit, demo_line_id(p.key), demo_line_id(p.key))
+        Persona(p.key, p.name, ct.ROLE_LABELS[p.roles[0][0]], p.unit, demo_line_id(p.key), demo_line_id(p.key))
         for p in PEOPLE
     ]
     committee = next(p for p in PEOPLE if p.key == "committee")
     out.append(
         Persona(
             "committee-group",
-            f"{committee.name} (ในกลุ่ม {COMMITTEE_GROUP_NAME})",
-            "กลุ่มคณะกรรมการ",
+            ct.IN_GROUP.format(name=committee.name, group=COMMITTEE_GROUP_NAME),
+            ct.COMMITTEE_GROUP_ROLE,
             COMMITTEE_GROUP_NAME,
             demo_line_id(committee.key),
             COMMITTEE_GROUP,
@@ -110,7 +103,7 @@ def console_router(runtime: Runtime, fake_app: FastAPI) -> APIRouter:
     by_key = {p.key: p for p in personas()}
     for p in by_key.values():
         fake.add_user(p.user_id, p.name.split(" (")[0])
-    fake.add_group(COMMITTEE_GROUP, COMMITTEE_GROUP_NAME, {by_key["committee"].user_id: "มาลี"})
+    fake.add_group(COMMITTEE_GROUP, COMMITTEE_GROUP_NAME, {by_key["committee"].user_id: ct.COMMITTEE_MEMBER_NAME})
 
     def persona_of(key: str) -> Persona:
         if key not in by_key:

@@ -24,6 +24,7 @@ from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, Response
 from sqlmodel import Session, col, select
 
+from bot import dashboard_texts as dt
 from handlers.accounts.links import BadLink, Grant, LinkSigner, NoLinkKey, Purpose
 from handlers.queries.answers import QueryAnswerer, plans_in_scope
 from scoring.fiscal import BANGKOK, bangkok_date
@@ -35,19 +36,6 @@ from store.export_quarterly import ExportError, quarterly_report
 from store.models import IndicatorRecord, Person, PlanRecord, ReportChange, Role, utcnow
 from store.people import has_role
 from store.plans import plan_from_record
-
-# --- what a refused visitor reads ---
-LINK_EXPIRED = "ลิงก์นี้หมดอายุแล้ว กรุณาขอลิงก์ใหม่จากบอทในแชตค่ะ"
-LINK_INVALID = "ลิงก์ไม่ถูกต้องค่ะ กรุณาขอลิงก์ใหม่จากบอทในแชตส่วนตัวนะคะ"
-NO_LONGER_ALLOWED = "บัญชีนี้ไม่มีสิทธิ์ดูหน้านี้แล้วค่ะ หากคิดว่าไม่ถูกต้อง กรุณาติดต่อกลุ่มงานแผนงานและประเมินผลนะคะ"
-OUT_OF_SCOPE = "หน่วยงานนี้อยู่นอกสิทธิ์การดูของบัญชีนี้ค่ะ"
-ADMINS_ONLY = "ไฟล์รายงานนี้ดาวน์โหลดได้เฉพาะผู้ดูแลระบบค่ะ"
-BAD_PLAN_ID = "ที่อยู่หน้านี้ระบุแผนไม่ถูกต้องค่ะ กรุณากลับไปเลือกจากหน้าแดชบอร์ดนะคะ"
-BAD_CODE = "ที่อยู่หน้านี้ระบุตัวชี้วัดไม่ถูกต้องค่ะ กรุณากลับไปเลือกจากหน้าแดชบอร์ดนะคะ"
-NO_SUCH_PLAN = "ไม่พบแผนนี้ค่ะ กรุณากลับไปเลือกจากหน้าแดชบอร์ดนะคะ"
-NO_SUCH_INDICATOR = "ไม่พบตัวชี้วัดนี้ในแผนค่ะ กรุณากลับไปเลือกจากหน้าแดชบอร์ดนะคะ"
-BAD_EXPORT = "ลิงก์ไฟล์นี้ระบุปีงบประมาณหรือไตรมาสไม่ถูกต้องค่ะ กรุณาขอลิงก์ใหม่จากบอทนะคะ"
-NO_SUCH_EXPORT = "ไม่พบแผนหรือปีงบประมาณที่ลิงก์ไฟล์นี้ระบุค่ะ กรุณาขอลิงก์ใหม่จากบอทนะคะ"
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_ID = 2**31 - 1  # ids are 32-bit integer columns; a larger number cannot name a row
@@ -84,7 +72,7 @@ class Refused(Exception):
         self.status, self.message = status, message
 
     def page(self) -> HTMLResponse:
-        return _page("Tidtam", f"<h1>ขออภัยค่ะ</h1><p id='refused'>{html.escape(self.message)}</p>", self.status)
+        return _page("Tidtam", f"<h1>{dt.SORRY}</h1><p id='refused'>{html.escape(self.message)}</p>", self.status)
 
 
 def _is_name(text: str, longest: int) -> bool:
@@ -94,7 +82,7 @@ def _is_name(text: str, longest: int) -> bool:
 
 def _plan_id(text: str) -> int:
     if not _PLAN_ID.fullmatch(text) or not 1 <= int(text) <= MAX_ID:
-        raise Refused(400, BAD_PLAN_ID)
+        raise Refused(400, dt.BAD_PLAN_ID)
     return int(text)
 
 
@@ -103,12 +91,12 @@ def _export_spec(path: str) -> tuple[str, int, int]:
     kind, _, spec = path.partition(":")
     parts = spec.rsplit(":", 2)
     if kind != "export":
-        raise Refused(403, LINK_INVALID)
+        raise Refused(403, dt.LINK_INVALID)
     if len(parts) != 3 or not _is_name(parts[0], 200):
-        raise Refused(400, BAD_EXPORT)
+        raise Refused(400, dt.BAD_EXPORT)
     plan_key, year, quarter = parts
     if not _FISCAL_YEAR.fullmatch(year) or int(year) not in FISCAL_YEARS or not _QUARTER.fullmatch(quarter):
-        raise Refused(400, BAD_EXPORT)
+        raise Refused(400, dt.BAD_EXPORT)
     return plan_key, int(year), int(quarter)
 
 
@@ -121,7 +109,7 @@ def _attachment(filename: str) -> str:
 def _active_person(session: Session, grant: Grant) -> Person:
     person = session.get(Person, grant.person_id)
     if person is None or not person.active:
-        raise Refused(403, NO_LONGER_ALLOWED)
+        raise Refused(403, dt.NO_LONGER_ALLOWED)
     return person
 
 
@@ -133,11 +121,11 @@ def dashboard_router(engine: sa.Engine, secret: Callable[[], str]) -> APIRouter:
         try:
             grant = LinkSigner.from_secret(secret()).read(token, utcnow(), purpose=purpose)
         except BadLink as exc:
-            raise Refused(403, LINK_EXPIRED if exc.expired else LINK_INVALID) from exc
+            raise Refused(403, dt.LINK_EXPIRED if exc.expired else dt.LINK_INVALID) from exc
         except NoLinkKey as exc:
-            raise Refused(403, LINK_INVALID) from exc
+            raise Refused(403, dt.LINK_INVALID) from exc
         if path is not None and grant.path != path:
-            raise Refused(403, LINK_INVALID)
+            raise Refused(403, dt.LINK_INVALID)
         return grant
 
     def viewer(session: Session, grant: Grant) -> tuple[Person, QueryAnswerer, list[PlanRecord]]:
@@ -145,7 +133,7 @@ def dashboard_router(engine: sa.Engine, secret: Callable[[], str]) -> APIRouter:
         person = _active_person(session, grant)
         answerer = QueryAnswerer(session, person, "-", utcnow())
         if not (answerer.scope.everything or answerer.scope.unit_ids):
-            raise Refused(403, NO_LONGER_ALLOWED)
+            raise Refused(403, dt.NO_LONGER_ALLOWED)
         return person, answerer, plans_in_scope(session, answerer.scope, answerer.today)
 
     @router.get("/dashboard", response_class=HTMLResponse)
@@ -165,13 +153,13 @@ def dashboard_router(engine: sa.Engine, secret: Callable[[], str]) -> APIRouter:
             return refused.page()
         late_items = "".join(f"<li>{html.escape(line.lstrip('• '))}</li>" for line in late.splitlines()[1:])
         body = (
-            f"<h1>แดชบอร์ดตัวชี้วัด</h1><p class='muted'>สำหรับ {html.escape(person.name)} · "
-            f"ลิงก์ใช้ได้ถึง {grant.expires.astimezone(BANGKOK):%d/%m/%Y %H:%M} น.</p>"
+            f"<h1>{dt.DASHBOARD_HEADING}</h1><p class='muted'>"
+            f"{dt.FOR_WHOM.format(name=html.escape(person.name), expires=grant.expires.astimezone(BANGKOK))}</p>"
             f"<div id='levels'>{''.join(tables)}</div>"
-            f"<p class='muted'>ระดับ 0–5 ตามเกณฑ์การให้คะแนน (สี: เทา=ยังไม่มีผล แดง=1–2 เหลือง=3 เขียว=4–5)</p>"
-            f"<h2>ยังไม่ส่งรายงานรอบล่าสุด</h2><ul id='late'>{late_items or '<li>ส่งครบแล้ว</li>'}</ul>"
+            f"<p class='muted'>{dt.LEVELS_LEGEND}</p>"
+            f"<h2>{dt.LATE_HEADING}</h2><ul id='late'>{late_items or f'<li>{dt.NOBODY_LATE}</li>'}</ul>"
         )
-        return _page("แดชบอร์ด Tidtam", body)
+        return _page(dt.DASHBOARD_TITLE, body)
 
     @router.get("/dashboard/indicator", response_class=HTMLResponse)
     def indicator(t: str = "", plan: str = "", code: str = "") -> HTMLResponse:
@@ -179,19 +167,19 @@ def dashboard_router(engine: sa.Engine, secret: Callable[[], str]) -> APIRouter:
             grant = grant_of(t, "dashboard", "dashboard")
             plan_id = _plan_id(plan)
             if not _is_name(code, 40):  # codes are like "4", "2.1.1", "ก.1"
-                raise Refused(400, BAD_CODE)
+                raise Refused(400, dt.BAD_CODE)
             with Session(engine) as session:
                 _, _, visible = viewer(session, grant)
                 record = session.get(PlanRecord, plan_id)
                 if record is None:
-                    raise Refused(404, NO_SUCH_PLAN)
+                    raise Refused(404, dt.NO_SUCH_PLAN)
                 if record not in visible:
-                    raise Refused(403, OUT_OF_SCOPE)
+                    raise Refused(403, dt.OUT_OF_SCOPE)
                 indicator_row = session.exec(
                     select(IndicatorRecord).where(IndicatorRecord.plan_id == plan_id, IndicatorRecord.code == code)
                 ).first()
                 if indicator_row is None:
-                    raise Refused(404, NO_SUCH_INDICATOR)
+                    raise Refused(404, dt.NO_SUCH_INDICATOR)
                 reports = progress.history(session=session, plan=record).get(code, [])
                 changes = session.exec(
                     select(ReportChange, Person.name)
@@ -202,13 +190,15 @@ def dashboard_router(engine: sa.Engine, secret: Callable[[], str]) -> APIRouter:
         except Refused as refused:
             return refused.page()
         body = (
-            f"<h1>ตัวชี้วัดที่ {html.escape(code)}</h1><p class='muted'>{html.escape(indicator_row.name)}</p>"
-            f"<h2>แนวโน้มรายเดือน</h2>{_trend_svg(reports)}"
-            f"<h2>ประวัติการแก้ไข (audit trail)</h2><table id='audit'><tr><th>เมื่อ</th><th>โดย</th><th>ช่อง</th>"
-            f"<th>เดิม</th><th>ใหม่</th></tr>{''.join(_audit_row(c, who) for c, who in changes)}</table>"
-            f"<p><a href='/dashboard?t={html.escape(t)}'>← กลับ</a></p>"
+            f"<h1>{dt.INDICATOR.format(code=html.escape(code))}</h1>"
+            f"<p class='muted'>{html.escape(indicator_row.name)}</p>"
+            f"<h2>{dt.TREND_HEADING}</h2>{_trend_svg(reports)}"
+            f"<h2>{dt.AUDIT_HEADING}</h2><table id='audit'><tr><th>{dt.AUDIT_WHEN}</th><th>{dt.AUDIT_BY}</th>"
+            f"<th>{dt.AUDIT_FIELD}</th><th>{dt.AUDIT_OLD}</th><th>{dt.AUDIT_NEW}</th></tr>"
+            f"{''.join(_audit_row(c, who) for c, who in changes)}</table>"
+            f"<p><a href='/dashboard?t={html.escape(t)}'>{dt.BACK}</a></p>"
         )
-        return _page(f"ตัวชี้วัดที่ {code}", body)
+        return _page(dt.INDICATOR.format(code=code), body)
 
     @router.get("/files/export")
     def export(t: str = "") -> Response:
@@ -220,12 +210,12 @@ def dashboard_router(engine: sa.Engine, secret: Callable[[], str]) -> APIRouter:
             with Session(engine) as session:
                 person = _active_person(session, grant)
                 if not has_role(session, person.id or 0, Role.admin):
-                    raise Refused(403, ADMINS_ONLY)
+                    raise Refused(403, dt.ADMINS_ONLY)
                 plan_key, fiscal_year, quarter = _export_spec(grant.path)
                 try:
                     report = quarterly_report(session, plan_key, fiscal_year, quarter)
                 except ExportError as exc:
-                    raise Refused(404, NO_SUCH_EXPORT) from exc
+                    raise Refused(404, dt.NO_SUCH_EXPORT) from exc
         except Refused as refused:
             return refused.page()
         content = io.BytesIO()
@@ -245,14 +235,15 @@ def _levels_table(token: str, record: PlanRecord, plan: Plan, scored: PlanScore)
     shown: list[Evaluation] = [e for e in scored.indicators() if e.counted or plan.indicator(e.code).rubric]
     if not shown:
         return ""
-    header = "".join(f"<th>ตช.{html.escape(e.code)}</th>" for e in shown)
+    header = "".join(f"<th>{dt.CODE_HEADER.format(code=html.escape(e.code))}</th>" for e in shown)
     cells = []
     for e in shown:
         link = f"/dashboard/indicator?t={html.escape(token)}&plan={record.id}&code={quote(e.code)}"
         cells.append(f"<td class='level l{e.level}'><a href='{link}'>{e.level}</a></td>")
     return (
-        f"<table class='levels' data-plan='{record.id}'><tr><th>หน่วยงาน</th>{header}<th>คะแนน</th></tr>"
-        f"<tr><td class='unit'>{html.escape(plan.unit)}<br><span class='muted'>ปีงบประมาณ {record.fiscal_year}"
+        f"<table class='levels' data-plan='{record.id}'><tr><th>{dt.UNIT_HEADER}</th>{header}"
+        f"<th>{dt.SCORE_HEADER}</th></tr><tr><td class='unit'>{html.escape(plan.unit)}<br><span class='muted'>"
+        f"{dt.FISCAL_YEAR.format(fiscal_year=record.fiscal_year)}"
         f"</span></td>{''.join(cells)}<td>{scored.total:g}/{scored.max:g}</td></tr></table>"
     )
 
@@ -260,7 +251,7 @@ def _levels_table(token: str, record: PlanRecord, plan: Plan, scored: PlanScore)
 def _trend_svg(reports: list[progress.Report]) -> str:
     points = [(r.fiscal_period.thai, r.value) for r in reports if r.value is not None]
     if not points:
-        return "<p class='muted' id='trend'>ยังไม่มีผลรายงาน</p>"
+        return f"<p class='muted' id='trend'>{dt.NO_RESULTS}</p>"
     top = max(v for _, v in points) or 1.0
     width, height = 60 * len(points) + 20, 140
     bars = []
@@ -278,7 +269,7 @@ def _trend_svg(reports: list[progress.Report]) -> str:
 def _audit_row(change: ReportChange, who: str | None) -> str:
     when = change.changed_at.astimezone(BANGKOK).strftime("%d/%m/%Y %H:%M") if change.changed_at else "-"
     return (
-        f"<tr><td>{when}</td><td>{html.escape(who or 'ระบบ')}</td><td>{html.escape(change.field)}</td>"
+        f"<tr><td>{when}</td><td>{html.escape(who or dt.SYSTEM)}</td><td>{html.escape(change.field)}</td>"
         f"<td>{html.escape(str(change.old if change.old is not None else '-'))}</td>"
         f"<td>{html.escape(str(change.new if change.new is not None else '-'))}</td></tr>"
     )

@@ -33,12 +33,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlmodel import Session
 
+from bot import export_texts as xt
 from scoring.fiscal import bangkok_date, quarter_bounds
 from scoring.thai import thai_date
 from store.export_quarterly import HistoryRow, IndicatorRow, QuarterlyReport, quarterly_report, report_history
 from store.models import utcnow
 
-FORM_TITLE = "แบบรายงานผลการดำเนินงานตามตัวชี้วัด (สยป.3)"
 FONT_NAME = "TH Sarabun New"
 NONE = "-"  # what the form prints for "nothing reported"
 
@@ -76,18 +76,18 @@ class Column:
 
 
 COLUMNS = (
-    Column("ลำดับ", 6, "center"),
-    Column("รหัส", 9, "center"),
-    Column("ตัวชี้วัด", 38),
-    Column("รหัสยุทธศาสตร์", 11, "center"),
-    Column("ค่าเป้าหมาย", 13, "center"),
-    Column("หน่วยนับ", 9, "center"),
-    Column("ผลการดำเนินงาน (สะสม)", 12, "right"),
-    Column("ผลที่คณะกรรมการยืนยัน", 12, "right"),
-    Column("ความก้าวหน้า/ระดับ", 11, "center"),
-    Column("ผลการดำเนินงานรายไตรมาส", 50),
-    Column("โครงการ/กิจกรรมสนับสนุน", 30),
-    Column("หลักฐาน", 44),
+    Column(xt.ORDER, 6, "center"),
+    Column(xt.CODE, 9, "center"),
+    Column(xt.INDICATOR, 38),
+    Column(xt.STRATEGY_CODE, 11, "center"),
+    Column(xt.TARGET, 13, "center"),
+    Column(xt.UNIT, 9, "center"),
+    Column(xt.RESULT, 12, "right"),
+    Column(xt.CONFIRMED_RESULT, 12, "right"),
+    Column(xt.LEVEL_HEADER, 11, "center"),
+    Column(xt.QUARTERLY_RESULTS, 50),
+    Column(xt.PROJECTS, 30),
+    Column(xt.EVIDENCE, 44),
 )
 TITLE_ROWS = 5
 HEADER_ROW = TITLE_ROWS + 2  # one blank row between the title block and the table
@@ -111,7 +111,9 @@ CSV_HEADER = (
 
 def quarter_narrative(narratives: Sequence[str]) -> str:
     """Seed 000's cell: "(ไตรมาส 1) … (ไตรมาส 2) -", a dash for a quarter with nothing reported."""
-    return " ".join(f"(ไตรมาส {q}) {text or NONE}" for q, text in enumerate(narratives, start=1))
+    return " ".join(
+        xt.QUARTER_NARRATIVE.format(quarter=q, text=text or NONE) for q, text in enumerate(narratives, start=1)
+    )
 
 
 def numbered(items: Sequence[str]) -> str:
@@ -123,13 +125,13 @@ def evidence_text(row: IndicatorRow) -> str:
     """The plan's evidence list, then what reporters attached (by filename or document number)."""
     lines = list(row.evidence)
     if row.attachments:
-        lines.append("ไฟล์แนบ: " + ", ".join(row.attachments))
+        lines.append(xt.ATTACHMENTS.format(files=", ".join(row.attachments)))
     return "\n".join(lines) or NONE
 
 
 def level_text(level: int | None) -> str:
     """The level as the rubric tables print it ("ระดับ 3"); a dash without a rubric or before any report."""
-    return NONE if level is None else f"ระดับ {level}"
+    return NONE if level is None else xt.LEVEL.format(level=level)
 
 
 def _number_format(value: float) -> str:
@@ -196,11 +198,11 @@ def _title_block(ws: Worksheet, report: QuarterlyReport, today: date) -> None:
     """Form name, unit, fiscal year, quarter (with its dates) and the export date, centred over the table."""
     first, last = quarter_bounds(report.fiscal_year, report.quarter)
     lines = (
-        (FORM_TITLE, _TITLE),
+        (xt.FORM_TITLE, _TITLE),
         (report.unit, _SUBTITLE),
-        (f"ปีงบประมาณ พ.ศ. {report.fiscal_year}", _SUBTITLE),
-        (f"ไตรมาสที่ {report.quarter} ({thai_date(first)} – {thai_date(last)})", _SUBTITLE),
-        (f"ข้อมูล ณ วันที่ {thai_date(today, abbreviated=False)}", _BODY),
+        (xt.FISCAL_YEAR.format(fiscal_year=report.fiscal_year), _SUBTITLE),
+        (xt.QUARTER_DATES.format(quarter=report.quarter, first=thai_date(first), last=thai_date(last)), _SUBTITLE),
+        (xt.AS_OF.format(day=thai_date(today, abbreviated=False)), _BODY),
     )
     for n, (text, font) in enumerate(lines, start=1):
         cell = _put(ws, n, 1, text, font=font)
@@ -260,8 +262,10 @@ def _page_setup(ws: Worksheet, report: QuarterlyReport) -> None:
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    ws.oddFooter.left.text = f"สยป.3 {report.plan_key} ไตรมาสที่ {report.quarter}/{report.fiscal_year}"
-    ws.oddFooter.right.text = "หน้า &P / &N"
+    ws.oddFooter.left.text = xt.FOOTER.format(
+        plan=report.plan_key, quarter=report.quarter, fiscal_year=report.fiscal_year
+    )
+    ws.oddFooter.right.text = xt.PAGE_NUMBER
     for part in (ws.oddFooter.left, ws.oddFooter.right):
         part.font = FONT_NAME
         part.size = 12
@@ -272,8 +276,10 @@ def quarterly_workbook(report: QuarterlyReport, today: date) -> Workbook:
     wb = Workbook()
     ws = wb.active
     assert ws is not None
-    ws.title = f"สยป.3 ไตรมาส {report.quarter}-{report.fiscal_year}"
-    wb.properties.title = f"{FORM_TITLE} {report.unit} ปีงบประมาณ พ.ศ. {report.fiscal_year} ไตรมาสที่ {report.quarter}"
+    ws.title = xt.SHEET_TITLE.format(quarter=report.quarter, fiscal_year=report.fiscal_year)
+    wb.properties.title = xt.WORKBOOK_TITLE.format(
+        form=xt.FORM_TITLE, unit=report.unit, fiscal_year=report.fiscal_year, quarter=report.quarter
+    )
     wb.properties.creator = "Tidtam"
     _title_block(ws, report, today)
     _header(ws)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot import texts as bt
 from scoring.deadlines import Deadline
 from scoring.plan import Plan
 from scoring.thai import thai_date
@@ -14,21 +15,25 @@ def _bar(fraction: float, width: int = 10) -> str:
 
 
 def scorecard(plan: Plan, scored: PlanScore) -> str:
-    lines = [f"{plan.title}", f"{plan.unit} · ปีงบประมาณ {plan.fiscal_year}", ""]
+    lines = [f"{plan.title}", bt.SCORECARD_UNIT.format(unit=plan.unit, fiscal_year=plan.fiscal_year), ""]
     for e in scored.indicators():
         ind = plan.indicator(e.code)
-        mark = "" if e.counted else " (ไม่นับรวม)"
+        mark = "" if e.counted else bt.NOT_COUNTED
         points = f"{e.points:g}/{e.max_points:g}"
-        lines.append(f"{e.code:>5} {_bar(e.fraction)} ระดับ {e.level} · {points} คะแนน{mark}  {ind.name[:56]}")
+        lines.append(
+            bt.SCORECARD_LINE.format(
+                code=e.code, bar=_bar(e.fraction), level=e.level, points=points, mark=mark, name=ind.name[:56]
+            )
+        )
         if e.next:
             lines.append(f"      ↳ {e.next}")
     share = scored.total / scored.max if scored.max else 0.0
-    lines += ["", f"รวม {_bar(share)} {scored.total:g} จาก {scored.max:g} คะแนน"]
+    lines += ["", bt.SCORECARD_TOTAL.format(bar=_bar(share), total=scored.total, max=scored.max)]
     return "\n".join(lines)
 
 
 def deadline_line(d: Deadline) -> str:
-    kind = "รายเดือน" if d.kind == "monthly" else "รายไตรมาส"
+    kind = bt.MONTHLY if d.kind == "monthly" else bt.QUARTERLY
     return f"{d.due.isoformat()}  {thai_date(d.due)}  {kind:<9} {d.period.thai}"
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot import texts as bt
 from handlers.nudges.reminders import NudgeSettings
 
 BANGKOK = "Asia/Bangkok"
@@ -89,15 +90,9 @@ class Settings(BaseSettings):
         if self.console:
             return problems
         if self.line_channel_secret is None:
-            problems.append(
-                "ต้องตั้งค่า LINE_CHANNEL_SECRET เพื่อตรวจลายเซ็นของ webhook "
-                "(LINE_CHANNEL_SECRET is required to verify webhook signatures)"
-            )
+            problems.append(bt.NEED_CHANNEL_SECRET)
         if self.link_secret is None:
-            problems.append(
-                "ต้องตั้งค่า LINK_SECRET (สุ่มยาวอย่างน้อย 32 ตัวอักษร) สำหรับลงนามลิงก์แดชบอร์ดและไฟล์ "
-                "(LINK_SECRET is required to sign dashboard and file links, e.g. `openssl rand -hex 32`)"
-            )
+            problems.append(bt.NEED_LINK_SECRET)
         return problems
 
 

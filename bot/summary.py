@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from bot import render
+from bot import texts as bt
 from scoring.deadlines import next_deadlines
 from scoring.fiscal import BANGKOK, FiscalPeriod
 from scoring.totals import score_plan
@@ -20,7 +21,7 @@ def summary_text(session: Session, now: datetime) -> str:
     """The scorecard of each plan of the current fiscal year (or the newest) and the next deadlines."""
     records = session.exec(select(PlanRecord).order_by(col(PlanRecord.fiscal_year).desc())).all()
     if not records:
-        return "ยังไม่มีแผนในฐานข้อมูล: ใช้คำสั่ง tidtam plans load plans/*.yaml"
+        return bt.NO_PLANS
     current = FiscalPeriod.of_moment(now).fiscal_year
     chosen = [r for r in records if r.fiscal_year == current] or [
         r for r in records if r.fiscal_year == records[0].fiscal_year
@@ -34,5 +35,5 @@ def summary_text(session: Session, now: datetime) -> str:
         parts.append(render.scorecard(plan, score_plan(plan, results[record.id or 0])))
         today = now.astimezone(BANGKOK).date()
         upcoming = next_deadlines(FiscalPeriod.of_moment(now).fiscal_year, today, plan.deadlines, count=3)
-        parts.append("กำหนดส่งที่ใกล้ที่สุด:\n" + "\n".join(render.deadline_line(d) for d in upcoming))
+        parts.append(bt.NEXT_DEADLINES + "\n" + "\n".join(render.deadline_line(d) for d in upcoming))
     return "\n\n".join(parts)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from bot import texts as bt
 from handlers.reporting.conversation import PARSERS
 from store.models import PlanRecord, utcnow
 
@@ -16,5 +17,5 @@ def warm_up(engine: sa.Engine) -> int:
         records = session.exec(select(PlanRecord)).all()
         for record in records:
             parser = PARSERS.get(record, {})
-            parser.parse("ตัวชี้วัดที่ 1 ร้อยละ 80 ไตรมาส 1 ประชุมร่วมกับสำนักงานเขต", utcnow().date())
+            parser.parse(bt.WARM_UP_REPORT, utcnow().date())
     return len(records)

@@ -25,7 +25,7 @@ from sqlmodel import Session, select
 from bot.events import ContentUnavailable, Decoded, decode_event, describe_error
 from bot.line_client import LineClient
 from bot.quiet_traces import QuietTraces
-from handlers import messages as m
+from handlers import texts as m
 from handlers.accounts.alerts import dead_letter_alert
 from handlers.dispatch import EventContext, dispatch, needs_content
 from handlers.replies import Outgoing, Reply, outgoing_json

@@ -33,12 +33,13 @@ from linebot.v3.webhooks import (
 )
 from sqlmodel import col, select
 
-from handlers import messages as m
+from handlers import texts as m
 from handlers.accounts.evidence import on_file
 from handlers.accounts.follows import on_follow, on_unfollow
-from handlers.accounts.groups import BIND_COMMANDS, bind_group, on_join, on_leave, on_members
+from handlers.accounts.groups import bind_group, on_join, on_leave, on_members
 from handlers.accounts.leave import leave_until
 from handlers.accounts.link_requests import link_request
+from handlers.accounts.texts import BIND_WORDS
 from handlers.context import EventContext, chat_id_of, is_group, user_id_of
 from handlers.drafts import LISTENING_STATES, ReportState
 from handlers.parse.intent import looks_like_query
@@ -187,7 +188,7 @@ TEXT_ROUTES: tuple[Route, ...] = (
     Route("stranger", lambda t: t.person is None, _onboard),
     Route(
         "bind-group",
-        lambda t: t.group and any(cmd in t.text.lower() for cmd in BIND_COMMANDS),
+        lambda t: t.group and any(cmd in t.text.lower() for cmd in BIND_WORDS),
         lambda t: bind_group(t.ctx, t.event, _person(t)),
     ),
     Route(
@@ -287,7 +288,7 @@ def _on_unsend(ctx: EventContext, event: Any) -> Reply:
             draft.state = ReportState.withdrawn
             ctx.session.add(draft)
     withdrawn = progress.withdraw(
-        ctx.session, source_message_id=message_id, by=person.id or 0, now=ctx.now, reason="ผู้รายงานยกเลิกข้อความ"
+        ctx.session, source_message_id=message_id, by=person.id or 0, now=ctx.now, reason=m.UNSENT_REASON
     )
     for written in withdrawn:
         tell_committee(ctx.session, written, ctx.now)

@@ -23,8 +23,9 @@ from linebot.v3.webhooks import Event
 from sqlmodel import Session, col, select
 
 from bot.ulid import new_ulid
-from handlers import messages as m
+from handlers import texts as m
 from handlers.dispatch import EventContext, dispatch
+from handlers.queries import texts as qt
 from handlers.replies import Reply, parse_postback
 from scoring.fiscal import FiscalPeriod
 from store import progress
@@ -334,7 +335,7 @@ def test_a_reporter_asking_who_is_late_sees_her_own_pending_items_only(bot: Bot,
     committee = flex_text(bot.ask("committee", "ใครยังไม่ส่ง"))
     assert "สมศรี ใจดี: ตัวชี้วัดที่ 1, 2, 3 (กำหนดส่ง 20 มี.ค. 2567)" in committee
     answer = bot.ask("somsri", "ใครยังไม่ส่ง").texts
-    assert answer == [m.OWN_LATE_HEAD + "\n" + m.OWN_LATE_LINE.format(codes="1, 2, 3", due="20 มี.ค. 2567")]
+    assert answer == [qt.OWN_LATE_HEAD + "\n" + qt.OWN_LATE_LINE.format(codes="1, 2, 3", due="20 มี.ค. 2567")]
     assert "วิชัย" not in answer[0]
 
 
@@ -348,7 +349,7 @@ def test_a_reporter_who_is_done_is_not_told_that_everyone_is(bot: Bot, engine: s
                 now=datetime(2024, 3, 18, 3, tzinfo=UTC),
                 source="test",
             )
-    assert bot.ask("somsri", "ใครยังไม่ส่ง").texts == [m.OWN_NOTHING_LATE]
+    assert bot.ask("somsri", "ใครยังไม่ส่ง").texts == [qt.OWN_NOTHING_LATE]
     # wichai is still late: his unit head sees his name, his colleague does not.
     assert "วิชัย รักงาน: ตัวชี้วัดที่ 4, 5, 6" in bot.ask("pranee", "ใครยังไม่ส่ง").texts[0]
 
@@ -361,5 +362,5 @@ def test_the_acting_officer_sees_what_the_absent_reporter_still_owes(
         assert somsri is not None
         somsri.acting_for_id = ids["wichai"]
     answer = bot.ask("somsri", "ใครยังไม่ส่ง").texts[0]
-    assert m.OWN_LATE_LINE.format(codes="1, 2, 3", due="20 มี.ค. 2567") in answer
-    assert m.ACTING_LATE_LINE.format(name="วิชัย รักงาน", codes="4, 5, 6", due="20 มี.ค. 2567") in answer
+    assert qt.OWN_LATE_LINE.format(codes="1, 2, 3", due="20 มี.ค. 2567") in answer
+    assert qt.ACTING_LATE_LINE.format(name="วิชัย รักงาน", codes="4, 5, 6", due="20 มี.ค. 2567") in answer

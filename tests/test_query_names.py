@@ -14,7 +14,7 @@ import yaml
 from linebot.v3.webhooks import Event
 from sqlmodel import Session, select
 
-from handlers import messages as m
+from handlers import texts as m
 from handlers.dispatch import EventContext, dispatch
 from handlers.parse.intent import looks_like_query
 from handlers.postbacks import BadPostback, PickQueryUnit, decode_postback

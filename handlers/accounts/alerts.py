@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
-from handlers import messages as m
+from handlers.accounts import texts as at
 from handlers.replies import Outgoing, outgoing_json
 from scoring.fiscal import BANGKOK
 from store.models import LineIdentity, Person, Role, RoleGrant
@@ -41,4 +41,4 @@ def alert_admins(session: Session, kind: str, text: str, now: datetime) -> int:
 
 
 def dead_letter_alert(session: Session, error: str, now: datetime) -> int:
-    return alert_admins(session, "dead-letter", m.DEAD_LETTER_ALERT.format(error=error[:120]), now)
+    return alert_admins(session, "dead-letter", at.DEAD_LETTER_ALERT.format(error=error[:120]), now)

@@ -8,7 +8,8 @@ from typing import Any
 
 from linebot.v3.webhooks import FileMessageContent
 
-from handlers import messages as m
+from handlers import texts as m
+from handlers.accounts import texts as at
 from handlers.context import EventContext, chat_id_of, is_group, user_id_of
 from handlers.drafts import QUESTION_STATES
 from handlers.replies import Reply
@@ -33,7 +34,7 @@ def on_file(ctx: EventContext, event: Any, message: Any) -> Reply:
     try:
         stored = store_file(ctx.evidence_dir, ctx.content, ctx.content_type, filename)
     except EvidenceTooLarge:
-        return Reply().say(m.EVIDENCE_TOO_LARGE.format(limit=MAX_BYTES // (1024 * 1024)))
+        return Reply().say(at.EVIDENCE_TOO_LARGE.format(limit=MAX_BYTES // (1024 * 1024)))
     evidence = Evidence(
         person_id=person.id or 0,
         kind="file" if isinstance(message, FileMessageContent) else "image",
@@ -49,11 +50,11 @@ def on_file(ctx: EventContext, event: Any, message: Any) -> Reply:
     target = None
     if draft is not None and draft.state in QUESTION_STATES:
         evidence.draft_id = draft.id
-        target = "รายงานที่กำลังบันทึก"
+        target = at.EVIDENCE_TO_DRAFT
     else:
         report = progress.last_reported_by(session=ctx.session, person_id=person.id or 0, since=ctx.now - _RECENT)
         if report is not None:
             evidence.report_id = report.id
-            target = "รายงานล่าสุด"
+            target = at.EVIDENCE_TO_LATEST
     ctx.session.add(evidence)
-    return Reply().say(m.EVIDENCE_ATTACHED.format(target=target) if target else m.EVIDENCE_KEPT)
+    return Reply().say(at.EVIDENCE_ATTACHED.format(target=target) if target else at.EVIDENCE_KEPT)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from handlers import messages as m
+from handlers import texts as m
+from handlers.accounts import texts as at
 from handlers.context import EventContext, user_id_of
 from handlers.replies import Reply
 from store.identities import person_of, set_following
@@ -15,7 +16,7 @@ def on_follow(ctx: EventContext, event: Any) -> Reply:
     person = person_of(ctx.session, user_id)
     if user_id:
         set_following(ctx.session, user_id, True)
-    return Reply().say(m.WELCOME_BACK.format(name=person.name) if person else m.ONBOARDING)
+    return Reply().say(at.WELCOME_BACK.format(name=person.name) if person else m.ONBOARDING)
 
 
 def on_unfollow(ctx: EventContext, event: Any) -> Reply:

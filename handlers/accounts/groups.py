@@ -8,23 +8,21 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from handlers import messages as m
+from handlers.accounts import texts as at
 from handlers.context import EventContext, chat_id_of
 from handlers.replies import Reply
 from store.models import ChatGroup, Person, Role
 from store.people import has_role
 
-BIND_COMMANDS = ("ผูกกลุ่มคณะกรรมการ", "ผูกกลุ่ม", "bind committee")
-
 
 def bind_group(ctx: EventContext, event: Any, person: Person) -> Reply:
     if not has_role(ctx.session, person.id or 0, Role.admin):
-        return Reply().say(m.GROUP_BIND_DENIED)
+        return Reply().say(at.GROUP_BIND_DENIED)
     group_id = chat_id_of(event)
     group = group_of(ctx.session, group_id)
     group.kind, group.bound_by, group.bound_at, group.active = "committee", person.id, ctx.now, True
     ctx.session.add(group)
-    return Reply().say(m.GROUP_BOUND)
+    return Reply().say(at.GROUP_BOUND)
 
 
 def group_of(session: Session, group_id: str) -> ChatGroup:
@@ -40,7 +38,7 @@ def on_join(ctx: EventContext, event: Any) -> Reply:
     group = group_of(ctx.session, chat_id_of(event))
     group.active = True
     ctx.session.add(group)
-    return Reply().say(m.JOINED_GROUP)
+    return Reply().say(at.JOINED_GROUP)
 
 
 def on_leave(ctx: EventContext, event: Any) -> Reply:

@@ -7,7 +7,7 @@ import re
 
 from sqlmodel import col, select
 
-from handlers import messages as m
+from handlers.accounts import texts as at
 from handlers.accounts.links import LinkSigner, link_keys
 from handlers.context import EventContext
 from handlers.parse.normalize import normalize_text
@@ -34,23 +34,23 @@ def link_request(ctx: EventContext, person: Person, text: str, *, group: bool) -
         return None
     if _DASHBOARD.search(norm):
         if group:
-            return Reply().say(m.LINK_ONLY_IN_PRIVATE.format(what="แดชบอร์ด", ask="ขอแดชบอร์ด"))
+            return Reply().say(at.LINK_ONLY_IN_PRIVATE.format(what=at.DASHBOARD_WHAT, ask=at.DASHBOARD_ASK))
         token = LinkSigner(keys).sign(person.id or 0, "dashboard", ctx.now, purpose="dashboard")
-        return Reply().say(m.DASHBOARD_LINK.format(url=f"{ctx.public_url}/dashboard?t={token}"))
+        return Reply().say(at.DASHBOARD_LINK.format(url=f"{ctx.public_url}/dashboard?t={token}"))
     if _EXPORT.search(norm):
         if not has_role(ctx.session, person.id or 0, Role.admin):
-            return Reply().say(m.EXPORT_DENIED)
+            return Reply().say(at.EXPORT_DENIED)
         record = ctx.session.exec(select(PlanRecord).order_by(col(PlanRecord.fiscal_year).desc())).first()
         quarter = _EXPORT_QUARTER.search(norm)
         if group:
-            ask = f"ขอไฟล์รายงานไตรมาส {quarter.group(1) if quarter else 2}"
-            return Reply().say(m.LINK_ONLY_IN_PRIVATE.format(what="ไฟล์รายงาน", ask=ask))
+            ask = at.EXPORT_ASK.format(quarter=quarter.group(1) if quarter else 2)
+            return Reply().say(at.LINK_ONLY_IN_PRIVATE.format(what=at.EXPORT_WHAT, ask=ask))
         if record is None or quarter is None:
-            return Reply().say(m.EXPORT_HOW)
+            return Reply().say(at.EXPORT_HOW)
         path = f"export:{record.key}:{record.fiscal_year}:{quarter.group(1)}"
         token = LinkSigner(keys).sign(person.id or 0, path, ctx.now, purpose="file")
         return Reply().say(
-            m.EXPORT_LINK.format(
+            at.EXPORT_LINK.format(
                 q=quarter.group(1), fy=record.fiscal_year, url=f"{ctx.public_url}/files/export?t={token}"
             )
         )

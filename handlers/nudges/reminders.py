@@ -18,7 +18,9 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from handlers import texts as m
 from handlers.nudges import texts as t
+from handlers.parse.questions import shown
 from handlers.queries.cards import summary_card
 from handlers.replies import Outgoing, QuickReply, outgoing_json
 from scoring.deadlines import Deadline, deadlines_for
@@ -266,7 +268,7 @@ def _date(day: date, settings: NudgeSettings) -> str:
 def _value_text(report: progress.Report | None, unit_word: str | None) -> str:
     if report is None or report.value is None:
         return t.NO_REPORT_YET
-    value = f"ร้อยละ {report.value:g}" if unit_word == "ร้อยละ" else f"{report.value:g} {unit_word or ''}".strip()
+    value = shown(report.value, unit_word)
     when = thai_date(report.reported_at.astimezone(BANGKOK).date())
     return t.LAST_VALUE.format(value=value, when=when)
 
@@ -292,7 +294,7 @@ def _nudge_message(
             + (f"\n   {advice}" if advice else "")
         )
     opening = {"before5": t.BEFORE5, "lastday": t.LASTDAY, "overdue": t.OVERDUE}[step]
-    kinds = "และ".join(sorted({"รายไตรมาส" if d.kind == "quarterly" else "รายเดือน" for d in group}))
+    kinds = t.KINDS_JOIN.join(sorted({m.QUARTERLY if d.kind == "quarterly" else m.MONTHLY for d in group}))
     text = opening.format(name=person.name, due=_date(due, settings), kinds=kinds)
     if on_behalf is not None:
         text += "\n" + t.ON_BEHALF.format(name=on_behalf.name)
@@ -300,7 +302,7 @@ def _nudge_message(
     period = group[0].period.label
     quick = (
         QuickReply.of(t.REPORT_NOW, n="report", p=period),
-        QuickReply.of(t.NO_PROGRESS, n="noprogress", p=period, i=",".join(codes)),
+        QuickReply.of(m.NO_PROGRESS, n="noprogress", p=period, i=",".join(codes)),
     )
     return Outgoing(text, quick)
 

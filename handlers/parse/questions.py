@@ -14,11 +14,15 @@ PERIOD_OUTSIDE = "ช่วงเวลา{period}อยู่นอกปีง
 CONFIRM = "ขอยืนยันก่อนบันทึกนะคะ: {summary} ถูกต้องไหมคะ"
 
 
+# The unit of a percentage as plans name it; a percentage is written before its number.
+PERCENT = "ร้อยละ"
+
+
 def shown(value: float | None, unit: str | None) -> str:
     """A value as the chat shows it: "ร้อยละ 85", "8 โครงการ", "-"."""
     if value is None:
         return "-"
-    return f"ร้อยละ {value:g}" if unit == "ร้อยละ" else f"{value:g} {unit or ''}".strip()
+    return f"{PERCENT} {value:g}" if unit == PERCENT else f"{value:g} {unit or ''}".strip()
 
 
 def confirm_question(parts: list[tuple[str, str, float | None, str | None]], period: str | None) -> str:

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy.orm import defer
 from sqlmodel import Session, col, select
 
-from handlers import messages as m
+from handlers import texts as m
 from handlers.parse.intent import DEADLINE_ASKED
 from handlers.parse.normalize import normalize_text
 from handlers.postbacks import PickQueryUnit
@@ -247,7 +247,7 @@ class QueryAnswerer:
         More units than LINE shows as buttons: the asker is asked to name the unit instead.
         """
         codes = {h.code for h in hits}
-        what = f"ตัวชี้วัดที่ {next(iter(codes))}" if len(codes) == 1 else qt.ASKED_INDICATOR
+        what = m.INDICATOR.format(code=next(iter(codes))) if len(codes) == 1 else qt.ASKED_INDICATOR
         units = {h.record.unit_id: self.session.get(Unit, h.record.unit_id) for h in hits}
         named = sorted(hits, key=lambda h: plan_from_record(h.record).unit)
         if len(named) > MAX_QUICK_REPLIES:
@@ -282,12 +282,12 @@ class QueryAnswerer:
         trend = " → ".join(f"{r.fiscal_period.thai}: {r.value:g}" for r in reports[-4:] if r.value is not None)
         who = self.session.get(Person, latest.reported_by) if latest else None
         body: list[dict[str, Any]] = [
-            _text(f"ตัวชี้วัดที่ {code}", weight="bold", size="sm"),
+            _text(m.INDICATOR.format(code=code), weight="bold", size="sm"),
             _text(indicator.name, size="xs", color=GREY),
             # Whose indicator: a manager's units may each have a 4.
             _text(qt.SUMMARY_TITLE.format(unit=plan.unit, fy=record.fiscal_year), size="xs", color=GREY),
             _text(
-                f"ระดับ {e.level} · {e.points:g}/{e.max_points:g} คะแนน",
+                qt.LEVEL_POINTS.format(level=e.level, points=e.points, max_points=e.max_points),
                 size="sm",
                 margin="md",
                 color=GREEN if e.level >= 4 else AMBER if e.level >= 2 else RED,
@@ -298,7 +298,7 @@ class QueryAnswerer:
             body.append(
                 _text(
                     qt.LAST_REPORT.format(
-                        value=_value(latest.value, indicator.unit),
+                        value=qt.shown_value(latest.value, indicator.unit),
                         when=_when(latest),
                         who=who.name if who else "-",
                         status=qt.STATUS[latest.status],
@@ -332,9 +332,11 @@ class QueryAnswerer:
                     _button(qt.RETURN, f"v=return&r={latest.id}", qt.RETURN),
                 ],
             }
-        fallback = f"ตัวชี้วัดที่ {code}: ระดับ {e.level} ({e.points:g}/{e.max_points:g} คะแนน)"
+        fallback = qt.INDICATOR_ALT.format(code=code, level=e.level, points=e.points, max_points=e.max_points)
         if latest is not None:
-            fallback += f" ล่าสุด {_value(latest.value, indicator.unit)} ({_when(latest)})"
+            fallback += qt.INDICATOR_ALT_LATEST.format(
+                value=qt.shown_value(latest.value, indicator.unit), when=_when(latest)
+            )
         return Reply([Outgoing(fallback, flex=card)])
 
     def _advice(self, plan: Plan, code: str, latest: progress.Report | None, wanted: int | None) -> str | None:
@@ -389,7 +391,7 @@ class QueryAnswerer:
         scored = score_plan(plan, results, advice=False)
         title = (
             qt.SUMMARY_TITLE.format(unit=plan.unit, fy=record.fiscal_year)
-            + (f" · ไตรมาส {quarter}" if quarter else "")
+            + (qt.IN_QUARTER.format(quarter=quarter) if quarter else "")
             + (qt.CONFIRMED_ONLY if self.confirmed_only else "")
         )
         body: list[dict[str, Any]] = [
@@ -406,9 +408,9 @@ class QueryAnswerer:
                     "type": "box",
                     "layout": "horizontal",
                     "contents": [
-                        _text(f"ตช.{e.code}", size="xs", flex=2),
+                        _text(qt.CODE_SHORT.format(code=e.code), size="xs", flex=2),
                         _text(
-                            f"ระดับ {e.level}",
+                            qt.LEVEL.format(level=e.level),
                             size="xs",
                             flex=2,
                             color=GREEN if e.level >= 4 else AMBER if e.level >= 2 else RED,
@@ -418,7 +420,7 @@ class QueryAnswerer:
                 }
             )
         card = {"type": "bubble", "body": {"type": "box", "layout": "vertical", "spacing": "xs", "contents": body}}
-        fallback = f"{title}: {scored.total:g}/{scored.max:g} คะแนน"
+        fallback = qt.SCORE_ALT.format(title=title, score=scored.total, max=scored.max)
         return Reply([Outgoing(fallback, flex=card)])
 
     def _summaries(self, plans: list[PlanRecord], quarter: int | None) -> Reply:
@@ -477,17 +479,17 @@ class QueryAnswerer:
                     if sees_names:
                         named.append(qt.LATE_LINE.format(name=name, codes=", ".join(missing), due=due))
                     elif person_id == me:
-                        own.append(m.OWN_LATE_LINE.format(codes=", ".join(missing), due=due))
+                        own.append(qt.OWN_LATE_LINE.format(codes=", ".join(missing), due=due))
                     elif person_id == acting_for:
-                        own.append(m.ACTING_LATE_LINE.format(name=name, codes=", ".join(missing), due=due))
+                        own.append(qt.ACTING_LATE_LINE.format(name=name, codes=", ".join(missing), due=due))
         parts = []
         if named:
             parts.append(qt.LATE_HEAD + "\n" + "\n".join(named))
         if own:
-            parts.append(m.OWN_LATE_HEAD + "\n" + "\n".join(own))
+            parts.append(qt.OWN_LATE_HEAD + "\n" + "\n".join(own))
         if parts:
             return Reply().say("\n".join(parts))
-        return Reply().say(m.OWN_NOTHING_LATE if hidden_units else qt.NOBODY_LATE)
+        return Reply().say(qt.OWN_NOTHING_LATE if hidden_units else qt.NOBODY_LATE)
 
     def _plan_today(self, record: PlanRecord) -> date:
         from handlers.reporting.conversation import plan_day
@@ -513,12 +515,6 @@ class QueryAnswerer:
             },
         }
         return Reply([Outgoing(qt.HELP_TITLE + ": " + " / ".join(e for _, e in qt.EXAMPLES), flex=card)])
-
-
-def _value(value: float | None, unit: str | None) -> str:
-    if value is None:
-        return "อยู่ระหว่างดำเนินการ"
-    return f"ร้อยละ {value:g}" if unit == "ร้อยละ" else f"{value:g} {unit or ''}".strip()
 
 
 def _when(report: progress.Report) -> str:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from handlers import texts as m
+from handlers.queries import texts as qt
+
 GREEN, AMBER, RED, GREY = "#06C755", "#F5A623", "#E0475B", "#8C8C8C"
 
 
@@ -48,29 +51,32 @@ def summary_card(
     due: str,
 ) -> tuple[dict[str, Any], str]:
     """Returns (Flex bubble, alt text). Names of late people appear here, to the committee only."""
-    title = f"สรุปผล{'รายไตรมาส' if quarterly else 'รายเดือน'} · {period}"
+    title = qt.SUMMARY_CARD_TITLE.format(kind=m.QUARTERLY if quarterly else m.MONTHLY, period=period)
     share = score / max_score if max_score else 0.0
     body: list[dict[str, Any]] = [
         _text(unit_name, weight="bold", size="sm"),
         _text(
-            f"ส่งรายงานแล้ว {reported} จาก {total} คน (กำหนดส่ง {due})",
+            qt.SUMMARY_CARD_REPORTED.format(reported=reported, total=total, due=due),
             size="sm",
             color=GREEN if reported == total else AMBER,
         ),
         {"type": "separator", "margin": "md"},
-        _text(f"คะแนนถึงตอนนี้ {score:g} จาก {max_score:g}", size="sm", margin="md"),
+        _text(qt.SCORE.format(score=score, max=max_score), size="sm", margin="md"),
         _bar(share),
     ]
     if late:
-        body.append(_text("ยังไม่ส่ง", weight="bold", size="sm", margin="md", color=RED))
-        body += [_text(f"• {name}: ตัวชี้วัดที่ {', '.join(codes)}", size="xs") for name, codes in late[:8]]
+        body.append(_text(qt.SUMMARY_CARD_LATE, weight="bold", size="sm", margin="md", color=RED))
+        body += [
+            _text(qt.SUMMARY_CARD_LATE_LINE.format(name=name, codes=", ".join(codes)), size="xs")
+            for name, codes in late[:8]
+        ]
     if at_risk:
-        body.append(_text("ตัวชี้วัดที่เสี่ยงไม่ถึงเป้า", weight="bold", size="sm", margin="md", color=AMBER))
+        body.append(_text(qt.SUMMARY_CARD_AT_RISK, weight="bold", size="sm", margin="md", color=AMBER))
         body.append(_text(", ".join(at_risk), size="xs"))
     if problems:
-        body.append(_text("ปัญหาที่รายงาน", weight="bold", size="sm", margin="md"))
+        body.append(_text(qt.SUMMARY_CARD_PROBLEMS, weight="bold", size="sm", margin="md"))
         body += [_text(f"• {p[:120]}", size="xs", color=GREY) for p in problems]
-    body.append(_text("พิมพ์ @Tidtam สรุปผล เพื่อดูรายละเอียด", size="xxs", color=GREY, margin="md"))
+    body.append(_text(qt.SUMMARY_CARD_MORE, size="xxs", color=GREY, margin="md"))
     card = {
         "type": "bubble",
         "header": {
@@ -82,8 +88,14 @@ def summary_card(
         "body": {"type": "box", "layout": "vertical", "spacing": "xs", "contents": body},
     }
     late_text = "; ".join(f"{name} ({', '.join(codes)})" for name, codes in late) or "-"
-    fallback = (
-        f"{title}\n{unit_name}: ส่งแล้ว {reported}/{total} คน · คะแนน {score:g}/{max_score:g}\n"
-        f"ยังไม่ส่ง: {late_text}\nเสี่ยงไม่ถึงเป้า: {', '.join(at_risk) or '-'}"
+    fallback = qt.SUMMARY_CARD_ALT.format(
+        title=title,
+        unit=unit_name,
+        reported=reported,
+        total=total,
+        score=score,
+        max_score=max_score,
+        late=late_text,
+        at_risk=", ".join(at_risk) or "-",
     )
     return card, fallback[:400]

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from sqlmodel import Session, col, select
 
+from handlers import texts as m
 from handlers.parse.indicator import ABBREVIATIONS, canonical_code
 from handlers.parse.normalize import blank, match_key
 from handlers.parse.parser import MessageParser
@@ -206,7 +207,7 @@ def subject_of(text: str, mentions: Iterable[UnitMention]) -> str:
     A bare number left alone ("4 ถึงไหนแล้ว") is a code, as "ตัวชี้วัดที่ 4" would be.
     """
     subject = " ".join(without_asking(blank(text, (mn.span for mn in mentions))).split())
-    return f"ตัวชี้วัดที่ {subject}" if _LONE_CODE.fullmatch(subject) else subject
+    return m.INDICATOR.format(code=subject) if _LONE_CODE.fullmatch(subject) else subject
 
 
 _PARSERS: dict[tuple[str, frozenset[tuple[str, str]]], MessageParser] = {}

@@ -1,7 +1,9 @@
-"""Thai texts of answers to questions, in one place for a Thai speaker to read and correct."""
+"""Thai texts of answers to questions (chat replies, Flex card labels and alt texts), in one place
+for a Thai speaker to read and correct."""
 
 from __future__ import annotations
 
+from handlers.parse.questions import shown
 from store.models import ReportStatus
 
 OUT_OF_SCOPE = "ขออภัยค่ะ ข้อมูลของหน่วยงานนี้อยู่นอกสิทธิ์การดูของบัญชีนี้"
@@ -15,6 +17,7 @@ STATUS = {
     ReportStatus.withdrawn: "ถอนแล้ว",
 }
 NO_REPORT = "ยังไม่มีผลรายงาน"
+IN_PROGRESS = "อยู่ระหว่างดำเนินการ"
 CONFIRMED_SCORE = "ตามผลที่ยืนยันแล้ว: ระดับ {level} · {points:g} คะแนน"
 TREND = "แนวโน้ม: {trend}"
 ALREADY = "ได้ระดับ {level} แล้วค่ะ 👍"
@@ -23,6 +26,11 @@ SCORE = "คะแนนถึงตอนนี้ {score:g} จาก {max:g}"
 LATE_HEAD = "ผู้ที่ยังไม่ส่งรายงานรอบล่าสุด:"
 LATE_LINE = "• {name}: ตัวชี้วัดที่ {codes} (กำหนดส่ง {due})"
 NOBODY_LATE = "ทุกคนส่งรายงานรอบล่าสุดครบแล้วค่ะ ✅"
+# --- who is late, asked by a reporter: their own indicators, and those they act for ---
+OWN_LATE_HEAD = "ตัวชี้วัดที่คุณยังไม่ได้รายงานรอบล่าสุดค่ะ:"
+OWN_LATE_LINE = "• ตัวชี้วัดที่ {codes} (กำหนดส่ง {due})"
+ACTING_LATE_LINE = "• แทนคุณ{name}: ตัวชี้วัดที่ {codes} (กำหนดส่ง {due})"
+OWN_NOTHING_LATE = "คุณรายงานตัวชี้วัดในความรับผิดชอบรอบล่าสุดครบแล้วค่ะ ✅"
 CONFIRM = "ยืนยันผล"
 RETURN = "ส่งกลับแก้ไข"
 HELP_TITLE = "ถามสถานะได้ เช่น"
@@ -32,12 +40,6 @@ EXAMPLES = (
     ("ใครยังไม่ส่ง", "ใครยังไม่ส่ง"),
     ("ไตรมาส 1 ได้กี่คะแนน", "ไตรมาส 1 ได้กี่คะแนน"),
 )
-CONFIRMED = "ยืนยันผลตัวชี้วัดที่ {code} ({value}) แล้วค่ะ ✅"
-ASK_RETURN_REASON = "ขอเหตุผลที่ส่งกลับรายงานตัวชี้วัดที่ {code} สั้น ๆ ค่ะ (จะแจ้งผู้รายงาน)"
-RETURNED = "ส่งกลับรายงานตัวชี้วัดที่ {code} แล้วค่ะ ผู้รายงานจะได้รับแจ้งเหตุผล"
-TOLD_CONFIRMED = "คณะกรรมการยืนยันผลรายงานตัวชี้วัดที่ {code} ({value}) แล้วค่ะ ✅"
-TOLD_RETURNED = "คณะกรรมการส่งกลับรายงานตัวชี้วัดที่ {code} ให้แก้ไขค่ะ เหตุผล: {reason}"
-NOT_COMMITTEE = "ขออภัยค่ะ เฉพาะคณะกรรมการติดตามประเมินผลเท่านั้นที่ยืนยันหรือส่งกลับรายงานได้"
 MORE_UNITS = "และอีก {n} หน่วยงาน (ระบุชื่อหน่วยงานเพื่อดูรายละเอียด)"
 CONFIRMED_ONLY = " · เฉพาะผลที่ยืนยันแล้ว"
 UNKNOWN_UNIT = "ขออภัยค่ะ ไม่พบหน่วยงาน “{name}” ในระบบ กรุณาตรวจสอบชื่อหน่วยงานอีกครั้งนะคะ"
@@ -54,13 +56,30 @@ QUARTERLY_ROUND = "ราย{period}"
 AND = " และ"
 TODAY = " (วันนี้)"
 NO_MORE_DEADLINES = "แผนปีงบประมาณ {fy} ของ{unit} ส่งรายงานครบทุกรอบแล้วค่ะ (รอบสุดท้ายกำหนดส่ง {due})"
-# --- a confirmed result changed after the committee confirmed it (store.progress, verification) ---
-TOLD_COMMITTEE_CHANGED = (
-    "แจ้งคณะกรรมการค่ะ: {unit} แก้ผลตัวชี้วัดที่ {code} ({period}) ที่ยืนยันไว้ {confirmed} เป็น {value} "
-    "ผลนี้จึงกลับเป็นรอการยืนยัน ตรวจสอบและยืนยันอีกครั้งได้โดยพิมพ์ “@Tidtam ตัวชี้วัดที่ {code} {unit} ถึงไหนแล้ว” นะคะ"
+
+# --- an indicator's card ---
+LEVEL_POINTS = "ระดับ {level} · {points:g}/{max_points:g} คะแนน"
+INDICATOR_ALT = "ตัวชี้วัดที่ {code}: ระดับ {level} ({points:g}/{max_points:g} คะแนน)"
+INDICATOR_ALT_LATEST = " ล่าสุด {value} ({when})"
+# --- a plan's score card ---
+IN_QUARTER = " · ไตรมาส {quarter}"
+CODE_SHORT = "ตช.{code}"
+LEVEL = "ระดับ {level}"
+SCORE_ALT = "{title}: {score:g}/{max:g} คะแนน"
+# --- the committee's monthly/quarterly summary card (cards.py) ---
+SUMMARY_CARD_TITLE = "สรุปผล{kind} · {period}"
+SUMMARY_CARD_REPORTED = "ส่งรายงานแล้ว {reported} จาก {total} คน (กำหนดส่ง {due})"
+SUMMARY_CARD_LATE = "ยังไม่ส่ง"
+SUMMARY_CARD_LATE_LINE = "• {name}: ตัวชี้วัดที่ {codes}"
+SUMMARY_CARD_AT_RISK = "ตัวชี้วัดที่เสี่ยงไม่ถึงเป้า"
+SUMMARY_CARD_PROBLEMS = "ปัญหาที่รายงาน"
+SUMMARY_CARD_MORE = "พิมพ์ @Tidtam สรุปผล เพื่อดูรายละเอียด"
+SUMMARY_CARD_ALT = (
+    "{title}\n{unit}: ส่งแล้ว {reported}/{total} คน · คะแนน {score:g}/{max_score:g}\n"
+    "ยังไม่ส่ง: {late}\nเสี่ยงไม่ถึงเป้า: {at_risk}"
 )
-TOLD_COMMITTEE_WITHDRAWN = (
-    "แจ้งคณะกรรมการค่ะ: {unit} ยกเลิกรายงานตัวชี้วัดที่ {code} ({period}) ที่ยืนยันไว้ {confirmed} ผลที่ยืนยันนี้จึงไม่นับแล้วค่ะ"
-)
-REPORT_GONE = "รายงานนี้ถูกถอนหรือไม่มีอยู่แล้วค่ะ"
-RETURN_CANCELLED = "ยกเลิกการส่งกลับแล้วค่ะ รายงานยังอยู่ในสถานะเดิม"
+
+
+def shown_value(value: float | None, unit: str | None) -> str:
+    """A reported value on a card: "ร้อยละ 85", "8 โครงการ"; a report without a number is in progress."""
+    return IN_PROGRESS if value is None else shown(value, unit)

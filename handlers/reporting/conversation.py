@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from sqlmodel import Session, select
 
 from handlers import drafts as d
-from handlers import messages as m
+from handlers import texts as m
 from handlers.drafts import (
     DRAFT_TIMEOUT,
     CorrectionDraft,
@@ -33,7 +33,6 @@ from handlers.drafts import (
     ReturnDraft,
 )
 from handlers.flow import Flow, Input, Says, Step, step
-from handlers.nudges import texts as nt
 from handlers.parse import questions as q
 from handlers.parse.normalize import match_key, normalize_text
 from handlers.parse.parser import MessageParser, ParsedItem, ParseResult
@@ -56,6 +55,7 @@ from handlers.postbacks import (
     decode_postback,
 )
 from handlers.replies import QuickReply, Reply
+from handlers.reporting import texts as rt
 from handlers.verification.verify import tell_committee
 from scoring.fiscal import BANGKOK, FiscalPeriod, bangkok_date, fiscal_year_bounds
 from scoring.plan import Plan
@@ -216,7 +216,7 @@ def draft_label(draft: Draft) -> str:
         codes = [i.code for i in model.items if i.code]
     elif isinstance(model, NoProgressDraft):
         codes = list(model.codes)
-    return f" ตัวชี้วัดที่ {', '.join(dict.fromkeys(codes))}" if codes else ""
+    return " " + m.INDICATOR.format(code=", ".join(dict.fromkeys(codes))) if codes else ""
 
 
 def classify(parsed: ParseResult) -> Input:
@@ -312,7 +312,7 @@ class ReportConversation:
         context = self._context()
         if context is None:
             no_role = reporting_unit(self.session, self.person) is None
-            return reply.say(m.NOT_A_REPORTER if no_role else m.NO_PLAN)
+            return reply.say(rt.NOT_A_REPORTER if no_role else rt.NO_PLAN)
         record, parser, unit_id = context
         self.today = plan_day(record.fiscal_year, bangkok_date(self.now))
         parsed = parser.parse(text, self.today, spans=spans)
@@ -323,7 +323,7 @@ class ReportConversation:
             if says is not Says.handed_on:
                 return reply
         if kind is Input.cancel:
-            return reply if reply.messages else reply.say(m.NOTHING_PENDING)
+            return reply if reply.messages else reply.say(rt.NOTHING_PENDING)
         if parsed.intent == "correction":
             return self._correct_last(parsed, record, reply)
         if parsed.intent in ("chat", "query"):
@@ -349,12 +349,12 @@ class ReportConversation:
             return reply.say(m.BUTTON_INVALID)  # the router gives these to the query answerer
         draft = self.session.get(Draft, tap.draft_id)
         if draft is None:
-            return reply.say(m.DRAFT_GONE)
+            return reply.say(rt.DRAFT_GONE)
         if draft.person_id != self.person.id:
-            return reply.say(m.NOT_YOUR_DRAFT)  # someone else tapped in a group: their draft is untouched
+            return reply.say(rt.NOT_YOUR_DRAFT)  # someone else tapped in a group: their draft is untouched
         expired = draft.expires_at is not None and draft.expires_at <= self.now
         if draft.state not in d.LISTENING_STATES or expired:
-            return reply.say(m.DRAFT_GONE)
+            return reply.say(rt.DRAFT_GONE)
         if isinstance(tap, CancelDraft):
             kind = Input.cancel
         elif isinstance(tap, ResumeDraft):
@@ -373,8 +373,8 @@ class ReportConversation:
             return None
         if draft.expires_at is not None and draft.expires_at <= self.now:
             if draft.state in d.QUESTION_STATES:
-                when = draft.created_at.astimezone(BANGKOK).strftime("%H:%M น.") if draft.created_at else ""
-                reply.say(m.EXPIRED.format(when=when))
+                when = draft.created_at.astimezone(BANGKOK).strftime(rt.CLOCK) if draft.created_at else ""
+                reply.say(rt.EXPIRED.format(when=when))
             d.set_state(self.session, draft, ReportState.expired, self.now)
             return None
         if d.load(draft) is None:  # written by an older version: not guessed at
@@ -385,7 +385,7 @@ class ReportConversation:
     def _run(self, draft: Draft, kind: Input, turn: Turn, reply: Reply) -> Says:
         model = d.load(draft)
         if model is None or isinstance(model, ReturnDraft):
-            reply.say(m.DRAFT_GONE)
+            reply.say(rt.DRAFT_GONE)
             return Says.refused
         flow = FLOWS[model.kind]
         before = draft.state
@@ -409,19 +409,19 @@ class ReportConversation:
     # handlers shared by the flows ------------------------------------------------------------
 
     def _refuse(self, draft: Draft, model: AnyDraft, turn: Turn, reply: Reply) -> Says:
-        reply.say(m.BUTTON_INVALID if turn.tap is not None else m.NOTHING_PENDING)
+        reply.say(m.BUTTON_INVALID if turn.tap is not None else rt.NOTHING_PENDING)
         return Says.refused
 
     def _cancel(self, draft: Draft, model: AnyDraft, turn: Turn, reply: Reply) -> Says:
         if isinstance(model, CorrectionDraft):
             d.set_state(self.session, draft, CorrectionState.cancelled, self.now)
-            reply.say(m.CORRECTION_DROPPED)
+            reply.say(rt.CORRECTION_DROPPED)
         elif isinstance(model, NoProgressDraft):
             d.set_state(self.session, draft, ReasonState.cancelled, self.now)
-            reply.say(m.CANCELLED)
+            reply.say(rt.CANCELLED)
         else:
             d.set_state(self.session, draft, ReportState.cancelled, self.now)
-            reply.say(m.CANCELLED)
+            reply.say(rt.CANCELLED)
         return Says.cancelled
 
     def _hand_on(self, draft: Draft, model: AnyDraft, turn: Turn, reply: Reply) -> Says:
@@ -430,20 +430,20 @@ class ReportConversation:
         assert turn.parsed is not None
         if isinstance(model, ReportDraft) and self._same_indicators(model, turn.parsed):
             d.set_state(self.session, draft, ReportState.superseded, self.now)
-            reply.say(m.SUPERSEDED)
+            reply.say(rt.SUPERSEDED)
         else:
-            reply.say(m.PENDING_KEPT_NEW.format(what=draft_label(draft)))
+            reply.say(rt.PENDING_KEPT_NEW.format(what=draft_label(draft)))
         return Says.handed_on
 
     def _resume(self, draft: Draft, model: AnyDraft, turn: Turn, reply: Reply) -> Says:
         """Back to a kept draft: its question again, and it is the current draft from now on."""
         if isinstance(model, NoProgressDraft):
             d.store(self.session, draft, model, self.now, ReasonState.ask_reason)
-            reply.say(nt.ASK_REASON, _bind((QuickReply.of(m.CANCEL, f="cancel", d=_DRAFT),), draft))
+            reply.say(rt.ASK_REASON, _bind((QuickReply.of(rt.CANCEL, f="cancel", d=_DRAFT),), draft))
             return Says.question
         if isinstance(model, CorrectionDraft):
             d.store(self.session, draft, model, self.now, CorrectionState.ask_confirm)
-            reply.say(m.CORRECT_AGAIN, _bind(self._correction_buttons(), draft))
+            reply.say(rt.CORRECT_AGAIN, _bind(self._correction_buttons(), draft))
             return Says.question
         context = self._context()
         assert isinstance(model, ReportDraft) and context is not None
@@ -494,7 +494,7 @@ class ReportConversation:
             text, quick, state, idx = question
             model.item = idx
             d.store(self.session, draft, model, self.now, state)
-            reply.say(text, _bind((*quick, QuickReply.of(m.CANCEL, f="cancel", d=_DRAFT)), draft))
+            reply.say(text, _bind((*quick, QuickReply.of(rt.CANCEL, f="cancel", d=_DRAFT)), draft))
             return Says.question
         self._save(draft, model, record, parser.plan, reply)
         return Says.saved
@@ -516,10 +516,12 @@ class ReportConversation:
                 )
                 quick = (
                     *(
-                        QuickReply.of(self._short_label(parser.plan, c), f"ตัวชี้วัดที่ {c}", f="indicator", v=c, d=_DRAFT)
+                        QuickReply.of(
+                            self._short_label(parser.plan, c), m.INDICATOR.format(code=c), f="indicator", v=c, d=_DRAFT
+                        )
                         for c in cands
                     ),
-                    QuickReply.of(m.OTHER, f="indicator", v="*", d=_DRAFT),
+                    QuickReply.of(rt.OTHER, f="indicator", v="*", d=_DRAFT),
                 )
                 return text, quick, R.ask_indicator, idx
             indicator = parser.indicators[item.code]
@@ -530,8 +532,8 @@ class ReportConversation:
             if item.unit is None:
                 problem = parser.value_problem(indicator, ValueMatch(item.value, None))
                 quick = (
-                    QuickReply.of(m.YES, f="unit", v="yes", d=_DRAFT),
-                    QuickReply.of(m.NO, f="unit", v="no", d=_DRAFT),
+                    QuickReply.of(rt.YES, f="unit", v="yes", d=_DRAFT),
+                    QuickReply.of(rt.NO, f="unit", v="no", d=_DRAFT),
                 )
                 return problem or q.WHAT_VALUE.format(code=item.code), quick, R.ask_unit, idx
             problem = parser.value_problem(indicator, ValueMatch(item.value, item.unit))
@@ -539,15 +541,15 @@ class ReportConversation:
                 return problem, (), R.ask_value, idx
             lower = self._lower_than_last(model, item)
             if lower is not None and idx not in model.lower_ok:
-                quick = (QuickReply.of(f"{m.CONFIRM_YES} {item.value:g}", f="lower", v="yes", d=_DRAFT),)
+                quick = (QuickReply.of(f"{rt.CONFIRM_YES} {item.value:g}", f="lower", v="yes", d=_DRAFT),)
                 return lower, quick, R.ask_lower, idx
         unsure = any(i.confidence < 0.9 for i in model.items) or any(
             i.value_source == "fraction" and i.numerator is None for i in model.items
         )
         if unsure and not model.confirmed:
             quick = (
-                QuickReply.of(m.CONFIRM_YES, f="confirm", v="yes", d=_DRAFT),
-                QuickReply.of(m.EDIT, f="confirm", v="no", d=_DRAFT),
+                QuickReply.of(rt.CONFIRM_YES, f="confirm", v="yes", d=_DRAFT),
+                QuickReply.of(rt.EDIT, f="confirm", v="no", d=_DRAFT),
             )
             parts = [
                 (
@@ -567,7 +569,7 @@ class ReportConversation:
         tap = turn.tap
         context = self._context()
         if context is None or not isinstance(model, ReportDraft) or tap is None:
-            reply.say(m.NOT_A_REPORTER)
+            reply.say(rt.NOT_A_REPORTER)
             return Says.refused
         record, parser, _ = context
         item = model.items[model.item] if model.item < len(model.items) else None
@@ -578,7 +580,7 @@ class ReportConversation:
                 self._list_indicators(draft, parser.plan, reply)
                 return Says.question
             if tap.code not in parser.indicators:
-                reply.say(m.NOT_IN_PLAN.format(code=tap.code))
+                reply.say(rt.NOT_IN_PLAN.format(code=tap.code))
                 return Says.refused
             self._choose_indicator(model, model.item, tap.code)
         elif isinstance(tap, AnswerUnit):
@@ -600,7 +602,7 @@ class ReportConversation:
         elif isinstance(tap, AnswerConfirm):
             if not tap.yes:
                 d.store(self.session, draft, model, self.now, R.ask_edit)
-                reply.say(m.EDIT_HOW)
+                reply.say(rt.EDIT_HOW)
                 return Says.question
             model.confirmed = True
         return self._advance(draft, model, record, parser, reply)
@@ -660,7 +662,7 @@ class ReportConversation:
         if not understood and state is R.ask_confirm and (yes or no):
             if no:
                 d.store(self.session, draft, model, self.now, R.ask_edit)
-                reply.say(m.EDIT_HOW)
+                reply.say(rt.EDIT_HOW)
                 return Says.question
             model.confirmed = True
             understood = True
@@ -675,8 +677,8 @@ class ReportConversation:
             quick = question[1] if question else ()
             d.store(self.session, draft, model, self.now, state)
             reply.say(
-                m.ASK_AGAIN.format(question=again).strip(),
-                _bind((*quick, QuickReply.of(m.CANCEL, f="cancel", d=_DRAFT)), draft),
+                rt.ASK_AGAIN.format(question=again).strip(),
+                _bind((*quick, QuickReply.of(rt.CANCEL, f="cancel", d=_DRAFT)), draft),
             )
             return Says.question
         return self._advance(draft, model, record, parser, reply)
@@ -705,7 +707,7 @@ class ReportConversation:
         if plan_indicator.rubric is not None and plan_indicator.rubric.direction == "lower":
             return None  # minutes going down is progress
         when = thai_date(last.reported_at.astimezone(BANGKOK).date()) if last.reported_at else "-"
-        return m.LOWER_THAN_LAST.format(
+        return rt.LOWER_THAN_LAST.format(
             code=item.code, last=_shown(last.value, item.unit), when=when, value=_shown(item.value, item.unit)
         )
 
@@ -743,14 +745,14 @@ class ReportConversation:
             report_ids.append(report.id)
             saved.append(self._saved_line(plan, item, period, report))
             if written.unconfirmed:
-                saved.append(m.COMMITTEE_TOLD.format(code=report.code, period=period.thai))
+                saved.append(rt.COMMITTEE_TOLD.format(code=report.code, period=period.thai))
         self._attach_evidence(draft, report_ids)
         for learn in model.learn:
             self._learn(model.unit_id, record.id or 0, learn.phrase, learn.code)
         follow_up = len(model.missing_5w) >= 2
         model.report_ids = report_ids
         d.store(self.session, draft, model, self.now, R.ask_details if follow_up else R.saved)
-        reply.say(m.SAVED.format(summary="\n".join(saved)))
+        reply.say(rt.SAVED.format(summary="\n".join(saved)))
         if follow_up:
             names = " ".join(q.FIVE_W_NAMES[k] for k in model.missing_5w)
             reply.say(q.FIVE_W_FOLLOW_UP.format(missing=names))
@@ -768,15 +770,15 @@ class ReportConversation:
 
     def _saved_line(self, plan: Plan, item: DraftItem, period: FiscalPeriod, report: Report) -> str:
         if item.value is None:
-            return m.SAVED_NO_VALUE.format(code=item.code, period=period.thai)
-        line = m.SAVED_ITEM.format(code=item.code, value=_shown(item.value, item.unit), period=period.thai)
+            return rt.SAVED_NO_VALUE.format(code=item.code, period=period.thai)
+        line = rt.SAVED_ITEM.format(code=item.code, value=_shown(item.value, item.unit), period=period.thai)
         indicator = plan.indicator(item.code or "")
         e = evaluate(
             indicator,
             Result.of(item.value, report.done, numerator=item.numerator, denominator=item.denominator),
         )
         if indicator.rubric is not None:
-            line += "\n" + m.LEVEL_NOW.format(level=e.level, points=e.points, max_points=e.max_points)
+            line += "\n" + rt.LEVEL_NOW.format(level=e.level, points=e.points, max_points=e.max_points)
             if e.next:
                 line += "\n" + e.next
         return line
@@ -812,7 +814,7 @@ class ReportConversation:
                 narrative=narrative,
             )
         d.set_state(self.session, draft, R.done, self.now)
-        reply.say(m.DETAILS_ADDED)
+        reply.say(rt.DETAILS_ADDED)
         return Says.saved
 
     def _close_details(self, draft: Draft, model: AnyDraft, turn: Turn, reply: Reply) -> Says:
@@ -822,7 +824,7 @@ class ReportConversation:
 
     def _skip_details(self, draft: Draft, model: AnyDraft, turn: Turn, reply: Reply) -> Says:
         d.set_state(self.session, draft, R.done, self.now)
-        reply.say(m.DETAILS_SKIPPED)
+        reply.say(rt.DETAILS_SKIPPED)
         return Says.cancelled
 
     # the no-progress flow ------------------------------------------------------------------
@@ -834,7 +836,7 @@ class ReportConversation:
         again: a plan of that fiscal year, and indicators the tapper answers for.
         """
         if not isinstance(tap, NoProgress):
-            return reply.say(nt.REPORT_HINT)
+            return reply.say(rt.REPORT_HINT)
         target = self._no_progress_target(tap)
         if target is None:
             return reply.say(m.BUTTON_INVALID)
@@ -844,7 +846,7 @@ class ReportConversation:
         )
         draft = Draft(person_id=self.person.id or 0, chat_id=self.speaker.chat_id, created_at=self.now)
         d.store(self.session, draft, model, self.now, ReasonState.ask_reason)
-        return reply.say(nt.ASK_REASON, _bind((QuickReply.of(m.CANCEL, f="cancel", d=_DRAFT),), draft))
+        return reply.say(rt.ASK_REASON, _bind((QuickReply.of(rt.CANCEL, f="cancel", d=_DRAFT),), draft))
 
     def _no_progress_target(self, tap: NoProgress) -> tuple[PlanRecord, int] | None:
         """The plan of the tap's fiscal year whose indicators the tapper answers for, with its unit.
@@ -878,7 +880,7 @@ class ReportConversation:
             written = progress.record(
                 self.session,
                 data=ReportInput(
-                    indicator_id=indicator.id, period=period, narrative=f"{nt.NO_PROGRESS}: {reason}", problems=reason
+                    indicator_id=indicator.id, period=period, narrative=f"{m.NO_PROGRESS}: {reason}", problems=reason
                 ),
                 by=self.person.id or 0,
                 now=self.now,
@@ -889,9 +891,9 @@ class ReportConversation:
             if written.unconfirmed:
                 told.append(code)
         d.set_state(self.session, draft, ReasonState.saved, self.now)
-        reply.say(nt.NO_PROGRESS_SAVED.format(codes=", ".join(saved), reason=reason))
+        reply.say(rt.NO_PROGRESS_SAVED.format(codes=", ".join(saved), reason=reason))
         if told:
-            reply.say(m.COMMITTEE_TOLD.format(code=", ".join(told), period=period.thai))
+            reply.say(rt.COMMITTEE_TOLD.format(code=", ".join(told), period=period.thai))
         return Says.saved
 
     # corrections after saving --------------------------------------------------------------
@@ -906,38 +908,38 @@ class ReportConversation:
         """
         item = parsed.first
         if item is None or item.value is None or item.value.value is None:
-            return reply.say(m.NO_REPORT_TO_CORRECT)
+            return reply.say(rt.NO_REPORT_TO_CORRECT)
         new_value: float = item.value.value
         since = self.now - (CORRECTION_WINDOW if item.indicator else RECENT_SAVE)
         report = progress.last_reported_by(
             session=self.session, person_id=self.person.id or 0, since=since, plan=record, code=item.indicator
         )
         if report is None:
-            return reply.say(m.NO_REPORT_TO_CORRECT)
+            return reply.say(rt.NO_REPORT_TO_CORRECT)
         period = FiscalPeriod(report.fiscal_year, report.quarter, report.month)
         value = item.value
         indicator_unit = plan_from_record(record).indicator(report.code).unit or ""
         if value.unit in (None, "", indicator_unit) or value.numerator is not None:
             self._apply_correction(report, new_value, value.numerator, value.denominator, reply)
             return reply
-        if indicator_unit == "ร้อยละ" and report.denominator:
+        if indicator_unit == q.PERCENT and report.denominator:
             numerator, denominator = new_value, report.denominator
             new = round(100 * numerator / denominator, 2)
             model = CorrectionDraft(report_id=report.id, value=new, numerator=numerator, denominator=denominator)
             draft = Draft(person_id=self.person.id or 0, chat_id=self.speaker.chat_id, created_at=self.now)
             d.store(self.session, draft, model, self.now, CorrectionState.ask_confirm)
-            text = m.CORRECT_CONVERTED.format(
+            text = rt.CORRECT_CONVERTED.format(
                 code=report.code,
-                new=_shown(new, "ร้อยละ"),
+                new=_shown(new, q.PERCENT),
                 numerator=numerator,
                 denominator=denominator,
                 unit=value.unit,
-                old=_shown(report.value, "ร้อยละ"),
+                old=_shown(report.value, q.PERCENT),
                 period=period.thai,
             )
             return reply.say(text, _bind(self._correction_buttons(), draft))
         return reply.say(
-            m.CORRECT_UNIT_MISMATCH.format(
+            rt.CORRECT_UNIT_MISMATCH.format(
                 code=report.code, period=period.thai, indicator_unit=indicator_unit, unit=value.unit
             )
         )
@@ -945,8 +947,8 @@ class ReportConversation:
     @staticmethod
     def _correction_buttons() -> tuple[QuickReply, ...]:
         return (
-            QuickReply.of(m.CONFIRM_YES, f="confirm", v="yes", d=_DRAFT),
-            QuickReply.of(m.CANCEL, f="cancel", d=_DRAFT),
+            QuickReply.of(rt.CONFIRM_YES, f="confirm", v="yes", d=_DRAFT),
+            QuickReply.of(rt.CANCEL, f="cancel", d=_DRAFT),
         )
 
     def _apply_correction(
@@ -966,12 +968,12 @@ class ReportConversation:
         period = FiscalPeriod(report.fiscal_year, report.quarter, report.month)
         old = report.value
         reply.say(
-            m.CORRECTED.format(
+            rt.CORRECTED.format(
                 code=report.code, old=f"{old:g}" if old is not None else "-", new=f"{value:g}", period=period.thai
             )
         )
         if written.unconfirmed:
-            reply.say(m.COMMITTEE_TOLD.format(code=report.code, period=period.thai))
+            reply.say(rt.COMMITTEE_TOLD.format(code=report.code, period=period.thai))
 
     def _finish_correction(self, draft: Draft, model: AnyDraft, turn: Turn, reply: Reply) -> Says:
         yes = isinstance(turn.tap, AnswerConfirm) and turn.tap.yes
@@ -982,7 +984,7 @@ class ReportConversation:
         report = progress.get(self.session, report_id=model.report_id)
         if not yes or report is None or report.reported_by != self.person.id:
             d.set_state(self.session, draft, CorrectionState.cancelled, self.now)
-            reply.say(m.CORRECTION_DROPPED)
+            reply.say(rt.CORRECTION_DROPPED)
             return Says.cancelled
         d.set_state(self.session, draft, CorrectionState.saved, self.now)
         self._apply_correction(report, model.value, model.numerator, model.denominator, reply)
@@ -994,24 +996,30 @@ class ReportConversation:
         if self._is_yes(norm) or self._is_no(norm):
             return self._decide_correction(draft, model, self._is_yes(norm), reply)
         d.set_state(self.session, draft, CorrectionState.cancelled, self.now)
-        reply.say(m.CORRECTION_DROPPED)
+        reply.say(rt.CORRECTION_DROPPED)
         return Says.cancelled
 
     def _drop_correction(self, draft: Draft, model: AnyDraft, turn: Turn, reply: Reply) -> Says:
         d.set_state(self.session, draft, CorrectionState.cancelled, self.now)
-        reply.say(m.CORRECTION_DROPPED)
+        reply.say(rt.CORRECTION_DROPPED)
         return Says.handed_on
 
     # presentation ----------------------------------------------------------------------------
 
     def _list_indicators(self, draft: Draft, plan: Plan, reply: Reply) -> None:
         quick = tuple(
-            QuickReply.of(self._short_label(plan, i.code), f"ตัวชี้วัดที่ {i.code}", f="indicator", v=i.code, d=draft.id or 0)
+            QuickReply.of(
+                self._short_label(plan, i.code),
+                m.INDICATOR.format(code=i.code),
+                f="indicator",
+                v=i.code,
+                d=draft.id or 0,
+            )
             for i in list(plan.indicators())[:12]
         )
         lines = [f"{i.code}. {i.name}" for i in plan.indicators()]
         reply.say(
-            m.PICK_INDICATOR + "\n" + "\n".join(lines), (*quick, QuickReply.of(m.CANCEL, f="cancel", d=draft.id or 0))
+            rt.PICK_INDICATOR + "\n" + "\n".join(lines), (*quick, QuickReply.of(rt.CANCEL, f="cancel", d=draft.id or 0))
         )
 
     @staticmethod
@@ -1027,16 +1035,20 @@ class ReportConversation:
     def _period_options(fiscal_year: int) -> tuple[QuickReply, ...]:
         """The plan's quarters: a report is scored in its plan's year, even when the message named another."""
         return tuple(
-            QuickReply.of(f"ไตรมาส {n}/{fiscal_year}", f="period", v=f"{fiscal_year}-{n}", d=_DRAFT)
+            QuickReply.of(
+                rt.QUARTER_OPTION.format(n=n, fiscal_year=fiscal_year), f="period", v=f"{fiscal_year}-{n}", d=_DRAFT
+            )
             for n in range(1, 5)
         )
 
     @staticmethod
     def _is_yes(norm: str) -> bool:
         word = _POLITE_END.sub("", norm).strip(" .!✅👍") or norm.strip(" .!✅👍")
-        return any(word == w or word.startswith(w + " ") for w in m.YES_WORDS) and not word.startswith("ไม่")
+        return any(word == w or word.startswith(w + " ") for w in rt.YES_WORDS) and not word.startswith(
+            rt.NEGATION_WORD
+        )
 
     @staticmethod
     def _is_no(norm: str) -> bool:
         word = _POLITE_END.sub("", norm).strip(" .!") or norm.strip(" .!")
-        return any(word == w or word.startswith(w) for w in m.NO_WORDS)
+        return any(word == w or word.startswith(w) for w in rt.NO_WORDS)

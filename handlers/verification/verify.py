@@ -17,8 +17,8 @@ from handlers.drafts import ReasonState, ReturnDraft, set_state, waiting
 from handlers.drafts import store as store_draft
 from handlers.parse.normalize import normalize_text
 from handlers.parse.parser import is_cancel
-from handlers.queries import texts as qt
 from handlers.replies import Outgoing, Reply, outgoing_json
+from handlers.verification import texts as vt
 from store import progress
 from store.models import ChatGroup, Draft, IndicatorRecord, LineIdentity, Person, PlanRecord, Role, Unit
 from store.outbox import enqueue
@@ -48,10 +48,10 @@ def on_verify(
 ) -> Reply:
     """A tap on "ยืนยันผล" / "ส่งกลับแก้ไข", decoded by ``handlers.postbacks`` (so ``action`` is one of two)."""
     if not _may_verify(session, person):
-        return Reply().say(qt.NOT_COMMITTEE)
+        return Reply().say(vt.NOT_COMMITTEE)
     found = progress.get(session, report_id=report_id)
     if found is None or not found.counts_on("reported"):
-        return Reply().say(qt.REPORT_GONE)
+        return Reply().say(vt.REPORT_GONE)
     code = found.code
     shown = f"{found.value:g}" if found.value is not None else "-"
     if action == "confirm":
@@ -59,14 +59,14 @@ def on_verify(
         _tell_reporter(
             session,
             report,
-            qt.TOLD_CONFIRMED.format(code=code, value=shown),
+            vt.TOLD_CONFIRMED.format(code=code, value=shown),
             f"verify:{report.id}:confirmed:{now.isoformat()}",
             now,
         )
-        return Reply().say(qt.CONFIRMED.format(code=code, value=shown))
+        return Reply().say(vt.CONFIRMED.format(code=code, value=shown))
     draft = Draft(person_id=person.id or 0, chat_id=chat_id, created_at=now)
     store_draft(session, draft, ReturnDraft(report_id=found.id, code=code), now, ReasonState.ask_reason)
-    return Reply().say(qt.ASK_RETURN_REASON.format(code=code))
+    return Reply().say(vt.ASK_RETURN_REASON.format(code=code))
 
 
 def pending_return(session: Session, person: Person, chat_id: str, now: datetime) -> Draft | None:
@@ -78,24 +78,24 @@ def finish_return(session: Session, person: Person, draft: Draft, text: str, now
     reason = normalize_text(text)
     if is_cancel(reason):
         set_state(session, draft, ReasonState.cancelled, now)
-        return Reply().say(qt.RETURN_CANCELLED)
+        return Reply().say(vt.RETURN_CANCELLED)
     set_state(session, draft, ReasonState.saved, now)
     try:
         written = progress.return_(
             session, report_id=draft.data["report_id"], by=person.id or 0, now=now, reason=reason
         )
     except progress.ReportGone:
-        return Reply().say(qt.REPORT_GONE)
+        return Reply().say(vt.REPORT_GONE)
     report = written.report
     code = str(draft.data.get("code", "?"))
     _tell_reporter(
         session,
         report,
-        qt.TOLD_RETURNED.format(code=code, reason=reason),
+        vt.TOLD_RETURNED.format(code=code, reason=reason),
         f"verify:{report.id}:returned:{now.isoformat()}",
         now,
     )
-    return Reply().say(qt.RETURNED.format(code=code))
+    return Reply().say(vt.RETURNED.format(code=code))
 
 
 def tell_committee(session: Session, written: progress.Written, now: datetime) -> None:
@@ -116,7 +116,7 @@ def tell_committee(session: Session, written: progress.Written, now: datetime) -
         "value": f"{after.value:g}" if after.value is not None else "-",
     }
     withdrawn = not after.counts_on("reported")
-    text = (qt.TOLD_COMMITTEE_WITHDRAWN if withdrawn else qt.TOLD_COMMITTEE_CHANGED).format(**words)
+    text = (vt.TOLD_COMMITTEE_WITHDRAWN if withdrawn else vt.TOLD_COMMITTEE_CHANGED).format(**words)
     groups = session.exec(select(ChatGroup).where(ChatGroup.kind == "committee", col(ChatGroup.active))).all()
     for group in groups:
         enqueue(
