@@ -18,7 +18,6 @@ SAVED = "บันทึกแล้วค่ะ ✅ {summary}"
 SAVED_ITEM = "ตัวชี้วัดที่ {code} {value} ({period})"
 SAVED_NO_VALUE = "ตัวชี้วัดที่ {code} ความก้าวหน้า: อยู่ระหว่างดำเนินการ ({period})"
 LEVEL_NOW = "ระดับ {level} ได้ {points:g}/{max_points:g} คะแนน"
-NEXT_LEVEL = "{next}"
 LOWER_THAN_LAST = (
     "ตัวชี้วัดที่ {code} ครั้งก่อนรายงาน {last} (เมื่อ {when}) ครั้งนี้ {value} ซึ่งต่ำกว่า "
     "ผลเป็นค่าสะสมใช่ไหมคะ ยืนยันบันทึก {value} หรือแก้ไขตัวเลขได้ค่ะ"
