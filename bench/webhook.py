@@ -73,7 +73,7 @@ def main() -> None:
     tidtam = str(Path(sys.executable).with_name("tidtam"))
     subprocess.run([tidtam, "demo", "load"], env={**os.environ, **env}, cwd=workdir, check=True, capture_output=True)
     fake = subprocess.Popen(
-        [sys.executable, "-m", "bot.fakeline", "--port", str(fake_port), "--token", TOKEN],
+        [sys.executable, "-m", "bot.dev.fakeline", "--port", str(fake_port), "--token", TOKEN],
         cwd=Path(__file__).resolve().parent.parent,
     )
     port = free_port()

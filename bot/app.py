@@ -115,8 +115,8 @@ def create_app(
         return bt.INDEX
 
     if console:
-        from bot.console import console_router
-        from bot.fakeline.app import create_fake_line
+        from bot.dev.console import console_router
+        from bot.dev.fakeline.app import create_fake_line
 
         fake_app = create_fake_line(CONSOLE_TOKEN, monthly_quota=None)
         app.mount("/_line", fake_app)

@@ -51,7 +51,7 @@ def inline_script_hashes(page: str) -> list[str]:
 
 def _console_page() -> str:
     try:
-        return resources.files("bot").joinpath("static/console.html").read_text(encoding="utf-8")
+        return resources.files("bot.dev").joinpath("static/console.html").read_text(encoding="utf-8")
     except FileNotFoundError:
         return ""  # no console page shipped: nothing to allow
 

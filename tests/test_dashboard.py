@@ -25,8 +25,8 @@ from pydantic import SecretStr
 from sqlmodel import Session, col, select
 
 from bot.app import create_app
-from bot.fakeline.app import fake_of
-from bot.fakeline.state import FakeLine
+from bot.dev.fakeline.app import fake_of
+from bot.dev.fakeline.state import FakeLine
 from bot.settings import Settings
 from handlers.accounts.links import LinkSigner, Purpose
 from scoring.fiscal import FiscalPeriod

@@ -42,10 +42,10 @@ from linebot.v3.messaging import (
     UserMentionTarget,
 )
 
-from bot.fakeline.app import create_fake_line, fake_of
-from bot.fakeline.errors import LineError
-from bot.fakeline.server import serve_in_thread
-from bot.fakeline.state import FakeLine, new_id
+from bot.dev.fakeline.app import create_fake_line, fake_of
+from bot.dev.fakeline.errors import LineError
+from bot.dev.fakeline.server import serve_in_thread
+from bot.dev.fakeline.state import FakeLine, new_id
 
 TOKEN = "test-channel-token"
 GROUP = new_id("C")

@@ -12,7 +12,7 @@ Not counted: docstrings (prose about Thai input is documentation), and the patte
 ``re`` function (``re.compile(r"ไตรมาส\\s*([1-4])")`` matches input, it is never shown). The parser
 (``handlers/parse/``) is left out whole: its regexes, abbreviations and keyword lists are language
 data, and its questions already live in ``handlers/parse/questions.py``. The fake LINE platform
-(``bot/fakeline/``) imitates LINE's own servers and is left out too.
+(``bot/dev/fakeline/``) imitates LINE's own servers and is left out too.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("bot", "handlers")
-EXCLUDED_DIRS = ("handlers/parse/", "bot/fakeline/")
+EXCLUDED_DIRS = ("handlers/parse/", "bot/dev/fakeline/")
 TEXTS_MODULES = {"handlers/parse/questions.py"}
 THAI = re.compile("[\u0e00-\u0e7f]")
 # re's functions whose first argument (or ``pattern=``) is a pattern to match, not a text to show.

@@ -1,7 +1,7 @@
 """Property: whatever signed body LINE (or something pretending to be LINE) sends, the webhook never
 answers 5xx, a 4xx stores nothing, and a linked person's message is still answered afterwards.
 
-2,000 bodies are drawn from the JSON schema of LINE's webhook events (``bot/fakeline/spec/webhook.yml``,
+2,000 bodies are drawn from the JSON schema of LINE's webhook events (``bot/dev/fakeline/spec/webhook.yml``,
 LINE's OpenAPI file, its ``$ref``s and discriminators resolved into a plain JSON schema here), valid
 ones and mutated ones (a required field dropped, an unknown ``type``/enum value, a value of the wrong
 type, an unknown field, an event that is not an object; and envelopes that are not an object, not

@@ -16,8 +16,8 @@ from pydantic import SecretStr
 from sqlmodel import Session, select
 
 from bot.app import create_app
-from bot.fakeline.app import fake_of
-from bot.fakeline.state import FakeLine
+from bot.dev.fakeline.app import fake_of
+from bot.dev.fakeline.state import FakeLine
 from bot.settings import Settings
 from store.db import session_scope
 from store.demo import demo_line_id, load_demo

@@ -1,4 +1,4 @@
-"""``python -m bot.fakeline --port P --token T``: the fake LINE platform as a process of its own
+"""``python -m bot.dev.fakeline --port P --token T``: the fake LINE platform as a process of its own
 (benchmarks run it apart from the service so its spec validation does not share the service's CPU)."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import argparse
 
 import uvicorn
 
-from bot.fakeline.app import create_fake_line
+from bot.dev.fakeline.app import create_fake_line
 
 
 def main() -> None:

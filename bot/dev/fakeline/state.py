@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.fakeline.errors import LineError
+from bot.dev.fakeline.errors import LineError
 
 Clock = Callable[[], datetime]
 

@@ -30,9 +30,9 @@ from openapi_core.validation.request.exceptions import (
 )
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
-from bot.fakeline.errors import LineError
+from bot.dev.fakeline.errors import LineError
 
-SPEC_RESOURCE = files("bot.fakeline") / "spec" / "messaging-api.yml"
+SPEC_RESOURCE = files("bot.dev.fakeline") / "spec" / "messaging-api.yml"
 API_HOST = "https://api.line.me"
 _REF = "#/components/schemas/"
 

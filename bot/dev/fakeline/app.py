@@ -15,9 +15,9 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from bot.fakeline.errors import LineError
-from bot.fakeline.state import DEFAULT_ACCESS_TOKEN, Clock, FakeLine, new_request_id, sent_messages, utc_now
-from bot.fakeline.validation import messaging_api, validate_request
+from bot.dev.fakeline.errors import LineError
+from bot.dev.fakeline.state import DEFAULT_ACCESS_TOKEN, Clock, FakeLine, new_request_id, sent_messages, utc_now
+from bot.dev.fakeline.validation import messaging_api, validate_request
 
 REQUEST_ID_HEADER = "x-line-request-id"
 

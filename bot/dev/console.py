@@ -20,8 +20,8 @@ from fastapi import APIRouter, FastAPI, HTTPException
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 
-from bot import console_texts as ct
-from bot.fakeline.app import fake_of
+from bot.dev import console_texts as ct
+from bot.dev.fakeline.app import fake_of
 from bot.signature import sign
 from bot.ulid import new_ulid
 from store.demo import COMMITTEE_GROUP, COMMITTEE_GROUP_NAME, PEOPLE, demo_line_id
@@ -131,7 +131,7 @@ def console_router(runtime: Runtime, fake_app: FastAPI) -> APIRouter:
 
     @router.get("", response_class=HTMLResponse)
     def page() -> str:
-        return resources.files("bot").joinpath("static/console.html").read_text(encoding="utf-8")
+        return resources.files("bot.dev").joinpath("static/console.html").read_text(encoding="utf-8")
 
     @router.get("/api/personas")
     def list_personas() -> list[dict[str, str]]:
