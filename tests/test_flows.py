@@ -253,3 +253,41 @@ def test_correction_flow_pair(chat: Chat, kind: Input) -> None:
     _, before, ran, after, says = chat.transition
     assert (before, ran) == ("ask_confirm", kind)
     assert (after, says) == CORRECTION_SPEC[kind], chat.last.texts
+
+
+RETURN_SPEC: dict[Input, tuple[str, str]] = {
+    Input.answer: ("saved", "returned"),  # the reason is saved and the report goes back
+    Input.cancel: ("cancelled", "reported"),
+}
+
+
+def test_return_reason_pairs_are_specified() -> None:
+    from handlers.verification.verify import RETURN_FLOW
+
+    assert set(RETURN_FLOW.pairs()) == {("ask_reason", k) for k in RETURN_SPEC}
+
+
+@pytest.mark.parametrize("kind", sorted(RETURN_SPEC), ids=str)
+def test_return_flow_pair(template: Path, tmp_path: Path, kind: Input) -> None:
+    from store.demo import demo_line_id
+    from store.models import ProgressReport
+    from tests.chat_driver import ChatDriver
+
+    path = tmp_path / "case.db"
+    shutil.copy(template, path)
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        somsri = ChatDriver(engine, demo_line_id("somsri"), tmp_path)
+        somsri.say(f"ตช.1 ร้อยละ 91 ไตรมาส 2 {WORDS}")
+        committee = ChatDriver(engine, demo_line_id("committee"), tmp_path, somsri.now)
+        with Session(engine) as s:
+            report_id = s.exec(select(ProgressReport.id)).one()
+        committee.tap_data(f"v=return&r={report_id}")
+        assert Chat(engine).draft().state == "ask_reason"
+        committee.say("ยกเลิก" if kind is Input.cancel else "ยังไม่แนบหนังสือแจ้งเขต")
+        draft_state, report_status = RETURN_SPEC[kind]
+        assert Chat(engine).draft().state == draft_state
+        with Session(engine) as s:
+            assert s.exec(select(ProgressReport)).one().status == report_status
+    finally:
+        engine.dispose()

@@ -13,8 +13,9 @@ from typing import Literal
 
 from sqlmodel import Session, col, select
 
-from handlers.drafts import ReasonState, ReturnDraft, set_state, waiting
+from handlers.drafts import DRAFT_TIMEOUT, ReasonState, ReturnDraft, set_state, waiting
 from handlers.drafts import store as store_draft
+from handlers.flow import Flow, Input, Says, step
 from handlers.parse.normalize import normalize_text
 from handlers.parse.parser import is_cancel
 from handlers.replies import Outgoing, Reply, outgoing_json
@@ -74,18 +75,47 @@ def pending_return(session: Session, person: Person, chat_id: str, now: datetime
     return waiting(session, person.id or 0, chat_id, now, kind="return")
 
 
+_R = ReasonState.ask_reason
+# The committee's return reason: the next text of the member who tapped "ส่งกลับแก้ไข" is the reason
+# (a reason may well end in "หรือยัง"), "ยกเลิก" keeps the report as it is.
+RETURN_FLOW = Flow(
+    "return reason",
+    ReasonState,
+    {
+        (_R.value, Input.answer): step("_return", Says.saved, ReasonState.saved),
+        (_R.value, Input.cancel): step("_cancel", Says.cancelled, ReasonState.cancelled),
+    },
+    fallback=step("_return", Says.saved, ReasonState.saved),
+    timeout=DRAFT_TIMEOUT,
+    final=frozenset({ReasonState.saved, ReasonState.cancelled, ReasonState.expired}),
+)
+
+
 def finish_return(session: Session, person: Person, draft: Draft, text: str, now: datetime) -> Reply:
+    """Run the return-reason flow for the text typed while the reason waits."""
     reason = normalize_text(text)
-    if is_cancel(reason):
+    kind = Input.cancel if is_cancel(reason) else Input.answer
+    before = draft.state
+    reply = Reply()
+    if kind is Input.cancel:
         set_state(session, draft, ReasonState.cancelled, now)
-        return Reply().say(vt.RETURN_CANCELLED)
+        reply.say(vt.RETURN_CANCELLED)
+        says = Says.cancelled
+    else:
+        says = _return(session, person, draft, reason, now, reply)
+    RETURN_FLOW.check(before, kind, draft.state, says)
+    return reply
+
+
+def _return(session: Session, person: Person, draft: Draft, reason: str, now: datetime, reply: Reply) -> Says:
     set_state(session, draft, ReasonState.saved, now)
     try:
         written = progress.return_(
             session, report_id=draft.data["report_id"], by=person.id or 0, now=now, reason=reason
         )
     except progress.ReportGone:
-        return Reply().say(vt.REPORT_GONE)
+        reply.say(vt.REPORT_GONE)
+        return Says.saved
     report = written.report
     code = str(draft.data.get("code", "?"))
     _tell_reporter(
@@ -95,7 +125,8 @@ def finish_return(session: Session, person: Person, draft: Draft, text: str, now
         f"verify:{report.id}:returned:{now.isoformat()}",
         now,
     )
-    return Reply().say(vt.RETURNED.format(code=code))
+    reply.say(vt.RETURNED.format(code=code))
+    return Says.saved
 
 
 def tell_committee(session: Session, written: progress.Written, now: datetime) -> None:
