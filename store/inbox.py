@@ -97,6 +97,21 @@ def claim_next(session: Session, now: datetime) -> InboxEvent | None:
     return session.exec(stmt).scalars().first()  # type: ignore[call-overload]
 
 
+def still_pending(session: Session, row: InboxEvent) -> bool:
+    """Take the row for this transaction, or learn that another worker already handled it.
+
+    PostgreSQL's ``FOR UPDATE SKIP LOCKED`` already gave us the row alone. SQLite reads without
+    locks, so two workers may select the same event: this no-op write takes SQLite's write lock
+    (one writer at a time) and sees the committed state, so only the first handles the event.
+    """
+    result = session.execute(
+        sa.update(_TABLE)
+        .where(_TABLE.c.id == row.id, _TABLE.c.processed_at.is_(None))
+        .values(attempts=_TABLE.c.attempts)
+    )
+    return bool(getattr(result, "rowcount", 0))
+
+
 def mark_processed(session: Session, event: InboxEvent, now: datetime, note: str | None = None) -> None:
     event.processed_at = now
     event.last_error = note

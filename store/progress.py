@@ -190,14 +190,37 @@ def _unconfirm(row: ProgressReport, status: ReportStatus = ReportStatus.reported
 
 
 def record(session: Session, *, data: ReportInput, by: int, now: datetime, source: str) -> Written:
-    """Create the period's report, or record the period again (the newest values replace the old)."""
-    row = session.exec(
-        select(ProgressReport).where(
-            ProgressReport.indicator_id == data.indicator_id, ProgressReport.period == data.period.label
-        )
-    ).first()
+    """Create the period's report, or record the period again (the newest values replace the old).
+
+    Two workers may record the same indicator and period at the same moment (two reporters of one
+    unit). On PostgreSQL the insert runs in a savepoint: the one that loses the unique constraint
+    records over the winner's row, as if it had come a moment later. (SQLite has one writer at a
+    time, so the question does not arise there.)
+    """
     code = _code_of(session, data.indicator_id)
-    before = _copy(row, code) if row is not None else None
+    guarded = session.get_bind().dialect.name == "postgresql"
+    for attempt in range(2):
+        row = session.exec(
+            select(ProgressReport).where(
+                ProgressReport.indicator_id == data.indicator_id, ProgressReport.period == data.period.label
+            )
+        ).first()
+        before = _copy(row, code) if row is not None else None
+        if not guarded or row is not None:
+            return Written(_write(session, row, data, by=by, now=now, source=source), before)
+        try:
+            with session.begin_nested():
+                return Written(_write(session, None, data, by=by, now=now, source=source), None)
+        except sa.exc.IntegrityError:
+            if attempt:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _write(
+    session: Session, row: ProgressReport | None, data: ReportInput, *, by: int, now: datetime, source: str
+) -> Report:
+    code = _code_of(session, data.indicator_id)
     with acting_as(session, by, source=source, now=now):
         if row is None:
             row = ProgressReport(
@@ -219,7 +242,7 @@ def record(session: Session, *, data: ReportInput, by: int, now: datetime, sourc
         _unconfirm(row)
         session.add(row)
         session.flush()
-    return Written(_copy(row, code), before)
+    return _copy(row, code)
 
 
 _SCORED = ("value", "numerator", "denominator", "done", "period")

@@ -37,7 +37,7 @@ from bot.signature import sign
 from store.models import InboxEvent
 from tests.webhook_service import SECRET, SOMSRI, Service
 
-SPEC = Path(__file__).resolve().parent.parent / "bot" / "fakeline" / "spec" / "webhook.yml"
+SPEC = Path(__file__).resolve().parent.parent / "bot" / "dev" / "fakeline" / "spec" / "webhook.yml"
 BATCHES, BATCH_SIZE = 20, 100
 CONTROL_WITHIN = 20.0  # seconds for the control message after a batch
 Json = Any
