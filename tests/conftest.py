@@ -61,4 +61,23 @@ def cli_db(db_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     get_settings.cache_clear()
 
 
+@pytest.fixture(scope="session")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated SQLite file with the demo loaded (as of 15 Jan 2024), for tests that copy it per case:
+    conversation logic does not depend on the database kind, and a copy is far faster than a load."""
+    from datetime import UTC, datetime
+
+    from store.db import session_scope
+    from store.demo import load_demo
+
+    path = tmp_path_factory.mktemp("demo") / "template.db"
+    url = f"sqlite:///{path}"
+    upgrade(url)
+    eng = make_engine(url)
+    with session_scope(eng) as s:
+        load_demo(s, PLANS, datetime(2024, 1, 15, 3, 0, tzinfo=UTC))
+    eng.dispose()
+    return path
+
+
 from tests.webhook_service import service  # noqa: E402,F401  (the running-service fixture, shared)

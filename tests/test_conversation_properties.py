@@ -9,18 +9,16 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlmodel import Session, col, select
 
 from handlers import drafts as d
-from store.db import make_engine, session_scope, upgrade
-from store.demo import demo_line_id, load_demo
+from store.db import make_engine
+from store.demo import demo_line_id
 from store.models import IndicatorRecord, Person, PlanRecord, ProgressReport
-from tests.chat_driver import T0, ChatDriver
-from tests.conftest import PLANS
+from tests.chat_driver import ChatDriver
 
 WORDS = "ประชุมร่วมกับสำนักงานเขตที่ศาลาว่าการเมื่อต้นเดือน ทางออนไลน์ โดยกลุ่มงานแผน"
 
@@ -55,18 +53,6 @@ POOL = [
     Msg(None),
 ]
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("props") / "template.db"
-    url = f"sqlite:///{path}"
-    upgrade(url)
-    engine = make_engine(url)
-    with session_scope(engine) as s:
-        load_demo(s, PLANS, T0)
-    engine.dispose()
-    return path
 
 
 def _reports(engine: sa.Engine) -> dict[str, float | None]:

@@ -26,10 +26,8 @@ from handlers.reporting.conversation import (
     ReportConversation,
     Speaker,
 )
-from store.db import make_engine, session_scope, upgrade
-from store.demo import load_demo
+from store.db import make_engine, session_scope
 from store.models import Draft, Person
-from tests.conftest import PLANS
 
 T0 = datetime(2024, 1, 15, 3, 0, tzinfo=UTC)  # FY2567 Q2
 WORDS = "ประชุมติดตามกับสำนักงานเขตทั้ง 50 เขตที่ศาลาว่าการ"
@@ -149,20 +147,6 @@ REPORT_SPEC: dict[tuple[str, Input], tuple[str, Says]] = {
 def test_every_declared_pair_is_specified() -> None:
     assert set(REPORT_FLOW.pairs()) == set(REPORT_SPEC)
     assert set(FLOWS) == {"report", "noprogress", "correction"}
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A migrated SQLite file with the demo loaded, copied for each case (the flows do not depend on
-    the database kind; the conversation tests run them on PostgreSQL too)."""
-    path = tmp_path_factory.mktemp("flows") / "template.db"
-    url = f"sqlite:///{path}"
-    upgrade(url)
-    engine = make_engine(url)
-    with session_scope(engine) as s:
-        load_demo(s, PLANS, T0)
-    engine.dispose()
-    return path
 
 
 @pytest.fixture

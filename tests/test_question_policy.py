@@ -19,8 +19,7 @@ from sqlmodel import select
 from handlers.parse.parser import MessageParser
 from handlers.reporting.conversation import ReportConversation, Speaker
 from scoring.fiscal import BANGKOK
-from store.db import make_engine, session_scope, upgrade
-from store.demo import load_demo
+from store.db import make_engine, session_scope
 from store.models import Person
 from store.plan_files import load_plan
 from tests.chat_driver import T0
@@ -32,18 +31,6 @@ CASES = [
     if c["plan"] == "fy2567-governor-secretary" and c["expect"]["kind"] in ("report", "multi")
 ]
 PARSER = MessageParser(load_plan(PLANS / "fy2567-governor-secretary.yaml"))
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("policy") / "template.db"
-    url = f"sqlite:///{path}"
-    upgrade(url)
-    engine = make_engine(url)
-    with session_scope(engine) as s:
-        load_demo(s, PLANS, T0)
-    engine.dispose()
-    return path
 
 
 def test_the_corpus_has_fy2567_reports() -> None:
