@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
+import sqlalchemy as sa
 from apscheduler.schedulers.blocking import BlockingScheduler
 
 from bot.settings import Settings
@@ -21,16 +22,12 @@ from store.models import utcnow
 log = logging.getLogger("tidtam.clock")
 
 
-def tick(database_url: str, settings: NudgeSettings, at: datetime | None = None) -> int:
+def tick(engine: sa.Engine, settings: NudgeSettings, at: datetime | None = None) -> int:
     """Plan and enqueue what is due at ``at``; returns how many messages were new."""
     at = at or utcnow()
-    engine = make_engine(database_url)
-    try:
-        with session_scope(engine) as session:
-            planned = due_now(session, at, settings)
-            new = enqueue(session, planned, at)
-    finally:
-        engine.dispose()
+    with session_scope(engine) as session:
+        planned = due_now(session, at, settings)
+        new = enqueue(session, planned, at)
     if new:
         log.info("tick %s: %d new messages", at.isoformat(), new)
     return new
@@ -39,12 +36,13 @@ def tick(database_url: str, settings: NudgeSettings, at: datetime | None = None)
 def run_clock(settings: Settings, *, tick_seconds: int = 60) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     upgrade(settings.database_url)
+    engine = make_engine(settings.database_url)  # one pool for the process, not one per tick
     scheduler = BlockingScheduler(timezone=BANGKOK)
     scheduler.add_job(
         tick,
         "interval",
         seconds=tick_seconds,
-        args=[settings.database_url, settings.nudge_settings()],
+        args=[engine, settings.nudge_settings()],
         id="tick",
         coalesce=True,
         max_instances=1,
@@ -52,4 +50,7 @@ def run_clock(settings: Settings, *, tick_seconds: int = 60) -> None:
         next_run_time=utcnow(),
     )
     log.info("clock started: a tick every %s s", tick_seconds)
-    scheduler.start()
+    try:
+        scheduler.start()
+    finally:
+        engine.dispose()

@@ -30,7 +30,7 @@ from handlers.accounts.alerts import dead_letter_alert
 from handlers.dispatch import EventContext, dispatch, needs_content
 from handlers.replies import Outgoing, Reply, outgoing_json
 from store.db import session_scope
-from store.inbox import beat, bury, chat_of, claim_next, mark_processed, record_failure, still_pending
+from store.inbox import beat, bury, chat_of, claim_next, mark_processed, record_failure
 from store.models import ChatGroup, InboxEvent, OutboxMessage, utcnow
 from store.outbox import due, enqueue, mark_failed, mark_retry, mark_sent
 from store.text_safety import MAX_TEXT
@@ -174,8 +174,6 @@ class Worker:
                 row = claim_next(session, now)
                 if row is None:
                     return None
-                if not still_pending(session, row):
-                    return (row.id or 0, None)  # another worker handled it meanwhile
                 row_id, body = row.id or 0, dict(row.body)
                 if fetched is not None and fetched[0] != row_id:
                     return (row_id, None)  # the queue moved on meanwhile: next round

@@ -75,11 +75,14 @@ def accept(session: Session, events: Sequence[dict[str, Any]], now: datetime) ->
 
 
 def claim_next(session: Session, now: datetime) -> InboxEvent | None:
-    """The oldest unprocessed event that is due and whose chat has no older unprocessed event.
+    """The oldest unprocessed event that is due and whose chat has no older unprocessed event, taken
+    for this transaction alone.
 
     An event waiting out its retry delay keeps the later events of its chat waiting too (order per
     chat); other chats go on. On PostgreSQL the row is locked with SKIP LOCKED so several workers
-    can share the inbox.
+    share the inbox. SQLite reads without locks, so two workers may select the same event: a no-op
+    write then takes SQLite's one write lock and sees the committed state, and a worker that lost
+    the race looks again (now inside its write transaction, so it sees the winner's commit).
     """
     inner = _TABLE.alias("older")
     older = sa.select(sa.literal(1)).where(
@@ -93,23 +96,21 @@ def claim_next(session: Session, now: datetime) -> InboxEvent | None:
         .limit(1)
     )
     if session.get_bind().dialect.name == "postgresql":
-        stmt = stmt.with_for_update(skip_locked=True, of=_TABLE)
-    return session.exec(stmt).scalars().first()  # type: ignore[call-overload]
-
-
-def still_pending(session: Session, row: InboxEvent) -> bool:
-    """Take the row for this transaction, or learn that another worker already handled it.
-
-    PostgreSQL's ``FOR UPDATE SKIP LOCKED`` already gave us the row alone. SQLite reads without
-    locks, so two workers may select the same event: this no-op write takes SQLite's write lock
-    (one writer at a time) and sees the committed state, so only the first handles the event.
-    """
-    result = session.execute(
-        sa.update(_TABLE)
-        .where(_TABLE.c.id == row.id, _TABLE.c.processed_at.is_(None))
-        .values(attempts=_TABLE.c.attempts)
-    )
-    return bool(getattr(result, "rowcount", 0))
+        locked = stmt.with_for_update(skip_locked=True, of=_TABLE)
+        return session.exec(locked).scalars().first()  # type: ignore[call-overload]
+    for _ in range(2):
+        row: InboxEvent | None = session.exec(stmt).scalars().first()  # type: ignore[call-overload]
+        if row is None:
+            return None
+        taken = session.execute(
+            sa.update(_TABLE)
+            .where(_TABLE.c.id == row.id, _TABLE.c.processed_at.is_(None))
+            .values(attempts=_TABLE.c.attempts)
+        )
+        if getattr(taken, "rowcount", 0):
+            return row
+        session.expire(row)
+    return None
 
 
 def mark_processed(session: Session, event: InboxEvent, now: datetime, note: str | None = None) -> None:

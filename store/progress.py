@@ -207,10 +207,10 @@ def record(session: Session, *, data: ReportInput, by: int, now: datetime, sourc
         ).first()
         before = _copy(row, code) if row is not None else None
         if not guarded or row is not None:
-            return Written(_write(session, row, data, by=by, now=now, source=source), before)
+            return Written(_write(session, row, data, code, by=by, now=now, source=source), before)
         try:
             with session.begin_nested():
-                return Written(_write(session, None, data, by=by, now=now, source=source), None)
+                return Written(_write(session, None, data, code, by=by, now=now, source=source), None)
         except sa.exc.IntegrityError:
             if attempt:
                 raise
@@ -218,9 +218,8 @@ def record(session: Session, *, data: ReportInput, by: int, now: datetime, sourc
 
 
 def _write(
-    session: Session, row: ProgressReport | None, data: ReportInput, *, by: int, now: datetime, source: str
+    session: Session, row: ProgressReport | None, data: ReportInput, code: str, *, by: int, now: datetime, source: str
 ) -> Report:
-    code = _code_of(session, data.indicator_id)
     with acting_as(session, by, source=source, now=now):
         if row is None:
             row = ProgressReport(

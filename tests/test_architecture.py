@@ -13,22 +13,13 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from tests.source_walk import docstrings
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("bot", "handlers", "store", "scoring")
 ALLOWED = {"store/progress.py", "store/models.py", "store/audit.py"}
 EXCLUDED_DIRS = ("store/migrations/",)
 MODEL, TABLE = "ProgressReport", "progress_report"
-
-
-def _docstrings(tree: ast.AST) -> set[int]:
-    """Ids of the docstring nodes (prose may name the table; code may not)."""
-    out: set[int] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) and node.body:
-            first = node.body[0]
-            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
-                out.add(id(first.value))
-    return out
 
 
 def _names_table(node: ast.AST) -> bool:
@@ -38,7 +29,7 @@ def _names_table(node: ast.AST) -> bool:
 def references(source: str) -> list[tuple[int, str]]:
     """(line, what) for every use of the report model or its table name in Python source."""
     tree = ast.parse(source)
-    docs = _docstrings(tree)
+    docs = docstrings(tree)
     found: list[tuple[int, str]] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom | ast.Import):

@@ -21,6 +21,8 @@ import ast
 import re
 from pathlib import Path
 
+from tests.source_walk import docstrings
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("bot", "handlers")
 EXCLUDED_DIRS = ("handlers/parse/", "bot/dev/fakeline/")
@@ -33,17 +35,6 @@ RE_FUNCTIONS = {"compile", "search", "match", "sub", "fullmatch", "finditer", "f
 def is_texts_module(path: str) -> bool:
     name = path.rsplit("/", 1)[-1]
     return name == "texts.py" or name.endswith("_texts.py") or path in TEXTS_MODULES
-
-
-def _docstrings(tree: ast.AST) -> set[int]:
-    """Ids of the docstring nodes: prose may quote Thai, code may not."""
-    out: set[int] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) and node.body:
-            first = node.body[0]
-            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
-                out.add(id(first.value))
-    return out
 
 
 def _patterns(tree: ast.AST) -> set[int]:
@@ -67,7 +58,7 @@ def thai_literals(source: str) -> list[tuple[int, str]]:
     """(line, literal) for every string literal or f-string part with a Thai letter, outside
     docstrings and ``re`` patterns."""
     tree = ast.parse(source)
-    allowed = _docstrings(tree) | _patterns(tree)
+    allowed = docstrings(tree) | _patterns(tree)
     found = [
         (node.lineno, node.value)
         for node in ast.walk(tree)

@@ -60,9 +60,8 @@ def nudges_run(
     from bot.settings import get_settings
 
     settings = get_settings()
-    with database_engine():
-        pass  # the schema is brought up to date; the clock's tick opens its own connections
-    new = tick(settings.database_url, settings.nudge_settings(), _moment(at))
+    with database_engine() as engine:
+        new = tick(engine, settings.nudge_settings(), _moment(at))
     if settings.can_send and not settings.console_mode:
         _drain_outbox(settings)
     typer.echo(json.dumps({"sent": new}))
