@@ -31,6 +31,7 @@ class ReportState(StrEnum):
     ask_lower = "ask_lower"
     ask_confirm = "ask_confirm"
     ask_edit = "ask_edit"  # "แก้ไข" tapped: the next text says what to change
+    ask_items = "ask_items"  # items matched by words or making up a stated level: tapped to confirm
     ask_details = "ask_details"  # saved; the 5W follow-up question waits (asked once)
     saved = "saved"
     done = "done"  # saved and the follow-up answered or passed
@@ -101,6 +102,24 @@ class DraftItem(_Model):
     value_source: str | None = None
     pending: bool = False
     phrase: str = ""
+    done: list[str] = []  # items named by number: marked as said
+    undone: list[str] = []
+    proposed: list[str] = []  # matched by words, or making up a stated level/points: confirmed by tap
+    proposed_undone: list[str] = []
+    options: list[str] = []  # equally likely items: the reporter picks
+    claim: str | None = None  # "level" / "points" stated
+    claimed: float | None = None
+
+    @property
+    def has_items(self) -> bool:
+        return bool(self.done or self.undone or self.proposed or self.proposed_undone or self.options or self.claim)
+
+    @property
+    def items_open(self) -> bool:
+        """Items still waiting for the reporter's tap."""
+        return bool(self.proposed or self.proposed_undone or self.options) or (
+            self.claim == "points" and not self.done and not self.proposed
+        )
 
 
 class Learnt(_Model):

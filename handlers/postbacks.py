@@ -105,6 +105,15 @@ class AnswerConfirm:
 
 
 @dataclass(frozen=True)
+class PickItem:
+    """An item under "ขอยืนยันว่าเสร็จแล้ว": ``item`` one item's id, "all" (ยืนยันทั้งหมด) or "none" (ไม่ใช่)."""
+
+    field: ClassVar[str] = "item"
+    draft_id: int
+    item: str
+
+
+@dataclass(frozen=True)
 class ReportNow:
     """ "รายงานเลย" under a reminder."""
 
@@ -130,7 +139,7 @@ class PickQueryUnit:
     level: int | None = None
 
 
-DraftTap = CancelDraft | ResumeDraft | PickIndicator | AnswerUnit | AcceptLower | PickPeriod | AnswerConfirm
+DraftTap = CancelDraft | ResumeDraft | PickIndicator | AnswerUnit | AcceptLower | PickPeriod | AnswerConfirm | PickItem
 NudgeTap = ReportNow | NoProgress
 QueryTap = PickQueryUnit
 Postback = Verify | DraftTap | NudgeTap | QueryTap
@@ -231,6 +240,10 @@ def _draft(fields: dict[str, str]) -> DraftTap:
         return PickPeriod(draft_id, _draft_period(value))
     if kind == "confirm":
         return AnswerConfirm(draft_id, _yes(value))
+    if kind == "item":
+        if not _CODE.fullmatch(value):
+            raise BadPostback("not an item id")
+        return PickItem(draft_id, value)
     raise BadPostback("an unknown draft field")
 
 

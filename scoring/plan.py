@@ -47,6 +47,7 @@ class Condition(_Strict):
 
     id: str
     text: str
+    evidence: tuple[str, ...] = ()  # หลักฐาน of this condition; the indicator's list when empty
 
 
 class RubricLevel(_Strict):
@@ -59,6 +60,7 @@ class RubricLevel(_Strict):
     points: float | None = None  # printed points when they are not weight × level / 5 (seed 002 5.1)
     criterion: str | None = None  # เกณฑ์ร้อยละความสำเร็จ column, e.g. "ร้อยละ 80"
     text: str = ""
+    evidence: tuple[str, ...] = ()  # หลักฐาน of a ladder milestone; the indicator's list when empty
 
     @model_validator(mode="after")
     def _op_and_value_together(self) -> RubricLevel:

@@ -223,9 +223,36 @@ class ReportChange(SQLModel, table=True):
     source: str | None = None  # e.g. the LINE message id or "cli"
 
 
+class ItemMark(SQLModel, table=True):
+    """A milestone, condition, checklist item or project step marked done or not done.
+
+    Marks are only ever added (a withdrawal sets ``withdrawn_at``): an item's marks are its history and
+    its audit trail (who, when, done → not done), and its state is its newest live mark.
+    """
+
+    __tablename__ = "item_mark"
+    __table_args__ = (sa.Index("ix_item_mark_indicator_year", "indicator_id", "fiscal_year", "marked_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    indicator_id: int = Field(foreign_key="indicator.id")
+    item: str
+    done: bool
+    fiscal_year: int
+    quarter: int
+    month: int | None = None
+    period: str
+    report_id: int | None = Field(default=None, foreign_key="progress_report.id")
+    marked_by: int = Field(foreign_key="person.id")
+    marked_at: datetime | None = _ts()
+    source: str | None = None
+    source_message_id: str | None = Field(default=None, index=True)
+    withdrawn_at: datetime | None = _ts(nullable=True)
+
+
 class Evidence(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     report_id: int | None = Field(default=None, foreign_key="progress_report.id", index=True)
+    item_mark_id: int | None = Field(default=None, foreign_key="item_mark.id", index=True)
     draft_id: int | None = Field(default=None, foreign_key="draft.id")
     person_id: int = Field(foreign_key="person.id")
     kind: str  # image / file / document-number

@@ -19,6 +19,9 @@ summary. So the report table is used here only (a test keeps it so), and:
   cumulative (ผลสะสม), so a late report for an earlier quarter does not replace a later quarter's, and
   a report that only says "in progress" does not wipe the value before it. Reports made against an
   earlier version of the plan (an appeal creates a new version) count, matched by indicator code.
+* Items done by chat (milestones, conditions, checklist items, steps) are marks of their own
+  (``store.item_marks``): every result read here has the items' current states folded into its done
+  set (``with_items``), so no reader scores a level the items do not support, or misses one they do.
 """
 
 from __future__ import annotations
@@ -35,7 +38,9 @@ from sqlmodel import Session, col, select
 from scoring.deadlines import Deadline
 from scoring.fiscal import BANGKOK, FiscalPeriod
 from scoring.rubric import Result
+from store import item_marks
 from store.audit import acting_as
+from store.item_marks import ItemState
 from store.models import IndicatorRecord, PlanRecord, ProgressReport, ReportStatus
 
 Basis = Literal["reported", "confirmed"]  # self-reported values, or the committee's confirmed ones
@@ -69,6 +74,7 @@ class ReportInput:
     narrative: str = ""
     problems: str = ""
     source_message_id: str | None = None
+    keeps_values: bool = False  # items only ("ขั้นที่ 3 เสร็จ"): the period's number stays as it was
 
 
 def _result(
@@ -230,7 +236,8 @@ def _write(
                 period=data.period.label,
                 reported_by=by,
             )
-        row.value, row.numerator, row.denominator = data.value, data.numerator, data.denominator
+        if not data.keeps_values:
+            row.value, row.numerator, row.denominator = data.value, data.numerator, data.denominator
         row.done = sorted(set(row.done) | set(data.done))
         if data.narrative:
             row.narrative = data.narrative
@@ -336,7 +343,8 @@ def withdraw(
     source_message_id: str | None = None,
     source: str | None = None,
 ) -> list[Written]:
-    """Withdraw one report, or those a person's unsent message created; they count for nothing after."""
+    """Withdraw one report, or those a person's unsent message created (and the items it marked);
+    they count for nothing after."""
     if (report_id is None) == (source_message_id is None):
         raise TypeError("withdraw takes report_id or source_message_id, not both")
     if report_id is not None:
@@ -351,6 +359,8 @@ def withdraw(
                 )
             ).all()
         )
+    if source_message_id is not None:
+        item_marks.withdraw_message(session, by=by, source_message_id=source_message_id, now=now)
     befores = [_copy(row, _code_of(session, row.indicator_id)) for row in rows]
     with acting_as(session, by, source=source or f"line:unsend:{source_message_id or report_id}", now=now):
         for row in rows:
@@ -380,6 +390,15 @@ def _states_result() -> sa.ColumnElement[bool]:
     return sa.or_(
         _REPORT.c.value.is_not(None), _REPORT.c.numerator.is_not(None), sa.cast(_REPORT.c.done, sa.Text) != "[]"
     )
+
+
+def with_items(result: Result | None, states: dict[str, ItemState] | None) -> Result | None:
+    """A report's result with the items' current states: marked done adds, marked not done removes."""
+    if not states:
+        return result
+    base = result or Result()
+    done = (base.done | item_marks.done_items(states)) - item_marks.undone_items(states)
+    return Result(base.value, frozenset(done), base.numerator, base.denominator)
 
 
 def get(session: Session, *, report_id: int) -> Report | None:
@@ -463,10 +482,16 @@ def latest_results(
         order = (quarter, at, rid)
         if code not in codes or order > codes[code][0]:
             codes[code] = (order, _result(value, done, numerator, denominator, confirmed, basis))
-    return {
-        p.id or 0: {code: result for code, (_, result) in newest_of.get((p.key, p.fiscal_year), {}).items()}
-        for p in plans
-    }
+    marks = item_marks.plan_states(session, plans=plans, as_of=as_of)
+    out: dict[int, dict[str, Result]] = {}
+    for p in plans:
+        results = {code: result for code, (_, result) in newest_of.get((p.key, p.fiscal_year), {}).items()}
+        for code, states in marks.get(p.id or 0, {}).items():
+            merged = with_items(results.get(code), states)
+            if merged is not None:
+                results[code] = merged
+        out[p.id or 0] = results
+    return out
 
 
 def latest_report(

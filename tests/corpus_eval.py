@@ -55,6 +55,13 @@ class Score:
         return [v for v in self.verdicts if not getattr(v, attr)]
 
 
+def _claimed(got: dict[str, Any], exp: dict[str, Any]) -> bool:
+    """A level on a ladder or points on a checklist is read as a claim about items, asked to be
+    confirmed item by item, not saved as a number: the stated number is the claim's."""
+    claims = got.get("item_claims") or {}
+    return got["value"] is None and claims.get("claim") is not None and _same(claims.get("claimed"), exp["value"])
+
+
 def judge(case: dict[str, Any], got: dict[str, Any]) -> Verdict:
     exp = case["expect"]
     if exp.get("ambiguous"):
@@ -63,10 +70,10 @@ def judge(case: dict[str, Any], got: dict[str, Any]) -> Verdict:
         indicator_ok = got["ask"] is not None and bool(offered & set(exp["candidates"]))
     else:
         indicator_ok = got["indicator"] == exp["indicator"]
-    value_ok = _same(got["value"], exp["value"])
+    value_ok = _same(got["value"], exp["value"]) or _claimed(got, exp)
     period_ok = got["period"] == exp["period"]
     saved = exp["kind"] in ("report", "multi") and got["ask"] is None and got["indicator"] is not None
-    wrong = saved and (got["indicator"] != exp["indicator"] or not _same(got["value"], exp["value"]))
+    wrong = saved and (got["indicator"] != exp["indicator"] or not value_ok)
     return Verdict(case, got, indicator_ok, value_ok, period_ok, wrong)
 
 

@@ -80,6 +80,8 @@ REACH: dict[str, Callable[[Chat], None]] = {
     "ask_lower": lambda c: (c.say(f"ตช.1 ร้อยละ 90 ไตรมาส 2 {WORDS}"), c.say(f"ตช.1 ร้อยละ 80 ไตรมาส 2 {WORDS}")),
     "ask_confirm": lambda c: c.say("ปฏิทินผู้ว่า 85% ไตรมาส 2"),  # a fuzzy name: confirmed before saving
     "ask_edit": lambda c: (c.say("ปฏิทินผู้ว่า 85% ไตรมาส 2"), c.tap("แก้ไข")),
+    # an item matched by words: confirmed by a tap before it is marked
+    "ask_items": lambda c: c.say("ตช.2 คัดเลือกโครงการตามนโยบายสำคัญครบแล้วค่ะ ไตรมาส 2"),
     "ask_details": lambda c: c.say("ตช.4 ร้อยละ 82 ไตรมาส 2"),
 }
 _OTHER_FIELD = {"ask_lower": "f=unit&v=yes&d={d}"}
@@ -90,6 +92,7 @@ _TAPS = {  # the button that answers each question
     "ask_lower": "ยืนยัน",
     "ask_confirm": "ยืนยัน",
     "ask_edit": "ยืนยัน",
+    "ask_items": "ยืนยันทั้งหมด",
 }
 
 
@@ -129,12 +132,14 @@ REPORT_SPEC: dict[tuple[str, Input], tuple[str, Says]] = {
     ("ask_lower", Input.correction): ("ask_lower", Says.question),  # 85 is still below 90: asked again
     ("ask_confirm", Input.correction): ("ask_confirm", Says.question),
     ("ask_edit", Input.correction): ("ask_confirm", Says.question),
+    ("ask_items", Input.correction): ("ask_unit", Says.question),  # "85" of a count: its unit first
     ("ask_period", Input.tap): ("ask_details", Says.saved),
     ("ask_indicator", Input.tap): ("ask_details", Says.saved),  # choosing is confirming
     ("ask_unit", Input.tap): ("ask_details", Says.saved),
     ("ask_lower", Input.tap): ("ask_details", Says.saved),
     ("ask_confirm", Input.tap): ("ask_details", Says.saved),
     ("ask_edit", Input.tap): ("ask_details", Says.saved),
+    ("ask_items", Input.tap): ("ask_details", Says.saved),
     ("ask_details", Input.answer): ("done", Says.saved),
     ("ask_details", Input.report): ("done", Says.handed_on),
     ("ask_details", Input.correction): ("done", Says.handed_on),

@@ -41,7 +41,9 @@ _CODE = re.compile(
 _EITHER = re.compile(r"\s*(?:หรือ|/|,)\s*(?:ตัวชี้วัด(?:ที่)?|ตช\.?|kpi|ข้อ)?\s*(?P<code>[kK]?\d+(?:\.\d+)*)(?![\d.]*\d)")
 _NAME_NUMBER = re.compile(r"(?:พ\.ศ\.\s?|ทั้ง\s?|ศูนย์\s?กทม\.\s?)?\d+(?:\s?(?:โครงการสำคัญ|เขต|ชุดข้อมูล|ด้าน|ประเด็น))?")
 _CODE_ALIAS = re.compile(r"(?:ตัวชี้วัด(?:ที่)?|kpi|ข้อ(?:ที่)?|ตัวที่|k)?(?P<code>\d+(?:\.\d+)*(?:\([กขคง]\))?)")
-_BARE_CODE = re.compile(r"(?:^|(?<=\s))(?P<code>[kK]\s?\d|\d+\.\d+(?:\.\d+)*(?:\s*\([กขคง]\))?)(?=\s|:|$|\))")
+_BARE_CODE = re.compile(
+    r"(?:^|(?<=\s))(?P<code>[kK]\s?\d|[กขคง]\.\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*(?:\s*\([กขคง]\))?)(?=\s|:|$|\))"
+)
 
 
 def _find_group(group: Group, code: str, kind: str) -> Group | None:

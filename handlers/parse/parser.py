@@ -16,12 +16,14 @@ from typing import Any, Literal
 from handlers.parse import questions as q
 from handlers.parse.indicator import ALIAS_SCORE, CodeMatch, IndicatorMatcher
 from handlers.parse.intent import looks_like_query
+from handlers.parse.items import ItemClaims, ItemMatcher, asks, says_finished
 from handlers.parse.normalize import blank, normalize_text, remove_spans
 from handlers.parse.numbers import spell_out_numbers
 from handlers.parse.period import PeriodMatch, find_dates, find_periods
 from handlers.parse.sections import DOC_NUMBER, Sections, split_sections
 from handlers.parse.value import ValueMatch, find_values, is_pending, value_spans
 from scoring.fiscal import FiscalPeriod, fiscal_quarter_of, fiscal_year_of
+from scoring.items import next_items
 from scoring.plan import Indicator, Plan
 
 Intent = Literal["report", "query", "correction", "cancel", "chat"]
@@ -80,6 +82,7 @@ class ParsedItem:
     value: ValueMatch | None
     pending: bool = False
     text: str = ""
+    claims: ItemClaims = field(default_factory=ItemClaims)
 
 
 @dataclass
@@ -119,11 +122,17 @@ class ParseResult:
             "missing": self.missing,
             "ask": self.ask,
             "intent": self.intent,
+            # Items the message says are finished or not: sure ones and those the reporter confirms.
+            "done": [*item.claims.done, *item.claims.proposed] if item else [],
+            "undone": [*item.claims.undone, *item.claims.proposed_undone] if item else [],
+            "item_claims": item.claims.as_json() if item else None,
             "items": [
                 {
                     "indicator": i.indicator,
                     "value": i.value.value if i.value else None,
                     "unit": i.value.unit if i.value else None,
+                    "done": [*i.claims.done, *i.claims.proposed],
+                    "undone": [*i.claims.undone, *i.claims.proposed_undone],
                 }
                 for i in self.items
             ],
@@ -136,6 +145,7 @@ class MessageParser:
     def __init__(self, plan: Plan, extra_aliases: Mapping[str, Iterable[str]] | None = None) -> None:
         self.plan = plan
         self.matcher = IndicatorMatcher(plan, extra_aliases)
+        self.item_matcher = ItemMatcher(plan)
         self.indicators = {i.code: i for i in plan.indicators()}
 
     # --- public -----------------------------------------------------------------------------
@@ -151,15 +161,19 @@ class MessageParser:
             low,
             [p.span for p in periods] + find_dates(unnamed) + [m.span() for m in DOC_NUMBER.finditer(low)],
         )
-        codes = self.matcher.find_codes(blanked)
+        codes = self._not_item_numbers(self.matcher.find_codes(blanked), blanked)
         valued = blank(blanked, named)
         intent = self._intent(low, blank(valued, [c.span for c in codes]))
         items = self._items(blanked, valued, codes)
         sections = split_sections(text)
-        if intent == "report" and _PROMISE.search(low) and not any(i.value for i in items):
+        if (intent in ("report", "chat") or (intent == "query" and not asks(low))) and says_finished(low):
+            # "ขั้นที่ 3 เสร็จแล้ว", "ได้ 35 คะแนน" on a checklist: items done, not a question about scores.
+            items, intent = self._with_items(items, blanked, intent)
+        if intent == "report" and _PROMISE.search(low) and not any(i.value or not i.claims.empty for i in items):
             intent = "chat"  # "เดี๋ยวส่ง ตช.4 พรุ่งนี้": a promise, not a report
         if intent == "report" and not any(
-            i.value or i.pending or i.via in ("code", "alias", "partial", "conflict") for i in items
+            i.value or i.pending or i.via in ("code", "alias", "partial", "conflict", "item") or not i.claims.empty
+            for i in items
         ):
             intent = "chat"  # no number, no code, no alias: a greeting or a meeting note, not a report
         if intent in ("chat", "cancel"):
@@ -221,6 +235,64 @@ class MessageParser:
                 valued=blank(valued, spans),
             )
         ]
+
+    def _with_items(self, items: list[ParsedItem], blanked: str, intent: Intent) -> tuple[list[ParsedItem], Intent]:
+        """Each indicator's item claims; a message naming no indicator may name one by its items.
+
+        A stated level or points on a ladder or checklist is a claim about items, not a value: it is
+        checked against the items that make it, never saved as a number.
+        """
+        out: list[ParsedItem] = []
+        for item in items:
+            if item.indicator is None:
+                found = self._indicator_by_items(item, blanked)
+                if found is not None:
+                    item = found
+            if item.indicator is not None:
+                claims = self.item_matcher.claims(item.indicator, item.text)
+                if not claims.empty:
+                    item.claims = claims
+                    rubric = self.indicators[item.indicator].rubric
+                    scored_by_items = rubric is not None and rubric.kind in ("ladder", "checklist")
+                    if claims.claim and item.value is not None and scored_by_items:
+                        item.value = None
+                    elif item.value is not None and self._not_its_measure(item.indicator, item.value):
+                        item.value = None  # "ผู้แทน 50 เขต … 2 ครั้ง": numbers of the item's own text
+            out.append(item)
+        if any(not i.claims.empty for i in out):
+            intent = "report"
+        return out, intent
+
+    def _not_item_numbers(self, codes: list[CodeMatch], blanked: str) -> list[CodeMatch]:
+        """ "One Platform ข้อ 1 และ 2 เสร็จแล้ว": "ข้อ n" numbers the items of the checklist the message
+        names, not indicators."""
+        named = self.matcher.alias_hits(blanked) | {
+            c.code for c in codes if not blanked[c.span[0] : c.span[1]].lstrip().startswith("ข้อ")
+        }
+        numbered = [c for c in named if any(i.kind == "checklist" and i.no for i in self.item_matcher.items.get(c, ()))]
+        if not numbered:
+            return codes
+        return [c for c in codes if not blanked[c.span[0] : c.span[1]].lstrip().startswith("ข้อ")]
+
+    def _not_its_measure(self, code: str, value: ValueMatch) -> bool:
+        unit = self.indicators[code].unit or ""
+        if value.unit is None or value.unit == unit or value.unit in PERCENT_UNITS:
+            return False  # a percentage may be the project's cumulative progress ("สะสมร้อยละ 30")
+        same_kind = (unit in PERCENT_UNITS and value.unit in PERCENT_UNITS) or (
+            unit in COUNT_UNITS and value.unit in COUNT_UNITS
+        )
+        return not same_kind
+
+    def _indicator_by_items(self, item: ParsedItem, blanked: str) -> ParsedItem | None:
+        """ "ประชุมออนไลน์กับผู้แทน 50 เขตครบ 2 ครั้งแล้ว": the only indicator with such an item."""
+        chosen, _ = self.item_matcher.by_words(None, item.text or blanked)
+        codes = {c.split("/", 1)[0] for c in chosen}
+        if len(codes) != 1:
+            return None
+        code = next(iter(codes))
+        if item.via in ("alias", "partial", "conflict") and code not in item.candidates:
+            return None  # the message names another indicator: asked, not overruled by item words
+        return ParsedItem(code, [code], 0.8, "item", item.value, item.pending, item.text)
 
     def _segments(self, blanked: str, valued: str, codes: list[CodeMatch]) -> list[tuple[str, str, str]]:
         """Cut the text at each code: the words after a code (up to the next) belong to it."""
@@ -370,6 +442,8 @@ class MessageParser:
             if result.ask:
                 break
             self._ask_for(item, result)
+        if not result.ask:
+            self._ask_items(result)
         if not result.ask and self.needs_confirmation(items):
             # Matched by name, not by code, or a fraction read without its parts: the reporter
             # confirms before anything is saved.
@@ -385,6 +459,40 @@ class MessageParser:
             result.ask = q.confirm_question(parts, period.thai if period else None)
             result.ask_field, result.options = "confirm", [i.indicator or "" for i in items]
         return result
+
+    def _ask_items(self, result: ParseResult) -> None:
+        """Items matched by words, or making up a stated level or points, are confirmed first."""
+        for item in result.items:
+            if item.indicator is None or item.claims.empty:
+                continue
+            question = self.items_question(item.indicator, item.claims)
+            if question is not None:
+                result.ask, result.ask_field = question, "items"
+                return
+
+    def items_question(self, code: str, claims: ItemClaims) -> str | None:
+        """The question for the items a reporter confirms; the conversation asks exactly this."""
+        by_id = {i.id: i for i in self.item_matcher.items.get(code, ())}
+
+        def lines(ids: tuple[str, ...] | list[str]) -> str:
+            return q.item_lines([(by_id[i].kind, by_id[i].no, by_id[i].text) for i in ids if i in by_id])
+
+        if claims.proposed:
+            if claims.claim == "level":
+                return q.CONFIRM_LEVEL.format(code=code, level=f"{claims.claimed:g}", lines=lines(claims.proposed))
+            if claims.claim == "points":
+                return q.CONFIRM_POINTS.format(code=code, points=f"{claims.claimed:g}", lines=lines(claims.proposed))
+            return q.CONFIRM_DONE.format(code=code, lines=lines(claims.proposed))
+        if claims.claim == "points" and not claims.done:
+            indicator = self.indicators[code]
+            return q.POINTS_WHICH.format(
+                code=code, points=f"{claims.claimed:g}", lines=lines([i.id for i in next_items(indicator, (), 6)])
+            )
+        if claims.options:
+            return q.WHICH_ITEM.format(code=code, lines=lines(claims.options))
+        if claims.proposed_undone:
+            return q.CONFIRM_UNDONE.format(code=code, lines=lines(claims.proposed_undone))
+        return None
 
     @staticmethod
     def needs_confirmation(items: list[ParsedItem]) -> bool:
@@ -434,7 +542,7 @@ class MessageParser:
         indicator = self.indicators[item.indicator]
         value = item.value
         if value is None:
-            if not item.pending and not result.sections.has_substance:
+            if not item.pending and not result.sections.has_substance and item.claims.empty:
                 result.ask, result.ask_field = q.WHAT_VALUE.format(code=item.indicator), "value"
             return
         problem = self.value_problem(indicator, value)

@@ -34,9 +34,11 @@ from handlers.drafts import (
 )
 from handlers.flow import Flow, Input, Says, Step, step
 from handlers.parse import questions as q
+from handlers.parse.items import ItemClaims
 from handlers.parse.normalize import match_key, normalize_text
 from handlers.parse.parser import MessageParser, ParsedItem, ParseResult
 from handlers.parse.period import find_periods
+from handlers.parse.questions import item_label
 from handlers.parse.value import ValueMatch, find_value
 from handlers.postbacks import (
     AcceptLower,
@@ -48,6 +50,7 @@ from handlers.postbacks import (
     NoProgress,
     NudgeTap,
     PickIndicator,
+    PickItem,
     PickPeriod,
     QueryTap,
     ResumeDraft,
@@ -58,10 +61,11 @@ from handlers.replies import QuickReply, Reply
 from handlers.reporting import texts as rt
 from handlers.verification.verify import tell_committee
 from scoring.fiscal import BANGKOK, FiscalPeriod, bangkok_date, fiscal_year_bounds
-from scoring.plan import Plan
+from scoring.items import items_of, level_items, next_items
+from scoring.plan import Indicator, Plan, RubricKind
 from scoring.rubric import Result, evaluate
 from scoring.thai import thai_date
-from store import progress
+from store import item_marks, progress
 from store.evidence import loose_evidence
 from store.models import Draft, Evidence, IndicatorRecord, Person, PlanRecord, UnitAlias
 from store.people import learnt_aliases, plan_for_unit, reporting_unit
@@ -78,7 +82,7 @@ _POLITE_END = re.compile(r"(?:\s*(?:นะคะ|นะครับ|ค่ะ|�
 _DRAFT = "{draft}"  # quick replies are built before the draft has an id; ``_bind`` fills it in
 
 R = ReportState
-_ASKING = (R.ask_period, R.ask_indicator, R.ask_value, R.ask_unit, R.ask_lower, R.ask_confirm, R.ask_edit)
+_ASKING = (R.ask_period, R.ask_indicator, R.ask_value, R.ask_unit, R.ask_lower, R.ask_items, R.ask_confirm, R.ask_edit)
 _ANY_ASK = frozenset(s.value for s in _ASKING)
 # The button field that answers each question (after "แก้ไข" the confirmation buttons still stand).
 _TAP_FIELD = {
@@ -86,6 +90,7 @@ _TAP_FIELD = {
     R.ask_indicator: "indicator",
     R.ask_unit: "unit",
     R.ask_lower: "lower",
+    R.ask_items: "item",
     R.ask_confirm: "confirm",
     R.ask_edit: "confirm",
 }
@@ -228,7 +233,7 @@ def classify(parsed: ParseResult) -> Input:
         parsed.intent == "report"
         and item is not None
         and (item.indicator is not None or bool(item.candidates))
-        and (item.value is not None or item.pending)
+        and (item.value is not None or item.pending or not item.claims.empty)
     ):
         return Input.report
     if parsed.intent == "correction":
@@ -263,6 +268,13 @@ def _item(item: ParsedItem) -> DraftItem:
         value_source=v.source if v else None,
         pending=item.pending,
         phrase=_phrase(item.text),
+        done=list(item.claims.done),
+        undone=list(item.claims.undone),
+        proposed=list(item.claims.proposed),
+        proposed_undone=list(item.claims.proposed_undone),
+        options=list(item.claims.options),
+        claim=item.claims.claim,
+        claimed=item.claims.claimed,
     )
 
 
@@ -526,7 +538,7 @@ class ReportConversation:
                 return text, quick, R.ask_indicator, idx
             indicator = parser.indicators[item.code]
             if item.value is None:
-                if item.pending or (model.has_narrative and not model.value_refused):
+                if item.pending or item.has_items or (model.has_narrative and not model.value_refused):
                     continue
                 return q.WHAT_VALUE.format(code=item.code), (), R.ask_value, idx
             if item.unit is None:
@@ -543,6 +555,9 @@ class ReportConversation:
             if lower is not None and idx not in model.lower_ok:
                 quick = (QuickReply.of(f"{rt.CONFIRM_YES} {item.value:g}", f="lower", v="yes", d=_DRAFT),)
                 return lower, quick, R.ask_lower, idx
+        for idx, item in enumerate(model.items):
+            if item.code is not None and item.items_open:
+                return self._items_question(parser, item, idx)
         unsure = any(i.confidence < 0.9 for i in model.items) or any(
             i.value_source == "fraction" and i.numerator is None for i in model.items
         )
@@ -563,6 +578,51 @@ class ReportConversation:
             period = model.period.period.thai if model.period else None
             return q.confirm_question(parts, period), quick, R.ask_confirm, 0
         return None
+
+    def _items_question(
+        self, parser: MessageParser, item: DraftItem, idx: int
+    ) -> tuple[str, tuple[QuickReply, ...], ReportState, int]:
+        """Confirm what was matched by words or claimed; one tap per item, or all at once."""
+        code = item.code or ""
+        claims = ItemClaims(
+            tuple(item.done),
+            tuple(item.undone),
+            tuple(item.proposed),
+            tuple(item.proposed_undone),
+            tuple(item.options),
+            "level" if item.claim == "level" else "points" if item.claim == "points" else None,
+            item.claimed,
+        )
+        text = parser.items_question(code, claims) or ""
+        by_id = {i.id: i for i in items_of(parser.indicators[code])}
+        offered = item.proposed or item.options
+        if not offered and item.claim == "points":
+            offered = [i.id for i in next_items(parser.indicators[code], item.done, 6)]
+            item.options = list(offered)
+        quick: list[QuickReply] = []
+        if item.proposed or item.proposed_undone:
+            quick.append(QuickReply.of(rt.CONFIRM_ALL, f="item", v="all", d=_DRAFT))
+        if len(offered) > 1 or item.options:
+            quick += [QuickReply.of(item_label(by_id[i]), f="item", v=i, d=_DRAFT) for i in offered[:10] if i in by_id]
+        quick.append(QuickReply.of(rt.NOT_THESE, f="item", v="none", d=_DRAFT))
+        return text, tuple(quick), R.ask_items, idx
+
+    def _take_items(self, item: DraftItem, choice: str) -> None:
+        """ "all": everything proposed is confirmed; an id: that item; "none": nothing of it."""
+        if choice == "all":
+            item.done += [i for i in item.proposed if i not in item.done]
+            item.undone += [i for i in item.proposed_undone if i not in item.undone]
+            item.proposed, item.proposed_undone, item.options = [], [], []
+        elif choice == "none":
+            item.proposed, item.proposed_undone, item.options = [], [], []
+        else:
+            if choice not in item.done:
+                item.done.append(choice)
+            item.proposed = [i for i in item.proposed if i != choice]
+            item.options = []
+        if item.claim == "points":
+            item.claim = None  # answered: the items stand for the points now
+        item.confidence = max(item.confidence, 0.9)  # the reporter confirmed the indicator with its items
 
     def _tap(self, draft: Draft, model: AnyDraft, turn: Turn, reply: Reply) -> Says:
         """A button that answers the waiting question."""
@@ -599,6 +659,13 @@ class ReportConversation:
                 return self._refuse(draft, model, turn, reply)  # scored in the plan's own year
             model.period = PeriodPick.of(tap.period)
             model.period_ok = True
+        elif isinstance(tap, PickItem):
+            if item is None or item.code not in parser.indicators:
+                return self._refuse(draft, model, turn, reply)
+            known = {i.id for i in items_of(parser.indicators[item.code])}
+            if tap.item not in ("all", "none") and tap.item not in known:
+                return self._refuse(draft, model, turn, reply)
+            self._take_items(item, tap.item)
         elif isinstance(tap, AnswerConfirm):
             if not tap.yes:
                 d.store(self.session, draft, model, self.now, R.ask_edit)
@@ -658,6 +725,9 @@ class ReportConversation:
             understood = True
         if not understood and state is R.ask_lower and yes:
             model.lower_ok.append(idx)
+            understood = True
+        if not understood and state is R.ask_items and (yes or no):
+            self._take_items(items[idx], "all" if yes else "none")
             understood = True
         if not understood and state is R.ask_confirm and (yes or no):
             if no:
@@ -735,6 +805,7 @@ class ReportConversation:
                     narrative=model.narrative,
                     problems=model.problems,
                     source_message_id=model.message_id,
+                    keeps_values=item.value is None and item.numerator is None and item.has_items,
                 ),
                 by=self.person.id or 0,
                 now=self.now,
@@ -743,7 +814,8 @@ class ReportConversation:
             tell_committee(self.session, written, self.now)
             report = written.report
             report_ids.append(report.id)
-            saved.append(self._saved_line(plan, item, period, report))
+            marked = self._mark_items(indicator, item, period, report.id, model.message_id)
+            saved.append(self._saved_line(plan, item, period, report, marked))
             if written.unconfirmed:
                 saved.append(rt.COMMITTEE_TOLD.format(code=report.code, period=period.thai))
         self._attach_evidence(draft, report_ids)
@@ -768,20 +840,80 @@ class ReportConversation:
             row.report_id = report_ids[0]
             self.session.add(row)
 
-    def _saved_line(self, plan: Plan, item: DraftItem, period: FiscalPeriod, report: Report) -> str:
-        if item.value is None:
-            return rt.SAVED_NO_VALUE.format(code=item.code, period=period.thai)
-        line = rt.SAVED_ITEM.format(code=item.code, value=_shown(item.value, item.unit), period=period.thai)
+    def _mark_items(
+        self, indicator: IndicatorRecord, item: DraftItem, period: FiscalPeriod, report_id: int, message_id: str | None
+    ) -> list[item_marks.Marked]:
+        """The confirmed items of a saved report, done and not done, each in the items' audit trail."""
+        common = {
+            "indicator": indicator,
+            "period": period,
+            "by": self.person.id or 0,
+            "now": self.now,
+            "source": f"line:{message_id or 'chat'}",
+            "source_message_id": message_id,
+            "report_id": report_id,
+        }
+        marked = item_marks.mark(self.session, items=item.done, done=True, **common)  # type: ignore[arg-type]
+        marked += item_marks.mark(self.session, items=item.undone, done=False, **common)  # type: ignore[arg-type]
+        return marked
+
+    def _saved_line(
+        self, plan: Plan, item: DraftItem, period: FiscalPeriod, report: Report, marked: list[item_marks.Marked]
+    ) -> str:
         indicator = plan.indicator(item.code or "")
-        e = evaluate(
-            indicator,
-            Result.of(item.value, report.done, numerator=item.numerator, denominator=item.denominator),
-        )
+        by_id = {i.id: i for i in items_of(indicator)}
+        lines: list[str] = []
+        if item.value is not None:
+            lines.append(rt.SAVED_ITEM.format(code=item.code, value=_shown(item.value, item.unit), period=period.thai))
+        done = [by_id[i] for i in item.done if i in by_id]
+        undone = [by_id[i] for i in item.undone if i in by_id]
+        if done:
+            names = "\n".join(rt.ITEM_LINE_DONE.format(name=item_label(i, full=True)) for i in done)
+            lines.append(rt.ITEMS_DONE.format(code=item.code, period=period.thai, lines=names))
+        if undone:
+            names = "\n".join(rt.ITEM_LINE_UNDONE.format(name=item_label(i, full=True)) for i in undone)
+            lines.append(rt.ITEMS_UNDONE.format(code=item.code, period=period.thai, lines=names))
+        if not lines:
+            return rt.SAVED_NO_VALUE.format(code=item.code, period=period.thai)
         if indicator.rubric is not None:
-            line += "\n" + rt.LEVEL_NOW.format(level=e.level, points=e.points, max_points=e.max_points)
-            if e.next:
-                line += "\n" + e.next
-        return line
+            record = self.session.get(PlanRecord, self._plan_id_of(report))
+            result = (
+                progress.latest_results(session=self.session, plans=[record])[record.id or 0].get(item.code or "")
+                if record is not None
+                else None
+            )
+            if item.value is not None and (result is None or result.value is None):
+                result = Result.of(
+                    item.value, result.done if result else (), numerator=item.numerator, denominator=item.denominator
+                )
+            e = evaluate(indicator, result)
+            lines.append(rt.LEVEL_NOW.format(level=e.level, points=e.points, max_points=e.max_points))
+            advice = self._next_in_words(indicator, e.level, result)
+            if advice or e.next:
+                lines.append(advice or e.next or "")
+        if any(m.done for m in marked):
+            evidence = "; ".join(dict.fromkeys(ev for i in done for ev in i.evidence[:1]))
+            if evidence:
+                lines.append(rt.EVIDENCE_ASK.format(evidence=evidence))
+        return "\n".join(lines)
+
+    def _plan_id_of(self, report: Report) -> int:
+        indicator = self.session.get(IndicatorRecord, report.indicator_id)
+        return indicator.plan_id if indicator is not None else 0
+
+    @staticmethod
+    def _next_in_words(indicator: Indicator, level: int, result: Result | None) -> str | None:
+        """ "ถึงระดับ 4: นำข้อมูลที่ได้รับนำเสนอ… (ขั้นที่ 4)": the next item in the reporter's terms."""
+        rubric = indicator.rubric
+        if rubric is None or level >= 5 or rubric.kind is RubricKind.checklist:
+            return None
+        needed = [i for i in level_items(indicator, level + 1) if i.id not in (result.done if result else ())]
+        if not needed or (
+            rubric.kind is RubricKind.threshold
+            and any(lv.level == level + 1 and lv.op is not None for lv in rubric.levels)
+        ):
+            return None
+        return rt.NEXT_ITEM.format(level=level + 1, text="; ".join(item_label(i, full=True) for i in needed))
 
     def _learn(self, unit_id: int, plan_id: int, phrase: str, code: str) -> None:
         indicator = self._indicator_record(plan_id, code)

@@ -67,3 +67,15 @@ DETAILS_SKIPPED = "รับทราบค่ะ รายงานบันท
 REPORT_HINT = "พิมพ์รายงานได้เลยค่ะ เช่น “ตัวชี้วัดที่ 1 ร้อยละ 85 ประชุมติดตามกับสำนักงานเขต เมื่อ 12 มี.ค.”"
 ASK_REASON = "ขอทราบเหตุผลสั้น ๆ ว่ายังไม่มีความก้าวหน้าเพราะอะไรคะ (เช่น รอผลจัดซื้อจัดจ้าง)"
 NO_PROGRESS_SAVED = "บันทึกแล้วค่ะ ✅ ตัวชี้วัดที่ {codes}: ยังไม่มีความก้าวหน้า ({reason})"
+
+# --- items: milestones, conditions, checklist items, project steps ---
+CONFIRM_ALL = "ยืนยันทั้งหมด"
+NOT_THESE = "ไม่ใช่"
+ITEMS_DONE = "ตัวชี้วัดที่ {code} เสร็จแล้ว ({period}):\n{lines}"
+ITEMS_UNDONE = "ตัวชี้วัดที่ {code} ยังไม่เสร็จ ({period}):\n{lines}"
+ITEM_LINE_DONE = "✓ {name}"
+ITEM_LINE_UNDONE = "○ {name}"
+NEXT_ITEM = "ถึงระดับ {level}: {text}"
+NEXT_STEP = "ขั้นต่อไป: {text}"
+ITEMS_NOTHING = "รับทราบค่ะ ไม่ได้บันทึกขั้นตอนที่ระบุ"
+EVIDENCE_ASK = "ถ้ามีหลักฐาน ส่งรูป ไฟล์ เลขที่หนังสือ หรือลิงก์มาได้เลยนะคะ 📎 ({evidence})"

@@ -1,0 +1,450 @@
+"""Which items a message says are finished, or not: milestones, conditions, checklist items, steps.
+
+A reporter names an item by its number where the plan numbers its items ("ขั้นที่ 3", "ข้อ 1 และ 2",
+"ส่วนที่ 1", "ทำถึงขั้น 3"), or in their own words ("ประชุมออนไลน์กับผู้แทน 50 เขตครบ 2 ครั้งแล้ว").
+Numbers are exact: those items are taken as said. Words are matched to the item texts by IDF-weighted
+character trigrams (the indicator matcher's method): words many items share weigh little, so "ประชุม"
+alone names nothing, and two items that both fit are offered side by side rather than guessed. A
+match by words, a stated level ("อยู่ระดับ 3") or stated points ("ได้ 35 คะแนน") is only proposed:
+the reporter confirms it with a tap before anything is marked.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from handlers.parse.indicator import _expand, _grams
+from handlers.parse.normalize import match_key
+from scoring.items import PlanItem, items_of, level_items, points_items, step_id
+from scoring.plan import Indicator, Plan, RubricKind
+
+Claim = Literal["level", "points"]
+
+# Words that say an item is finished, that it is only under way, or that it is not done.
+_DONE = re.compile(r"เสร็จ|แล้ว|เรียบร้อย|ครบ|ผ่าน|สำเร็จ|อนุมัติ|ลงนาม|เห็นชอบ|ดำเนินการได้|ทำได้|done|ok\b|✅|✔", re.IGNORECASE)
+_UNDER_WAY = re.compile(
+    r"กำลัง|อยู่ระหว่าง|ระหว่าง(?:การ)?ดำเนิน|คาดว่า|น่าจะ|จะ(?:ดำเนิน|เสร็จ|ส่ง|จัด|ทำ|เริ่ม|เสนอ|รายงาน|แจ้ง|ประชุม)|"
+    r"เตรียม|วางแผน|รอ(?:ผล|การ|อนุมัติ|ลงนาม|เสนอ|ผู้บริหาร)|เริ่ม(?:แล้ว)?แต่|ใกล้(?:เสร็จ|จะ)|ยังค้าง"
+)
+_NOT_DONE = re.compile(
+    r"ยังไม่|ไม่ผ่าน|ยกเลิก|ขอถอน|ถอน(?:ออก)?|(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด|ไม่ได้(?:ทำ|ดำเนินการ|ส่ง|จัด)|ไม่ใช่"
+)
+_QUESTION = re.compile(r"หรือยัง|หรือไม่|ไหม|มั้ย|รึยัง|กี่|อะไร|เท่าไ|ยังไง|ส่วนไหน|ข้อไหน|ขั้นไหน|\?")
+# Clauses: lines, semicolons, commas, " / ", a polite particle, "ส่วน…"/"แต่…" (as for, but), and the
+# end of a statement ("…แล้ว", "…เสร็จ") followed by a space.
+_CLAUSE = re.compile(
+    r"\n|;|(?<=\S)\s*[,،]\s*(?!\d)|\s+/\s+|(?:ค่ะ|คะ|ครับ|คับ|นะคะ|นะครับ|จ้า)(?:\s+|$)|"
+    r"\s+(?:ส่วน(?!\s*ที่)|แต่)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย))\s+"
+)
+_NUM = r"\d+(?:\.\d+)?"
+_JOIN = r"\s*(?:,|และ|กับ|&|\+|/)\s*(?:ข้อ(?:ที่)?|ขั้น(?:ตอน)?(?:ที่)?)?\s*"
+_RANGE = r"\s*(?:-|–|ถึง)\s*(?:ข้อ(?:ที่)?|ขั้น(?:ตอน)?(?:ที่)?)?\s*"
+_REF = re.compile(
+    rf"(?P<upto>(?:ทำ)?ถึง\s*)?(?P<word>ขั้น(?:ตอน)?(?:ที่)?|ข้อ(?:ที่)?|ส่วน(?:ที่)?|ระดับ(?:ที่)?|level|lv\.?)\s*"
+    rf"(?P<nums>{_NUM}(?:(?:{_JOIN}|{_RANGE}){_NUM})*)",
+    re.IGNORECASE,
+)
+_POINTS = re.compile(rf"(?P<n>{_NUM})\s*คะแนน")
+_PART = re.compile(r"ส่วนที่\s*(\d+)")
+_PART_ITEM = re.compile(rf"ส่วน(?:ที่)?\s*(?P<part>\d+)\s*ข้อ(?:ที่)?\s*(?P<sub>{_NUM})")
+# Ways of saying an item's words that share no letters with them.
+SYNONYMS = {
+    "เปิดใช้งานระบบ": "ใช้งานระบบ",
+    "เปิดใช้งาน": "ใช้งานระบบ",
+    "เริ่มใช้งาน": "ใช้งาน",
+    "ใช้ระบบ": "ใช้งานระบบ",
+}
+_CONTINUED = re.compile(r"ด้วย|เช่นกัน|ก็(?:เสร็จ|แล้ว)")
+
+MIN_MASS = 6.0  # IDF mass of the text's trigrams an item must explain: about two distinctive words
+MIN_SHARE = 0.45  # the share of the text (or of a short item) the item explains
+MIN_RECALL = 0.05  # of a long item's own words, the least share a text must have unless it has many
+MARGIN = 0.12  # a rival closer than this is offered beside it, not ruled out
+SAME_FACT = 0.9  # a step whose text is this close to a scored item's is the same fact told twice
+
+
+@dataclass(frozen=True)
+class ItemClaims:
+    """What one message says about one indicator's items."""
+
+    done: tuple[str, ...] = ()  # named by number: taken as said
+    undone: tuple[str, ...] = ()
+    proposed: tuple[str, ...] = ()  # matched by words or making up a stated level/points: confirmed by tap
+    proposed_undone: tuple[str, ...] = ()
+    options: tuple[str, ...] = ()  # items that fit equally well: the reporter picks
+    claim: Claim | None = None
+    claimed: float | None = None  # the level or points stated
+
+    @property
+    def empty(self) -> bool:
+        return not (self.done or self.undone or self.proposed or self.proposed_undone or self.options or self.claim)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "done": list(self.done),
+            "undone": list(self.undone),
+            "proposed": list(self.proposed),
+            "proposed_undone": list(self.proposed_undone),
+            "options": list(self.options),
+            "claim": self.claim,
+            "claimed": self.claimed,
+        }
+
+
+@dataclass
+class _Acc:
+    done: list[str] = field(default_factory=list)
+    undone: list[str] = field(default_factory=list)
+    proposed: list[str] = field(default_factory=list)
+    proposed_undone: list[str] = field(default_factory=list)
+    options: list[str] = field(default_factory=list)
+    claim: Claim | None = None
+    claimed: float | None = None
+
+    def add(self, kind: str, ids: list[str]) -> None:
+        target: list[str] = getattr(self, kind)
+        target.extend(i for i in ids if i not in target)
+
+    def freeze(self) -> ItemClaims:
+        sure = set(self.done) | set(self.undone)
+        proposed = [i for i in self.proposed if i not in sure]
+        proposed_undone = [i for i in self.proposed_undone if i not in sure]
+        options = [i for i in self.options if i not in sure and i not in proposed]
+        return ItemClaims(
+            tuple(self.done),
+            tuple(i for i in self.undone if i not in self.done),
+            tuple(proposed),
+            tuple(proposed_undone),
+            tuple(options) if len(options) > 1 else (),
+            self.claim,
+            self.claimed,
+        )
+
+
+def _numbers(nums: str) -> list[str]:
+    """ "1 และ 2" → 1, 2; "1-3" → 1, 2, 3 (whole numbers only in a range)."""
+    out: list[str] = []
+    pieces = re.split(rf"({_RANGE}|{_JOIN})", nums)
+    values = [p for p in pieces[0::2] if p.strip()]
+    joins = pieces[1::2]
+    for n, value in enumerate(values):
+        value = value.strip()
+        ranged = n and re.fullmatch(_RANGE, joins[n - 1]) and out
+        if ranged and out[-1].isdigit() and value.isdigit():
+            out.extend(str(k) for k in range(int(out[-1]) + 1, int(value) + 1))
+        elif ranged and _same_head(out[-1], value):
+            head, lo, hi = value.rsplit(".", 1)[0], int(out[-1].rsplit(".", 1)[1]), int(value.rsplit(".", 1)[1])
+            out.extend(f"{head}.{k}" for k in range(lo + 1, hi + 1))
+        else:
+            out.append(value)
+    return out
+
+
+def _same_head(a: str, b: str) -> bool:
+    """ "3.1" and "3.4" count on the same head (a range of sub-steps)."""
+    return "." in a and "." in b and a.rsplit(".", 1)[0] == b.rsplit(".", 1)[0]
+
+
+def _with_synonyms(text: str) -> str:
+    for said, written in SYNONYMS.items():
+        text = text.replace(said, written)
+    return text
+
+
+class ItemMatcher:
+    """A plan's items, ready to be matched against messages (built once per plan, with the parser)."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.items: dict[str, tuple[PlanItem, ...]] = {i.code: items_of(i) for i in plan.indicators()}
+        self.indicators = {i.code: i for i in plan.indicators()}
+        self.grams: dict[tuple[str, str], set[str]] = {}
+        for code, items in self.items.items():
+            for item in items:
+                self.grams[(code, item.id)] = _grams(match_key(_expand(_own_words(item.text))))
+        df: dict[str, int] = {}
+        for gs in self.grams.values():
+            for g in gs:
+                df[g] = df.get(g, 0) + 1
+        total = max(len(self.grams), 1)
+        self.idf = {g: math.log((total + 1) / (d + 0.5)) for g, d in df.items()}
+        self._mass = {k: sum(self.idf[g] for g in gs) for k, gs in self.grams.items()}
+        # The words that name an indicator say which one the message is about, not which item.
+        self.name_grams = {
+            i.code: set().union(*(_grams(match_key(_expand(n))) for n in (i.name, *i.aliases)))
+            for i in plan.indicators()
+        }
+
+    def has_items(self, code: str) -> bool:
+        return bool(self.items.get(code))
+
+    # --- the claims of one message ----------------------------------------------------------
+
+    def claims(self, code: str, text: str) -> ItemClaims:
+        indicator = self.indicators.get(code)
+        if indicator is None or not self.items.get(code):
+            return ItemClaims()
+        acc = _Acc()
+        before: tuple[bool, bool] = (False, False)
+        for clause in _clauses(_with_synonyms(text)):
+            before = self._clause(indicator, clause, acc, before)
+        return acc.freeze()
+
+    def _clause(self, indicator: Indicator, clause: str, acc: _Acc, before: tuple[bool, bool]) -> tuple[bool, bool]:
+        """One clause; ``before`` is the previous clause's (finished, negated), for "ขั้นที่ 4 ด้วย"."""
+        low = clause.lower()
+        negated = bool(_NOT_DONE.search(low))
+        under_way = bool(_UNDER_WAY.search(low))
+        finished = bool(_DONE.search(low))
+        if not (negated or finished or under_way) and _CONTINUED.search(low):
+            finished, negated = before
+        if (negated and under_way) or _QUESTION.search(low):
+            return False, False  # "เริ่มแล้วแต่ยังไม่เสร็จ", "ส่งแล้วหรือยัง": in progress or asked
+        rest = low
+        if not under_way:
+            rest = self._stated(indicator, low, negated, acc, finished)
+        if not negated and (under_way or not finished):
+            return finished and not under_way, False
+        for part in _parts(rest):
+            chosen, options = self.by_words(indicator.code, part)
+            if chosen:
+                acc.add("proposed_undone" if negated else "proposed", chosen)
+            elif options:
+                acc.add("options", options)
+        return finished, negated
+
+    def _stated(self, indicator: Indicator, low: str, negated: bool, acc: _Acc, finished: bool) -> str:
+        """Items named by number, a stated level, stated points; returns the text left for words.
+
+        A level or points is a claim even without "แล้ว" ("อยู่ระดับ 3"); a number names items as done
+        only with a word that says so ("ขั้นที่ 3 เสร็จ"), or as not done with a negation.
+        """
+        rest = low
+        for m in _PART_ITEM.finditer(low):
+            ids = self._part_item(indicator, m.group("part"), m.group("sub"))
+            if ids and (negated or finished):
+                acc.add("undone" if negated else "done", ids)
+                rest = rest.replace(m.group(0), " ")
+        for m in _REF.finditer(rest):
+            ids, kind = self._refs(indicator, m)
+            if kind == "level":
+                if negated:
+                    continue
+                level = int(float(_numbers(m.group("nums"))[0]))
+                acc.claim, acc.claimed = "level", float(level)
+                acc.add("proposed", [i.id for i in level_items(indicator, level)])
+            elif ids and (negated or finished):
+                acc.add("undone" if negated else "done", ids)
+            else:
+                continue
+            rest = rest.replace(m.group(0), " ")
+        if not negated and indicator.rubric is not None and indicator.rubric.kind is RubricKind.checklist:
+            points = _POINTS.search(rest)
+            if points is not None:
+                acc.claim, acc.claimed = "points", float(points.group("n"))
+                acc.add("proposed", [i.id for i in points_items(indicator, float(points.group("n")))])
+                rest = rest.replace(points.group(0), " ")
+        return rest
+
+    def _part_item(self, indicator: Indicator, part: str, sub: str) -> list[str]:
+        """ "ส่วนที่ 3 ข้อ 1.1": the item of that part printed with that number."""
+        number = re.compile(rf"(?<![\d.]){re.escape(sub)}(?![\d.]*\d)")
+        return [
+            i.id
+            for i in self.items[indicator.code]
+            if (p := _PART.search(i.text)) and p.group(1) == part and number.search(_own_words(i.text))
+        ]
+
+    def _refs(self, indicator: Indicator, m: re.Match[str]) -> tuple[list[str], str]:
+        """The items a numbered reference names; ``"level"`` when it states a level on a ladder."""
+        word = m.group("word").lower()
+        numbers = _numbers(m.group("nums"))
+        if m.group("upto") and len(numbers) == 1 and numbers[0].isdigit():
+            numbers = [str(k) for k in range(1, int(numbers[0]) + 1)]
+        rubric = indicator.rubric
+        ladder = rubric is not None and rubric.kind is RubricKind.ladder
+        items = self.items[indicator.code]
+        ids = {i.id for i in items}
+        if word.startswith(("ระดับ", "level", "lv")):
+            if ladder and m.group("upto") is None:
+                return [], "level"
+            if ladder:
+                return [n for n in numbers if n in ids], "items"
+            return [], "level" if rubric is not None and rubric.conditions else "none"
+        if word.startswith("ขั้น"):
+            steps = [step_id(n) for n in numbers if step_id(n) in ids]
+            if word.startswith("ขั้นตอน") and steps:
+                return steps, "items"  # "ขั้นตอนที่ 4": the project's step table, even beside a ladder
+            if ladder:
+                return [n for n in numbers if n in ids], "items"
+            return steps, "items"
+        if word.startswith("ส่วน"):
+            found = [i.id for i in items for n in numbers if (p := _PART.search(i.text)) and p.group(1) == n]
+            return found, "items"
+        numbered = [i.id for i in items if i.kind == "checklist" and i.no is not None]
+        if numbered:
+            return [n for n in numbers if n in numbered], "items"
+        return [step_id(n) for n in numbers if step_id(n) in ids], "items"
+
+    # --- matching by words ------------------------------------------------------------------
+
+    def by_words(self, code: str | None, text: str) -> tuple[list[str], list[str]]:
+        """Items the words name (several when the text names several), or the close rivals to ask about.
+
+        ``code`` None searches every indicator's items (the ids then read "code/item"). When the
+        whole text fits two items equally, its parts around "และ" are tried one by one.
+        """
+        chosen, options = self._greedy(code, text)
+        parts = [p for p in _AND.split(text) if p.strip()]
+        if len(parts) < 2:
+            return chosen, options
+        found: list[str] = []
+        for part in parts:
+            got, rivals = self._greedy(code, part)
+            if rivals:
+                return (chosen, options) if chosen else ([], options or rivals)
+            found += [g for g in got if g not in found]
+        if not chosen:
+            return (found, []) if found and all(found) else ([], options)
+        return chosen + [f for f in found if f not in chosen], []
+
+    def _greedy(self, code: str | None, text: str) -> tuple[list[str], list[str]]:
+        query = _grams(match_key(_expand(text)))
+        pool = [key for key in self.grams if code is None or key[0] == code]
+        relevant = {g for g in query if g in self.idf and any(g in self.grams[k] for k in pool)}
+        if code is not None:
+            relevant -= self.name_grams.get(code, set())
+        chosen: list[str] = []
+        picked: list[tuple[str, str]] = []
+        for _ in range(3):
+            total = sum(self.idf[g] for g in relevant)
+            if total <= 0:
+                break
+            floor = MIN_MASS * (2 if chosen else 1)  # a second item needs words of its own
+            scored = self._merge_same_facts(
+                sorted(((self._score(k, relevant, total, floor), k) for k in pool), key=lambda sk: -sk[0])
+            )
+            scored = self._inside_longer(scored, relevant)
+            best_score, best = scored[0]
+            if best_score < MIN_SHARE:
+                if not chosen:
+                    near = [k for sc, k in scored[:3] if sc >= MIN_SHARE * 0.6 and sc >= 0.8 * best_score]
+                    return [], [self._name(code, k) for k in near] if len(near) > 1 else []
+                break
+            second = scored[1][0] if len(scored) > 1 else 0.0
+            if best_score - second < MARGIN:
+                rivals = [k for sc, k in scored[:3] if best_score - sc < MARGIN]
+                if not chosen:
+                    return [], [self._name(code, k) for k in rivals]
+                break
+            chosen.append(self._name(code, best))
+            picked.append(best)
+            relevant -= self.grams[best]
+            pool = [k for k in pool if k != best]
+        # A short item whose words are all inside a longer one chosen too is that one's words, not news.
+        inside = {
+            a
+            for a in picked
+            for b in picked
+            if a != b and _overlap(self.grams[a], self.grams[b]) >= SAME_FACT and self._mass[a] < self._mass[b]
+        }
+        return [self._name(code, k) for k in picked if k not in inside], []
+
+    def _inside_longer(
+        self, scored: list[tuple[float, tuple[str, str]]], relevant: set[str]
+    ) -> list[tuple[float, tuple[str, str]]]:
+        """A short item ("ใช้งานระบบฯ") found whole inside the words of a longer one the text fits
+        better ("สรุปผลการใช้งานระบบ") is not what the text names: the longer one goes first."""
+        if len(scored) < 2:
+            return scored
+        top_score, top = scored[0]
+        top_hit = {g for g in relevant if g in self.grams[top]}
+        top_mass = sum(self.idf[g] for g in top_hit)
+        for score, key in scored[1:4]:
+            hit = {g for g in relevant if g in self.grams[key]}
+            mass = sum(self.idf[g] for g in hit)
+            if top_hit <= hit and mass >= top_mass + MIN_MASS / 4 and score >= MIN_SHARE * 0.8:
+                rest = [(s, k) for s, k in scored if k != key]
+                return [(max(score, top_score), key), *rest]
+        return scored
+
+    def _score(self, key: tuple[str, str], relevant: set[str], total: float, floor: float) -> float:
+        """0–1: the share of the text's item-like words the item explains, or of the item's own words
+        the text has (a short item such as "ใช้งานระบบฯ" is named whole inside a long sentence)."""
+        grams = self.grams[key]
+        mass = sum(self.idf[g] for g in relevant if g in grams)
+        if mass < floor:
+            return 0.0
+        own = self._mass[key]
+        recall = mass / own if own >= MIN_MASS else 0.0
+        if recall < MIN_RECALL and mass < 2 * floor:
+            return 0.0  # one rare word ("หัวหน้า") of a long item is not that item
+        return max(mass / total, min(recall, 1.0))
+
+    def _merge_same_facts(self, scored: list[tuple[float, tuple[str, str]]]) -> list[tuple[float, tuple[str, str]]]:
+        """A project step that repeats a milestone or condition (K1's step 7 is level 3 word for word)
+        is the same fact: the scored item stands for both, so the two are not rivals."""
+        by_key = {k: s for s, k in scored}
+        out: list[tuple[float, tuple[str, str]]] = []
+        for s, key in scored:
+            item = self._item(key)
+            if item is not None and not item.scored:
+                twin = next(
+                    (
+                        k
+                        for k in by_key
+                        if k[0] == key[0]
+                        and k != key
+                        and (other := self._item(k)) is not None
+                        and other.scored
+                        and _overlap(self.grams[k], self.grams[key]) >= SAME_FACT
+                    ),
+                    None,
+                )
+                if twin is not None:
+                    continue
+            out.append((s, key))
+        return out or scored
+
+    def _item(self, key: tuple[str, str]) -> PlanItem | None:
+        return next((i for i in self.items[key[0]] if i.id == key[1]), None)
+
+    @staticmethod
+    def _name(code: str | None, key: tuple[str, str]) -> str:
+        return key[1] if code is not None else f"{key[0]}/{key[1]}"
+
+
+def asks(text: str) -> bool:
+    """ "ได้กี่คะแนนแล้ว", "ส่งแล้วหรือยัง": a question, whatever finished-words it has."""
+    return bool(_QUESTION.search(text))
+
+
+def says_finished(text: str) -> bool:
+    """Any word that says something is done, or is not, or a level or points stated."""
+    return bool(_DONE.search(text) or _NOT_DONE.search(text) or _REF.search(text) or _POINTS.search(text))
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / max(min(len(a), len(b)), 1)
+
+
+def _own_words(text: str) -> str:
+    """An item's text without the numbering and part headings printed before it."""
+    text = re.sub(r"^ส่วนที่\s*\d+\s*:\s*[^–]*–\s*", "", text.strip())
+    return re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", text)
+
+
+_AND = re.compile(r"\s*(?:และ|กับ|รวมทั้ง|พร้อมทั้ง|\+|/)\s*")
+
+
+def _parts(clause: str) -> list[str]:
+    """The clause, or its parts around "และ" when it names several things: "ส่งรายงานภาพรวม และ
+    รายเขตแล้ว". Matched whole first (item texts have "และ" too); see ``by_words``."""
+    return [clause]
+
+
+def _clauses(text: str) -> list[str]:
+    return [c for c in _CLAUSE.split(text) if c and c.strip()]

@@ -1,0 +1,131 @@
+"""Milestones, conditions, checklist items and steps reported in words, confirmed by taps, scored.
+
+The acceptance script of the issue: the FY2565 council reporter reports K1's milestones 1–3 and
+K2's system in use at 27 minutes → 34/70 (K1 level 3 = 18, K2 level 4 = 16), and a manager's
+"คะแนนตอนนี้" shows it; the FY2567 ตช.4 reporter reports 82 % and both level-5 conditions → 20/20;
+"One Platform ข้อ 1 และ 2 เสร็จแล้ว" → 35 points for 5.2.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from scoring.rubric import evaluate
+from scoring.totals import score_plan
+from store import progress
+from store.db import session_scope
+from store.demo import demo_line_id, load_demo
+from store.item_marks import log
+from store.models import PlanRecord
+from store.plans import plan_from_record
+from tests.chat_driver import T0, ChatDriver
+from tests.conftest import PLANS
+
+
+@pytest.fixture
+def demo(engine: sa.Engine) -> Iterator[sa.Engine]:
+    with session_scope(engine) as s:
+        load_demo(s, PLANS, T0)
+    yield engine
+
+
+def _plan(engine: sa.Engine, fiscal_year: int) -> PlanRecord:
+    with Session(engine) as s:
+        record = s.exec(select(PlanRecord).where(PlanRecord.fiscal_year == fiscal_year)).one()
+        s.expunge(record)
+        return record
+
+
+def _scores(engine: sa.Engine, fiscal_year: int) -> tuple[dict[str, tuple[int, float]], float, float]:
+    record = _plan(engine, fiscal_year)
+    plan = plan_from_record(record)
+    with Session(engine) as s:
+        results = progress.latest_results(session=s, plans=[record])[record.id or 0]
+    per = {}
+    for ind in plan.indicators():
+        e = evaluate(ind, results.get(ind.code))
+        per[ind.code] = (e.level, e.points)
+    total = score_plan(plan, results)
+    return per, total.total, total.max
+
+
+def test_council_reporter_reports_milestones_and_the_system_in_words(demo: sa.Engine, tmp_path: Path) -> None:
+    anan = ChatDriver(demo, demo_line_id("anan"), tmp_path)
+    anan.say("ตัวชี้วัดที่ 1 ไตรมาส 2 อยู่ระดับ 3 แล้ว วิเคราะห์ข้อมูลความคิดเห็นและจัดทำเอกสารเสร็จ")
+    assert "ระดับ 3" in anan.text and "ขั้นที่ 1" in anan.text and "ขั้นที่ 3" in anan.text
+    before = _scores(demo, 2565)[0]["K1"]
+    assert before == (0, 0.0), "nothing is marked before the reporter confirms the items"
+    anan.tap("ยืนยันทั้งหมด")
+    assert "บันทึกแล้ว" in anan.text, anan.text
+    assert "ถึงระดับ 4" in anan.text and "ขั้นที่ 4" in anan.text, anan.text
+
+    anan.say("ระบบติดตามญัตติ ใช้งานระบบแล้ว ส่งข้อมูลเฉลี่ย 27 นาที ไตรมาส 2")
+    assert "ใช้งานระบบ" in anan.text
+    anan.tap("ยืนยันทั้งหมด")
+    assert "บันทึกแล้ว" in anan.text, anan.text
+
+    per, points, max_points = _scores(demo, 2565)
+    assert per["K1"] == (3, 18.0)
+    assert per["K2"] == (4, 16.0)
+    assert (points, max_points) == (34.0, 70.0)
+
+    manager = ChatDriver(demo, demo_line_id("manager"), tmp_path, anan.now)
+    manager.say("คะแนนตอนนี้")
+    shown = " ".join(manager.last.texts) + " ".join(str(m) for m in manager.last.messages)
+    assert "34" in shown, shown
+
+    with Session(demo) as s:
+        lines = log(s, plan=_plan(demo, 2565))
+    assert {(line.code, line.item, line.done) for line in lines} >= {
+        ("K1", "1", True),
+        ("K1", "2", True),
+        ("K1", "3", True),
+        ("K2", "use-system", True),
+    }
+    assert all(line.by and line.at for line in lines)
+
+
+def test_one_platform_items_by_number_score_35(demo: sa.Engine, tmp_path: Path) -> None:
+    anan = ChatDriver(demo, demo_line_id("anan"), tmp_path)
+    anan.say("One Platform ข้อ 1 และ 2 เสร็จแล้ว")
+    assert "บันทึกแล้ว" in anan.text, anan.text
+    per, _, _ = _scores(demo, 2565)
+    assert per["5.2"][1] == 35.0
+
+
+def test_an_item_undone_by_chat_lowers_the_level_and_is_audited(demo: sa.Engine, tmp_path: Path) -> None:
+    anan = ChatDriver(demo, demo_line_id("anan"), tmp_path)
+    anan.say("K1 ทำถึงขั้น 3 แล้วค่ะ")
+    assert _scores(demo, 2565)[0]["K1"][0] == 3
+    anan.say("K1 ขั้นที่ 3 ยังไม่เสร็จ ขอแก้ค่ะ")
+    assert _scores(demo, 2565)[0]["K1"][0] == 2
+    with Session(demo) as s:
+        lines = [(line.item, line.done) for line in log(s, plan=_plan(demo, 2565), code="K1")]
+    assert lines == [("1", True), ("2", True), ("3", True), ("3", False)]
+
+
+def test_governor_office_reporter_reaches_level_5_with_both_conditions(demo: sa.Engine, tmp_path: Path) -> None:
+    wichai = ChatDriver(demo, demo_line_id("wichai"), tmp_path)
+    wichai.say("ตช.4 ไตรมาส 2 ได้ร้อยละ 82 ค่ะ")
+    per, _, _ = _scores(demo, 2567)
+    assert per["4"][0] == 4
+    wichai.say("ตช.4 ส่งรายงานภาพรวมเสนอผู้บริหารแล้ว และเขตรายงานรายเขตเสนอผู้บริหารแล้ว")
+    assert "สำนักงานเขต" in wichai.text
+    wichai.tap("ยืนยันทั้งหมด")
+    per, _, _ = _scores(demo, 2567)
+    assert per["4"] == (5, 20.0)
+
+
+def test_a_points_claim_lists_the_items_and_nothing_is_marked_on_a_no(demo: sa.Engine, tmp_path: Path) -> None:
+    anan = ChatDriver(demo, demo_line_id("anan"), tmp_path)
+    anan.say("One Platform ได้ 35 คะแนนแล้วค่ะ")
+    assert "35 คะแนน" in anan.text and "ข้อ 1" in anan.text and "ข้อ 2" in anan.text
+    anan.tap("ไม่ใช่")
+    assert _scores(demo, 2565)[0]["5.2"] == (0, 0.0)
+    with Session(demo) as s:
+        assert log(s, plan=_plan(demo, 2565), code="5.2") == []
