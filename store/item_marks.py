@@ -207,6 +207,20 @@ def evidence_counts(session: Session, mark_ids: Iterable[int]) -> dict[int, int]
     return {mid: n for mid, n in session.execute(query)}
 
 
+def last_done_mark(session: Session, *, person_id: int, since: datetime) -> ItemMark | None:
+    """The item a person marked done last, since ``since``: a photo sent right after is its evidence."""
+    return session.exec(
+        select(ItemMark)
+        .where(
+            ItemMark.marked_by == person_id,
+            ItemMark.done == True,  # noqa: E712  (SQL, not Python truth)
+            col(ItemMark.withdrawn_at).is_(None),
+            col(ItemMark.marked_at) >= since,
+        )
+        .order_by(col(ItemMark.marked_at).desc(), col(ItemMark.id).desc())
+    ).first()
+
+
 def evidence_of(session: Session, mark_id: int) -> list[Evidence]:
     return list(session.exec(select(Evidence).where(Evidence.item_mark_id == mark_id)).all())
 

@@ -161,3 +161,28 @@ def test_parse_rejects_a_bad_date() -> None:
     out = CliRunner().invoke(app, ["parse", str(FY2567), "--today", "15/01/2024", "--json", "x"])
     assert out.exit_code == 1
     assert "--today" in out.output
+
+
+@pytest.mark.parametrize(
+    ("message", "code", "level", "points"),
+    [
+        ("One Platform ข้อ 1 และ 2 เสร็จแล้ว", "5.2", 1, 35.0),
+        ("K1 ทำถึงขั้น 3 แล้วค่ะ", "K1", 3, 18.0),
+        ("ตัวชี้วัดที่ 1 ไตรมาส 2 อยู่ระดับ 3 แล้ว", "K1", 3, 18.0),
+    ],
+)
+def test_parse_done_items_feed_score_and_agree(
+    tmp_path: Path, message: str, code: str, level: int, points: float
+) -> None:
+    """`tidtam parse` gives the items a message says are done; `tidtam score` scores those same ids."""
+    plan = PLANS / "fy2565-council-secretariat.yaml"
+    parsed = CliRunner().invoke(app, ["parse", str(plan), "--today", "2022-02-15", "--json", message])
+    assert parsed.exit_code == 0, parsed.output
+    obj = json.loads(parsed.stdout)
+    assert obj["indicator"] == code and obj["done"] and obj["undone"] == []
+    results = tmp_path / "results.json"
+    results.write_text(json.dumps({code: {"value": obj["value"], "done": obj["done"]}}), encoding="utf-8")
+    scored = CliRunner().invoke(app, ["score", str(plan), str(results), "--json"])
+    assert scored.exit_code == 0, scored.output
+    row = next(i for i in json.loads(scored.stdout)["indicators"] if i["code"] == code)
+    assert (row["level"], row["points"]) == (level, points)

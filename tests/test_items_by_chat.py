@@ -129,3 +129,15 @@ def test_a_points_claim_lists_the_items_and_nothing_is_marked_on_a_no(demo: sa.E
     assert _scores(demo, 2565)[0]["5.2"] == (0, 0.0)
     with Session(demo) as s:
         assert log(s, plan=_plan(demo, 2565), code="5.2") == []
+
+
+def test_a_letter_number_and_a_photo_after_marking_are_that_items_evidence(demo: sa.Engine, tmp_path: Path) -> None:
+    from store.item_marks import evidence_counts, plan_states
+
+    anan = ChatDriver(demo, demo_line_id("anan"), tmp_path)
+    anan.say("One Platform ข้อ 1 เสร็จแล้ว คำสั่งแต่งตั้งที่ กท 0100/2796 ลว. 12 ธ.ค. 64")
+    assert "หลักฐาน" in anan.text or "บันทึกแล้ว" in anan.text
+    record = _plan(demo, 2565)
+    with Session(demo) as s:
+        state = plan_states(s, plans=[record])[record.id or 0]["5.2"]["1"]
+        assert evidence_counts(s, [state.mark_id]) == {state.mark_id: 1}

@@ -14,7 +14,7 @@ from handlers.context import EventContext, chat_id_of, is_group, user_id_of
 from handlers.drafts import QUESTION_STATES
 from handlers.replies import Reply
 from handlers.reporting.conversation import open_draft
-from store import progress
+from store import item_marks, progress
 from store.evidence import MAX_BYTES, EvidenceTooLarge, store_file
 from store.identities import person_of
 from store.models import Evidence
@@ -56,5 +56,10 @@ def on_file(ctx: EventContext, event: Any, message: Any) -> Reply:
         if report is not None:
             evidence.report_id = report.id
             target = at.EVIDENCE_TO_LATEST
+        mark = item_marks.last_done_mark(ctx.session, person_id=person.id or 0, since=ctx.now - _RECENT)
+        if mark is not None and (report is None or mark.report_id == report.id):
+            evidence.item_mark_id = mark.id
+            evidence.report_id = mark.report_id
+            target = at.EVIDENCE_TO_ITEM
     ctx.session.add(evidence)
     return Reply().say(at.EVIDENCE_ATTACHED.format(target=target) if target else at.EVIDENCE_KEPT)

@@ -39,3 +39,4 @@ DEAD_LETTER_ALERT = (
     "เหตุการณ์อื่นยังทำงานตามปกติค่ะ ดูรายการด้วยคำสั่ง tidtam inbox failed "
     "แล้วสั่ง tidtam inbox retry หรือ tidtam inbox discard"
 )
+EVIDENCE_TO_ITEM = "ขั้นตอนที่เพิ่งแจ้งว่าเสร็จ"

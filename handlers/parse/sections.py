@@ -107,3 +107,12 @@ def split_sections(text: str) -> Sections:
     body = out.narrative
     out.five_w = {k: bool(rx.search(body)) for k, rx in _FIVE_W.items()}
     return out
+
+
+_LINK = re.compile(r"https?://\S+", re.IGNORECASE)
+
+
+def references(text: str) -> list[tuple[str, str]]:
+    """Letter numbers ("ที่ กท 0100/2796 ลว. 12 มี.ค. 67") and links in a message: (kind, reference)."""
+    found = [("document-number", re.sub(r"\s+", " ", m.group(0)).strip()) for m in DOC_NUMBER.finditer(text)]
+    return found + [("link", m.group(0).rstrip(".,)")) for m in _LINK.finditer(text)]

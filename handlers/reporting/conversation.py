@@ -39,6 +39,7 @@ from handlers.parse.normalize import match_key, normalize_text
 from handlers.parse.parser import MessageParser, ParsedItem, ParseResult
 from handlers.parse.period import find_periods
 from handlers.parse.questions import item_label
+from handlers.parse.sections import references
 from handlers.parse.value import ValueMatch, find_value
 from handlers.postbacks import (
     AcceptLower,
@@ -814,7 +815,7 @@ class ReportConversation:
             tell_committee(self.session, written, self.now)
             report = written.report
             report_ids.append(report.id)
-            marked = self._mark_items(indicator, item, period, report.id, model.message_id)
+            marked = self._mark_items(indicator, item, period, report.id, model.message_id, model.text)
             saved.append(self._saved_line(plan, item, period, report, marked))
             if written.unconfirmed:
                 saved.append(rt.COMMITTEE_TOLD.format(code=report.code, period=period.thai))
@@ -841,7 +842,13 @@ class ReportConversation:
             self.session.add(row)
 
     def _mark_items(
-        self, indicator: IndicatorRecord, item: DraftItem, period: FiscalPeriod, report_id: int, message_id: str | None
+        self,
+        indicator: IndicatorRecord,
+        item: DraftItem,
+        period: FiscalPeriod,
+        report_id: int,
+        message_id: str | None,
+        text: str,
     ) -> list[item_marks.Marked]:
         """The confirmed items of a saved report, done and not done, each in the items' audit trail."""
         common = {
@@ -855,6 +862,21 @@ class ReportConversation:
         }
         marked = item_marks.mark(self.session, items=item.done, done=True, **common)  # type: ignore[arg-type]
         marked += item_marks.mark(self.session, items=item.undone, done=False, **common)  # type: ignore[arg-type]
+        first_done = next((m for m in marked if m.done), None)
+        if first_done is not None:
+            # A letter number or a link in the message is the evidence of what it marked done.
+            for kind, reference in references(text):
+                self.session.add(
+                    Evidence(
+                        person_id=self.person.id or 0,
+                        kind=kind,
+                        reference=reference,
+                        report_id=report_id,
+                        item_mark_id=first_done.mark_id,
+                        line_message_id=message_id,
+                        created_at=self.now,
+                    )
+                )
         return marked
 
     def _saved_line(
