@@ -99,10 +99,6 @@ def item_of(indicator: Indicator, item_id: str) -> PlanItem | None:
     return next((i for i in items_of(indicator) if i.id == item_id), None)
 
 
-def done_ids(items: Iterable[PlanItem]) -> frozenset[str]:
-    return frozenset(i.id for i in items)
-
-
 def level_items(indicator: Indicator, level: int) -> tuple[PlanItem, ...]:
     """What "ระดับ n" claims: on a ladder the milestones 1…n; on a threshold rubric the conditions
     levels up to n require (the number itself is reported, not claimed)."""
@@ -152,8 +148,3 @@ def next_items(indicator: Indicator, done: Iterable[str], limit: int = 4) -> tup
         scored = first + [i for i in scored if i.id not in needed]
     pool = scored or [i for i in items if not i.scored and i.id not in finished]
     return tuple(pool[:limit])
-
-
-def supported_level(indicator: Indicator, value: float | None, done: Iterable[str]) -> int:
-    """The level the items done (with the value) support: what a claimed level is checked against."""
-    return evaluate(indicator, Result.of(value, done), advice=False).level

@@ -221,10 +221,6 @@ def last_done_mark(session: Session, *, person_id: int, since: datetime) -> Item
     ).first()
 
 
-def evidence_of(session: Session, mark_id: int) -> list[Evidence]:
-    return list(session.exec(select(Evidence).where(Evidence.item_mark_id == mark_id)).all())
-
-
 def done_between(
     session: Session, *, plans: Sequence[PlanRecord], start: datetime, end: datetime
 ) -> dict[int, list[tuple[str, str, datetime]]]:

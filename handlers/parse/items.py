@@ -208,12 +208,11 @@ class ItemMatcher:
             rest = self._stated(indicator, low, negated, acc, finished)
         if not negated and (under_way or not finished):
             return finished and not under_way, False
-        for part in _parts(rest):
-            chosen, options = self.by_words(indicator.code, part)
-            if chosen:
-                acc.add("proposed_undone" if negated else "proposed", chosen)
-            elif options:
-                acc.add("options", options)
+        chosen, options = self.by_words(indicator.code, rest)
+        if chosen:
+            acc.add("proposed_undone" if negated else "proposed", chosen)
+        elif options:
+            acc.add("options", options)
         return finished, negated
 
     def _stated(self, indicator: Indicator, low: str, negated: bool, acc: _Acc, finished: bool) -> str:
@@ -438,12 +437,6 @@ def _own_words(text: str) -> str:
 
 
 _AND = re.compile(r"\s*(?:และ|กับ|รวมทั้ง|พร้อมทั้ง|\+|/)\s*")
-
-
-def _parts(clause: str) -> list[str]:
-    """The clause, or its parts around "และ" when it names several things: "ส่งรายงานภาพรวม และ
-    รายเขตแล้ว". Matched whole first (item texts have "และ" too); see ``by_words``."""
-    return [clause]
 
 
 def _clauses(text: str) -> list[str]:

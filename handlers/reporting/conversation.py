@@ -790,7 +790,7 @@ class ReportConversation:
     def _save(self, draft: Draft, model: ReportDraft, record: PlanRecord, plan: Plan, reply: Reply) -> None:
         assert model.period is not None
         period = model.period.period
-        saved: list[str] = []
+        written_items: list[tuple[DraftItem, Report, list[item_marks.Marked], bool]] = []
         report_ids: list[int] = []
         for item in model.items:
             indicator = self._indicator_record(record.id or 0, item.code or "")
@@ -816,8 +816,13 @@ class ReportConversation:
             report = written.report
             report_ids.append(report.id)
             marked = self._mark_items(indicator, item, period, report.id, model.message_id, model.text)
-            saved.append(self._saved_line(plan, item, period, report, marked))
-            if written.unconfirmed:
+            written_items.append((item, report, marked, written.unconfirmed))
+        # Read once, after everything is written: the level now, with the items just marked.
+        results = progress.latest_results(session=self.session, plans=[record])[record.id or 0]
+        saved: list[str] = []
+        for item, report, marked, unconfirmed in written_items:
+            saved.append(self._saved_line(plan, item, period, results.get(item.code or ""), marked))
+            if unconfirmed:
                 saved.append(rt.COMMITTEE_TOLD.format(code=report.code, period=period.thai))
         self._attach_evidence(draft, report_ids)
         for learn in model.learn:
@@ -851,17 +856,20 @@ class ReportConversation:
         text: str,
     ) -> list[item_marks.Marked]:
         """The confirmed items of a saved report, done and not done, each in the items' audit trail."""
-        common = {
-            "indicator": indicator,
-            "period": period,
-            "by": self.person.id or 0,
-            "now": self.now,
-            "source": f"line:{message_id or 'chat'}",
-            "source_message_id": message_id,
-            "report_id": report_id,
-        }
-        marked = item_marks.mark(self.session, items=item.done, done=True, **common)  # type: ignore[arg-type]
-        marked += item_marks.mark(self.session, items=item.undone, done=False, **common)  # type: ignore[arg-type]
+        marked: list[item_marks.Marked] = []
+        for ids, done in ((item.done, True), (item.undone, False)):
+            marked += item_marks.mark(
+                self.session,
+                indicator=indicator,
+                items=ids,
+                done=done,
+                period=period,
+                by=self.person.id or 0,
+                now=self.now,
+                source=f"line:{message_id or 'chat'}",
+                source_message_id=message_id,
+                report_id=report_id,
+            )
         first_done = next((m for m in marked if m.done), None)
         if first_done is not None:
             # A letter number or a link in the message is the evidence of what it marked done.
@@ -880,7 +888,12 @@ class ReportConversation:
         return marked
 
     def _saved_line(
-        self, plan: Plan, item: DraftItem, period: FiscalPeriod, report: Report, marked: list[item_marks.Marked]
+        self,
+        plan: Plan,
+        item: DraftItem,
+        period: FiscalPeriod,
+        result: Result | None,
+        marked: list[item_marks.Marked],
     ) -> str:
         indicator = plan.indicator(item.code or "")
         by_id = {i.id: i for i in items_of(indicator)}
@@ -898,12 +911,6 @@ class ReportConversation:
         if not lines:
             return rt.SAVED_NO_VALUE.format(code=item.code, period=period.thai)
         if indicator.rubric is not None:
-            record = self.session.get(PlanRecord, self._plan_id_of(report))
-            result = (
-                progress.latest_results(session=self.session, plans=[record])[record.id or 0].get(item.code or "")
-                if record is not None
-                else None
-            )
             if item.value is not None and (result is None or result.value is None):
                 result = Result.of(
                     item.value, result.done if result else (), numerator=item.numerator, denominator=item.denominator
@@ -918,10 +925,6 @@ class ReportConversation:
             if evidence:
                 lines.append(rt.EVIDENCE_ASK.format(evidence=evidence))
         return "\n".join(lines)
-
-    def _plan_id_of(self, report: Report) -> int:
-        indicator = self.session.get(IndicatorRecord, report.indicator_id)
-        return indicator.plan_id if indicator is not None else 0
 
     @staticmethod
     def _next_in_words(indicator: Indicator, level: int, result: Result | None) -> str | None:
