@@ -2,7 +2,9 @@
 
 ``/dashboard``: each plan's indicators with levels as colours and its score (one table a plan: plans
 of different years share codes, not indicators), the late list.
-``/dashboard/indicator``: the trend of one indicator over the months and the audit trail of its reports.
+``/dashboard/indicator``: the trend of one indicator over the months, its items (milestones,
+conditions, checklist items, project steps: done when, evidence attached or missing), and the audit
+trail of its reports and of its item marks (who marked which item done or not done, when).
 ``/files/export``: the quarterly xlsx an admin asked for in chat, made in memory when the link is opened.
 
 A link outlives the chat it was sent in, so every page checks again, at every request, that the
@@ -17,6 +19,7 @@ import html
 import io
 import re
 from collections.abc import Callable
+from datetime import UTC, datetime
 from urllib.parse import quote
 
 import sqlalchemy as sa
@@ -26,12 +29,16 @@ from sqlmodel import Session, col, select
 
 from bot import dashboard_texts as dt
 from handlers.accounts.links import BadLink, Grant, LinkSigner, NoLinkKey, Purpose
-from handlers.queries.answers import QueryAnswerer, plans_in_scope
+from handlers.queries import texts as qt
+from handlers.queries.answers import QueryAnswerer, indicator_items, plans_in_scope
+from handlers.queries.cards import ItemView
 from scoring.fiscal import BANGKOK, bangkok_date
-from scoring.plan import Plan
+from scoring.items import item_of
+from scoring.plan import Indicator, Plan
 from scoring.rubric import Evaluation
+from scoring.thai import thai_date
 from scoring.totals import PlanScore, score_plan
-from store import progress
+from store import item_marks, progress
 from store.export_quarterly import ExportError, quarterly_report
 from store.models import IndicatorRecord, Person, PlanRecord, ReportChange, Role, utcnow
 from store.people import has_role
@@ -51,6 +58,7 @@ table{border-collapse:collapse;background:#fff;margin:6px 0}td,th{border:1px sol
 font-size:13px;text-align:center}th{background:#273246;color:#fff}td.unit{text-align:left;max-width:260px}
 td.level{font-weight:700;min-width:34px}td.l0{background:#e5e7eb;color:#6b7280}td.l1,td.l2{background:#fde2e6}
 td.l3{background:#fff1d6}td.l4,td.l5{background:#d8f5e3}a{color:#0b6bcb}.bar{fill:#06c755}
+tr.done td.state{color:#0a7d3b}tr.open td{color:#6b7280}td.missing{background:#fff1d6;color:#8a5300}
 ul{margin:4px 0 0 18px;padding:0}li{font-size:13px;margin:2px 0}
 """
 
@@ -187,15 +195,27 @@ def dashboard_router(engine: sa.Engine, secret: Callable[[], str]) -> APIRouter:
                     .where(col(ReportChange.report_id).in_([r.id for r in reports]))
                     .order_by(col(ReportChange.changed_at))
                 ).all()
+                try:
+                    indicator_plan = plan_from_record(record).indicator(code)
+                except KeyError as exc:
+                    raise Refused(404, dt.NO_SUCH_INDICATOR) from exc
+                latest = progress.latest(reports) or (reports[-1] if reports else None)
+                views = indicator_items(session, record, indicator_plan, latest).views
+                marks = item_marks.log(session, plan=record, code=code)
+                markers = _names(session, {mark.by for mark in marks})
         except Refused as refused:
             return refused.page()
+        trail = [(_moment(c.changed_at), _audit_row(c, who)) for c, who in changes]
+        trail += _mark_rows(marks, markers, indicator_plan)
+        trail.sort(key=lambda row: row[0])
         body = (
             f"<h1>{dt.INDICATOR.format(code=html.escape(code))}</h1>"
             f"<p class='muted'>{html.escape(indicator_row.name)}</p>"
             f"<h2>{dt.TREND_HEADING}</h2>{_trend_svg(reports)}"
+            f"{_items_table(views)}"
             f"<h2>{dt.AUDIT_HEADING}</h2><table id='audit'><tr><th>{dt.AUDIT_WHEN}</th><th>{dt.AUDIT_BY}</th>"
             f"<th>{dt.AUDIT_FIELD}</th><th>{dt.AUDIT_OLD}</th><th>{dt.AUDIT_NEW}</th></tr>"
-            f"{''.join(_audit_row(c, who) for c, who in changes)}</table>"
+            f"{''.join(row for _, row in trail)}</table>"
             f"<p><a href='/dashboard?t={html.escape(t)}'>{dt.BACK}</a></p>"
         )
         return _page(dt.INDICATOR.format(code=code), body)
@@ -266,10 +286,85 @@ def _trend_svg(reports: list[progress.Report]) -> str:
     return f"<svg id='trend' width='{width}' height='{height}' role='img'>{''.join(bars)}</svg>"
 
 
+def _when(moment: datetime | None) -> str:
+    return moment.astimezone(BANGKOK).strftime("%d/%m/%Y %H:%M") if moment else "-"
+
+
+def _moment(moment: datetime | None) -> datetime:
+    """A sort key for the trail: a change without a time (none should be) goes first."""
+    return moment if moment is not None else datetime.min.replace(tzinfo=UTC)
+
+
+def _names(session: Session, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    people = session.exec(select(Person).where(col(Person.id).in_(sorted(ids)))).all()
+    return {p.id: p.name for p in people if p.id is not None}
+
+
 def _audit_row(change: ReportChange, who: str | None) -> str:
-    when = change.changed_at.astimezone(BANGKOK).strftime("%d/%m/%Y %H:%M") if change.changed_at else "-"
     return (
-        f"<tr><td>{when}</td><td>{html.escape(who or dt.SYSTEM)}</td><td>{html.escape(change.field)}</td>"
+        f"<tr><td>{_when(change.changed_at)}</td><td>{html.escape(who or dt.SYSTEM)}</td>"
+        f"<td>{html.escape(change.field)}</td>"
         f"<td>{html.escape(str(change.old if change.old is not None else '-'))}</td>"
         f"<td>{html.escape(str(change.new if change.new is not None else '-'))}</td></tr>"
+    )
+
+
+def _item_name(indicator: Indicator, item_id: str) -> str:
+    """An item as the page names it; a mark of an item the plan no longer has, by its id."""
+    item = item_of(indicator, item_id)
+    return qt.item_label(item.kind, item.no, item.text, limit=160) if item is not None else item_id
+
+
+def _mark_rows(
+    marks: list[item_marks.MarkLine], names: dict[int, str], indicator: Indicator
+) -> list[tuple[datetime, str]]:
+    """Each item mark as an audit row: the item, its state before (the last live mark, else not
+    done) and after; a mark taken back by unsending says so and changes nothing."""
+    state: dict[str, bool] = {}
+    rows = []
+    for mark in marks:
+        before = state.get(mark.item, False)
+        after = dt.MARK_DONE if mark.done else dt.MARK_NOT_DONE
+        if mark.withdrawn:
+            after = dt.MARK_WITHDRAWN.format(state=after)
+        else:
+            state[mark.item] = mark.done
+        rows.append(
+            (
+                mark.at,
+                f"<tr class='mark'><td>{_when(mark.at)}</td><td>{html.escape(names.get(mark.by, dt.SYSTEM))}</td>"
+                f"<td class='unit'>{html.escape(_item_name(indicator, mark.item))}</td>"
+                f"<td>{dt.MARK_DONE if before else dt.MARK_NOT_DONE}</td><td>{html.escape(after)}</td></tr>",
+            )
+        )
+    return rows
+
+
+def _items_table(views: list[ItemView]) -> str:
+    """Every item of the indicator: done or open, when, the evidence attached or that it is missing."""
+    if not views:
+        return ""
+    rows = []
+    for view in views:
+        item = view.item
+        name = qt.item_label(item.kind, item.no, item.text, limit=160)
+        if view.evidence:
+            evidence = f"<td>{dt.ITEM_FILES.format(n=view.evidence)}</td>"
+        elif view.missing:
+            evidence = f"<td class='missing'>{dt.ITEM_MISSING}</td>"
+        else:
+            evidence = "<td>-</td>"
+        rows.append(
+            f"<tr class='{'done' if view.done else 'open'}' data-item='{html.escape(item.id)}'>"
+            f"<td class='unit'>{html.escape(name)}</td>"
+            f"<td class='state'>{dt.ITEM_DONE if view.done else dt.ITEM_OPEN}</td>"
+            f"<td>{thai_date(view.on) if view.done and view.on else '-'}</td>{evidence}</tr>"
+        )
+    done = sum(v.done for v in views)
+    return (
+        f"<h2>{dt.ITEMS_HEADING.format(done=done, total=len(views))}</h2><table id='items'><tr>"
+        f"<th>{dt.ITEM_HEADER}</th><th>{dt.ITEM_STATUS}</th><th>{dt.ITEM_DONE_ON}</th><th>{dt.ITEM_EVIDENCE}</th></tr>"
+        f"{''.join(rows)}</table>"
     )

@@ -109,6 +109,17 @@ CSV_HEADER = (
 )
 
 
+def quarter_texts(row: IndicatorRow) -> tuple[str, ...]:
+    """Each quarter's narrative, then a line for each item done in that quarter ("✓ ขั้นที่ 1 … (15 พ.ย. 2564)"):
+    the assessor reads what was done where the unit wrote what it did."""
+    return tuple(
+        "\n".join(
+            ([text] if text else []) + [xt.item_done(i.kind, i.no, i.text, i.on) for i in row.items if i.quarter == q]
+        )
+        for q, text in enumerate(row.narratives, start=1)
+    )
+
+
 def quarter_narrative(narratives: Sequence[str]) -> str:
     """Seed 000's cell: "(ไตรมาส 1) … (ไตรมาส 2) -", a dash for a quarter with nothing reported."""
     return " ".join(
@@ -233,7 +244,7 @@ def _cells(row: IndicatorRow) -> tuple[str | float | None, ...]:
         NONE if row.value is None else row.value,
         NONE if row.confirmed_value is None else row.confirmed_value,
         level_text(row.level),
-        quarter_narrative(row.narratives),
+        quarter_narrative(quarter_texts(row)),
         numbered(row.projects),
         evidence_text(row),
     )

@@ -1,5 +1,6 @@
 """The operator's scorecard printed when the service starts: each plan of the current fiscal year
-(or the newest) with its score and the next deadlines. Printed to the terminal, never served."""
+(or the newest) with its score, how many of its items (milestones, conditions, checklist items,
+project steps) are done, and the next deadlines. Printed to the terminal, never served."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from sqlmodel import Session, col, select
 
 from bot import render
 from bot import texts as bt
+from handlers.queries import texts as qt
+from handlers.queries.cards import items_count
 from scoring.deadlines import next_deadlines
 from scoring.fiscal import BANGKOK, FiscalPeriod
 from scoring.totals import score_plan
@@ -32,7 +35,11 @@ def summary_text(session: Session, now: datetime) -> str:
         plan = plan_from_record(record)
         if plan.weight_sum() == 0:
             continue
-        parts.append(render.scorecard(plan, score_plan(plan, results[record.id or 0])))
+        scorecard = render.scorecard(plan, score_plan(plan, results[record.id or 0]))
+        done, total = items_count(plan, results[record.id or 0])
+        if total:
+            scorecard += "\n" + qt.ITEMS_DONE.format(done=done, total=total)
+        parts.append(scorecard)
         today = now.astimezone(BANGKOK).date()
         upcoming = next_deadlines(FiscalPeriod.of_moment(now).fiscal_year, today, plan.deadlines, count=3)
         parts.append(bt.NEXT_DEADLINES + "\n" + "\n".join(render.deadline_line(d) for d in upcoming))

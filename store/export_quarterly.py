@@ -11,23 +11,29 @@ later output (a PDF, a LINE summary) share one reading of the rules:
 * values are cumulative (ผลสะสม): the value shown for a quarter is the latest result up to the end of
   that quarter, not a sum, read by the one rule of ``store.progress`` that the chat answers, the
   dashboard and the reminders use too, so the form never disagrees with them;
-* self-reported values and committee-confirmed values stay apart, as the assessor needs both.
+* self-reported values and committee-confirmed values stay apart, as the assessor needs both;
+* the items done (milestones, conditions, checklist items, project steps) up to the quarter are
+  listed under the quarter they were done in, in the narrative column, with the day: those the
+  level counts (``store.progress`` folds the item marks into the result), dated by their mark, or by
+  the first report that named them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session, col, select
 
-from scoring.fiscal import BANGKOK
+from scoring.fiscal import BANGKOK, bangkok_date
+from scoring.items import items_of
 from scoring.plan import Indicator, Plan
 from scoring.rubric import Result, evaluate, result_value
-from store import progress
+from store import item_marks, progress
+from store.item_marks import ItemState
 from store.models import Evidence, Person, PlanRecord, ReportChange
 from store.plans import plan_from_record
 
@@ -36,6 +42,18 @@ SYSTEM = "ระบบ"  # who a change is by when a system job made it (``actin
 
 class ExportError(LookupError):
     """The plan or fiscal year asked for is not in the database; the message is Thai, then English."""
+
+
+@dataclass(frozen=True)
+class DoneItem:
+    """An item done by the quarter's end: which, in which quarter, on which (Bangkok) day."""
+
+    item: str
+    kind: str
+    no: str | None
+    text: str
+    quarter: int
+    on: date
 
 
 @dataclass(frozen=True)
@@ -55,6 +73,7 @@ class IndicatorRow:
     projects: tuple[str, ...]
     evidence: tuple[str, ...]  # the plan's evidence list (what the assessor asks for)
     attachments: tuple[str, ...]  # files and document numbers attached to the reports (what was sent)
+    items: tuple[DoneItem, ...] = ()  # the items done up to the quarter, in plan order
 
 
 @dataclass(frozen=True)
@@ -120,11 +139,33 @@ def _value(indicator: Indicator, result: Result | None) -> float | None:
 
 
 def _narratives(reports: Sequence[progress.Report], quarter: int) -> tuple[str, ...]:
-    """Each quarter's newest non-empty narrative, quarters 1 … ``quarter``; "" where none was given."""
+    """Each quarter's newest non-empty narrative, quarters 1 … ``quarter``; "" where none was given
+    (the items done in each quarter travel apart, in ``IndicatorRow.items``, for the writer to word)."""
     out: list[str] = []
     for q in range(1, quarter + 1):
         texts = [r.narrative.strip() for r in reports if r.quarter == q and r.narrative.strip()]
         out.append(texts[-1] if texts else "")
+    return tuple(out)
+
+
+def _done_items(
+    indicator: Indicator, result: Result | None, states: dict[str, ItemState], reports: Sequence[progress.Report]
+) -> tuple[DoneItem, ...]:
+    """The items the result counts as done, in plan order: when and in which quarter each was marked
+    done, or (done by a report's list, not by a mark) the first report that named it."""
+    if result is None:
+        return ()
+    out: list[DoneItem] = []
+    for item in items_of(indicator):
+        if item.id not in result.done:
+            continue
+        state = states.get(item.id)
+        if state is not None and state.done:
+            out.append(DoneItem(item.id, item.kind, item.no, item.text, state.quarter, bangkok_date(state.at)))
+            continue
+        first = next((r for r in reports if item.id in r.done), None)
+        if first is not None:
+            out.append(DoneItem(item.id, item.kind, item.no, item.text, first.quarter, bangkok_date(first.reported_at)))
     return tuple(out)
 
 
@@ -155,26 +196,54 @@ def _evidence_files(session: Session, report_ids: Sequence[int]) -> dict[int, li
     return out
 
 
+def _mark_files(session: Session, mark_ids: Sequence[int]) -> dict[int, list[str]]:
+    """Labels of the evidence attached to each item mark, in the order it arrived."""
+    if not mark_ids:
+        return {}
+    items = session.exec(
+        select(Evidence)
+        .where(col(Evidence.item_mark_id).in_(sorted(set(mark_ids))))
+        .order_by(col(Evidence.created_at), col(Evidence.id))
+    ).all()
+    out: dict[int, list[str]] = {}
+    for item in items:
+        if item.item_mark_id is not None:
+            out.setdefault(item.item_mark_id, []).append(_evidence_label(item))
+    return out
+
+
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(i for i in items if i))
 
 
 @dataclass(frozen=True)
 class _Progress:
-    """One indicator's progress up to the quarter: its live reports, its latest result on each basis."""
+    """One indicator's progress up to the quarter: its live reports, its latest result on each basis,
+    its items' states."""
 
     reports: Sequence[progress.Report]
     reported: Result | None
     confirmed: Result | None
+    states: dict[str, ItemState]
 
 
 def _indicator_row(
-    order: int, indicator: Indicator, state: _Progress, files: dict[int, list[str]], quarter: int
+    order: int,
+    indicator: Indicator,
+    state: _Progress,
+    files: dict[int, list[str]],
+    quarter: int,
+    mark_files: dict[int, list[str]] | None = None,
 ) -> IndicatorRow:
-    """One row from the indicator's progress up to the quarter."""
+    """One row from the indicator's progress up to the quarter; ``files`` by report, ``mark_files`` by
+    item mark (the evidence of an item done)."""
     reports = state.reports
-    level = evaluate(indicator, state.reported).level if indicator.rubric is not None and reports else None
+    counted = bool(reports) or state.reported is not None  # items marked by chat count without a report
+    level = evaluate(indicator, state.reported).level if indicator.rubric is not None and counted else None
     attached = [name for r in reports for name in files.get(r.id, [])]
+    items = _done_items(indicator, state.reported, state.states, reports)
+    marks = [state.states[i.item].mark_id for i in items if i.item in state.states]
+    attached += [name for mark_id in marks for name in (mark_files or {}).get(mark_id, [])]
     return IndicatorRow(
         order=order,
         code=indicator.code,
@@ -189,6 +258,7 @@ def _indicator_row(
         projects=tuple(p.name for p in indicator.projects),
         evidence=_unique(indicator.evidence),
         attachments=_unique(attached),
+        items=items,
     )
 
 
@@ -202,13 +272,18 @@ def quarterly_report(session: Session, plan_key: str, fiscal_year: int, quarter:
     confirmed = progress.latest_results(session=session, plans=plans, as_of=quarter, basis="confirmed")[plan_id]
     by_code = progress.history(session=session, plan=scope.record, until=quarter)
     files = _evidence_files(session, [r.id for reports in by_code.values() for r in reports])
+    states = item_marks.plan_states(session, plans=plans, as_of=quarter).get(plan_id, {})
+    mark_files = _mark_files(session, [s.mark_id for items in states.values() for s in items.values() if s.done])
     rows = tuple(
         _indicator_row(
             n,
             ind,
-            _Progress(by_code.get(ind.code, []), reported.get(ind.code), confirmed.get(ind.code)),
+            _Progress(
+                by_code.get(ind.code, []), reported.get(ind.code), confirmed.get(ind.code), states.get(ind.code, {})
+            ),
             files,
             quarter,
+            mark_files,
         )
         for n, ind in enumerate(scope.plan.indicators(), start=1)
     )

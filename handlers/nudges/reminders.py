@@ -1,5 +1,9 @@
 """What the clock sends at a given moment: the nudge ladder, unit-head notes, committee summaries.
 
+Items done by chat (milestones, conditions, checklist items, project steps) count in the results
+here as everywhere (``progress.with_items``), and the committee's summary lists those finished in the
+round: since the day after the previous monthly deadline, up to this one.
+
 ``plan_tick`` reads the store and the calendar and returns planned messages, each with a unique
 outbox key (kind, recipient, deadline, step); ``enqueue`` writes the new ones. A tick run twice, a
 second clock process, or a restart therefore sends nothing twice. Nothing here sends or sleeps.
@@ -12,7 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -21,17 +25,19 @@ from sqlmodel import Session, col, select
 from handlers import texts as m
 from handlers.nudges import texts as t
 from handlers.parse.questions import shown
-from handlers.queries.cards import summary_card
+from handlers.queries.cards import item_label, summary_card
 from handlers.replies import Outgoing, QuickReply, outgoing_json
 from scoring.deadlines import Deadline, deadlines_for
-from scoring.fiscal import BANGKOK, fiscal_year_of
+from scoring.fiscal import BANGKOK, fiscal_year_bounds, fiscal_year_of
+from scoring.items import item_of
 from scoring.ladder import PRIORITY, due_step, in_sending_hours
 from scoring.plan import Plan
 from scoring.rubric import Result, evaluate
 from scoring.thai import thai_date
 from scoring.totals import score_plan
 from scoring.workdays import WorkCalendar, thai_work_calendar
-from store import progress
+from store import item_marks, progress
+from store.item_marks import ItemState
 from store.models import (
     Assignment,
     ChatGroup,
@@ -87,6 +93,7 @@ class UnitDuty:
     reporters: dict[int, list[str]] = field(default_factory=dict)  # person → indicator codes
     heads: list[int] = field(default_factory=list)
     reports: dict[str, list[progress.Report]] = field(default_factory=dict)  # code → live reports, in order
+    items: dict[str, dict[str, ItemState]] = field(default_factory=dict)  # code → item → its state
 
 
 def calendar_for(session: Session, years: Iterable[int]) -> WorkCalendar:
@@ -101,6 +108,7 @@ def _calendar(years: tuple[int, ...], days_off: frozenset[date]) -> WorkCalendar
 
 def load_units(session: Session, fiscal_year: int) -> list[UnitDuty]:
     records = session.exec(select(PlanRecord).where(PlanRecord.fiscal_year == fiscal_year)).all()
+    marks = item_marks.plan_states(session, plans=records)
     units: list[UnitDuty] = []
     for record in records:
         plan = plan_from_record(record)
@@ -112,6 +120,7 @@ def load_units(session: Session, fiscal_year: int) -> list[UnitDuty]:
         unit.reporters = _duties(session, plan, code_of, reporters)
         unit.heads = [g.person_id for g in grants if g.role == Role.unit_head]
         unit.reports = progress.history(session=session, plan=record)
+        unit.items = marks.get(record.id or 0, {})
         units.append(unit)
     return units
 
@@ -151,6 +160,12 @@ def is_reported(unit: UnitDuty, code: str, deadline: Deadline, previous_due: dat
 
 def _latest(unit: UnitDuty, code: str) -> progress.Report | None:
     return progress.latest(unit.reports.get(code, ()))
+
+
+def _result(unit: UnitDuty, code: str) -> Result | None:
+    """The latest result with the items' states folded in, as ``progress.latest_results`` reads it."""
+    latest = _latest(unit, code)
+    return progress.with_items(latest.result() if latest else None, unit.items.get(code))
 
 
 def _deadlines_around(plan: Plan, fiscal_year: int, today: date) -> list[tuple[date, list[Deadline], date | None]]:
@@ -287,8 +302,8 @@ def _nudge_message(
     for code in codes:
         indicator = unit.plan.indicator(code)
         latest = _latest(unit, code)
-        result = latest.result() if latest else None
-        advice = evaluate(indicator, result).next if indicator.rubric is not None and latest is not None else None
+        result = _result(unit, code)
+        advice = evaluate(indicator, result).next if indicator.rubric is not None and result is not None else None
         lines.append(
             t.INDICATOR_LINE.format(code=code, name=t.short(indicator.name), last=_value_text(latest, indicator.unit))
             + (f"\n   {advice}" if advice else "")
@@ -337,7 +352,8 @@ def _summary(
         for person_id, codes in unit.reporters.items()
     }
     late = {p: c for p, c in late.items() if c}
-    results = {code: latest.result() for code in unit.reports if (latest := _latest(unit, code)) is not None}
+    first = previous_due + timedelta(days=1) if previous_due else fiscal_year_bounds(unit.record.fiscal_year)[0]
+    results = {code: result for code in {*unit.reports, *unit.items} if (result := _result(unit, code)) is not None}
     scored = score_plan(unit.plan, results)
     at_risk = _at_risk(unit.plan, results)
     everything = [r for reports in unit.reports.values() for r in reports]
@@ -354,6 +370,8 @@ def _summary(
         max_score=scored.max,
         problems=problems,
         due=_date(due, settings),
+        done_items=_done_items(session, unit, first, due, settings),
+        window=(_date(first, settings), _date(due, settings)),
     )
     kind = "summary-quarterly" if quarterly else "summary-monthly"
     return [
@@ -369,6 +387,23 @@ def _summary(
         )
         for g in groups
     ]
+
+
+def _done_items(
+    session: Session, unit: UnitDuty, first: date, last: date, settings: NudgeSettings
+) -> list[tuple[str, str, str]]:
+    """The items marked done from ``first`` (the day after the previous monthly deadline) through
+    ``last`` (this deadline) and still done: (code, item label, day), oldest first. Rounds meet
+    end to end, so an item finished after one summary is in the next."""
+    start = datetime.combine(first, time(), BANGKOK)
+    end = datetime.combine(last + timedelta(days=1), time(), BANGKOK)
+    found = item_marks.done_between(session, plans=[unit.record], start=start, end=end)
+    out = []
+    for code, item_id, at in found.get(unit.record.id or 0, []):
+        item = item_of(unit.plan.indicator(code), item_id) if code in unit.indicator_ids else None
+        if item is not None:
+            out.append((code, item_label(item), _date(at.astimezone(BANGKOK).date(), settings)))
+    return out
 
 
 def _at_risk(plan: Plan, results: dict[str, Result]) -> list[str]:

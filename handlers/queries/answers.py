@@ -27,7 +27,18 @@ from handlers.parse.intent import DEADLINE_ASKED
 from handlers.parse.normalize import normalize_text
 from handlers.postbacks import PickQueryUnit
 from handlers.queries import texts as qt
-from handlers.queries.cards import AMBER, GREEN, GREY, RED, _bar, _text
+from handlers.queries.cards import (
+    AMBER,
+    GREEN,
+    GREY,
+    RED,
+    ItemView,
+    _bar,
+    _text,
+    item_views,
+    items_count,
+    items_section,
+)
 from handlers.queries.names import (
     IndicatorHit,
     UnitMention,
@@ -39,11 +50,13 @@ from handlers.queries.names import (
 )
 from handlers.replies import Outgoing, QuickReply, Reply
 from scoring.fiscal import BANGKOK, bangkok_date
-from scoring.plan import Plan
+from scoring.items import items_of
+from scoring.plan import Indicator, Plan
 from scoring.rubric import Result, evaluate, next_level_needs
 from scoring.thai import thai_date
 from scoring.totals import score_plan
-from store import progress
+from store import item_marks, progress
+from store.item_marks import ItemState
 from store.models import ChatGroup, Person, PlanRecord, ReportStatus, Role, Unit
 from store.people import roles_of, unit_chain
 from store.plans import plan_from_record
@@ -271,14 +284,21 @@ class QueryAnswerer:
     # --- answers ----------------------------------------------------------------------------
 
     def _indicator(self, record: PlanRecord, plan: Plan, code: str, level: int | None = None) -> Reply:
-        """The indicator's card; ``level`` is the one asked about ("ต้องทำอีกเท่าไรถึงระดับ 5")."""
+        """The indicator's card; ``level`` is the one asked about ("ต้องทำอีกเท่าไรถึงระดับ 5").
+
+        Items done by chat count as the summary counts them (folded into the latest result), and the
+        card lists them: done with the date and the evidence attached (or missing), or open.
+        """
         indicator = plan.indicator(code)
         reports = progress.history(session=self.session, plan=record).get(code, [])
         # The card shows the latest result; a newer report that only says "in progress" when there is none.
         latest = progress.latest(reports) or (reports[-1] if reports else None)
-        e = evaluate(indicator, latest.result() if latest else None)
+        items = indicator_items(self.session, record, indicator, latest)
+        e = evaluate(indicator, items.result)
         confirmed = progress.latest(reports, "confirmed")
-        e_conf = evaluate(indicator, confirmed.result("confirmed")) if confirmed else None
+        e_conf = (
+            evaluate(indicator, progress.with_items(confirmed.result("confirmed"), items.states)) if confirmed else None
+        )
         trend = " → ".join(f"{r.fiscal_period.thai}: {r.value:g}" for r in reports[-4:] if r.value is not None)
         who = self.session.get(Person, latest.reported_by) if latest else None
         body: list[dict[str, Any]] = [
@@ -309,13 +329,14 @@ class QueryAnswerer:
             )
             if latest.narrative:
                 body.append(_text(latest.narrative[:160], size="xs", color=GREY))
-        else:
+        elif not items.states:
             body.append(_text(qt.NO_REPORT, size="xs", margin="md"))
         if e_conf is not None:
             body.append(_text(qt.CONFIRMED_SCORE.format(level=e_conf.level, points=e_conf.points), size="xs"))
         if trend:
             body.append(_text(qt.TREND.format(trend=trend), size="xs", color=GREY))
-        advice = self._advice(plan, code, latest, level)
+        body += items_section(items.views)
+        advice = self._advice(indicator, items.result, level)
         if advice:
             body.append(_text(advice, size="xs", margin="md", weight="bold"))
         card: dict[str, Any] = {
@@ -337,12 +358,13 @@ class QueryAnswerer:
             fallback += qt.INDICATOR_ALT_LATEST.format(
                 value=qt.shown_value(latest.value, indicator.unit), when=_when(latest)
             )
+        if items.views:
+            fallback += qt.INDICATOR_ALT_ITEMS.format(done=sum(v.done for v in items.views), total=len(items.views))
         return Reply([Outgoing(fallback, flex=card)])
 
-    def _advice(self, plan: Plan, code: str, latest: progress.Report | None, wanted: int | None) -> str | None:
+    def _advice(self, indicator: Indicator, result: Result | None, wanted: int | None) -> str | None:
         """What the next level needs, or a named level ("ต้องทำอีกเท่าไรถึงระดับ 5")."""
-        indicator = plan.indicator(code)
-        result = latest.result() if latest else Result()
+        result = result or Result()
         level = evaluate(indicator, result).level
         if wanted is not None:
             if level >= wanted:
@@ -398,8 +420,11 @@ class QueryAnswerer:
             _text(title, weight="bold", size="sm"),
             _text(qt.SCORE.format(score=scored.total, max=scored.max), size="sm", margin="md"),
             _bar(scored.total / scored.max if scored.max else 0.0),
-            {"type": "separator", "margin": "md"},
         ]
+        done, total = items_count(plan, results)
+        if total:
+            body.append(_text(qt.ITEMS_DONE.format(done=done, total=total), size="xs", color=GREY))
+        body.append({"type": "separator", "margin": "md"})
         for e in scored.indicators():
             if not e.counted:
                 continue
@@ -421,6 +446,8 @@ class QueryAnswerer:
             )
         card = {"type": "bubble", "body": {"type": "box", "layout": "vertical", "spacing": "xs", "contents": body}}
         fallback = qt.SCORE_ALT.format(title=title, score=scored.total, max=scored.max)
+        if total:
+            fallback += " · " + qt.ITEMS_DONE.format(done=done, total=total)
         return Reply([Outgoing(fallback, flex=card)])
 
     def _summaries(self, plans: list[PlanRecord], quarter: int | None) -> Reply:
@@ -515,6 +542,30 @@ class QueryAnswerer:
             },
         }
         return Reply([Outgoing(qt.HELP_TITLE + ": " + " / ".join(e for _, e in qt.EXAMPLES), flex=card)])
+
+
+@dataclass(frozen=True)
+class IndicatorItems:
+    """An indicator's latest result with its items' states folded in (what is scored), the states,
+    and the items as the card and the dashboard list them."""
+
+    result: Result | None
+    states: dict[str, ItemState]
+    views: list[ItemView]
+
+
+def indicator_items(
+    session: Session, record: PlanRecord, indicator: Indicator, latest: progress.Report | None
+) -> IndicatorItems:
+    """The items of one indicator of a plan (marks of every version of the plan count, by code)."""
+    states = item_marks.plan_states(session, plans=[record]).get(record.id or 0, {}).get(indicator.code, {})
+    result = progress.with_items(latest.result() if latest else None, states)
+    if not items_of(indicator):
+        return IndicatorItems(result, states, [])
+    evidence = item_marks.evidence_counts(session, [s.mark_id for s in states.values() if s.done])
+    reported_on = bangkok_date(latest.reported_at) if latest is not None else None
+    done = result.done if result is not None else frozenset()
+    return IndicatorItems(result, states, item_views(indicator, done, states, evidence, reported_on))
 
 
 def _when(report: progress.Report) -> str:

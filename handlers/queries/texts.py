@@ -3,7 +3,7 @@ for a Thai speaker to read and correct."""
 
 from __future__ import annotations
 
-from handlers.parse.questions import shown
+from handlers.parse.questions import item_name, shown
 from store.models import ReportStatus
 
 OUT_OF_SCOPE = "ขออภัยค่ะ ข้อมูลของหน่วยงานนี้อยู่นอกสิทธิ์การดูของบัญชีนี้"
@@ -61,7 +61,17 @@ NO_MORE_DEADLINES = "แผนปีงบประมาณ {fy} ของ{unit
 LEVEL_POINTS = "ระดับ {level} · {points:g}/{max_points:g} คะแนน"
 INDICATOR_ALT = "ตัวชี้วัดที่ {code}: ระดับ {level} ({points:g}/{max_points:g} คะแนน)"
 INDICATOR_ALT_LATEST = " ล่าสุด {value} ({when})"
+INDICATOR_ALT_ITEMS = " · งานเสร็จ {done}/{total} ข้อ"
+# --- the items of an indicator (milestones, conditions, checklist items, project steps) ---
+ITEMS_HEAD = "งานตามขั้นตอน/เงื่อนไข: เสร็จ {done} จาก {total}"
+ITEM_DONE = "✓ {name} · {when}"
+ITEM_DONE_UNDATED = "✓ {name}"
+ITEM_OPEN = "○ {name}"
+ITEM_EVIDENCE = " · 📎 {n}"
+ITEM_EVIDENCE_MISSING = " · ยังขาดหลักฐาน"
+ITEMS_MORE = "และอีก {n} ข้อ"
 # --- a plan's score card ---
+ITEMS_DONE = "งานตามขั้นตอน/เงื่อนไข เสร็จ {done} จาก {total}"
 IN_QUARTER = " · ไตรมาส {quarter}"
 CODE_SHORT = "ตช.{code}"
 LEVEL = "ระดับ {level}"
@@ -73,6 +83,9 @@ SUMMARY_CARD_LATE = "ยังไม่ส่ง"
 SUMMARY_CARD_LATE_LINE = "• {name}: ตัวชี้วัดที่ {codes}"
 SUMMARY_CARD_AT_RISK = "ตัวชี้วัดที่เสี่ยงไม่ถึงเป้า"
 SUMMARY_CARD_PROBLEMS = "ปัญหาที่รายงาน"
+SUMMARY_CARD_ITEMS = "งานที่เสร็จในรอบนี้ ({first} – {last})"
+SUMMARY_CARD_ITEM_LINE = "• ตช.{code} {name} ({when})"
+SUMMARY_CARD_ALT_ITEMS = "\nงานที่เสร็จในรอบนี้: {n} ข้อ"
 SUMMARY_CARD_MORE = "พิมพ์ @Tidtam สรุปผล เพื่อดูรายละเอียด"
 SUMMARY_CARD_ALT = (
     "{title}\n{unit}: ส่งแล้ว {reported}/{total} คน · คะแนน {score:g}/{max_score:g}\n"
@@ -83,3 +96,11 @@ SUMMARY_CARD_ALT = (
 def shown_value(value: float | None, unit: str | None) -> str:
     """A reported value on a card: "ร้อยละ 85", "8 โครงการ"; a report without a number is in progress."""
     return IN_PROGRESS if value is None else shown(value, unit)
+
+
+def item_label(kind: str, no: str | None, text: str, limit: int = 48) -> str:
+    """An item as a list shows it: "ขั้นที่ 3 ตรวจสอบข้อมูล…", "ข้อ 2 …", a condition by its text."""
+    if no is not None and text.startswith(f"{no}."):
+        text = text[len(no) + 1 :].lstrip()  # "1. แต่งตั้ง…" is already "ข้อ 1"
+    short = text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return f"{item_name(kind, no)} {short}".strip()
