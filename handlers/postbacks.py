@@ -26,6 +26,7 @@ MAX_ID = 2**31 - 1  # PostgreSQL ``integer``: a larger id would be a database er
 _PERIOD_LABEL = re.compile(r"(?P<fy>\d{4})-(?:[Qq](?P<q>\d)|(?P<m>\d{2}))")
 _DRAFT_PERIOD = re.compile(r"(?P<fy>\d{4})-(?P<q>\d)(?:-(?P<m>\d{1,2}))?")
 _CODE = re.compile(r"[^\s,&=]{1,32}")
+_ITEM_ID = re.compile(r"[\w.\-]{1,32}(?: \([^()&=,]{1,12}\))?")  # "4", "use-system", "s1-1", "step-3 (ซ้ำ)"
 _QUERY_CODE = re.compile(r"[^\s,&=]{1,32}(?: \([กขคง]\))?")  # "3.1 (ข)" keeps its space
 
 
@@ -139,8 +140,19 @@ class PickQueryUnit:
     level: int | None = None
 
 
+@dataclass(frozen=True)
+class ItemDone:
+    """ "ทำแล้ว" under what the next level needs (or under a reminder's steps planned this month): that
+    item of that indicator is done in that period (``n=done&p=2570-Q1&i=K1&v=4``). The tap is the
+    reporter's own statement, so nothing more is asked before it is marked."""
+
+    period: FiscalPeriod
+    code: str
+    item: str
+
+
 DraftTap = CancelDraft | ResumeDraft | PickIndicator | AnswerUnit | AcceptLower | PickPeriod | AnswerConfirm | PickItem
-NudgeTap = ReportNow | NoProgress
+NudgeTap = ReportNow | NoProgress | ItemDone
 QueryTap = PickQueryUnit
 Postback = Verify | DraftTap | NudgeTap | QueryTap
 
@@ -288,4 +300,9 @@ def _nudge(fields: dict[str, str]) -> NudgeTap:
         if not codes or not all(_CODE.fullmatch(c) for c in codes):
             raise BadPostback("no indicator codes, or not codes")
         return NoProgress(_nudge_period(fields["p"]), codes)
+    if kind == "done":
+        _only(fields, "n", "p", "i", "v")
+        if not _QUERY_CODE.fullmatch(fields["i"]) or not _ITEM_ID.fullmatch(fields["v"]):
+            raise BadPostback("not an indicator code and an item id")
+        return ItemDone(_nudge_period(fields["p"]), fields["i"], fields["v"])
     raise BadPostback("an unknown reminder button")

@@ -19,6 +19,7 @@ from typing import Literal
 
 from scoring.plan import Indicator, RubricKind
 from scoring.rubric import Result, evaluate
+from scoring.thai import MONTHS_ABBR
 
 Kind = Literal["milestone", "condition", "checklist", "step"]
 _STEP = "step-"
@@ -148,3 +149,10 @@ def next_items(indicator: Indicator, done: Iterable[str], limit: int = 4) -> tup
         scored = first + [i for i in scored if i.id not in needed]
     pool = scored or [i for i in items if not i.scored and i.id not in finished]
     return tuple(pool[:limit])
+
+
+def planned_in(indicator: Indicator, month: int) -> tuple[PlanItem, ...]:
+    """The project steps the step table plans in a calendar month (1–12): what a monthly reminder
+    names, since the 20th's monthly report is where step-by-step progress is due."""
+    name = MONTHS_ABBR[month - 1]
+    return tuple(i for i in items_of(indicator) if i.kind == "step" and name in i.months)

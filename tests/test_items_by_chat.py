@@ -142,3 +142,29 @@ def test_a_letter_number_in_the_message_is_the_marked_items_evidence(demo: sa.En
     with Session(demo) as s:
         state = plan_states(s, plans=[record])[record.id or 0]["5.2"]["1"]
         assert evidence_counts(s, [state.mark_id]) == {state.mark_id: 1}
+
+
+def test_did_it_under_the_next_level_marks_that_item_in_one_tap(demo: sa.Engine, tmp_path: Path) -> None:
+    anan = ChatDriver(demo, demo_line_id("anan"), tmp_path)
+    anan.say("K1 ทำถึงขั้น 2 แล้วค่ะ ไตรมาส 2")
+    assert "ถึงระดับ 3" in anan.text, anan.text
+    assert _scores(demo, 2565)[0]["K1"][0] == 2
+    anan.tap("ทำแล้ว")
+    assert "บันทึกแล้ว" in anan.text and "ถึงระดับ 4" in anan.text, anan.text
+    assert _scores(demo, 2565)[0]["K1"][0] == 3
+    anan.tap("ทำแล้ว")  # the next one's button came with the answer
+    assert _scores(demo, 2565)[0]["K1"][0] == 4
+    with Session(demo) as s:
+        lines = [(line.item, line.done, line.period) for line in log(s, plan=_plan(demo, 2565), code="K1")]
+    assert lines == [("1", True, "2565-Q2"), ("2", True, "2565-Q2"), ("3", True, "2565-Q2"), ("4", True, "2565-Q2")]
+
+
+def test_a_forged_did_it_for_someone_elses_indicator_marks_nothing(demo: sa.Engine, tmp_path: Path) -> None:
+    somsri = ChatDriver(demo, demo_line_id("somsri"), tmp_path)  # the governor's office: not the council's K1
+    somsri.tap_data("n=done&p=2565-Q2&i=K1&v=3")
+    assert "บันทึกแล้ว" not in somsri.text
+    anan = ChatDriver(demo, demo_line_id("anan"), tmp_path)
+    anan.tap_data("n=done&p=2565-Q2&i=K1&v=9")  # no such milestone
+    assert "บันทึกแล้ว" not in anan.text
+    with Session(demo) as s:
+        assert log(s, plan=_plan(demo, 2565), code="K1") == []

@@ -24,16 +24,17 @@ from sqlmodel import Session, col, select
 
 from handlers import texts as m
 from handlers.nudges import texts as t
+from handlers.parse.questions import item_label as step_label
 from handlers.parse.questions import shown
 from handlers.queries.cards import item_label, summary_card
 from handlers.replies import Outgoing, QuickReply, outgoing_json
 from scoring.deadlines import Deadline, deadlines_for
 from scoring.fiscal import BANGKOK, fiscal_year_bounds, fiscal_year_of
-from scoring.items import item_of
+from scoring.items import PlanItem, item_of, planned_in
 from scoring.ladder import PRIORITY, due_step, in_sending_hours
 from scoring.plan import Plan
 from scoring.rubric import Result, evaluate
-from scoring.thai import thai_date
+from scoring.thai import MONTHS_ABBR, thai_date
 from scoring.totals import score_plan
 from scoring.workdays import WorkCalendar, thai_work_calendar
 from store import item_marks, progress
@@ -107,7 +108,10 @@ def _calendar(years: tuple[int, ...], days_off: frozenset[date]) -> WorkCalendar
 
 
 def load_units(session: Session, fiscal_year: int) -> list[UnitDuty]:
+    """Only active people are on duty: a deactivated reporter is neither reminded nor listed as late
+    to the unit head or the committee, and a deactivated head hears nothing."""
     records = session.exec(select(PlanRecord).where(PlanRecord.fiscal_year == fiscal_year)).all()
+    on_duty = set(session.exec(select(Person.id).where(col(Person.active).is_(True))).all())
     marks = item_marks.plan_states(session, plans=records)
     units: list[UnitDuty] = []
     for record in records:
@@ -116,9 +120,9 @@ def load_units(session: Session, fiscal_year: int) -> list[UnitDuty]:
         unit = UnitDuty(record, plan, {r.code: r.id or 0 for r in rows})
         code_of = {r.id or 0: r.code for r in rows}
         grants = session.exec(select(RoleGrant).where(RoleGrant.unit_id == record.unit_id)).all()
-        reporters = [g.person_id for g in grants if g.role == Role.reporter]
+        reporters = [g.person_id for g in grants if g.role == Role.reporter and g.person_id in on_duty]
         unit.reporters = _duties(session, plan, code_of, reporters)
-        unit.heads = [g.person_id for g in grants if g.role == Role.unit_head]
+        unit.heads = [g.person_id for g in grants if g.role == Role.unit_head and g.person_id in on_duty]
         unit.reports = progress.history(session=session, plan=record)
         unit.items = marks.get(record.id or 0, {})
         units.append(unit)
@@ -195,7 +199,9 @@ def plan_tick(session: Session, at: datetime, settings: NudgeSettings | None = N
     units = load_units(session, fiscal_year)
     people = {p.id: p for p in session.exec(select(Person)).all()}
     line_ids = {i.person_id: i.line_user_id for i in session.exec(select(LineIdentity)).all() if i.following}
-    acting: dict[int | None, Person] = {p.acting_for_id: p for p in people.values() if p.acting_for_id is not None}
+    acting: dict[int | None, Person] = {
+        p.acting_for_id: p for p in people.values() if p.acting_for_id is not None and p.active
+    }
     planned: list[Planned] = []
     for unit in units:
         for due, group, previous_due in _deadlines_around(unit.plan, fiscal_year, today):
@@ -299,14 +305,24 @@ def _nudge_message(
     settings: NudgeSettings,
 ) -> Outgoing:
     lines = []
+    period = group[0].period
+    month = period.month or due.month
+    steps: list[tuple[str, PlanItem]] = []
     for code in codes:
         indicator = unit.plan.indicator(code)
         latest = _latest(unit, code)
         result = _result(unit, code)
         advice = evaluate(indicator, result).next if indicator.rubric is not None and result is not None else None
+        states = unit.items.get(code, {})
+        open_steps = [i for i in planned_in(indicator, month) if not (i.id in states and states[i.id].done)]
+        steps += [(code, i) for i in open_steps]
         lines.append(
             t.INDICATOR_LINE.format(code=code, name=t.short(indicator.name), last=_value_text(latest, indicator.unit))
             + (f"\n   {advice}" if advice else "")
+            + "".join(
+                f"\n   {t.STEP_PLANNED.format(month=MONTHS_ABBR[month - 1], name=step_label(i, full=True))}"
+                for i in open_steps
+            )
         )
     opening = {"before5": t.BEFORE5, "lastday": t.LASTDAY, "overdue": t.OVERDUE}[step]
     kinds = t.KINDS_JOIN.join(sorted({m.QUARTERLY if d.kind == "quarterly" else m.MONTHLY for d in group}))
@@ -314,10 +330,22 @@ def _nudge_message(
     if on_behalf is not None:
         text += "\n" + t.ON_BEHALF.format(name=on_behalf.name)
     text += "\n" + "\n".join(lines) + "\n" + t.CLOSING
-    period = group[0].period.label
+    label = period.label
     quick = (
-        QuickReply.of(t.REPORT_NOW, n="report", p=period),
-        QuickReply.of(m.NO_PROGRESS, n="noprogress", p=period, i=",".join(codes)),
+        QuickReply.of(t.REPORT_NOW, n="report", p=label),
+        QuickReply.of(m.NO_PROGRESS, n="noprogress", p=label, i=",".join(codes)),
+        # One tap reports a step planned this month done (LINE shows 13 quick replies at most).
+        *(
+            QuickReply.of(
+                t.STEP_DONE.format(name=step_label(i)),
+                t.STEP_DONE_SAID.format(code=code, name=step_label(i, full=True)),
+                n="done",
+                p=label,
+                i=code,
+                v=i.id,
+            )
+            for code, i in steps[:11]
+        ),
     )
     return Outgoing(text, quick)
 
@@ -483,7 +511,11 @@ def _within_quota(session: Session, at: datetime, planned: list[Planned], settin
 
 def _quota_alert(session: Session, at: datetime, dropped: int, settings: NudgeSettings) -> list[Planned]:
     month = at.astimezone(BANGKOK).strftime("%Y-%m")
-    admins = session.exec(select(RoleGrant.person_id).where(RoleGrant.role == Role.admin)).all()
+    admins = session.exec(
+        select(RoleGrant.person_id)
+        .join(Person, col(Person.id) == col(RoleGrant.person_id))
+        .where(RoleGrant.role == Role.admin, col(Person.active).is_(True))
+    ).all()
     out = []
     for admin_id in set(admins):
         identity = session.exec(select(LineIdentity).where(LineIdentity.person_id == admin_id)).first()

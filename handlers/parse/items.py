@@ -27,17 +27,27 @@ Claim = Literal["level", "points"]
 _DONE = re.compile(r"เสร็จ|แล้ว|เรียบร้อย|ครบ|ผ่าน|สำเร็จ|อนุมัติ|ลงนาม|เห็นชอบ|ดำเนินการได้|ทำได้|done|ok\b|✅|✔", re.IGNORECASE)
 _UNDER_WAY = re.compile(
     r"กำลัง|อยู่ระหว่าง|ระหว่าง(?:การ)?ดำเนิน|คาดว่า|น่าจะ|จะ(?:ดำเนิน|เสร็จ|ส่ง|จัด|ทำ|เริ่ม|เสนอ|รายงาน|แจ้ง|ประชุม)|"
-    r"เตรียม|วางแผน|รอ(?:ผล|การ|อนุมัติ|ลงนาม|เสนอ|ผู้บริหาร)|เริ่ม(?:แล้ว)?แต่|ใกล้(?:เสร็จ|จะ)|ยังค้าง"
+    r"เตรียม|วางแผน|รอ(?:ผล|การ|อนุมัติ|ลงนาม|เสนอ|ผู้บริหาร)|เริ่ม(?:แล้ว)?แต่|ใกล้(?:เสร็จ|จะ)|ยังค้าง|"
+    # not started yet, what is left, a recurring step some months in: none of them is done
+    r"ยังไม่ได้|(?:ยัง|คง)?เหลือ|มาแล้ว\s*\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ)"
 )
-_NOT_DONE = re.compile(
-    r"ยังไม่|ไม่ผ่าน|ยกเลิก|ขอถอน|ถอน(?:ออก)?|(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด|ไม่ได้(?:ทำ|ดำเนินการ|ส่ง|จัด)|ไม่ใช่"
+_NOT_DONE = re.compile(r"ยังไม่|ไม่ผ่าน|ยกเลิก|ขอถอน|ถอน(?:ออก)?|(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด|ไม่ใช่")
+_ALL_SUBSTEPS = re.compile(r"(?:ครบ)?ทุก(?:ข้อ|ขั้น)(?:ตอน)?ย่อย|ย่อยครบ")
+_RECURRING = re.compile(r"ทุกเดือน|เดือนละ|เป็นประจำ|ทุกไตรมาส|ครั้ง\s*/\s*ปี|ทุก\s*\d+\s*เดือน")
+_ONE_ROUND = re.compile(
+    r"รอบที่\s*\d|ครั้งที่\s*\d|ประจำเดือน|"
+    r"เดือน\s*(?:ม\.?ค|ก\.?พ|มี\.?ค|เม\.?ย|พ\.?ค|มิ\.?ย|ก\.?ค|ส\.?ค|ก\.?ย|ต\.?ค|พ\.?ย|ธ\.?ค)"
 )
-_QUESTION = re.compile(r"หรือยัง|หรือไม่|ไหม|มั้ย|รึยัง|กี่|อะไร|เท่าไ|ยังไง|ส่วนไหน|ข้อไหน|ขั้นไหน|\?")
+_SUB_REF = re.compile(r"ขั้น(?:ตอน)?(?:ที่)?\s*\d+\.\d")
+_LISTED_SUB = re.compile(r"(?m)^(\s*(?:[-•*]\s*)?)(\d+\.\d+)(?=\s)")
+_RETRACT = re.compile(r"ขอแก้|แก้ไข(?:ข้อมูล|ที่แจ้ง)|ยกเลิก|ขอถอน|(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด")
+_NOT_STARTED = re.compile(r"ยังไม่ได้")
+_QUESTION = re.compile(r"หรือยัง|หรือไม่|ไหม|มั้ย|รึยัง|(?<!เ)กี่|อะไร|เท่าไ|ยังไง|ส่วนไหน|ข้อไหน|ขั้นไหน|\?")
 # Clauses: lines, semicolons, commas, " / ", a polite particle, "ส่วน…"/"แต่…" (as for, but), and the
 # end of a statement ("…แล้ว", "…เสร็จ") followed by a space.
 _CLAUSE = re.compile(
     r"\n|;|(?<=\S)\s*[,،]\s*(?!\d)|\s+/\s+|(?:ค่ะ|คะ|ครับ|คับ|นะคะ|นะครับ|จ้า)(?:\s+|$)|"
-    r"\s+(?:ส่วน(?!\s*ที่)|แต่)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย))\s+"
+    r"\s+(?:ส่วน(?!\s*ที่)|แต่)|\s*(?=(?:ยัง|คง)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย))(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ))"
 )
 _NUM = r"\d+(?:\.\d+)?"
 _JOIN = r"\s*(?:,|และ|กับ|&|\+|/)\s*(?:ข้อ(?:ที่)?|ขั้น(?:ตอน)?(?:ที่)?)?\s*"
@@ -49,6 +59,8 @@ _REF = re.compile(
 )
 _POINTS = re.compile(rf"(?P<n>{_NUM})\s*คะแนน")
 _PART = re.compile(r"ส่วนที่\s*(\d+)")
+# The numbers a part prints before its items: "– 1. การพัฒนานวัตกรรม 1.1 ผลผลิต…" has 1 and 1.1.
+_ITEM_NUMBERS = re.compile(r"(?<=–\s)\d+(?=\.)|(?<![\d.])\d+\.\d+(?![\d.])")
 _PART_ITEM = re.compile(rf"ส่วน(?:ที่)?\s*(?P<part>\d+)\s*ข้อ(?:ที่)?\s*(?P<sub>{_NUM})")
 # Ways of saying an item's words that share no letters with them.
 SYNONYMS = {
@@ -63,6 +75,7 @@ MIN_MASS = 6.0  # IDF mass of the text's trigrams an item must explain: about tw
 MIN_SHARE = 0.45  # the share of the text (or of a short item) the item explains
 MIN_RECALL = 0.05  # of a long item's own words, the least share a text must have unless it has many
 MARGIN = 0.12  # a rival closer than this is offered beside it, not ruled out
+TWIN = 0.8  # Jaccard of a step's words and a scored item's at which the step's number names that item
 SAME_FACT = 0.9  # a step whose text is this close to a scored item's is the same fact told twice
 
 
@@ -161,6 +174,7 @@ class ItemMatcher:
         self.plan = plan
         self.items: dict[str, tuple[PlanItem, ...]] = {i.code: items_of(i) for i in plan.indicators()}
         self.indicators = {i.code: i for i in plan.indicators()}
+        self._ids = {code: " ".join(i.id for i in items) for code, items in self.items.items()}
         self.grams: dict[tuple[str, str], set[str]] = {}
         for code, items in self.items.items():
             for item in items:
@@ -172,6 +186,17 @@ class ItemMatcher:
         total = max(len(self.grams), 1)
         self.idf = {g: math.log((total + 1) / (d + 0.5)) for g, d in df.items()}
         self._mass = {k: sum(self.idf[g] for g in gs) for k, gs in self.grams.items()}
+        # A step printed with the same words as a milestone or condition is that item told twice
+        # (K2's step 9 "ใช้งานระบบ" is the use-system condition): its number names the scored item.
+        self.twin: dict[tuple[str, str], str] = {}
+        for code, items in self.items.items():
+            for step in (i for i in items if not i.scored):
+                mine = self.grams[(code, step.id)]
+                for other in (i for i in items if i.scored):
+                    theirs = self.grams[(code, other.id)]
+                    if mine and len(mine & theirs) / len(mine | theirs) >= TWIN:
+                        self.twin[(code, step.id)] = other.id
+                        break
         # The words that name an indicator say which one the message is about, not which item.
         self.name_grams = {
             i.code: set().union(*(_grams(match_key(_expand(n))) for n in (i.name, *i.aliases)))
@@ -189,54 +214,73 @@ class ItemMatcher:
             return ItemClaims()
         acc = _Acc()
         before: tuple[bool, bool] = (False, False)
+        retracts = bool(_RETRACT.search(text))
+        if _SUB_REF.search(text):
+            text = _LISTED_SUB.sub(r"\g<1>ขั้นที่ \g<2>", text)  # "ขั้นที่ 3.1 …\n3.2 …": the list goes on
         for clause in _clauses(_with_synonyms(text)):
-            before = self._clause(indicator, clause, acc, before)
+            before = self._clause(indicator, clause, acc, before, retracts)
         return acc.freeze()
 
-    def _clause(self, indicator: Indicator, clause: str, acc: _Acc, before: tuple[bool, bool]) -> tuple[bool, bool]:
-        """One clause; ``before`` is the previous clause's (finished, negated), for "ขั้นที่ 4 ด้วย"."""
+    def _clause(
+        self, indicator: Indicator, clause: str, acc: _Acc, before: tuple[bool, bool], retracts: bool = False
+    ) -> tuple[bool, bool]:
+        """One clause; ``before`` is the previous clause's (finished, negated), for "ขั้นที่ 4 ด้วย".
+        In a message that takes something back ("ขอแก้", "ยกเลิก"), "ยังไม่ได้…" says it is not done;
+        elsewhere it says it has not started, which changes nothing."""
         low = clause.lower()
         negated = bool(_NOT_DONE.search(low))
-        under_way = bool(_UNDER_WAY.search(low))
+        under_way = bool(_UNDER_WAY.search(_NOT_STARTED.sub(" ", low) if retracts else low))
         finished = bool(_DONE.search(low))
         if not (negated or finished or under_way) and _CONTINUED.search(low):
             finished, negated = before
         if (negated and under_way) or _QUESTION.search(low):
             return False, False  # "เริ่มแล้วแต่ยังไม่เสร็จ", "ส่งแล้วหรือยัง": in progress or asked
         rest = low
+        numbered = False
         if not under_way:
-            rest = self._stated(indicator, low, negated, acc, finished)
+            rest, numbered = self._stated(indicator, low, negated, acc, finished)
         if not negated and (under_way or not finished):
             return finished and not under_way, False
+        if numbered:
+            return finished, negated  # "ส่วนที่ 3 ข้อ 1 การพัฒนานวัตกรรม…": the words describe the number
         chosen, options = self.by_words(indicator.code, rest)
+        chosen = [c for c in chosen if negated or not self._one_round_of(indicator, c, low)]
         if chosen:
             acc.add("proposed_undone" if negated else "proposed", chosen)
         elif options:
             acc.add("options", options)
         return finished, negated
 
-    def _stated(self, indicator: Indicator, low: str, negated: bool, acc: _Acc, finished: bool) -> str:
+    def _stated(self, indicator: Indicator, low: str, negated: bool, acc: _Acc, finished: bool) -> tuple[str, bool]:
         """Items named by number, a stated level, stated points; returns the text left for words.
 
         A level or points is a claim even without "แล้ว" ("อยู่ระดับ 3"); a number names items as done
         only with a word that says so ("ขั้นที่ 3 เสร็จ"), or as not done with a negation.
         """
         rest = low
+        numbered = False
         for m in _PART_ITEM.finditer(low):
             ids = self._part_item(indicator, m.group("part"), m.group("sub"))
             if ids and (negated or finished):
                 acc.add("undone" if negated else "done", ids)
                 rest = rest.replace(m.group(0), " ")
+                numbered = True
         for m in _REF.finditer(rest):
             ids, kind = self._refs(indicator, m)
+            if ids and kind == "items" and _ALL_SUBSTEPS.search(low):
+                ids += self._substeps(indicator, ids)
             if kind == "level":
                 if negated:
                     continue
                 level = int(float(_numbers(m.group("nums"))[0]))
                 acc.claim, acc.claimed = "level", float(level)
-                acc.add("proposed", [i.id for i in level_items(indicator, level)])
+                if self._level_is_items(indicator, level):
+                    acc.add("proposed", [i.id for i in level_items(indicator, level)])
             elif ids and (negated or finished):
+                ids = [i for i in ids if negated or not self._one_round_of(indicator, i, low)]
                 acc.add("undone" if negated else "done", ids)
+                # A number the plan prints twice ("3." and "3. (ซ้ำ)") leaves the words to say which.
+                numbered = numbered or not any(f"{i} (" in self._ids[indicator.code] for i in ids)
             else:
                 continue
             rest = rest.replace(m.group(0), " ")
@@ -246,16 +290,48 @@ class ItemMatcher:
                 acc.claim, acc.claimed = "points", float(points.group("n"))
                 acc.add("proposed", [i.id for i in points_items(indicator, float(points.group("n")))])
                 rest = rest.replace(points.group(0), " ")
-        return rest
+        return rest, numbered
+
+    def _substeps(self, indicator: Indicator, ids: list[str]) -> list[str]:
+        """ "ขั้นตอนที่ 3 ครบทุกข้อย่อย": the sub-steps 3.1, 3.2 … printed under step 3."""
+        own = self.items[indicator.code]
+        return [i.id for i in own for parent in ids if i.id.startswith(parent + ".") and i.id != parent]
+
+    def _one_round_of(self, indicator: Indicator, item_id: str, low: str) -> bool:
+        """ "ตรวจติดตามรอบที่ 3 เดือน ก.พ. เรียบร้อย": one round of a step the plan repeats (monthly
+        checks, twice-yearly reports) is progress on it, not the step done; "ครบ" says the series is."""
+        item = next((i for i in self.items[indicator.code] if i.id == item_id), None)
+        return (
+            item is not None
+            and bool(_RECURRING.search(item.text))
+            and bool(_ONE_ROUND.search(low))
+            and "ครบ" not in low
+        )
+
+    @staticmethod
+    def _level_is_items(indicator: Indicator, level: int) -> bool:
+        """A ladder's level is its milestones, and so is a threshold level with no number to reach
+        (K3's level 1 is "the system designed"); elsewhere the number decides the level, and only the
+        conditions the message names are items."""
+        rubric = indicator.rubric
+        if rubric is None:
+            return False
+        if rubric.kind is RubricKind.ladder:
+            return True
+        return any(lv.level == level and lv.op is None for lv in rubric.levels)
 
     def _part_item(self, indicator: Indicator, part: str, sub: str) -> list[str]:
-        """ "ส่วนที่ 3 ข้อ 1.1": the item of that part printed with that number."""
-        number = re.compile(rf"(?<![\d.]){re.escape(sub)}(?![\d.]*\d)")
-        return [
-            i.id
-            for i in self.items[indicator.code]
-            if (p := _PART.search(i.text)) and p.group(1) == part and number.search(_own_words(i.text))
-        ]
+        """ "ส่วนที่ 3 ข้อ 1.1": the item of that part printed with that number; "ข้อ 1" takes in its
+        sub-items 1.1 and 1.2 as well."""
+        out = []
+        for item in self.items[indicator.code]:
+            p = _PART.search(item.text)
+            if p is None or p.group(1) != part:
+                continue
+            numbers = set(_ITEM_NUMBERS.findall(item.text[p.end() :]))
+            if any(n == sub or n.startswith(sub + ".") for n in numbers):
+                out.append(item.id)
+        return out
 
     def _refs(self, indicator: Indicator, m: re.Match[str]) -> tuple[list[str], str]:
         """The items a numbered reference names; ``"level"`` when it states a level on a ladder."""
@@ -274,7 +350,7 @@ class ItemMatcher:
                 return [n for n in numbers if n in ids], "items"
             return [], "level" if rubric is not None and rubric.conditions else "none"
         if word.startswith("ขั้น"):
-            steps = [step_id(n) for n in numbers if step_id(n) in ids]
+            steps = [self.twin.get((indicator.code, step_id(n)), step_id(n)) for n in numbers if step_id(n) in ids]
             if word.startswith("ขั้นตอน") and steps:
                 return steps, "items"  # "ขั้นตอนที่ 4": the project's step table, even beside a ladder
             if ladder:

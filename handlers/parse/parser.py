@@ -52,6 +52,7 @@ COUNT_UNITS = {
     "คำร้อง",
 }
 
+_PART_BEFORE = re.compile(r"ส่วน(?:ที่)?\s*\d+\s*$")  # an item number inside a part follows it
 _CORRECTION = re.compile(
     r"^(?:แก้ไข\s*นะ(?:คะ|ครับ)?|แก้(?:ไข)?\s*(?:[:：]|เป็น|ค่า|ตัวเลข|ให้เป็น|ตช|ตัวชี้วัด|kpi|k\d)|แก้\s*\S{0,12}\s*เป็น|ขอแก้|"
     r"เปลี่ยนเป็น|ไม่ใช่|ผิด(?:ค่ะ|ครับ)?\s*(?:แก้|ต้องเป็น)|ต้องเป็น|พิมพ์ผิด|ตัวเลข\S{0,12}ผิด|ที่ถูก(?:คือ|ต้อง)|"
@@ -269,6 +270,7 @@ class MessageParser:
         named = self.matcher.alias_hits(blanked) | {
             c.code for c in codes if not blanked[c.span[0] : c.span[1]].lstrip().startswith("ข้อ")
         }
+        codes = [c for c in codes if not _PART_BEFORE.search(blanked[: c.span[0]])]  # "ส่วนที่ 3 ข้อ 1"
         numbered = [c for c in named if any(i.kind == "checklist" and i.no for i in self.item_matcher.items.get(c, ()))]
         if not numbered:
             return codes

@@ -48,6 +48,7 @@ from handlers.postbacks import (
     BadPostback,
     CancelDraft,
     DraftTap,
+    ItemDone,
     NoProgress,
     NudgeTap,
     PickIndicator,
@@ -62,7 +63,7 @@ from handlers.replies import QuickReply, Reply
 from handlers.reporting import texts as rt
 from handlers.verification.verify import tell_committee
 from scoring.fiscal import BANGKOK, FiscalPeriod, bangkok_date, fiscal_year_bounds
-from scoring.items import items_of, level_items, next_items
+from scoring.items import PlanItem, items_of, level_items, next_items
 from scoring.plan import Indicator, Plan, RubricKind
 from scoring.rubric import Result, evaluate
 from scoring.thai import thai_date
@@ -820,8 +821,11 @@ class ReportConversation:
         # Read once, after everything is written: the level now, with the items just marked.
         results = progress.latest_results(session=self.session, plans=[record])[record.id or 0]
         saved: list[str] = []
+        next_up: list[tuple[str, PlanItem]] = []
         for item, report, marked, unconfirmed in written_items:
-            saved.append(self._saved_line(plan, item, period, results.get(item.code or ""), marked))
+            line, needed = self._saved_line(plan, item, period, results.get(item.code or ""), marked)
+            saved.append(line)
+            next_up += [(item.code or "", n) for n in needed]
             if unconfirmed:
                 saved.append(rt.COMMITTEE_TOLD.format(code=report.code, period=period.thai))
         self._attach_evidence(draft, report_ids)
@@ -830,10 +834,41 @@ class ReportConversation:
         follow_up = len(model.missing_5w) >= 2
         model.report_ids = report_ids
         d.store(self.session, draft, model, self.now, R.ask_details if follow_up else R.saved)
-        reply.say(rt.SAVED.format(summary="\n".join(saved)))
+        did_it = self._did_it_buttons(next_up, period)
         if follow_up:
             names = " ".join(q.FIVE_W_NAMES[k] for k in model.missing_5w)
-            reply.say(q.FIVE_W_FOLLOW_UP.format(missing=names))
+            reply.say(rt.SAVED.format(summary="\n".join(saved)))
+            reply.say(q.FIVE_W_FOLLOW_UP.format(missing=names), did_it)
+        else:
+            reply.say(rt.SAVED.format(summary="\n".join(saved)), did_it)
+
+    @staticmethod
+    def _did_it_buttons(next_up: list[tuple[str, PlanItem]], period: FiscalPeriod) -> tuple[QuickReply, ...]:
+        """ "ทำแล้ว" under what the next level needs: one tap reports that item done. Several items
+        needed get a button each, named by their short label (LINE shows at most 13 buttons)."""
+        if len(next_up) == 1:
+            code, only = next_up[0]
+            return (
+                QuickReply.of(
+                    rt.DID_IT,
+                    rt.DID_IT_SAID.format(name=item_label(only, full=True)),
+                    n="done",
+                    p=period.label,
+                    i=code,
+                    v=only.id,
+                ),
+            )
+        return tuple(
+            QuickReply.of(
+                rt.DID_IT_ITEM.format(name=item_label(n)),
+                rt.DID_IT_SAID.format(name=item_label(n, full=True)),
+                n="done",
+                p=period.label,
+                i=code,
+                v=n.id,
+            )
+            for code, n in next_up[:12]
+        )
 
     def _attach_evidence(self, draft: Draft, report_ids: list[int]) -> None:
         """Photos sent with the draft, or shortly before the report, go to the (first) saved report."""
@@ -894,7 +929,8 @@ class ReportConversation:
         period: FiscalPeriod,
         result: Result | None,
         marked: list[item_marks.Marked],
-    ) -> str:
+    ) -> tuple[str, list[PlanItem]]:
+        """What was saved for one indicator, and the items its next level still needs."""
         indicator = plan.indicator(item.code or "")
         by_id = {i.id: i for i in items_of(indicator)}
         lines: list[str] = []
@@ -909,7 +945,8 @@ class ReportConversation:
             names = "\n".join(rt.ITEM_LINE_UNDONE.format(name=item_label(i, full=True)) for i in undone)
             lines.append(rt.ITEMS_UNDONE.format(code=item.code, period=period.thai, lines=names))
         if not lines:
-            return rt.SAVED_NO_VALUE.format(code=item.code, period=period.thai)
+            return rt.SAVED_NO_VALUE.format(code=item.code, period=period.thai), []
+        needed: list[PlanItem] = []
         if indicator.rubric is not None:
             if item.value is not None and (result is None or result.value is None):
                 result = Result.of(
@@ -917,28 +954,32 @@ class ReportConversation:
                 )
             e = evaluate(indicator, result)
             lines.append(rt.LEVEL_NOW.format(level=e.level, points=e.points, max_points=e.max_points))
-            advice = self._next_in_words(indicator, e.level, result)
-            if advice or e.next:
-                lines.append(advice or e.next or "")
+            needed = self._next_needed(indicator, e.level, result)
+            if needed:
+                lines.append(
+                    rt.NEXT_ITEM.format(level=e.level + 1, text="; ".join(item_label(i, full=True) for i in needed))
+                )
+            elif e.next:
+                lines.append(e.next)
         if any(m.done for m in marked):
             evidence = "; ".join(dict.fromkeys(ev for i in done for ev in i.evidence[:1]))
             if evidence:
                 lines.append(rt.EVIDENCE_ASK.format(evidence=evidence))
-        return "\n".join(lines)
+        return "\n".join(lines), needed
 
     @staticmethod
-    def _next_in_words(indicator: Indicator, level: int, result: Result | None) -> str | None:
-        """ "ถึงระดับ 4: นำข้อมูลที่ได้รับนำเสนอ… (ขั้นที่ 4)": the next item in the reporter's terms."""
+    def _next_needed(indicator: Indicator, level: int, result: Result | None) -> list[PlanItem]:
+        """The items the next level still needs ("ถึงระดับ 4: นำข้อมูลที่ได้รับนำเสนอ… (ขั้นที่ 4)"), so the
+        reporter reads the next step in their own terms; none where the next level is a number to reach."""
         rubric = indicator.rubric
         if rubric is None or level >= 5 or rubric.kind is RubricKind.checklist:
-            return None
+            return []
         needed = [i for i in level_items(indicator, level + 1) if i.id not in (result.done if result else ())]
-        if not needed or (
-            rubric.kind is RubricKind.threshold
-            and any(lv.level == level + 1 and lv.op is not None for lv in rubric.levels)
+        if rubric.kind is RubricKind.threshold and any(
+            lv.level == level + 1 and lv.op is not None for lv in rubric.levels
         ):
-            return None
-        return rt.NEXT_ITEM.format(level=level + 1, text="; ".join(item_label(i, full=True) for i in needed))
+            return []
+        return needed
 
     def _learn(self, unit_id: int, plan_id: int, phrase: str, code: str) -> None:
         indicator = self._indicator_record(plan_id, code)
@@ -992,9 +1033,11 @@ class ReportConversation:
         The reminder's period and indicators come back in the button's data, so they are checked
         again: a plan of that fiscal year, and indicators the tapper answers for.
         """
+        if isinstance(tap, ItemDone):
+            return self._item_done(tap, reply)
         if not isinstance(tap, NoProgress):
             return reply.say(rt.REPORT_HINT)
-        target = self._no_progress_target(tap)
+        target = self._duty_target(tap.period, tap.codes)
         if target is None:
             return reply.say(m.BUTTON_INVALID)
         record, unit_id = target
@@ -1005,7 +1048,32 @@ class ReportConversation:
         d.store(self.session, draft, model, self.now, ReasonState.ask_reason)
         return reply.say(rt.ASK_REASON, _bind((QuickReply.of(rt.CANCEL, f="cancel", d=_DRAFT),), draft))
 
-    def _no_progress_target(self, tap: NoProgress) -> tuple[PlanRecord, int] | None:
+    def _item_done(self, tap: ItemDone, reply: Reply) -> Reply:
+        """ "ทำแล้ว": a report of that one item done, saved at once through the same path as a typed
+        one (the mark, the audit trail, the level now and what comes next). Checked again first: an
+        indicator the tapper answers for, in a plan of the tap's year, and an item of it."""
+        target = self._duty_target(tap.period, (tap.code,))
+        if target is None:
+            return reply.say(m.BUTTON_INVALID)
+        record, unit_id = target
+        plan = plan_from_record(record)
+        if tap.item not in {i.id for i in items_of(plan.indicator(tap.code))}:
+            return reply.say(m.BUTTON_INVALID)
+        model = ReportDraft(
+            plan_id=record.id or 0,
+            unit_id=unit_id,
+            text="",
+            items=[DraftItem(code=tap.code, confidence=1.0, via="button", done=[tap.item])],
+            period=PeriodPick.of(tap.period),
+            period_ok=True,
+            confirmed=True,
+        )
+        draft = Draft(person_id=self.person.id or 0, chat_id=self.speaker.chat_id, created_at=self.now)
+        parser = PARSERS.get(record, learnt_aliases(self.session, unit_id, record.id or 0))
+        self._advance(draft, model, record, parser, reply)
+        return reply
+
+    def _duty_target(self, period: FiscalPeriod, codes: tuple[str, ...]) -> tuple[PlanRecord, int] | None:
         """The plan of the tap's fiscal year whose indicators the tapper answers for, with its unit.
 
         The tapper's own unit first; an acting officer may also answer for the absent colleague's.
@@ -1017,10 +1085,10 @@ class ReportConversation:
             absent = self.session.get(Person, self.person.acting_for_id)
             units.append(absent.unit_id if absent else None)
         for unit_id in dict.fromkeys(u for u in units if u is not None):
-            record = plan_for_unit(self.session, unit_id, tap.period.fiscal_year)
-            if record is None or record.fiscal_year != tap.period.fiscal_year:
+            record = plan_for_unit(self.session, unit_id, period.fiscal_year)
+            if record is None or record.fiscal_year != period.fiscal_year:
                 continue
-            if set(tap.codes) <= duties_of(self.session, record, self.person):
+            if set(codes) <= duties_of(self.session, record, self.person):
                 return record, unit_id
         return None
 
