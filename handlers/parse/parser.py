@@ -21,7 +21,7 @@ from handlers.parse.normalize import blank, normalize_text, remove_spans
 from handlers.parse.numbers import spell_out_numbers
 from handlers.parse.period import PeriodMatch, find_dates, find_periods
 from handlers.parse.sections import DOC_NUMBER, Sections, split_sections
-from handlers.parse.value import ValueMatch, find_values, is_pending, value_spans
+from handlers.parse.value import ValueMatch, find_values, is_pending, lone_number, value_spans
 from scoring.fiscal import FiscalPeriod, fiscal_quarter_of, fiscal_year_of
 from scoring.items import next_items
 from scoring.plan import Indicator, Plan
@@ -353,6 +353,8 @@ class MessageParser:
             value = self._pick_value(valued, None)
             return ParsedItem(None, list(alternatives), 0.4, "partial", value, False, segment)
         value = self._pick_value(valued, code)
+        if value is None and code is not None and via == "code":
+            value = lone_number(valued)
         pending = value is None and is_pending(valued)
         if code is not None:
             cands = self.matcher.candidates(segment)

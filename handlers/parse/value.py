@@ -10,7 +10,9 @@ import re
 from dataclasses import dataclass
 
 NUM = r"(\d+(?:\.\d+)?)"
-COUNT_NOUNS = "โครงการ|เรื่อง|ครั้ง|ราย|คน|ข้อ|แห่ง|ชุดข้อมูล|ชุด|ระบบ|แนวทาง|ฉบับ|กิจกรรม|ญัตติ|ข้อสั่งการ|เขต|ชิ้น|คำร้อง"
+COUNT_NOUNS = (
+    "โครงการ|เรื่อง|ครั้ง|ราย|คน|ท่าน|ข้อ|แห่ง|ชุดข้อมูล|ชุด|ระบบ|แนวทาง|ฉบับ|กิจกรรม|ญัตติ|ข้อสั่งการ|เขต|ชิ้น|คำร้อง|หลักสูตร|หน่วยงาน"
+)
 _PERCENT_WORD = r"(?:%|เปอร์เซ็นต์|เปอร์เซ็นท์|เปอร์เซ็น|เปอร์เซนต์|เปอร์เซนท์|เปอเซ็น|percent|pct)"
 
 _PERCENT_BEFORE = re.compile(rf"(?:ร้อยละ|ร้อยล่ะ|ร้อยล่า|รัอยละ)\s*(?:ที่\s*)?{NUM}")
@@ -23,8 +25,20 @@ _FRACTION = re.compile(
 _REVERSED = re.compile(rf"{NUM}\s*(?P<noun>{COUNT_NOUNS})(?P<between>[^\d\n]{{0,45}}?){NUM}\s*(?P=noun)")
 _DONE_WORDS = re.compile(
     r"ดำเนินการแล้ว|แล้วเสร็จ|เสร็จแล้ว|เสร็จสิ้น|เสร็จ|แก้ไขแล้ว|แก้ไขได้|แก้ได้|สำเร็จ|ปิด|รายงาน(?:ผล)?แล้ว|ทำแล้ว|"
-    r"พึงพอใจ|ผ่าน|ตามแผน|ครบ|ได้"
+    r"พึงพอใจ|พอใจ|ผ่าน|ตามแผน|ตรง|ครบ|ได้"
 )
+# A survey: who answered (the questionnaires returned, not those sent) and who was satisfied, in
+# either order; the satisfied share of those who answered is the value.
+_ANSWERED = re.compile(rf"(?:ผู้ตอบ|ตอบกลับ|ได้(?:รับ)?คืน|ส่งคืน|ตอบแบบ|ผู้ประเมิน|ผู้รับบริการ|ทั้งหมด)\D{{0,14}}?{NUM}")
+_SATISFIED = re.compile(rf"(?:พึง)?พอใจ\D{{0,18}}?{NUM}|{NUM}\s*(?:คน|ราย|ท่าน)?\s*(?:ที่|ซึ่ง)?\s*(?:พึง)?พอใจ")
+# A duration: hours, minutes and seconds compose ("47 นาที 30 วินาที" = 47.5 minutes).
+_DURATION = re.compile(
+    rf"(?:{NUM}\s*(?:ชั่วโมง|ชม\.?|hrs?\b|hours?\b)\s*)?(?:{NUM}\s*(?:นาที|min(?:ute)?s?\b)\s*)?"
+    rf"(?:{NUM}\s*(?:วินาที|sec(?:ond)?s?\b))?",
+    re.IGNORECASE,
+)
+# One number on its own, when nothing else in the text is a value ("ตช.3.3 ไตรมาสที่แล้ว 90").
+_LONE = re.compile(r"(?<![\d.,/])\d+(?:\.\d+)?(?![\d.,/])")
 _LEVEL = re.compile(r"(?:ระดับ|level|lv\.?)\s*(?:ที่\s*)?([1-5])(?!\d|\.\d)", re.IGNORECASE)
 _MINUTES = re.compile(rf"{NUM}\s*(?:นาที|min(?:ute)?s?\b)", re.IGNORECASE)
 _MEAN_MINUTES = re.compile(rf"เฉลี่ย\S{{0,10}}?\s*(?:ที่\s*|อยู่ที่\s*|ประมาณ\s*)?{NUM}\s*(?:นาที|min)", re.IGNORECASE)
@@ -74,7 +88,7 @@ def find_values(text: str) -> list[ValueMatch]:
     out: list[ValueMatch] = []
     fraction = next(((m, f) for m in _FRACTION.finditer(text) if (f := _fraction_of(m))), None)
     reversed_ = next(((m, f) for m in _REVERSED.finditer(text) if (f := _reversed_of(m))), None)
-    ratio = fraction or reversed_
+    ratio = _survey(text) or fraction or reversed_
     for percent in (*_PERCENT_BEFORE.finditer(text), *_PERCENT_AFTER.finditer(text)):
         value = float(percent.group(1))
         num = den = None
@@ -86,9 +100,9 @@ def find_values(text: str) -> list[ValueMatch]:
         (m, (n, d)), source = ratio, "fraction"
         conf = 0.75 if ratio is fraction else 0.7
         out.append(ValueMatch(_pct(n, d), "ร้อยละ", n, d, m.span(), conf, source))
-    mean = _MEAN_MINUTES.search(text) or _MINUTES.search(text)
-    if mean:
-        out.append(ValueMatch(float(mean.group(1)), "นาที", span=mean.span(), confidence=0.9, source="minutes"))
+    duration = _duration(text)
+    if duration is not None:
+        out.append(duration)
     level = _LEVEL.search(text)
     if level:
         out.append(ValueMatch(float(level.group(1)), "ระดับ", span=level.span(), confidence=0.9, source="level"))
@@ -110,7 +124,46 @@ def find_values(text: str) -> list[ValueMatch]:
     return out
 
 
-_ANY_VALUE = (_PERCENT_BEFORE, _PERCENT_AFTER, _FRACTION, _MINUTES, _LEVEL, _POINTS, _BAHT, _COUNT)
+def lone_number(text: str) -> ValueMatch | None:
+    """The only number left in a text that names its indicator by code ("ตช.3.3 ไตรมาสที่แล้ว 90"):
+    a value whose unit the reporter is asked to confirm."""
+    lone = list(_LONE.finditer(text))
+    if len(lone) != 1:
+        return None
+    return ValueMatch(float(lone[0].group(0)), None, span=lone[0].span(), confidence=0.3, source="bare")
+
+
+def _survey(text: str) -> tuple[re.Match[str], tuple[float, float]] | None:
+    answered = _ANSWERED.search(text)
+    if answered is None:
+        return None
+
+    def number_at(m: re.Match[str]) -> int:
+        return m.start(1) if m.group(1) is not None else m.start(2)
+
+    satisfied = next((m for m in _SATISFIED.finditer(text) if number_at(m) != answered.start(1)), None)
+    if satisfied is None:
+        return None
+    whole = float(answered.group(1))
+    part = float(satisfied.group(1) or satisfied.group(2))
+    if whole == 0 or part > whole:
+        return None
+    return (satisfied if satisfied.start() > answered.start() else answered), (part, whole)
+
+
+def _duration(text: str) -> ValueMatch | None:
+    """The mean when one is said ("เฉลี่ย 19 นาที 45 วินาที"), else the first duration, in minutes."""
+    found = [m for m in _DURATION.finditer(text) if m.group(0).strip() and any(m.groups())]
+    if not found:
+        return None
+    mean = _MEAN_MINUTES.search(text)
+    best = next((m for m in found if mean is not None and m.start() >= mean.start()), found[0])
+    hours, minutes, seconds = (float(g) if g else 0.0 for g in best.groups())
+    value = round(hours * 60 + minutes + seconds / 60, 2)
+    return ValueMatch(value, "นาที", span=best.span(), confidence=0.9, source="minutes")
+
+
+_ANY_VALUE = (_PERCENT_BEFORE, _PERCENT_AFTER, _FRACTION, _MINUTES, _LEVEL, _POINTS, _BAHT, _COUNT)  # cut points
 
 
 def value_spans(text: str) -> list[tuple[int, int]]:
