@@ -33,11 +33,12 @@ ALIAS_SCORE = 1000.0  # an alias hit outranks any fuzzy score
 FUZZY_FULL_MASS = 18.0  # IDF mass of roughly six distinctive trigrams: a phrase that clearly names one
 _COUNTING_NOUN = r"[ ]?(?:โครงการ|เรื่อง|เขต|ครั้ง|คน|แห่ง|ด้าน|ประเด็น|ราย|ชุด|วัน|นาที|บาท|%|เปอร์|ปี)"
 _CODE = re.compile(
-    r"(?:ตัวชี้วัด(?:ที่)?|ตัวชีวัด(?:ที่)?|ตชว\.?|ตช\.?|kpi|ข้อที่|ข้อ|ตัวที่|indicator)\s*(?:ที่\s*)?"
+    r"(?:ตัวชี้วัด(?:ที่)?|ตัวชีวัด(?:ที่)?|ตชว\.?|ตช\.?|kpi|ข้อที่|ข้อ|ตัวที่|indicator)\s*(?:ยุทธศาสตร์\s*)?(?:ที่\s*)?"
     r"(?P<code>[kK]?\d+(?:\.\d+)*(?:\s*\([กขคง]\)|\s?[กขคง](?![ก-๙]))?)(?![\d.]*\d)"
     rf"(?!{_COUNTING_NOUN})",
     re.IGNORECASE,
 )
+_WORD_CODE = re.compile(r"^([^\d\s]{2,})\s+\d")
 _EITHER = re.compile(r"\s*(?:หรือ|/|,)\s*(?:ตัวชี้วัด(?:ที่)?|ตช\.?|kpi|ข้อ)?\s*(?P<code>[kK]?\d+(?:\.\d+)*)(?![\d.]*\d)")
 _NAME_NUMBER = re.compile(r"(?:พ\.ศ\.\s?|ทั้ง\s?|ศูนย์\s?กทม\.\s?)?\d+(?:\s?(?:โครงการสำคัญ|เขต|ชุดข้อมูล|ด้าน|ประเด็น))?")
 _CODE_ALIAS = re.compile(r"(?:ตัวชี้วัด(?:ที่)?|kpi|ข้อ(?:ที่)?|ตัวที่|k)?(?P<code>\d+(?:\.\d+)*(?:\([กขคง]\))?)")
@@ -120,6 +121,14 @@ class IndicatorMatcher:
         for code, phrases in (extra_aliases or {}).items():
             names.setdefault(code, []).extend(phrases)
         self._alias_codes = self._code_aliases()
+        # Codes a plan writes with a word before the number ("เจรจา 3.1"): found as written, before a
+        # bare "3.1" that may be another indicator's code.
+        prefixes = sorted({m.group(1) for c in self.codes if (m := _WORD_CODE.match(c))}, key=len, reverse=True)
+        self._word_codes = (
+            re.compile(rf"(?P<code>(?:{'|'.join(map(re.escape, prefixes))})\s*\d+(?:\.\d+)*)(?![\d.]*\d)")
+            if prefixes
+            else None
+        )
         self._keys = {code: "|".join(match_key(_expand(n)) for n in ns) for code, ns in names.items()}
         self._name_numbers = sorted(
             {
@@ -170,7 +179,17 @@ class IndicatorMatcher:
     def find_codes(self, text: str) -> list[CodeMatch]:
         """Explicit codes that exist in this plan, in text order (invalid codes are ignored)."""
         out: list[CodeMatch] = []
+        word_spans: list[tuple[int, int]] = []
+        for m in self._word_codes.finditer(text) if self._word_codes else ():
+            code = self._by_canonical.get(canonical_code(re.sub(r"\s+", " ", m.group("code"))))
+            word = re.sub(r"\s*(\d)", r" \1", m.group("code"), count=1)
+            code = code or (word if word in self.codes else None)
+            if code:
+                out.append(CodeMatch(code, m.span()))
+                word_spans.append(m.span())
         for m in _CODE.finditer(text):
+            if any(not (m.end() <= a or m.start() >= b) for a, b in word_spans):
+                continue
             code = self.resolve_code(m.group("code"))
             either = _EITHER.match(text, m.end())
             if code and either:

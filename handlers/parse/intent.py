@@ -31,6 +31,7 @@ _CODE_WRITTEN = re.compile(
 )
 _ANY_DAY = date(2000, 1, 1)  # period spans do not depend on the day; only their years would
 _LEVEL = re.compile(r"ถึงระดับ\s*([1-5])")
+_ASKED = re.compile(r"(?<!เ)กี่\s*(?:เปอร์|%|คะแนน|ครั้ง|เรื่อง|โครงการ|ระดับ|นาที)|หรือยัง\s*(?:คะ|ครับ|คับ|จ้า)?\s*\??\s*$")
 
 
 def looks_like_query(text: str) -> bool:
@@ -44,6 +45,8 @@ def looks_like_query(text: str) -> bool:
     norm = normalize_text(text)
     if not _QUERY.search(norm):
         return False
+    if _ASKED.search(norm):
+        return True  # "ต้องได้กี่เปอร์เซ็นต์คะ", "ตรวจครบ 6 ครั้งหรือยังคะ": asked, whatever numbers it holds
     low = spell_out_numbers(norm).lower()
     spans = [
         *(p.span for p in find_periods(low, _ANY_DAY)),

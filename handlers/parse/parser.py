@@ -56,7 +56,9 @@ _PART_BEFORE = re.compile(r"ส่วน(?:ที่)?\s*\d+\s*$")  # an item nu
 _CORRECTION = re.compile(
     r"^(?:แก้ไข\s*นะ(?:คะ|ครับ)?|แก้(?:ไข)?\s*(?:[:：]|เป็น|ค่า|ตัวเลข|ให้เป็น|ตช|ตัวชี้วัด|kpi|k\d)|แก้\s*\S{0,12}\s*เป็น|ขอแก้|"
     r"เปลี่ยนเป็น|ไม่ใช่|ผิด(?:ค่ะ|ครับ)?\s*(?:แก้|ต้องเป็น)|ต้องเป็น|พิมพ์ผิด|ตัวเลข\S{0,12}ผิด|ที่ถูก(?:คือ|ต้อง)|"
-    r"(?:ตัวชี้วัด(?:ที่)?|ตชว?\.?|kpi)\s*[\d.]{1,5}\s*(?:ขอ)?(?:แก้(?:ไข)?(?:ค่า)?\s*เป็น|ต้องเป็น))",
+    r"(?:ตัวชี้วัด(?:ที่)?|ตชว?\.?|kpi)\s*[\d.]{1,5}\s*(?:ขอ)?(?:แก้(?:ไข)?(?:ค่า)?\s*เป็น|ต้องเป็น)|"
+    # "แก้ไข 5.1 เป็น 76.5%", "สัญจรประจำเขต แก้เป็น ๘๔.๒": a code or a short name before "แก้เป็น"
+    r"แก้(?:ไข)?\s*[\d.]{1,6}\s*เป็น|(?:\S{1,30}\s+){1,2}(?:ขอ)?แก้(?:ไข)?(?:ค่า)?\s*เป็น)",
     re.IGNORECASE,
 )
 
@@ -332,6 +334,18 @@ class MessageParser:
             return None
         if code is not None:
             unit = self.indicators[code].unit
+            if unit in COUNT_UNITS:
+                # "ผ่านแผนแล้ว 6 จาก 12 โครงการ" on an indicator that counts projects: the count is 6.
+                part = next(
+                    (
+                        v
+                        for v in values
+                        if v.source == "fraction" and v.numerator is not None and unit in segment[v.span[0] : v.span[1]]
+                    ),
+                    None,
+                )
+                if part is not None and part.numerator is not None:
+                    return ValueMatch(part.numerator, unit, span=part.span, confidence=part.confidence, source="count")
             exact = next((v for v in values if v.unit == unit), None)
             if exact is not None:
                 return exact

@@ -53,10 +53,15 @@ def _month_alternation() -> tuple[str, dict[str, int]]:
 
 
 _MONTH_RE, _MONTH_GROUPS = _month_alternation()
-_YEAR = r"(?:(?:พ\.?\s?ศ\.?|ปี(?:งบ(?:ประมาณ)?)?|fy|ค\.?ศ\.?)\s*)?(?P<year>\d{4}|\d{2})(?!\d)"
+# A year, unless the number goes on as a value ("ม.ค. 33.9%", "มกรา 77 เปอเซ็น").
+_YEAR = (
+    r"(?:(?:พ\.?\s?ศ\.?|ปี(?:งบ(?:ประมาณ)?)?|fy|ค\.?ศ\.?)\s*)?(?P<year>\d{4}|\d{2})"
+    r"(?!\d|\.\d|\s*(?:%|เปอ|percent))"
+)
 _MONTH_TOKEN = re.compile(rf"(?P<month>{_MONTH_RE})\s*(?:[/,]\s*)?(?:{_YEAR})?", re.IGNORECASE)
 _RANGE = re.compile(
-    rf"(?P<a>{_MONTH_RE.replace('?P<m', '?P<a')})\s*(?:-|–|ถึง|ถึงเดือน)\s*(?P<b>{_MONTH_RE.replace('?P<m', '?P<b')})"
+    rf"(?P<a>{_MONTH_RE.replace('?P<m', '?P<a')})\s*(?:{_YEAR.replace('?P<year>', '?P<ya>')}\s*)?"
+    rf"(?:-|–|ถึง|ถึงเดือน)\s*(?P<b>{_MONTH_RE.replace('?P<m', '?P<b')})"
     rf"\s*(?:{_YEAR})?",
     re.IGNORECASE,
 )
@@ -65,7 +70,9 @@ _QUARTER = re.compile(
     r"(?:\s*(?:/|ปี|ปีงบ(?:ประมาณ)?|fy|พ\.?\s?ศ\.?)\s*(?P<year>\d{4}|\d{2})(?!\d))?",
     re.IGNORECASE,
 )
-_ROUND = re.compile(r"(?:รอบ|ผลสะสม|สะสม)\s*(?P<n>3|6|9|12)\s*เดือน")
+_ROUND = re.compile(r"(?:รอบ|ผลสะสม|สะสม|สรุปผล)\s*(?P<n>3|6|9|12)\s*เดือน")
+# The whole fiscal year closed: its fourth quarter ("ปิดปีงบ 61").
+_YEAR_END = re.compile(r"(?:ปิด|สิ้น)ปีงบ(?:ประมาณ)?\s*(?:พ\.?\s?ศ\.?)?\s*(?P<year>\d{4}|\d{2})(?!\d)")
 _FISCAL_YEAR = re.compile(r"(?:ปีงบ(?:ประมาณ)?\s*(?:พ\.?\s?ศ\.?)?|fy)\s*(?P<year>\d{4}|\d{2})(?!\d)", re.IGNORECASE)
 _RELATIVE = re.compile(r"ไตรมาส(?:นี้|ปัจจุบัน)|ไตรมาส(?:ที่แล้ว|ก่อน(?:หน้า)?)|เดือน(?:นี้)|เดือน(?:ที่แล้ว|ก่อน(?:หน้า)?)")
 _DATE = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\s*/\s*(?P<m>[01]?\d)\s*/\s*(?P<y>\d{4}|\d{2})(?!\d)")
@@ -131,7 +138,7 @@ def _quarter_period(quarter: int, fiscal_year: int | None, today: date) -> tuple
     return fy, quarter
 
 
-_AS_OF = re.compile(r"(?:ณ|ถึง|สิ้นสุด)\s*(?:วันที่\s*)?$")
+_AS_OF = re.compile(r"(?:ณ|ถึง|สิ้นสุด|as\s*of|ข้อมูลวันที่)\s*(?:วันที่\s*)?$", re.IGNORECASE)
 _CODE_BEFORE = re.compile(
     r"(?:kpi|ตชว?\.?|ตัวชี้วัด(?:ที่)?|ตัวชีวัด(?:ที่)?|ข้อ(?:ที่)?|k|\.|ร้อยละ|ร้อยล่ะ|ได้|ที่|คือ|เป็น)\s*$", re.IGNORECASE
 )
@@ -172,6 +179,10 @@ def find_periods(text: str, today: date) -> list[PeriodMatch]:
         fy, q = _quarter_period(int(m.group("q")), year, today)
         found.append(PeriodMatch(fy, q, None, m.span(), year is not None, "quarter"))
         taken.append(m.span())
+    for m in _YEAR_END.finditer(text):
+        if free(m.span()):
+            found.append(PeriodMatch(resolve_year(m.group("year"), today), 4, None, m.span(), True, "round"))
+            taken.append(m.span())
     for m in _ROUND.finditer(text):
         if free(m.span()):
             q = {"3": 1, "6": 2, "9": 3, "12": 4}[m.group("n")]
@@ -195,6 +206,13 @@ def find_periods(text: str, today: date) -> list[PeriodMatch]:
         fy, q, mo = _month_period(month, year, today)
         found.append(PeriodMatch(fy, q, mo, m.span(), year is not None, "month"))
         taken.append(m.span())
+    for m in _DATE.finditer(text):
+        # "ข้อมูล ณ 31/03/20", "as of 31/12/2023": the data's date gives its month.
+        if _AS_OF.search(text[max(0, m.start() - 12) : m.start()]) and 1 <= int(m.group("m")) <= 12:
+            year = int(m.group("y"))
+            be = resolve_year(m.group("y"), today) if year < 100 else (year if year >= 2400 else to_be(year))
+            fy, q, mo = _month_period(int(m.group("m")), be, today)
+            found.append(PeriodMatch(fy, q, mo, m.span(), True, "as-of"))
     for m in _DAY_MONTH.finditer(text):
         if _AS_OF.search(text[max(0, m.start() - 12) : m.start()]) and int(m.group("d")) <= 31:
             month = _month_from(m, "dm")
