@@ -100,6 +100,7 @@ class DraftItem(_Model):
     denominator: float | None = None
     unit: str | None = None
     value_source: str | None = None
+    value_sure: bool = True  # the parser's value clears the auto-save threshold, or the reporter gave it
     pending: bool = False
     phrase: str = ""
     done: list[str] = []  # items named by number: marked as said

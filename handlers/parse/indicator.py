@@ -198,7 +198,8 @@ class IndicatorMatcher:
                     out.append(CodeMatch(code, (m.start(), either.end()), (code, other)))
                     continue
             if code:
-                out.append(CodeMatch(code, m.span()))
+                twin = self._word_twin(code) if m.group(0).lstrip().startswith("ข้อ") else None
+                out.append(CodeMatch(code, m.span(), (code, twin) if twin else ()))
                 continue
             partial = self.partial_code(m.group("code"))
             if partial:
@@ -209,8 +210,13 @@ class IndicatorMatcher:
                 continue
             code = self.resolve_code(m.group("code"))
             if code and not re.match(_COUNTING_NOUN, text[m.end() :]):
-                out.append(CodeMatch(code, m.span()))
+                twin = self._word_twin(code)
+                out.append(CodeMatch(code, m.span(), (code, twin) if twin else ()))
         return sorted(out, key=lambda c: c.span)
+
+    def _word_twin(self, code: str) -> str | None:
+        """ "ข้อ 3.2" in a plan with both 3.2 and เจรจา 3.2: either could be meant, so ask."""
+        return next((c for c in sorted(self.codes) if c != code and c.endswith(" " + code)), None)
 
     def alias_hits(self, text: str) -> set[str]:
         """Indicators named by an alias in the text; when several are, those covered by the most aliases.

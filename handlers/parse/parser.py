@@ -21,6 +21,7 @@ from handlers.parse.normalize import blank, normalize_text, remove_spans
 from handlers.parse.numbers import spell_out_numbers
 from handlers.parse.period import PeriodMatch, find_dates, find_periods
 from handlers.parse.sections import DOC_NUMBER, Sections, split_sections
+from handlers.parse.value import ANY_PERCENT as _ANY_PERCENT
 from handlers.parse.value import ValueMatch, find_values, is_pending, lone_number, value_spans
 from scoring.fiscal import FiscalPeriod, fiscal_quarter_of, fiscal_year_of
 from scoring.items import next_items
@@ -74,6 +75,13 @@ _GROUP = re.compile(r"มิติ(?:ที่)?\s*(\d+)|องค์ประ�
 _FILLER = re.compile(r"^[\s\W_]*(?:ค่ะ|ครับ|คับ|จ้า|นะคะ|นะครับ)?[\s\W_]*$")
 
 
+# Auto-save thresholds, chosen on the blind dev corpus so that nothing there is saved wrongly without
+# a question (``python -m tests.corpus_eval blind_dev`` prints the wrong saves and the ask rate).
+SURE_INDICATOR = 0.9
+SURE_VALUE = 0.7
+RIVAL_FACTOR = 0.7
+
+
 @dataclass
 class ParsedItem:
     """One indicator's part of a message."""
@@ -86,6 +94,25 @@ class ParsedItem:
     pending: bool = False
     text: str = ""
     claims: ItemClaims = field(default_factory=ItemClaims)
+    rivals: int = 0  # other numbers in the text that could be the value (neither its parts nor a date)
+
+    @property
+    def value_confidence(self) -> float:
+        """How sure the value is, from its evidence: the kind of match (a stated % above a bare
+        number), lowered for each rival number the text also states."""
+        if self.value is None:
+            return 1.0
+        return self.value.confidence * RIVAL_FACTOR**self.rivals
+
+    @property
+    def sure(self) -> bool:
+        """Saved without asking: a known indicator named by code or exact alias, and a value whose
+        confidence clears the threshold chosen on the blind corpus (no wrong save there)."""
+        return (
+            self.indicator is not None
+            and self.indicator_confidence >= SURE_INDICATOR
+            and (self.value is None or self.value_confidence >= SURE_VALUE)
+        )
 
 
 @dataclass
@@ -363,6 +390,14 @@ class MessageParser:
         valued: str | None = None,
     ) -> ParsedItem:
         valued = segment if valued is None else valued
+        item = self._item_of(segment, code, via, alternatives, valued)
+        unit = self.indicators[item.indicator].unit if item.indicator else None
+        item.rivals = _rivals(item.value, valued, unit)
+        return item
+
+    def _item_of(
+        self, segment: str, code: str | None, via: str, alternatives: tuple[str, ...], valued: str
+    ) -> ParsedItem:
         if alternatives:
             value = self._pick_value(valued, None)
             return ParsedItem(None, list(alternatives), 0.4, "partial", value, False, segment)
@@ -514,7 +549,7 @@ class MessageParser:
 
     @staticmethod
     def needs_confirmation(items: list[ParsedItem]) -> bool:
-        return any(i.indicator is not None and i.indicator_confidence < 0.9 for i in items) or any(
+        return any(i.indicator is not None and not i.sure for i in items) or any(
             i.value is not None and i.value.source == "fraction" and i.value.numerator is None for i in items
         )
 
@@ -587,3 +622,20 @@ class MessageParser:
                 else q.UNIT_MISMATCH.format(code=indicator.code, expected=expected, given=value.unit)
             )
         return q.UNIT_MISMATCH.format(code=indicator.code, expected=expected, given=value.unit)
+
+
+def _rivals(value: ValueMatch | None, text: str, unit: str | None) -> int:
+    """Numbers stated as values besides the chosen one and its parts ("ลดลง 8% … ความก้าวหน้า 35%"):
+    for a percentage, other percentages and ratios ("ทั้ง 50 เขต" is not one); for a count, the
+    same count noun or a percentage ("มี 1 ระบบ … 100%")."""
+    if value is None:
+        return 0
+    own = {round(x, 2) for x in (value.value, value.numerator, value.denominator) if x is not None}
+    percent = unit in PERCENT_UNITS or (unit is None and value.unit == "ร้อยละ")
+    others = {
+        round(v.value, 2)
+        for v in find_values(text)
+        if v.value is not None and (v.unit == "ร้อยละ" or (not percent and v.unit == unit) or v.unit == value.unit)
+    }
+    others |= {round(float(m.group(1) or m.group(2)), 2) for m in _ANY_PERCENT.finditer(text)}
+    return len(others - own)

@@ -17,6 +17,7 @@ _PERCENT_WORD = r"(?:%|เปอร์เซ็นต์|เปอร์เซ�
 
 _PERCENT_BEFORE = re.compile(rf"(?:ร้อยละ|ร้อยล่ะ|ร้อยล่า|รัอยละ)\s*(?:ที่\s*)?{NUM}")
 _PERCENT_AFTER = re.compile(rf"{NUM}\s*{_PERCENT_WORD}", re.IGNORECASE)
+ANY_PERCENT = re.compile(rf"(?:ร้อยละ|ร้อยล่ะ)\s*(?:ที่\s*)?{NUM}|{NUM}\s*{_PERCENT_WORD}", re.IGNORECASE)
 _FRACTION = re.compile(
     rf"{NUM}\s*(?:{COUNT_NOUNS}|คะแนน|บาท)?\s*(?:จากงบ\S*|จากทั้งหมด|จากทั้งสิ้น|จากที่ได้รับ|จาก|ใน|/|ต่อ|of)\s*(?:ทั้งหมด\s*)?{NUM}"
     rf"(?:\s*(?P<noun>{COUNT_NOUNS}|คะแนน|บาท))?",
@@ -38,6 +39,7 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 # One number on its own, when nothing else in the text is a value ("ตช.3.3 ไตรมาสที่แล้ว 90").
+_NUMBERED_BEFORE = re.compile(r"(?:ขั้น(?:ตอน)?|ข้อ|ส่วน|ระดับ|ครั้ง|รอบ|ฉบับ|งวด|ที่|level|lv\.?)\s*(?:ที่)?\s*$", re.IGNORECASE)
 _LONE = re.compile(r"(?<![\d.,/])\d+(?:\.\d+)?(?![\d.,/])")
 _LEVEL = re.compile(r"(?:ระดับ|level|lv\.?)\s*(?:ที่\s*)?([1-5])(?!\d|\.\d)", re.IGNORECASE)
 _MINUTES = re.compile(rf"{NUM}\s*(?:นาที|min(?:ute)?s?\b)", re.IGNORECASE)
@@ -128,8 +130,8 @@ def lone_number(text: str) -> ValueMatch | None:
     """The only number left in a text that names its indicator by code ("ตช.3.3 ไตรมาสที่แล้ว 90"):
     a value whose unit the reporter is asked to confirm."""
     lone = list(_LONE.finditer(text))
-    if len(lone) != 1:
-        return None
+    if len(lone) != 1 or _NUMBERED_BEFORE.search(text[: lone[0].start()]):
+        return None  # "ทำถึงขั้น 3": the number of an item, not a value
     return ValueMatch(float(lone[0].group(0)), None, span=lone[0].span(), confidence=0.3, source="bare")
 
 

@@ -36,7 +36,7 @@ from handlers.flow import Flow, Input, Says, Step, step
 from handlers.parse import questions as q
 from handlers.parse.items import ItemClaims
 from handlers.parse.normalize import match_key, normalize_text
-from handlers.parse.parser import MessageParser, ParsedItem, ParseResult
+from handlers.parse.parser import SURE_INDICATOR, SURE_VALUE, MessageParser, ParsedItem, ParseResult
 from handlers.parse.period import find_periods
 from handlers.parse.questions import item_label
 from handlers.parse.sections import references
@@ -268,6 +268,7 @@ def _item(item: ParsedItem) -> DraftItem:
         denominator=v.denominator if v else None,
         unit=v.unit if v else None,
         value_source=v.source if v else None,
+        value_sure=v is None or item.value_confidence >= SURE_VALUE,
         pending=item.pending,
         phrase=_phrase(item.text),
         done=list(item.claims.done),
@@ -560,7 +561,7 @@ class ReportConversation:
         for idx, item in enumerate(model.items):
             if item.code is not None and item.items_open:
                 return self._items_question(parser, item, idx)
-        unsure = any(i.confidence < 0.9 for i in model.items) or any(
+        unsure = any(i.confidence < SURE_INDICATOR or not i.value_sure for i in model.items) or any(
             i.value_source == "fraction" and i.numerator is None for i in model.items
         )
         if unsure and not model.confirmed:
@@ -649,7 +650,7 @@ class ReportConversation:
             if item is None or item.code not in parser.indicators:
                 return self._refuse(draft, model, turn, reply)
             if tap.yes:
-                item.unit = parser.indicators[item.code].unit
+                item.unit, item.value_sure = parser.indicators[item.code].unit, True
             else:
                 item.value, item.unit = None, None
                 model.value_refused = True
@@ -709,6 +710,7 @@ class ReportConversation:
             target.numerator = value.numerator if value else None
             target.denominator = value.denominator if value else None
             target.value_source = "answer"
+            target.value_sure = True
             model.value_refused = False
             understood = True
         if state is R.ask_period:
@@ -720,7 +722,7 @@ class ReportConversation:
                 understood = True
         if not understood and state is R.ask_unit and (yes or no) and items[idx].code:
             if yes:
-                items[idx].unit = parser.indicators[items[idx].code or ""].unit
+                items[idx].unit, items[idx].value_sure = parser.indicators[items[idx].code or ""].unit, True
             else:
                 items[idx].value, items[idx].unit = None, None
                 model.value_refused = True
