@@ -50,7 +50,12 @@ def create_app(
     line = LineClient(settings.line_base(port), settings.access_token())
     links = settings.link_keys()
     worker = Worker(
-        engine, line, evidence_dir or Path(settings.evidence_dir), link_secret=links, public_url=settings.public_url
+        engine,
+        line,
+        evidence_dir or Path(settings.evidence_dir),
+        link_secret=links,
+        public_url=settings.public_url,
+        privacy=settings.privacy_terms(),
     )
     worker.can_send = settings.can_send
     runtime = Runtime(engine, secret, line, worker, port, console, supervisor)

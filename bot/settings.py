@@ -10,7 +10,9 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot import texts as bt
+from handlers.accounts.privacy import PrivacyTerms
 from handlers.nudges.reminders import NudgeSettings
+from store.personal_data import Retention
 
 BANGKOK = "Asia/Bangkok"
 CONSOLE_TOKEN = "console-access-token"  # what the console's fake LINE platform accepts
@@ -26,6 +28,9 @@ class Settings(BaseSettings):
     line_channel_secret: SecretStr | None = None
     line_channel_access_token: SecretStr | None = None
     line_api_base: str = "https://api.line.me"
+    # The bot's LINE basic id ("@123abcde", shown in LINE Official Account Manager): invite sheets
+    # print its add-friend link and QR code.
+    line_bot_basic_id: str | None = None
     plans_dir: Path = REPO_ROOT / "plans"
     evidence_dir: Path = Path("var/evidence")
     # Signs dashboard and file links; required in production. Several keys separated by commas
@@ -49,6 +54,18 @@ class Settings(BaseSettings):
     console: bool = Field(default=False, validation_alias="TIDTAM_CONSOLE")
     health_worker_timeout_s: float = 30.0  # /healthz fails when no worker beat for this long
     health_inbox_lag_s: float = 60.0  # … or when the oldest unhandled event is this old
+    # Personal data (PDPA): whom the privacy notice names for a copy or erasure, and how long the bot
+    # keeps raw webhook bodies of handled events and drafts nobody touched (the clock deletes them daily).
+    privacy_contact: str = PrivacyTerms().contact
+    retention_inbox_days: int = Field(default=30, ge=1)
+    retention_drafts_days: int = Field(default=30, ge=1)
+    audit_log: Path = Path("var/audit.jsonl")  # one line per export or erasure of a person's data
+
+    def privacy_terms(self) -> PrivacyTerms:
+        return PrivacyTerms(self.privacy_contact, self.retention_inbox_days, self.retention_drafts_days)
+
+    def retention(self) -> Retention:
+        return Retention(inbox_days=self.retention_inbox_days, drafts_days=self.retention_drafts_days)
 
     @field_validator("console", mode="before")
     @classmethod

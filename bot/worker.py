@@ -27,6 +27,7 @@ from bot.line_client import LineClient
 from bot.quiet_traces import QuietTraces
 from handlers import texts as m
 from handlers.accounts.alerts import dead_letter_alert
+from handlers.accounts.privacy import PrivacyTerms
 from handlers.dispatch import EventContext, dispatch, needs_content
 from handlers.replies import Outgoing, Reply, outgoing_json
 from store.db import session_scope
@@ -60,9 +61,11 @@ class Worker:
         idle_poll: float = 1.0,
         link_secret: str | None = None,
         public_url: str = "http://127.0.0.1:8000",
+        privacy: PrivacyTerms | None = None,
     ) -> None:
         self.idle_poll = idle_poll
         self.link_secret, self.public_url = link_secret, public_url
+        self.privacy = privacy or PrivacyTerms()
         self.engine = engine
         self.line = line
         self.evidence_dir = evidence_dir
@@ -198,6 +201,7 @@ class Worker:
                     content_type,
                     link_secret=self.link_secret,
                     public_url=self.public_url,
+                    privacy=self.privacy,
                 )
                 reply = dispatch(ctx, event)
                 if decoded.truncated_from and reply.messages:
@@ -343,6 +347,7 @@ async def run_worker_process(
     link_secret: str | None = None,
     public_url: str = "http://127.0.0.1:8000",
     can_send: bool = True,
+    privacy: PrivacyTerms | None = None,
 ) -> None:
     """``tidtam worker``: the worker in a process of its own, polling the inbox (the web process only acks).
 
@@ -353,7 +358,9 @@ async def run_worker_process(
     from bot.warmup import warm_up
 
     await line.open()
-    worker = Worker(engine, line, evidence_dir, idle_poll=0.05, link_secret=link_secret, public_url=public_url)
+    worker = Worker(
+        engine, line, evidence_dir, idle_poll=0.05, link_secret=link_secret, public_url=public_url, privacy=privacy
+    )
     worker.can_send = can_send
     if not can_send:
         log.warning("LINE_CHANNEL_ACCESS_TOKEN is not set: events are handled, replies wait in the outbox")

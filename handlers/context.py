@@ -3,13 +3,15 @@ and who and where the event comes from."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from linebot.v3.webhooks import GroupSource, RoomSource
 from sqlmodel import Session
+
+from handlers.accounts.privacy import PrivacyTerms
 
 
 @dataclass
@@ -23,6 +25,7 @@ class EventContext:
     content_type: str | None = None
     link_secret: str | None = None  # signs dashboard and file links sent in chat
     public_url: str = "http://127.0.0.1:8000"
+    privacy: PrivacyTerms = field(default_factory=PrivacyTerms)  # the notice's contact and retention
 
 
 def chat_id_of(event: Any) -> str:

@@ -9,6 +9,7 @@ are fetched by the caller and passed in.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -39,6 +40,7 @@ from handlers.accounts.follows import on_follow, on_unfollow
 from handlers.accounts.groups import bind_group, on_join, on_leave, on_members
 from handlers.accounts.leave import leave_until
 from handlers.accounts.link_requests import link_request
+from handlers.accounts.privacy import asks_privacy_notice, privacy_notice
 from handlers.accounts.texts import BIND_WORDS
 from handlers.context import EventContext, chat_id_of, is_group, user_id_of
 from handlers.drafts import LISTENING_STATES, ReportState
@@ -55,6 +57,7 @@ from store.models import Draft, Person
 from store.people import reporting_unit
 
 log = logging.getLogger("tidtam.dispatch")
+_MENU_REPORT = re.compile(rf"{re.escape(m.MENU_REPORT)}\s*(?:ค่ะ|คะ|ครับ|จ้า)?")
 
 
 def needs_content(event: Event) -> bool:
@@ -174,17 +177,34 @@ def _leave(t: TextTurn) -> Reply:
     return _keep_pending(t.ctx, person, t.chat_id, noted)
 
 
+def _privacy_notice(t: TextTurn) -> Reply:
+    notice = Reply().say(privacy_notice(t.ctx.privacy))
+    return notice if t.person is None else _keep_pending(t.ctx, t.person, t.chat_id, notice)
+
+
+def _how_to(t: TextTurn) -> Reply:
+    hint = Reply().say(m.HELP)
+    return _keep_pending(t.ctx, _person(t), t.chat_id, hint)
+
+
 def _report(t: TextTurn) -> Reply:
     convo = ReportConversation(t.ctx.session, Speaker(_person(t), t.chat_id), t.ctx.now)
     return convo.on_text(t.text, message_id=t.message_id, spans=t.spans)
 
 
-# In order: in a group the bot speaks only when addressed; strangers get onboarding and no data; a
-# waiting return reason takes the committee member's next text unless it is clearly a question;
-# links never go into groups; groups other than the committee's get no answers; then questions and
-# leave are served whatever conversation waits (it is kept), and what is left is reporting.
+# In order: in a group the bot speaks only when addressed; anyone, linked or not, who asks for the
+# privacy notice by name gets it (unless a return reason they are typing waits for that text);
+# strangers get onboarding and no data; a waiting return reason takes the committee member's next
+# text unless it is clearly a question; links never go into groups; groups other than the
+# committee's get no answers; then questions and leave are served whatever conversation waits (it is
+# kept), and what is left is reporting.
 TEXT_ROUTES: tuple[Route, ...] = (
     Route("group-unaddressed", lambda t: t.group and not t.mentioned, lambda t: Reply()),
+    Route(
+        "privacy-notice",
+        lambda t: asks_privacy_notice(t.text, t.spans) and (t.person is None or t.returning is None),
+        _privacy_notice,
+    ),
     Route("stranger", lambda t: t.person is None, _onboard),
     Route(
         "bind-group",
@@ -197,6 +217,8 @@ TEXT_ROUTES: tuple[Route, ...] = (
         lambda t: finish_return(t.ctx.session, _person(t), t.returning, t.text, t.ctx.now),  # type: ignore[arg-type]
     ),
     Route("link", lambda t: t.link is not None, lambda t: t.link or Reply()),
+    # The menu's "รายงานผล": how to report, never the answer to a waiting question.
+    Route("how-to-report", lambda t: not t.group and _MENU_REPORT.fullmatch(t.text.strip()) is not None, _how_to),
     Route(
         "group-elsewhere",
         lambda t: t.group and not committee_chat(t.ctx.session, t.chat_id),

@@ -51,3 +51,6 @@ BUTTON_INVALID = "ปุ่มนี้ใช้ไม่ได้แล้ว�
 PENDING_KEPT = "รายงาน{what}ที่ค้างไว้ยังรออยู่นะคะ แตะ “กลับไปที่รายงาน” เพื่อทำต่อได้เลยค่ะ"
 RESUME = "กลับไปที่รายงาน"
 RETURN_REASON_KEPT = "ยังรอเหตุผลที่ส่งกลับรายงานตัวชี้วัดที่ {code} อยู่นะคะ พิมพ์เหตุผลได้เลย หรือพิมพ์ “ยกเลิก”"
+
+# What the reporter's rich-menu button "รายงานผล" sends: answered with how to report, whatever waits.
+MENU_REPORT = "รายงานผล"

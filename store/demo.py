@@ -1,6 +1,11 @@
 """Demo units and people for the sample plans, so a newcomer (and the tests) can chat at once.
 
 Idempotent: loading twice adds nothing. Names are fictional.
+
+The sample plans are of past years (FY2567 and before), and the tests read them there. A newcomer
+starting the service wants this year instead: ``load_demo(..., as_of=now)`` also loads the newest
+sample plan of each unit re-dated to the fiscal year of ``as_of`` (``scoring.plan_years``: the files
+on disk stay as they are) and the reports its people would have sent by then (``store.demo_reports``).
 """
 
 from __future__ import annotations
@@ -12,10 +17,14 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
+from scoring.fiscal import FiscalPeriod
+from scoring.plan import Plan
+from scoring.plan_years import rollover
+from store.demo_reports import add_sample_reports
 from store.identities import bind
 from store.models import Assignment, ChatGroup, IndicatorRecord, Person, PlanRecord, Role, RoleGrant, Unit
 from store.plan_files import load_plan
-from store.plans import import_plan
+from store.plans import import_plan, latest_plan
 
 DEMO_PLANS = ("fy2567-governor-secretary", "fy2565-council-secretariat", "fy2563-council-secretariat")
 
@@ -85,10 +94,36 @@ def _assign(session: Session, person: Person, plan_key: str, codes: tuple[str, .
             session.add(Assignment(person_id=person.id or 0, indicator_id=indicator.id or 0))
 
 
-def load_demo(session: Session, plans_dir: Path, now: datetime) -> dict[str, Person]:
-    """Import the sample plans and create the demo people with their grants; returns people by key."""
-    for key in DEMO_PLANS:
-        import_plan(session, load_plan(plans_dir / f"{key}.yaml"), now=now)
+def _current_plans(plans: list[Plan], fiscal_year: int, plans_dir: Path) -> dict[str, Plan]:
+    """The newest sample plan of each unit re-dated to ``fiscal_year``, by the key of the plan it came
+    from; a file of that year already under ``plans_dir`` (``tidtam plans rollover``) is used as it is,
+    so the service does not load two contents under one id in turn."""
+    newest: dict[str, Plan] = {}
+    for plan in plans:
+        if plan.unit not in newest or plan.fiscal_year > newest[plan.unit].fiscal_year:
+            newest[plan.unit] = plan
+    current: dict[str, Plan] = {}
+    for plan in newest.values():
+        rolled = rollover(plan, fiscal_year)
+        written = plans_dir / f"{rolled.id}.yaml"
+        current[plan.id] = load_plan(written) if written.exists() else rolled
+    return current
+
+
+def load_demo(session: Session, plans_dir: Path, now: datetime, *, as_of: datetime | None = None) -> dict[str, Person]:
+    """Import the sample plans and create the demo people with their grants; returns people by key.
+
+    With ``as_of`` (an aware moment), the demo runs in that moment's fiscal year: the newest sample
+    plan of each unit is loaded re-dated to it, with its assignments and sample reports up to ``as_of``.
+    """
+    samples = [load_plan(plans_dir / f"{key}.yaml") for key in DEMO_PLANS]
+    for plan in samples:
+        import_plan(session, plan, now=now)
+    current: dict[str, Plan] = {}
+    if as_of is not None:
+        current = _current_plans(samples, FiscalPeriod.of_moment(as_of).fiscal_year, plans_dir)
+        for plan in current.values():
+            import_plan(session, plan, now=now)
     people: dict[str, Person] = {}
     for demo in PEOPLE:
         unit = _unit(session, demo.unit)
@@ -109,7 +144,10 @@ def load_demo(session: Session, plans_dir: Path, now: datetime) -> dict[str, Per
         people[demo.key] = person
         bind(session, person, demo_line_id(demo.key), now)
         if demo.key in ASSIGNMENTS:
-            _assign(session, person, *ASSIGNMENTS[demo.key])
+            source_key, codes = ASSIGNMENTS[demo.key]
+            _assign(session, person, source_key, codes)
+            if source_key in current:
+                _assign(session, person, current[source_key].id, codes)
     group = session.exec(select(ChatGroup).where(ChatGroup.group_id == COMMITTEE_GROUP)).first()
     if group is None:
         session.add(
@@ -123,4 +161,9 @@ def load_demo(session: Session, plans_dir: Path, now: datetime) -> dict[str, Per
             )
         )
     session.flush()
+    if as_of is not None:
+        records = {source: latest_plan(session, plan.id) for source, plan in current.items()}
+        add_sample_reports(
+            session, records={k: r for k, r in records.items() if r is not None}, people=people, as_of=as_of
+        )
     return people

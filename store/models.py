@@ -140,6 +140,23 @@ class PlanRecord(SQLModel, table=True):
     loaded_at: datetime | None = _ts()
 
 
+class PlanVersion(SQLModel, table=True):
+    """A version of a plan as loaded (the first, then one per appeal — อุทธรณ์): its content and the
+    day it took effect. The plan row holds the newest; these rows are its history."""
+
+    __tablename__ = "plan_version"
+    __table_args__ = (sa.UniqueConstraint("plan_id", "version", name="uq_plan_version"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", index=True)
+    version: int
+    effective_from: date
+    content_hash: str
+    content: dict[str, Any] = _json({})
+    changes: dict[str, Any] = _json({})  # indicator codes added, removed, moved (group) and changed
+    loaded_at: datetime | None = _ts()
+
+
 class IndicatorRecord(SQLModel, table=True):
     __tablename__ = "indicator"
     __table_args__ = (sa.UniqueConstraint("plan_id", "code", name="uq_indicator_plan_code"),)

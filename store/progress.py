@@ -26,7 +26,7 @@ summary. So the report table is used here only (a test keeps it so), and:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
@@ -41,7 +41,7 @@ from scoring.rubric import Result
 from store import item_marks
 from store.audit import acting_as
 from store.item_marks import ItemState
-from store.models import IndicatorRecord, PlanRecord, ProgressReport, ReportStatus
+from store.models import IndicatorRecord, PlanRecord, ProgressReport, ReportChange, ReportStatus
 
 Basis = Literal["reported", "confirmed"]  # self-reported values, or the committee's confirmed ones
 
@@ -559,3 +559,60 @@ def reported_for(reports: Iterable[Report], *, deadline: Deadline, previous_due:
             if report.month is None and report.quarter == deadline.period.quarter and in_window:
                 return True
     return False
+
+
+# --- personal data (PDPA) ----------------------------------------------------------------------
+
+
+def reports_by(*, session: Session, person_id: int) -> list[Report]:
+    """Every report a person sent last, withdrawn ones too, oldest first: their copy under the PDPA."""
+    query = (
+        select(ProgressReport, IndicatorRecord.code)
+        .join(IndicatorRecord, col(ProgressReport.indicator_id) == col(IndicatorRecord.id))
+        .where(ProgressReport.reported_by == person_id)
+        .order_by(col(ProgressReport.reported_at), col(ProgressReport.id))
+    )
+    return [_copy(row, code) for row, code in session.exec(query).all()]
+
+
+def owns(table: sa.Table) -> bool:
+    """Is this the reports' table? A sweep over every table leaves it to ``anonymise``."""
+    return table is _REPORT
+
+
+_FREE_TEXT = ("narrative", "problems", "status_reason")  # what people type; the rest are numbers and ids
+
+
+def anonymise(session: Session, *, replacements: Mapping[str, str], by: int | None, now: datetime, source: str) -> int:
+    """Replace a forgotten person's name, phone or LINE id wherever it was typed into a report.
+
+    The reports stay (the agency must keep them) and nothing scored changes. The trail gets one row
+    per changed field with the new text and no old one: the old text is what had to go, so the change
+    is written here rather than through the audit hook, which would copy it. Returns the reports changed.
+    """
+    if not replacements:
+        return 0
+    columns = [_REPORT.c[name] for name in _FREE_TEXT]
+    mentions = sa.or_(*(c.contains(old, autoescape=True) for c in columns for old in replacements))
+    olds = sorted(replacements, key=len, reverse=True)
+    trail: list[dict[str, Any]] = []
+    changed = 0
+    for report_id, *texts in session.execute(sa.select(_REPORT.c.id, *columns).where(mentions)).all():
+        new: dict[str, str] = {}
+        for name, text in zip(_FREE_TEXT, texts, strict=True):
+            cleaned = text or ""
+            for old in olds:
+                cleaned = cleaned.replace(old, replacements[old])
+            if cleaned != (text or ""):
+                new[name] = cleaned
+        if not new:
+            continue
+        changed += 1
+        session.execute(sa.update(_REPORT).where(_REPORT.c.id == report_id).values(**new))
+        trail += [
+            dict(report_id=report_id, field=name, old=None, new=text, changed_by=by, changed_at=now, source=source)
+            for name, text in new.items()
+        ]
+    if trail:
+        session.execute(sa.insert(ReportChange), trail)
+    return changed

@@ -9,7 +9,7 @@ import sys
 
 import typer
 
-from bot.cli import export, inbox, nudges, people, plans, service  # noqa: F401  (register commands)
+from bot.cli import export, inbox, line, nudges, people, plan_workbook, plan_years, plans, privacy, roster, service  # noqa: F401  (register commands)
 from bot.cli.common import app
 from store.plan_files import PlanFileError
 

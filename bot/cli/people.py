@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from sqlmodel import Session
 
 from bot import texts as bt
 from bot.cli.common import app, database, fail
@@ -72,15 +73,32 @@ def people_grant(
     role: str,
     unit: Annotated[str | None, typer.Option(help="Scope: the unit this role applies to.")] = None,
 ) -> None:
-    """Grant a role (a manager may be granted several units, one grant each)."""
+    """Grant a role (a manager may be granted several units, one grant each); their LINE menu follows."""
     from store.admin import AdminError, find_person, grant
 
     with database() as session:
         try:
-            grant(session, find_person(session, person), role, unit)
+            found = find_person(session, person)
+            grant(session, found, role, unit)
         except AdminError as exc:
             fail(f"ERROR {exc}")
         typer.echo(f"granted {role} to {person}" + (f" for {unit}" if unit else ""))
+        relink(session, [found.id or 0])
+
+
+def relink(session: Session, person_ids: list[int]) -> None:
+    """Whenever roles change, each person's LINE menu follows; a LINE failure leaves the change standing
+    (the menu catches up at the next ``tidtam line setup``)."""
+    from bot import line_setup_texts as lt
+    from bot.line_menus import LineMenuError, relink_menus
+
+    try:
+        relinked = relink_menus(session, person_ids)
+    except LineMenuError as exc:
+        typer.echo(lt.MENU_RELINK_FAILED.format(error=exc), err=True)
+    else:
+        if relinked:
+            typer.echo(lt.MENU_RELINKED.format(n=len(relinked)))
 
 
 @people_app.command("leave")

@@ -55,18 +55,36 @@ def _print_group(group: object, depth: int) -> None:
 
 
 @plans_app.command("load")
-def plans_load(files: list[Path]) -> None:
-    """Validate plan files and load them into DATABASE_URL (idempotent)."""
+def plans_load(
+    files: list[Path],
+    effective: Annotated[
+        str | None,
+        typer.Option(
+            metavar="YYYY-MM-DD",
+            help="The day a changed plan's new version takes effect (an appeal); default today.",
+        ),
+    ] = None,
+) -> None:
+    """Validate plan files and load them into DATABASE_URL (idempotent); a changed plan becomes a new
+    version effective from --effective."""
+    from datetime import date
+
+    from bot.cli.plan_years import import_failure, outcome_lines
+    from bot.cli.plan_years_texts import NOT_A_DAY
     from store.plans import PlanImportError, import_plan
 
+    try:
+        day = date.fromisoformat(effective) if effective is not None else None
+    except ValueError:
+        fail(NOT_A_DAY.format(text=effective))
     plans = [plan_arg(f) for f in files]
     try:
         with database() as session:
             for plan in plans:
-                outcome = import_plan(session, plan)
-                typer.echo(f"{outcome.action} {outcome.key} v{outcome.version}: {outcome.indicators} indicators")
+                for line in outcome_lines(import_plan(session, plan, effective=day)):
+                    typer.echo(line)
     except PlanImportError as exc:
-        fail(f"ERROR {exc}")
+        fail(import_failure(exc))
 
 
 @db_app.command("upgrade")

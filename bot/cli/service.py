@@ -24,7 +24,8 @@ def serve(
     ] = False,
     workers: Annotated[int, typer.Option(min=1, max=16, help="Worker processes to run and supervise.")] = 1,
 ) -> None:
-    """Start the service on DATABASE_URL with the sample plans; with TIDTAM_CONSOLE=1, the local console."""
+    """Start the service on DATABASE_URL with the sample plans; with TIDTAM_CONSOLE=1, the local console
+    and the demo in the current fiscal year."""
     import logging
     import os
 
@@ -60,9 +61,11 @@ def serve(
     with database() as session:
         for path in sorted(settings.plans_dir.glob("*.yaml")):
             import_plan(session, load_plan(path))
+        now = utcnow()
         if settings.console_mode:
-            load_demo(session, settings.plans_dir, utcnow())
-        typer.echo(summary_text(session, utcnow()))
+            # The demo runs in this fiscal year (the sample plans re-dated, with reports so far).
+            load_demo(session, settings.plans_dir, now, as_of=now)
+        typer.echo(summary_text(session, now))
     typer.echo(bt.SERVING.format(host=host, port=port))
     if settings.console_mode:
         typer.echo(bt.CONSOLE_AT.format(host=host, port=port))
@@ -115,6 +118,7 @@ def worker(
                 link_secret=settings.link_keys(),
                 public_url=public_url or settings.public_url,
                 can_send=settings.can_send,
+                privacy=settings.privacy_terms(),
             )
         )
 

@@ -10,14 +10,16 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
-from fastapi import APIRouter, Depends, FastAPI, Request, Response
+from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bot.dev.fakeline.errors import LineError
+from bot.dev.fakeline.routes_richmenu import channel_routes, rich_menu_routes
+from bot.dev.fakeline.routing import body_of, guarded_router
 from bot.dev.fakeline.state import DEFAULT_ACCESS_TOKEN, Clock, FakeLine, new_request_id, sent_messages, utc_now
-from bot.dev.fakeline.validation import messaging_api, validate_request
+from bot.dev.fakeline.validation import messaging_api
 
 REQUEST_ID_HEADER = "x-line-request-id"
 
@@ -29,12 +31,14 @@ def create_fake_line(
     reply_token_ttl: timedelta = timedelta(minutes=1),
     strict_recipients: bool = False,
     clock: Clock = utc_now,
+    channel_secret: str | None = None,
     fake: FakeLine | None = None,
 ) -> FastAPI:
     """The app; its ``FakeLine`` is ``app.state.fake`` (typed access: ``fake_of(app)``).
 
     ``monthly_quota=None`` means no target limit. ``strict_recipients`` makes pushes to users and
     groups that were not seeded fail as LINE fails them; otherwise they cost one message each.
+    ``channel_secret`` signs the webhook that ``POST /v2/bot/channel/webhook/test`` delivers.
     """
     if fake is None:
         fake = FakeLine(
@@ -43,11 +47,14 @@ def create_fake_line(
             reply_token_ttl=reply_token_ttl,
             strict_recipients=strict_recipients,
             clock=clock,
+            channel_secret=channel_secret,
         )
     messaging_api()  # load the spec now: a packaging mistake should fail at start-up, not on a send
     app = FastAPI(title="Fake LINE platform", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.fake = fake
     app.include_router(_platform_routes(fake))
+    app.include_router(channel_routes(fake))
+    app.include_router(rich_menu_routes(fake))
     app.include_router(_inspection_routes(fake))
 
     @app.middleware("http")
@@ -74,29 +81,8 @@ def fake_of(app: FastAPI) -> FakeLine:
     return fake
 
 
-def _local_path(request: Request) -> str:
-    """The path below any mount point, which is what the spec and fault rules are written against."""
-    path = request.url.path
-    root = request.scope.get("root_path", "")
-    return path[len(root) :] if root and path.startswith(root) else path
-
-
 def _platform_routes(fake: FakeLine) -> APIRouter:
-    async def guard(request: Request) -> None:
-        fake.check_token(request.headers.get("authorization"))
-        route = request.scope.get("route")
-        fake.take_fault([_local_path(request), getattr(route, "path", "")])
-
-    router = APIRouter(dependencies=[Depends(guard)])
-
-    async def body_of(request: Request) -> Any:
-        return validate_request(
-            request.method,
-            _local_path(request),
-            await request.body(),
-            request.headers,
-            request.headers.get("content-type", ""),
-        )
+    router = guarded_router(fake)
 
     @router.post("/v2/bot/message/reply")
     async def reply(request: Request) -> dict[str, Any]:

@@ -18,7 +18,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.dev.fakeline.channel import BotProfile, Webhook
 from bot.dev.fakeline.errors import LineError
+from bot.dev.fakeline.richmenus import RichMenus
 
 Clock = Callable[[], datetime]
 
@@ -120,6 +122,10 @@ class FakeLine:
     strict_recipients: bool = False
     quota_zone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Asia/Bangkok"))
     clock: Clock = utc_now
+    channel_secret: str | None = None  # signs the webhook test delivery, as LINE signs every webhook
+    bot: BotProfile = field(default_factory=BotProfile)
+    webhook: Webhook = field(default_factory=Webhook, init=False)
+    rich_menus: RichMenus = field(default_factory=RichMenus, init=False)
     sent: list[SentRecord] = field(default_factory=list, init=False)
     retry_conflicts: list[RetryConflict] = field(default_factory=list, init=False)
     users: dict[str, dict[str, str]] = field(default_factory=dict, init=False)
@@ -166,9 +172,14 @@ class FakeLine:
             self.retry_conflicts.clear()
 
     def reset(self) -> None:
-        """Forget everything sent and charged, keep seeded users, groups and contents."""
+        """Forget everything sent and charged, the rich menus and the webhook endpoint; keep seeded
+        users, groups and contents (and the routes a test gave webhook deliveries)."""
         with self._lock:
             self.clear_sent()
+            self.rich_menus.clear()
+            self.webhook.endpoint = None
+            self.webhook.active = True
+            self.webhook.tests.clear()
             self._reply_tokens.clear()
             self._retry_keys.clear()
             self._usage.clear()

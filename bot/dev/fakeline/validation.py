@@ -34,6 +34,7 @@ from bot.dev.fakeline.errors import LineError
 
 SPEC_RESOURCE = files("bot.dev.fakeline") / "spec" / "messaging-api.yml"
 API_HOST = "https://api.line.me"
+DATA_HOST = "https://api-data.line.me"
 _REF = "#/components/schemas/"
 
 
@@ -89,13 +90,22 @@ class SpecRequest:
         )
 
 
-def validate_request(method: str, path: str, body: bytes, headers: Mapping[str, str], content_type: str) -> Any:
-    """The parsed JSON body, or a ``LineError`` shaped like LINE's 400 answer."""
-    try:
-        parsed = json.loads(body)
-    except ValueError:
-        raise LineError(400, "The request body could not be parsed as JSON") from None
-    request = SpecRequest(method.lower(), path, body, headers, content_type.split(";")[0].strip().lower())
+def validate_request(
+    method: str, path: str, body: bytes, headers: Mapping[str, str], content_type: str, *, host_url: str = API_HOST
+) -> Any:
+    """The parsed JSON body (None when there is no body, the bytes of a binary one such as an image), or
+    a ``LineError`` shaped like LINE's 400 answer. ``host_url`` is api-data.line.me for blob endpoints,
+    which the spec declares on that server only."""
+    media = content_type.split(";")[0].strip().lower()
+    parsed: Any = None
+    if media not in ("", "application/json"):
+        parsed = body
+    elif body:
+        try:
+            parsed = json.loads(body)
+        except ValueError:
+            raise LineError(400, "The request body could not be parsed as JSON") from None
+    request = SpecRequest(method.lower(), path, body, headers, media, host_url)
     try:
         messaging_api().validate_request(request)
     except InvalidRequestBody as exc:
