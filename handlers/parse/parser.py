@@ -255,6 +255,10 @@ class MessageParser:
             multi = self._value_segments(blanked, valued)
             if multi:
                 return multi
+        if len(distinct) == 1 and not codes[0].alternatives:
+            mixed = self._code_and_alias_segments(blanked, valued, codes)
+            if mixed:
+                return mixed
         code = codes[0].code if codes else None
         spans = [c.span for c in codes]
         return [
@@ -336,6 +340,39 @@ class MessageParser:
             else:
                 out.append((seg, vseg, c.code))
         return out
+
+    def _code_and_alias_segments(self, blanked: str, valued: str, codes: list[CodeMatch]) -> list[ParsedItem] | None:
+        """ "ตช.1 ร้อยละ 23.5 ฐานข้อมูล ร้อยละ 25 อาชีวอนามัย ร้อยละ 20": one indicator by code, the others
+        by their own names, each with the value after it; only when every part names its own."""
+        spans = value_spans(valued)
+        if len(spans) < 2:
+            return None
+        items: list[ParsedItem] = []
+        start = 0
+        for n, (_, end) in enumerate(spans):
+            end = len(blanked) if n == len(spans) - 1 else end
+            inside = [c for c in codes if start <= c.span[0] < end]
+            if inside:
+                cut = [c.span for c in inside]
+                item = self._item(
+                    blank(blanked[start:end], [(a - start, b - start) for a, b in cut]),
+                    inside[0].code,
+                    valued=blank(valued[start:end], [(a - start, b - start) for a, b in cut]),
+                )
+            else:
+                item = self._item(blanked[start:end], None, valued=valued[start:end])
+            start = end
+            if item.indicator is None or item.value is None:
+                return None
+            items.append(item)
+        found = [i.indicator for i in items]
+        fits = all(
+            i.value is not None
+            and i.indicator is not None
+            and i.value.unit in {self.indicators[i.indicator].unit or "ร้อยละ"}
+            for i in items
+        )  # each part's value in its own indicator's unit: "10 ชุด" in 5.2's story is not a part of its own
+        return items if fits and len(set(found)) == len(found) and any(i.via == "code" for i in items) else None
 
     def _value_segments(self, blanked: str, valued: str) -> list[ParsedItem] | None:
         """ "เว็บไซต์สภา 82.5% และความพึงพอใจ… 78%": each value with the words before it, when each part
@@ -562,11 +599,10 @@ class MessageParser:
     def _correction(
         self, text: str, items: list[ParsedItem], periods: list[PeriodMatch], today: date, sections: Sections
     ) -> ParseResult:
-        period = None
-        if periods:
-            period = self._resolve_period(periods, today)[0]
-        result = ParseResult(text, "correction", items, period, 0.9 if period else 0.0, False, sections)
-        return result
+        # A correction changes a report already filed: its period is that report's, so none is read
+        # here (a month named, "ขอแก้ผลเบิกจ่าย มิ.ย. เป็น …", only helps find which report).
+        del periods, today
+        return ParseResult(text, "correction", items, None, 0.0, False, sections)
 
     def _missing(self, result: ParseResult) -> list[str]:
         missing = []

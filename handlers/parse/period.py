@@ -139,6 +139,9 @@ def _quarter_period(quarter: int, fiscal_year: int | None, today: date) -> tuple
 
 
 _AS_OF = re.compile(r"(?:ณ|ถึง|สิ้นสุด|as\s*of|ข้อมูลวันที่)\s*(?:วันที่\s*)?$", re.IGNORECASE)
+_LETTER_DATED = re.compile(r"(?:ลว|ลงวันที่)\.?\s*$")  # "กท 0100/0153 ลว. 10 ม.ค. 63": the letter's date
+# A month the text plans ahead for ("ขั้นต่อไปจะนำเสนอ … ในเดือน ก.ค.") is not the period reported.
+_AHEAD = re.compile(r"(?:จะ|ต่อไป|กำหนดการ)")
 _CODE_BEFORE = re.compile(
     r"(?:kpi|ตชว?\.?|ตัวชี้วัด(?:ที่)?|ตัวชีวัด(?:ที่)?|ข้อ(?:ที่)?|k|\.|ร้อยละ|ร้อยล่ะ|ได้|ที่|คือ|เป็น)\s*$", re.IGNORECASE
 )
@@ -153,8 +156,9 @@ def find_dates(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _DATE.finditer(text)]
     for m in _DAY_MONTH.finditer(text):
         start = m.start("d")
+        before = text[max(0, start - 12) : start]
         if int(m.group("d")) > 31 or (
-            _CODE_BEFORE.search(text[max(0, start - 12) : start]) and not m.group(0).startswith("วันที่")
+            _CODE_BEFORE.search(before) and not m.group(0).startswith("วันที่") and not _LETTER_DATED.search(before)
         ):
             continue
         spans.append(m.span())
@@ -199,7 +203,7 @@ def find_periods(text: str, today: date) -> list[PeriodMatch]:
         taken.append(m.span())
         del a
     for m in _MONTH_TOKEN.finditer(text):
-        if not free(m.span()):
+        if not free(m.span()) or (not m.group("year") and _AHEAD.search(text[max(0, m.start() - 40) : m.start()])):
             continue
         month = _month_from(m, "m")
         year = resolve_year(m.group("year"), today) if m.group("year") else None
