@@ -149,6 +149,7 @@ class ReportDraft(_Model):
     lower_ok: list[int] = []
     learn: list[Learnt] = []
     report_ids: list[int] = []
+    parsed: dict[str, Any] = {}  # the parser's reading, kept to learn from what the reporter corrects
 
 
 class NoProgressDraft(_Model):

@@ -157,6 +157,22 @@ class PlanVersion(SQLModel, table=True):
     loaded_at: datetime | None = _ts()
 
 
+class ParseCorrection(SQLModel, table=True):
+    """A message the parser read one way and the reporter settled another, kept as a labelled case
+    for the corpus (``tidtam parse export-corrections``): no person, chat or message id, and the text
+    with people's names, phones and LINE ids replaced."""
+
+    __tablename__ = "parse_correction"
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_key: str = Field(index=True)
+    said_on: date
+    text: str
+    parsed: dict[str, Any] = _json({})  # what the parser read: indicator, value, unit, period
+    settled: dict[str, Any] = _json({})  # what was saved after the reporter's answers
+    created_at: datetime | None = _ts()
+
+
 class IndicatorRecord(SQLModel, table=True):
     __tablename__ = "indicator"
     __table_args__ = (sa.UniqueConstraint("plan_id", "code", name="uq_indicator_plan_code"),)

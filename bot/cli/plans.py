@@ -165,13 +165,22 @@ def parse(
     today: Annotated[str | None, typer.Option(help="The message's date, YYYY-MM-DD (Bangkok); default today.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object a line.")] = False,
 ) -> None:
-    """Parse Thai progress messages against a plan: indicator, value, period, and what to ask back."""
+    """Parse Thai progress messages against a plan: indicator, value, period, and what to ask back.
+
+    ``tidtam parse export-corrections OUT.yaml`` instead writes the parses reporters corrected in
+    chat (from DATABASE_URL) as labelled cases in the corpus format, for a labeller to review.
+    """
     from datetime import date
 
     from handlers.parse.parser import MessageParser
     from scoring.fiscal import bangkok_date
     from store.models import utcnow
 
+    if str(plan_file) == EXPORT_CORRECTIONS:
+        if text is None:
+            fail(f"ERROR usage: tidtam parse {EXPORT_CORRECTIONS} OUT.yaml")
+        export_corrections(Path(text))
+        return
     plan = plan_arg(plan_file)
     try:
         day = date.fromisoformat(today) if today else bangkok_date(utcnow())
@@ -187,3 +196,18 @@ def parse(
             typer.echo(json.dumps(result.as_json(), ensure_ascii=False))
         else:
             typer.echo(render.parse_summary(result.as_json()))
+
+
+EXPORT_CORRECTIONS = "export-corrections"
+
+
+def export_corrections(out: Path) -> None:
+    """The corrected parses as corpus cases (YAML); no names or ids are in them."""
+    import yaml
+
+    from store.parse_corrections import as_cases
+
+    with database() as session:
+        cases = as_cases(session)
+    out.write_text(yaml.safe_dump(cases, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    typer.echo(f"{len(cases)} corrected parses written to {out}")

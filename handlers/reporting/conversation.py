@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlmodel import Session, select
 
@@ -67,7 +68,7 @@ from scoring.items import PlanItem, items_of, level_items, next_items
 from scoring.plan import Indicator, Plan, RubricKind
 from scoring.rubric import Result, evaluate
 from scoring.thai import thai_date
-from store import item_marks, progress
+from store import item_marks, parse_corrections, progress
 from store.evidence import loose_evidence
 from store.models import Draft, Evidence, IndicatorRecord, Person, PlanRecord, UnitAlias
 from store.people import learnt_aliases, plan_for_unit, reporting_unit
@@ -279,6 +280,22 @@ def _item(item: ParsedItem) -> DraftItem:
         claim=item.claims.claim,
         claimed=item.claims.claimed,
     )
+
+
+def _reading(model: ReportDraft) -> dict[str, Any]:
+    """The first indicator's reading as the parser's corpus labels it: what was parsed, then what was saved."""
+    item = model.items[0] if model.items else DraftItem()
+    period = model.period
+    return {
+        "indicator": item.code,
+        "value": item.value,
+        "numerator": item.numerator,
+        "denominator": item.denominator,
+        "unit": item.unit,
+        "period": (
+            {"fiscal_year": period.fiscal_year, "quarter": period.quarter, "month": period.month} if period else None
+        ),
+    }
 
 
 def _phrase(segment: str) -> str:
@@ -495,6 +512,7 @@ class ReportConversation:
             problems=parsed.sections.problems,
             missing_5w=list(parsed.sections.missing_five_w()),
         )
+        model.parsed = _reading(model)
         draft = Draft(person_id=self.person.id or 0, chat_id=self.speaker.chat_id, created_at=self.now)
         parser = PARSERS.get(record, learnt_aliases(self.session, unit_id, record.id or 0))
         self._advance(draft, model, record, parser, reply)
@@ -831,6 +849,16 @@ class ReportConversation:
             if unconfirmed:
                 saved.append(rt.COMMITTEE_TOLD.format(code=report.code, period=period.thai))
         self._attach_evidence(draft, report_ids)
+        if model.parsed:
+            parse_corrections.record(
+                self.session,
+                plan_key=record.key,
+                said_on=self.today,
+                text=model.text,
+                parsed=model.parsed,
+                settled=_reading(model),
+                now=self.now,
+            )
         for learn in model.learn:
             self._learn(model.unit_id, record.id or 0, learn.phrase, learn.code)
         follow_up = len(model.missing_5w) >= 2
