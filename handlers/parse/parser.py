@@ -586,8 +586,12 @@ class MessageParser:
 
     @staticmethod
     def needs_confirmation(items: list[ParsedItem]) -> bool:
-        return any(i.indicator is not None and not i.sure for i in items) or any(
-            i.value is not None and i.value.source == "fraction" and i.value.numerator is None for i in items
+        """Asked before saving: an unsure part, a fraction read without its parts, or a message about
+        several indicators (each part shown with its own value, so a value never moves to a neighbour)."""
+        return (
+            len(items) > 1
+            or any(i.indicator is not None and not i.sure for i in items)
+            or any(i.value is not None and i.value.source == "fraction" and i.value.numerator is None for i in items)
         )
 
     def _confirm_name(self, item: ParsedItem) -> str:

@@ -579,9 +579,11 @@ class ReportConversation:
         for idx, item in enumerate(model.items):
             if item.code is not None and item.items_open:
                 return self._items_question(parser, item, idx)
-        unsure = any(i.confidence < SURE_INDICATOR or not i.value_sure for i in model.items) or any(
-            i.value_source == "fraction" and i.numerator is None for i in model.items
-        )
+        unsure = (
+            len(model.items) > 1
+            or any(i.confidence < SURE_INDICATOR or not i.value_sure for i in model.items)
+            or any(i.value_source == "fraction" and i.numerator is None for i in model.items)
+        )  # the parser's rule (``MessageParser.needs_confirmation``), on the draft as answered so far
         if unsure and not model.confirmed:
             quick = (
                 QuickReply.of(rt.CONFIRM_YES, f="confirm", v="yes", d=_DRAFT),
