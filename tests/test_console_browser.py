@@ -102,4 +102,6 @@ def test_the_monthly_committee_summary_renders_as_a_flex_card(console: str, page
     text = card.inner_text()
     assert "สรุปผลรายเดือน" in text and "ก.พ. 2567" in text
     assert "ยังไม่ส่ง" in text and "สมศรี ใจดี" in text
-    assert p.locator(".flex .fbox").count() > 3
+    # Laid out as a Flex bubble: a header and a body section, boxes inside (the score bar among them).
+    assert p.locator(".flex .section.header .fbox").count() == 1
+    assert p.locator(".flex .section.body .fbox").count() >= 2
