@@ -29,25 +29,31 @@ _UNDER_WAY = re.compile(
     r"กำลัง|อยู่ระหว่าง|ระหว่าง(?:การ)?ดำเนิน|คาดว่า|น่าจะ|จะ(?:ดำเนิน|เสร็จ|ส่ง|จัด|ทำ|เริ่ม|เสนอ|รายงาน|แจ้ง|ประชุม)|"
     r"เตรียม|วางแผน|รอ(?:ผล|การ|อนุมัติ|ลงนาม|เสนอ|ผู้บริหาร)|เริ่ม(?:แล้ว)?แต่|ใกล้(?:เสร็จ|จะ)|ยังค้าง|"
     # not started yet, what is left, a recurring step some months in: none of them is done
-    r"ยังไม่ได้|(?:ยัง|คง)?เหลือ|มาแล้ว\s*\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ)"
+    r"ยังไม่ได้|(?:ยัง|คง)?เหลือ|เริ่ม(?:ดำเนินการ|ทำ|เก็บ|นำเข้า|ทยอย)|ทยอย|⏳|มาแล้ว\s*\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ)"
 )
-_NOT_DONE = re.compile(r"ยังไม่|ไม่ผ่าน|ยกเลิก|ขอถอน|ถอน(?:ออก)?|(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด|ไม่ใช่")
+_NOT_DONE = re.compile(r"ยังไม่|ไม่ผ่าน|ยกเลิก|ขอถอน|ถอน(?:ออก)?|(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด|ไม่ใช่|[❌✗✖]")
 _ALL_SUBSTEPS = re.compile(r"(?:ครบ)?ทุก(?:ข้อ|ขั้น)(?:ตอน)?ย่อย|ย่อยครบ")
 _RECURRING = re.compile(r"ทุกเดือน|เดือนละ|เป็นประจำ|ทุกไตรมาส|ครั้ง\s*/\s*ปี|ทุก\s*\d+\s*เดือน")
 _ONE_ROUND = re.compile(
-    r"รอบที่\s*\d|ครั้งที่\s*\d|ประจำเดือน|"
+    r"รอบที่\s*\d|ครั้งที่\s*\d|ประจำเดือน|รอบ(?:เดือน)?\s+(?:[ก-ฮ]\.|\S*\s*\d)|ไตรมาส(?:ที่)?\s*\d|"
     r"เดือน\s*(?:ม\.?ค|ก\.?พ|มี\.?ค|เม\.?ย|พ\.?ค|มิ\.?ย|ก\.?ค|ส\.?ค|ก\.?ย|ต\.?ค|พ\.?ย|ธ\.?ค)"
 )
 _SUB_REF = re.compile(r"ขั้น(?:ตอน)?(?:ที่)?\s*\d+\.\d")
 _LISTED_SUB = re.compile(r"(?m)^(\s*(?:[-•*]\s*)?)(\d+\.\d+)(?=\s)")
-_RETRACT = re.compile(r"ขอแก้|แก้ไข(?:ข้อมูล|ที่แจ้ง)|ยกเลิก|ขอถอน|(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด")
+_RETRACT = re.compile(
+    r"ขอแก้|แจ้งแก้|^\s*แก้ไข|แก้ไข(?:ข้อมูล|ที่แจ้ง|ค่ะ|ครับ)|ยกเลิก|ขอถอน|พิมพ์ผิด|ที่(?:แจ้ง|ติ๊ก|ส่ง)ไป|"
+    r"(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด"
+)
 _NOT_STARTED = re.compile(r"ยังไม่ได้")
-_QUESTION = re.compile(r"หรือยัง|หรือไม่|ไหม|มั้ย|รึยัง|(?<!เ)กี่|อะไร|เท่าไ|ยังไง|ส่วนไหน|ข้อไหน|ขั้นไหน|\?")
+_QUESTION = re.compile(
+    r"หรือยัง|หรือไม่|ไหม|มั้ย|รึยัง|(?<!เ)กี่|อะไร|เท่าไ|ยังไง|ส่วนไหน|ข้อไหน|ขั้นไหน|ระดับไหน|ไหน(?:คะ|ครับ)|"
+    r"(?:ขอ)?สอบถาม(?:ค่ะ|ครับ|หน่อย)|^\s*สอบถาม|\?"
+)
 # Clauses: lines, semicolons, commas, " / ", a polite particle, "ส่วน…"/"แต่…" (as for, but), and the
 # end of a statement ("…แล้ว", "…เสร็จ") followed by a space.
 _CLAUSE = re.compile(
     r"\n|;|(?<=\S)\s*[,،]\s*(?!\d)|\s+/\s+|(?:ค่ะ|คะ|ครับ|คับ|นะคะ|นะครับ|จ้า)(?:\s+|$)|"
-    r"\s+(?:ส่วน(?!\s*ที่)|แต่)|\s*(?=(?:ยัง|คง)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย))(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ))"
+    r"(?<=\S[✅✔❌⏳])\s*|\s+(?:ส่วน(?!\s*ที่)|แต่)|\s*(?=(?:ยัง|คง)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย))(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ))"
 )
 _NUM = r"\d+(?:\.\d+)?"
 _JOIN = r"\s*(?:,|และ|กับ|&|\+|/)\s*(?:ข้อ(?:ที่)?|ขั้น(?:ตอน)?(?:ที่)?)?\s*"
@@ -114,16 +120,22 @@ class _Acc:
     proposed: list[str] = field(default_factory=list)
     proposed_undone: list[str] = field(default_factory=list)
     options: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)  # named in a clause that says they are not done yet
     claim: Claim | None = None
     claimed: float | None = None
+    retracts: bool = False
 
     def add(self, kind: str, ids: list[str]) -> None:
         target: list[str] = getattr(self, kind)
         target.extend(i for i in ids if i not in target)
 
     def freeze(self) -> ItemClaims:
+        if self.retracts:  # a message that takes something back: what it says is not done wins
+            self.done = [i for i in self.done if i not in self.undone]
+            not_done = set(self.undone) | set(self.proposed_undone)
+            self.proposed = [i for i in self.proposed if i not in not_done]
         sure = set(self.done) | set(self.undone)
-        proposed = [i for i in self.proposed if i not in sure]
+        proposed = [i for i in self.proposed if i not in sure and i not in self.blocked]
         proposed_undone = [i for i in self.proposed_undone if i not in sure]
         options = [i for i in self.options if i not in sure and i not in proposed]
         return ItemClaims(
@@ -212,9 +224,9 @@ class ItemMatcher:
         indicator = self.indicators.get(code)
         if indicator is None or not self.items.get(code):
             return ItemClaims()
-        acc = _Acc()
         before: tuple[bool, bool] = (False, False)
         retracts = bool(_RETRACT.search(text))
+        acc = _Acc(retracts=retracts)
         if _SUB_REF.search(text):
             text = _LISTED_SUB.sub(r"\g<1>ขั้นที่ \g<2>", text)  # "ขั้นที่ 3.1 …\n3.2 …": the list goes on
         for clause in _clauses(_with_synonyms(text)):
@@ -230,11 +242,18 @@ class ItemMatcher:
         low = clause.lower()
         negated = bool(_NOT_DONE.search(low))
         under_way = bool(_UNDER_WAY.search(_NOT_STARTED.sub(" ", low) if retracts else low))
+        if retracts and negated:
+            under_way = False  # "ขอแก้ ขั้นที่ 5 ยังไม่เสร็จ เหลืออีก 9 หน่วยงาน": taken back, whatever is left
         finished = bool(_DONE.search(low))
         if not (negated or finished or under_way) and _CONTINUED.search(low):
             finished, negated = before
-        if (negated and under_way) or _QUESTION.search(low):
-            return False, False  # "เริ่มแล้วแต่ยังไม่เสร็จ", "ส่งแล้วหรือยัง": in progress or asked
+        if _QUESTION.search(low):
+            return False, False  # "ส่งแล้วหรือยัง": asked
+        if negated and under_way:
+            # "ยังไม่ได้เข้า กก.กิจการสภา": not there yet; an item these words name is not done in
+            # this message even if another clause seemed to say so.
+            acc.add("blocked", self.by_words(indicator.code, low)[0])
+            return False, False
         rest = low
         numbered = False
         if not under_way:
@@ -303,7 +322,7 @@ class ItemMatcher:
         item = next((i for i in self.items[indicator.code] if i.id == item_id), None)
         return (
             item is not None
-            and bool(_RECURRING.search(item.text))
+            and (bool(_RECURRING.search(item.text)) or len(item.months) >= 2)
             and bool(_ONE_ROUND.search(low))
             and "ครบ" not in low
         )

@@ -196,9 +196,11 @@ class MessageParser:
         intent = self._intent(low, blank(valued, [c.span for c in codes]))
         items = self._items(blanked, valued, codes)
         sections = split_sections(text)
-        if (intent in ("report", "chat") or (intent == "query" and not asks(low))) and says_finished(low):
-            # "ขั้นที่ 3 เสร็จแล้ว", "ได้ 35 คะแนน" on a checklist: items done, not a question about scores.
-            items, intent = self._with_items(items, blanked, intent)
+        undo = intent == "correction"
+        if (intent in ("report", "chat") or (intent == "query" and not asks(low)) or undo) and says_finished(low):
+            # "ขั้นที่ 3 เสร็จแล้ว", "ได้ 35 คะแนน" on a checklist: items done, not a question about scores;
+            # "ขอแก้ไข ขั้นที่ 5 ยังไม่เสร็จ": an item taken back, not a number to correct.
+            items, intent = self._with_items(items, blanked, intent, blank(low, [c.span for c in codes]))
         if intent == "report" and _PROMISE.search(low) and not any(i.value or not i.claims.empty for i in items):
             intent = "chat"  # "เดี๋ยวส่ง ตช.4 พรุ่งนี้": a promise, not a report
         if intent == "report" and not any(
@@ -270,7 +272,9 @@ class MessageParser:
             )
         ]
 
-    def _with_items(self, items: list[ParsedItem], blanked: str, intent: Intent) -> tuple[list[ParsedItem], Intent]:
+    def _with_items(
+        self, items: list[ParsedItem], blanked: str, intent: Intent, whole: str
+    ) -> tuple[list[ParsedItem], Intent]:
         """Each indicator's item claims; a message naming no indicator may name one by its items.
 
         A stated level or points on a ladder or checklist is a claim about items, not a value: it is
@@ -283,7 +287,12 @@ class MessageParser:
                 if found is not None:
                     item = found
             if item.indicator is not None:
-                claims = self.item_matcher.claims(item.indicator, item.text)
+                # One indicator: its items are read in the whole message, periods and dates left in
+                # ("ตรวจติดตามรอบเดือน ม.ค. เรียบร้อย" is one round of a monthly step, not the step).
+                said = whole if len(items) == 1 else item.text
+                claims = self.item_matcher.claims(item.indicator, said)
+                if intent == "correction" and claims.claim is not None:
+                    claims = ItemClaims()  # "ขอแก้ไข นวัตกรรม เป็น 30 คะแนน": the number is corrected, as said
                 if not claims.empty:
                     item.claims = claims
                     rubric = self.indicators[item.indicator].rubric
