@@ -34,6 +34,8 @@ _UNDER_WAY = re.compile(
 _NOT_DONE = re.compile(r"ยังไม่|ไม่ผ่าน|ยกเลิก|ขอถอน|ถอน(?:ออก)?|(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด|ไม่ใช่|[❌✗✖]")
 _ALL_SUBSTEPS = re.compile(r"(?:ครบ)?ทุก(?:ข้อ|ขั้น)(?:ตอน)?ย่อย|ย่อยครบ")
 _RECURRING = re.compile(r"ทุกเดือน|เดือนละ|เป็นประจำ|ทุกไตรมาส|ครั้ง\s*/\s*ปี|ทุก\s*\d+\s*เดือน")
+_MONTHS_SHARE = re.compile(r"(?:ของ|รอบ|ประจำ)เดือน|เดือนนี้")
+_ALL_STEPS = re.compile(r"ครบ(?:ทุก)?ขั้น(?:ตอน)?(?!ที่)|ทุกขั้น(?:ตอน)?(?:เสร็จ|ครบ|แล้ว)")
 _ONE_ROUND = re.compile(
     r"รอบที่\s*\d|ครั้งที่\s*\d|ประจำเดือน|รอบ(?:เดือน)?\s+(?:[ก-ฮ]\.|\S*\s*\d)|ไตรมาส(?:ที่)?\s*\d|"
     r"เดือน\s*(?:ม\.?ค|ก\.?พ|มี\.?ค|เม\.?ย|พ\.?ค|มิ\.?ย|ก\.?ค|ส\.?ค|ก\.?ย|ต\.?ค|พ\.?ย|ธ\.?ค)"
@@ -252,7 +254,8 @@ class ItemMatcher:
         if negated and under_way:
             # "ยังไม่ได้เข้า กก.กิจการสภา": not there yet; an item these words name is not done in
             # this message even if another clause seemed to say so.
-            acc.add("blocked", self.by_words(indicator.code, low)[0])
+            chosen, options = self.by_words(indicator.code, low)
+            acc.add("blocked", chosen + options)
             return False, False
         rest = low
         numbered = False
@@ -303,6 +306,9 @@ class ItemMatcher:
             else:
                 continue
             rest = rest.replace(m.group(0), " ")
+        if not negated and finished and not numbered and _ALL_STEPS.search(low):
+            # "ครบทุกขั้นแล้ว": every step of the table, for the reporter to confirm
+            acc.add("proposed", [i.id for i in self.items[indicator.code] if i.kind == "step"])
         if not negated and indicator.rubric is not None and indicator.rubric.kind is RubricKind.checklist:
             points = _POINTS.search(rest)
             if points is not None:
@@ -320,12 +326,11 @@ class ItemMatcher:
         """ "ตรวจติดตามรอบที่ 3 เดือน ก.พ. เรียบร้อย": one round of a step the plan repeats (monthly
         checks, twice-yearly reports) is progress on it, not the step done; "ครบ" says the series is."""
         item = next((i for i in self.items[indicator.code] if i.id == item_id), None)
-        return (
-            item is not None
-            and (bool(_RECURRING.search(item.text)) or len(item.months) >= 2)
-            and bool(_ONE_ROUND.search(low))
-            and "ครบ" not in low
-        )
+        if item is None or "ครบ" in low:
+            return False
+        if item.kind == "step" and _MONTHS_SHARE.search(low):
+            return True  # "นำเข้าข้อมูล… ของเดือน ม.ค. เรียบร้อย": a month's share of the step
+        return (bool(_RECURRING.search(item.text)) or len(item.months) >= 2) and bool(_ONE_ROUND.search(low))
 
     @staticmethod
     def _level_is_items(indicator: Indicator, level: int) -> bool:
