@@ -49,9 +49,10 @@ def _fmt(value: float) -> str:
 _PERCENT_AFTER = re.compile(rf"(ร้อยละ|ร้อยล่ะ)\s*({SPELLED})")
 _PERCENT_BEFORE = re.compile(rf"({SPELLED})\s*(เปอร์เซ็นต์|เปอร์เซ็น|เปอร์เซนต์|เปอร์เซนท์|เปอร์เซ็นท์|เปอเซ็น)")
 _AFTER_WORD = re.compile(rf"(ไตรมาส(?:ที่)?|ไตมาส(?:ที่)?|ตัวชี้วัดที่|ตัวชีวัดที่|ข้อที่|ระดับ(?:ที่)?)\s*({SPELLED})")
-_BEFORE_NOUN = re.compile(rf"(?<![ก-๙])({SPELLED})\s*(โครงการ|เรื่อง|ครั้ง|นาที|ราย)")
+# Not after a digit: "1.12 แสนเรื่อง" is a multiplier on a number, which the value reader expands.
+_BEFORE_NOUN = re.compile(rf"(?<![ก-๙\d.])(?<![\d.]\s)({SPELLED})\s*(โครงการ|เรื่อง|ครั้ง|นาที|ราย)")
 _HUNDRED_PERCENT = re.compile(r"ร้อยเปอร์เซ็น(?:ต์|ท์)?|ร้อยเปอร์เซนต์|เต็มร้อย")
-_HALF = re.compile(r"ครึ่งหนึ่ง")
+_HALF = re.compile(r"ครึ่งหนึ่ง|ครึ่งทาง")
 
 
 def spell_out_numbers(text: str) -> str:

@@ -142,6 +142,8 @@ _AS_OF = re.compile(r"(?:ณ|ถึง|สิ้นสุด|as\s*of|ข้อ�
 _LETTER_DATED = re.compile(r"(?:ลว|ลงวันที่)\.?\s*$")  # "กท 0100/0153 ลว. 10 ม.ค. 63": the letter's date
 # A month the text plans ahead for ("ขั้นต่อไปจะนำเสนอ … ในเดือน ก.ค.") is not the period reported.
 _AHEAD = re.compile(r"(?:จะ|ต่อไป|กำหนดการ)")
+# A month an activity or the data belongs to, said as such, is not the period reported.
+_EVENT_MONTH = re.compile(r"(?:ประจำเดือน|ตั้งแต่(?:เดือน)?|ในเดือน|ค่าไฟ(?:ฟ้า)?(?:เดือน)?|เทียบ(?:กับ)?(?:เดือน)?)\s*$")
 _CODE_BEFORE = re.compile(
     r"(?:kpi|ตชว?\.?|ตัวชี้วัด(?:ที่)?|ตัวชีวัด(?:ที่)?|ข้อ(?:ที่)?|k|\.|ร้อยละ|ร้อยล่ะ|ได้|ที่|คือ|เป็น)\s*$", re.IGNORECASE
 )
@@ -203,7 +205,8 @@ def find_periods(text: str, today: date) -> list[PeriodMatch]:
         taken.append(m.span())
         del a
     for m in _MONTH_TOKEN.finditer(text):
-        if not free(m.span()) or (not m.group("year") and _AHEAD.search(text[max(0, m.start() - 40) : m.start()])):
+        before = text[max(0, m.start() - 40) : m.start()]
+        if not free(m.span()) or (not m.group("year") and _AHEAD.search(before)) or _EVENT_MONTH.search(before):
             continue
         month = _month_from(m, "m")
         year = resolve_year(m.group("year"), today) if m.group("year") else None

@@ -23,15 +23,23 @@ _FRACTION = re.compile(
     rf"(?:\s*(?P<noun>{COUNT_NOUNS}|คะแนน|บาท))?",
     re.IGNORECASE,
 )
+_REVERSED_ANY = re.compile(rf"{NUM}\s*(?P<noun>[ก-ฮ][ก-๙]{{1,11}})(?P<between>[^\d]{{0,45}}?){NUM}\s*(?P=noun)")
 _REVERSED = re.compile(rf"{NUM}\s*(?P<noun>{COUNT_NOUNS})(?P<between>[^\d]{{0,45}}?){NUM}\s*(?P=noun)")
 _DONE_WORDS = re.compile(
     r"ดำเนินการแล้ว|แล้วเสร็จ|เสร็จแล้ว|เสร็จสิ้น|เสร็จ|แก้ไขแล้ว|แก้ไขได้|แก้ได้|สำเร็จ|ปิด|รายงาน(?:ผล)?แล้ว|ทำแล้ว|"
-    r"พึงพอใจ|พอใจ|ผ่าน|ตามแผน|ตรง|ครบ|ได้"
+    r"พึงพอใจ|พอใจ|ผ่าน|ตามแผน|ตรง|ครบ|ได้|แล้ว"
 )
 # A survey: who answered (the questionnaires returned, not those sent) and who was satisfied, in
 # either order; the satisfied share of those who answered is the value.
-_ANSWERED = re.compile(rf"(?:ผู้ตอบ|ตอบกลับ|ได้(?:รับ)?คืน|ส่งคืน|ตอบแบบ|ผู้ประเมิน|ผู้รับบริการ|ทั้งหมด)\D{{0,14}}?{NUM}")
-_SATISFIED = re.compile(rf"(?:พึง)?พอใจ\D{{0,18}}?{NUM}|{NUM}\s*(?:คน|ราย|ท่าน)?\s*(?:ที่|ซึ่ง)?\s*(?:พึง)?พอใจ")
+# Those who answered, most telling first: the questionnaires returned, then who answered or took the
+# test, then a stated total.
+_ANSWERED = (
+    re.compile(rf"(?:ได้(?:รับ)?คืน|ตอบกลับ|ส่งคืน)\D{{0,10}}?{NUM}"),
+    re.compile(rf"(?:ผู้ตอบ|ตอบแบบ|ทำแบบ(?:ทดสอบ|สอบถาม|ประเมิน)|ผู้ทำแบบ|ผู้ประเมิน)\D{{0,16}}?{NUM}"),
+    re.compile(rf"ทั้งหมด\D{{0,10}}?{NUM}"),
+)
+_GOOD = r"(?:(?:พึง)?พอใจ|ดีขึ้นไป|เหมาะสม|สูงกว่า|สูงขึ้น|ผ่านเกณฑ์)"
+_SATISFIED = re.compile(rf"{_GOOD}\D{{0,18}}?{NUM}|{NUM}\s*(?:คน|ราย|ท่าน)?\s*(?:ที่|ซึ่ง)?\s*{_GOOD}")
 # A duration: hours, minutes and seconds compose ("47 นาที 30 วินาที" = 47.5 minutes).
 _DURATION = re.compile(
     rf"(?:{NUM}\s*(?:ชั่วโมง|ชม\.?|hrs?\b|hours?\b)\s*)?(?:{NUM}\s*(?:นาที|min(?:ute)?s?\b)\s*)?"
@@ -49,11 +57,15 @@ _TIME_OF_DAY = re.compile(r"\d{1,2}[.:]\d{2}\s*(?:น\.|นาฬิกา|hrs?)
 _BAHT = re.compile(rf"{NUM}\s*(ล้าน|แสน|หมื่น|พัน)?\s*(?:บาท|฿)")
 _COUNT = re.compile(rf"{NUM}\s*(?P<noun>{COUNT_NOUNS})(?!สำคัญ)")
 _BARE_AFTER = re.compile(
-    rf"(?:ได้|คืบหน้า|ความคืบหน้า|ความก้าวหน้า|ก้าวหน้า|ผลการดำเนินงาน|ผลงาน|ผลสะสม|ผล|สำเร็จ|เบิกจ่าย(?:ได้|แล้ว|ไป)?|แก้เป็น|เป็น)"
+    rf"(?:ได้|คืบหน้า|ความคืบหน้า|ความก้าวหน้า|ก้าวหน้า|ผลการดำเนินงาน|ผลงาน|ผลสะสม|ผล|สำเร็จ|เบิกจ่าย(?:ได้|แล้ว|ไป)?|แก้เป็น|เป็น|=)"
     rf"\s*(?:ที่|อยู่ที่|แล้ว|ประมาณ)?\s*:?\s*{NUM}(?![\d.]|\s*(?:{COUNT_NOUNS}|นาที|บาท|วัน|คน|%))"
 )
 _PENDING = re.compile(r"อยู่ระหว่าง(?:ดำเนินการ|การดำเนินการ|ดำเนินงาน)|ยังไม่(?:มี)?ความ(?:คืบหน้า|ก้าวหน้า)|ยังไม่ได้เริ่ม")
 _MULTIPLIER = {"ล้าน": 1e6, "แสน": 1e5, "หมื่น": 1e4, "พัน": 1e3}
+_MULTIPLIED = re.compile(r"(\d+(?:\.\d+)?)\s*(ล้าน|แสน|หมื่น)(?=\s*(?:บาท|เรื่อง|ราย|คน|ครั้ง|ชุด|\s|$))")
+_MIN_SEC = re.compile(r"(?<![\d:])(\d{1,3}):([0-5]\d)(?![\d:])\s*(?:นาที|min)")
+# A running total said as such ("ตรวจแล้ว 1 ครั้ง สะสม 2 ครั้ง"): the indicator counts the year.
+_CUMULATIVE = re.compile(rf"สะสม\s*(?:ได้|เป็น|รวม)?\s*{NUM}\s*(?P<noun>{COUNT_NOUNS})")
 
 
 @dataclass(frozen=True)
@@ -87,10 +99,18 @@ def _reversed_of(m: re.Match[str]) -> tuple[float, float] | None:
 def find_values(text: str) -> list[ValueMatch]:
     """Every value the text states, most telling first (a stated % before a count, a mean before a total)."""
     text = _TIME_OF_DAY.sub(lambda m: " " * len(m.group(0)), text)
+    text = _MULTIPLIED.sub(_expanded, text)
     out: list[ValueMatch] = []
+    cumulative = _CUMULATIVE.search(text)
+    if cumulative:
+        noun = cumulative.group("noun")
+        out.append(
+            ValueMatch(float(cumulative.group(1)), noun, span=cumulative.span(), confidence=0.85, source="count")
+        )
     fraction = next(((m, f) for m in _FRACTION.finditer(text) if (f := _fraction_of(m))), None)
     reversed_ = next(((m, f) for m in _REVERSED.finditer(text) if (f := _reversed_of(m))), None)
-    ratio = _survey(text) or fraction or reversed_
+    any_noun = next(((m, f) for m in _REVERSED_ANY.finditer(text) if (f := _reversed_of(m))), None)
+    ratio = _survey(text) or fraction or reversed_ or any_noun
     for percent in (*_PERCENT_BEFORE.finditer(text), *_PERCENT_AFTER.finditer(text)):
         value = float(percent.group(1))
         num = den = None
@@ -100,7 +120,9 @@ def find_values(text: str) -> list[ValueMatch]:
         break
     if ratio:
         (m, (n, d)), source = ratio, "fraction"
-        conf = 0.75 if ratio is fraction else 0.7
+        # A ratio in a noun the reader knows is likelier than one in any word ("2,016 ชุมชน … 1,210 ชุมชน"),
+        # which is asked about before it is saved.
+        conf = 0.75 if ratio is fraction else 0.65 if ratio is any_noun else 0.7
         out.append(ValueMatch(_pct(n, d), "ร้อยละ", n, d, m.span(), conf, source))
     duration = _duration(text)
     if duration is not None:
@@ -136,7 +158,7 @@ def lone_number(text: str) -> ValueMatch | None:
 
 
 def _survey(text: str) -> tuple[re.Match[str], tuple[float, float]] | None:
-    answered = _ANSWERED.search(text)
+    answered = next((m for rx in _ANSWERED if (m := rx.search(text))), None)
     if answered is None:
         return None
 
@@ -153,8 +175,19 @@ def _survey(text: str) -> tuple[re.Match[str], tuple[float, float]] | None:
     return (satisfied if satisfied.start() > answered.start() else answered), (part, whole)
 
 
+def _expanded(m: re.Match[str]) -> str:
+    """ "1.12 แสน" → "112000  ": the number in full, padded to the same length so every span still
+    points at the message as written; left as it is when the full number is longer."""
+    full = f"{float(m.group(1)) * _MULTIPLIER[m.group(2)]:.0f}"
+    return full.ljust(len(m.group(0))) if len(full) <= len(m.group(0)) else m.group(0)
+
+
 def _duration(text: str) -> ValueMatch | None:
     """The mean when one is said ("เฉลี่ย 19 นาที 45 วินาที"), else the first duration, in minutes."""
+    clock = _MIN_SEC.search(text)
+    if clock is not None:  # "เฉลี่ย 45:30 นาที"
+        value = round(int(clock.group(1)) + int(clock.group(2)) / 60, 2)
+        return ValueMatch(value, "นาที", span=clock.span(), confidence=0.9, source="minutes")
     found = [m for m in _DURATION.finditer(text) if m.group(0).strip() and any(m.groups())]
     if not found:
         return None
