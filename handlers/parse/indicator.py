@@ -108,6 +108,8 @@ class IndicatorMatcher:
         self.codes = {i.code for i in plan.indicators()}
         self._by_canonical = {canonical_code(c): c for c in self.codes}
         self.aliases: dict[str, set[str]] = {}
+        # Two-letter acronyms a plan lists ("KM"): named only as a word of their own, never inside one.
+        self._short_aliases: dict[str, set[str]] = {}
         self._code_alias_keys: dict[str, set[str]] = {}
         names: dict[str, list[str]] = {}
         for ind in plan.indicators():
@@ -118,6 +120,8 @@ class IndicatorMatcher:
                     self._code_alias_keys.setdefault(key, set()).add(ind.code)
                 elif len(key) >= 3:
                     self.aliases.setdefault(key, set()).add(ind.code)
+                elif re.fullmatch(r"[a-z]{2}", key):
+                    self._short_aliases.setdefault(key, set()).add(ind.code)
         for code, phrases in (extra_aliases or {}).items():
             names.setdefault(code, []).extend(phrases)
         self._alias_codes = self._code_aliases()
@@ -226,11 +230,16 @@ class IndicatorMatcher:
         """
         key = match_key(_expand(text))
         found = [alias for alias in self.aliases if alias in key]
-        if not found:
+        low = text.lower()
+        short = [a for a in self._short_aliases if re.search(rf"(?<![a-z]){a}(?![a-z])", low)]
+        if not found and not short:
             return set()
         coverage: dict[str, int] = {}
         for alias in found:
             for code in self.aliases[alias] | {c for c, names in self._keys.items() if alias in names}:
+                coverage[code] = coverage.get(code, 0) + 1
+        for alias in short:
+            for code in self._short_aliases[alias]:
                 coverage[code] = coverage.get(code, 0) + 1
         best = max(coverage.values())
         return {c for c, n in coverage.items() if n == best}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
 
@@ -397,11 +397,26 @@ class MessageParser:
         for _, end in spans:
             item = self._item(blanked[start:end], None, valued=valued[start:end])
             start = end
-            if item.indicator is None or item.value is None:
+            if item.value is None or (item.indicator is None and not item.candidates):
                 return None
             items.append(item)
+        # A part torn between indicators another part names for sure takes the one left ("ญัตติเฉลี่ย 19
+        # นาที … ประชุมกรรมการสามัญเฉลี่ย 44 นาที": K3 is the second's, so the first is K2); confirmed.
+        named = {i.indicator for i in items if i.indicator is not None}
+        guessed = False
+        for n, item in enumerate(items):
+            left = [c for c in item.candidates if c not in named]
+            fits = len(left) == 1 and item.value is not None and item.value.unit == self.indicators[left[0]].unit
+            if item.indicator is None and fits:
+                items[n] = replace(item, indicator=left[0], indicator_confidence=0.8, via="fuzzy")
+                named.add(left[0])
+                guessed = True
+        if guessed and not all(
+            i.indicator and i.value and i.value.unit == self.indicators[i.indicator].unit for i in items
+        ):
+            return None  # a part left over is only another indicator's when every part is in its own unit
         codes = [i.indicator for i in items]
-        return items if len(set(codes)) == len(codes) else None
+        return items if None not in codes and len(set(codes)) == len(codes) else None
 
     def _pick_value(self, segment: str, code: str | None) -> ValueMatch | None:
         """The value in the indicator's own unit when the text gives several (100% แล้ว 6 โครงการ)."""

@@ -205,6 +205,8 @@ def value_spans(text: str) -> list[tuple[int, int]]:
     """Where values stand, in text order, overlaps merged: the cut points of a multi-indicator message."""
     text = _TIME_OF_DAY.sub(lambda m: " " * len(m.group(0)), text)
     spans = sorted(m.span() for rx in _ANY_VALUE for m in rx.finditer(text))
+    spans += [m.span() for m in _DURATION.finditer(text) if m.group(0).strip() and any(m.groups())]
+    spans.sort()  # "19 นาที 45 วินาที" is one value
     merged: list[tuple[int, int]] = []
     for a, b in spans:
         if merged and a < merged[-1][1]:
