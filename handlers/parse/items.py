@@ -34,6 +34,9 @@ _UNDER_WAY = re.compile(
 _NOT_DONE = re.compile(r"ยังไม่|ไม่ผ่าน|ยกเลิก|ขอถอน|ถอน(?:ออก)?|(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด|ไม่ใช่|[❌✗✖]")
 _ALL_SUBSTEPS = re.compile(r"(?:ครบ)?ทุก(?:ข้อ|ขั้น)(?:ตอน)?ย่อย|ย่อยครบ")
 _RECURRING = re.compile(r"ทุกเดือน|เดือนละ|เป็นประจำ|ทุกไตรมาส|ครั้ง\s*/\s*ปี|ทุก\s*\d+\s*เดือน")
+_TIMES = re.compile(r"(?<![\d.])([2-9]|1[0-2])\s*ครั้ง")  # an item done in N rounds ("ครบ 2 ครั้ง")
+_NTH = re.compile(r"ครั้งที่\s*(\d+)")
+_ASKING = re.compile(r"\s*(?:ขอ)?สอบถาม|\s*(?:ขอ)?ถามหน่อย")
 _MONTHS_SHARE = re.compile(r"(?:ของ|รอบ|ประจำ)เดือน|เดือนนี้")
 _ALL_STEPS = re.compile(r"ครบ(?:ทุก)?ขั้น(?:ตอน)?(?!ที่)|ทุกขั้น(?:ตอน)?(?:เสร็จ|ครบ|แล้ว)")
 _ONE_ROUND = re.compile(
@@ -226,6 +229,8 @@ class ItemMatcher:
         indicator = self.indicators.get(code)
         if indicator is None or not self.items.get(code):
             return ItemClaims()
+        if _ASKING.match(text):
+            return ItemClaims()  # "สอบถามค่ะ …": the whole message is a question
         before: tuple[bool, bool] = (False, False)
         retracts = bool(_RETRACT.search(text))
         acc = _Acc(retracts=retracts)
@@ -328,6 +333,10 @@ class ItemMatcher:
         item = next((i for i in self.items[indicator.code] if i.id == item_id), None)
         if item is None or "ครบ" in low:
             return False
+        times = _TIMES.search(item.text)
+        said = _NTH.search(low)
+        if times and said and int(said.group(1)) < int(times.group(1)):
+            return True  # "ครั้งที่ 1 จัดไปแล้ว" of a milestone that needs 2 meetings
         if item.kind == "step" and _MONTHS_SHARE.search(low):
             return True  # "นำเข้าข้อมูล… ของเดือน ม.ค. เรียบร้อย": a month's share of the step
         return (bool(_RECURRING.search(item.text)) or len(item.months) >= 2) and bool(_ONE_ROUND.search(low))
