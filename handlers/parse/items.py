@@ -57,7 +57,7 @@ _QUESTION = re.compile(
 # Clauses: lines, semicolons, commas, " / ", a polite particle, "ส่วน…"/"แต่…" (as for, but), and the
 # end of a statement ("…แล้ว", "…เสร็จ") followed by a space.
 _CLAUSE = re.compile(
-    r"\n|;|(?<=\S)\s*[,،]\s*(?!\d)|\s+/\s+|(?:ค่ะ|คะ|ครับ|คับ|นะคะ|นะครับ|จ้า)(?:\s+|$)|"
+    r"\n|;|(?<=\S)\s*[,،](?!\s*\d)\s*|\s+/\s+|(?:ค่ะ|คะ|ครับ|คับ|นะคะ|นะครับ|จ้า)(?:\s+|$)|"
     r"(?<=\S[✅✔❌⏳])\s*|\s+(?:ส่วน(?!\s*ที่)|แต่)|\s*(?=(?:ยัง|คง)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย))(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ))"
 )
 _NUM = r"\d+(?:\.\d+)?"
@@ -195,7 +195,7 @@ class ItemMatcher:
         self.grams: dict[tuple[str, str], set[str]] = {}
         for code, items in self.items.items():
             for item in items:
-                self.grams[(code, item.id)] = _grams(match_key(_expand(_own_words(item.text))))
+                self.grams[(code, item.id)] = _grams(match_key(_expand(_with_synonyms(_own_words(item.text)))))
         df: dict[str, int] = {}
         for gs in self.grams.values():
             for g in gs:
