@@ -160,3 +160,15 @@ def test_zero_width_space_separates_fields_and_joiners_are_dropped() -> None:
 def test_line_spans_are_cut_in_utf16_units_before_normalising() -> None:
     # "😀" is two UTF-16 units: LINE's index for "@Tidtam" after it is 3.
     assert remove_spans("😀 @Tidtam ตช.4", [(3, 7)]).split() == ["😀", "ตช.4"]
+
+
+def test_a_report_whose_numbers_were_not_read_is_asked_about_not_saved() -> None:
+    """Numbers the value reader could not place are not dropped in silence: the report is confirmed."""
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    parser = MessageParser(load_plan(PLANS / "fy2567-governor-secretary.yaml"))
+    unread = parser.parse("ตช.3 แบบสอบถาม 4.21 กับ 3.9 อยู่ในระดับดีค่ะ", date(2024, 2, 15))
+    assert unread.first is not None and unread.first.value is None and unread.ask is not None
+    status = parser.parse("ตช.3 ประชุมเรียบร้อยค่ะ", date(2024, 2, 15))  # no number: a status, saved as is
+    assert status.first is not None and status.ask is None

@@ -53,6 +53,8 @@ COUNT_UNITS = {
     "คำร้อง",
 }
 
+# A number that is not an item's, a round's or a letter's ("ขั้นที่ 3", "ครั้งที่ 2", "ที่ 45/2564").
+_LOOSE_NUMBER = re.compile(r"(?<![\d./])(?<!ที่)(?<!ที่ )(?<!ขั้น)(?<!ขั้น )(?<!ข้อ)(?<!ข้อ )\d+(?:\.\d+)?(?![\d/])")
 _PART_BEFORE = re.compile(r"ส่วน(?:ที่)?\s*\d+\s*$")  # an item number inside a part follows it
 _CORRECTION = re.compile(
     r"^(?:แก้ไข\s*นะ(?:คะ|ครับ)?|แก้(?:ไข)?\s*(?:[:：]|เป็น|ค่า|ตัวเลข|ให้เป็น|ตช|ตัวชี้วัด|kpi|k\d)|แก้\s*\S{0,12}\s*เป็น|ขอแก้|"
@@ -98,6 +100,7 @@ class ParsedItem:
     text: str = ""
     claims: ItemClaims = field(default_factory=ItemClaims)
     rivals: int = 0  # other numbers in the text that could be the value (neither its parts nor a date)
+    unread: bool = False  # no value read, yet a number is left that no date, code or name explains
 
     @property
     def value_confidence(self) -> float:
@@ -111,6 +114,8 @@ class ParsedItem:
     def sure(self) -> bool:
         """Saved without asking: a known indicator named by code or exact alias, and a value whose
         confidence clears the threshold chosen on the blind corpus (no wrong save there)."""
+        if self.value is None and self.unread and self.claims.empty:
+            return False  # "เฉลี่ย 4.21 คะแนน" unread: a number the reader missed is asked about, not lost
         return (
             self.indicator is not None
             and self.indicator_confidence >= SURE_INDICATOR
@@ -457,6 +462,7 @@ class MessageParser:
         item = self._item_of(segment, code, via, alternatives, valued)
         unit = self.indicators[item.indicator].unit if item.indicator else None
         item.rivals = _rivals(item.value, valued, unit)
+        item.unread = item.value is None and _LOOSE_NUMBER.search(valued) is not None
         return item
 
     def _item_of(
