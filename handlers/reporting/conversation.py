@@ -269,7 +269,7 @@ def _item(item: ParsedItem) -> DraftItem:
         denominator=v.denominator if v else None,
         unit=v.unit if v else None,
         value_source=v.source if v else None,
-        value_sure=not item.unread if v is None else item.value_confidence >= SURE_VALUE,
+        value_sure=not (item.unread and item.claims.empty) if v is None else item.value_confidence >= SURE_VALUE,
         pending=item.pending,
         phrase=_phrase(item.text),
         done=list(item.claims.done),
