@@ -66,6 +66,8 @@ def test_who_is_late_names_a_deadline_of_this_fiscal_year(engine: sa.Engine, tmp
     assert start <= latest.due <= end
     assert "อนันต์ มั่นคง" in answer and f"กำหนดส่ง {thai_date(latest.due)}" in answer
     assert "สมศรี" not in answer and "วิชัย" not in answer  # the governor's office sent November's on time
+    coming = next(d for d in deadlines_for(FY) if d.due > today)  # and what falls due next: 20 Dec 2026
+    assert f"กำหนดส่งถัดไป {thai_date(coming.due)}" in answer, answer
     assert "2567" not in answer
 
 

@@ -233,7 +233,7 @@ def check_answer(answer: Answer, reply: Reply, units: list[str]) -> None:
     elif answer is Answer.what_to_ask:
         assert reply.messages[0].flex is not None and text.startswith(qt.HELP_TITLE)
     elif answer is Answer.who_late:
-        assert text.startswith(qt.LATE_HEAD) or text == qt.NOBODY_LATE, text
+        assert text.startswith((qt.LATE_HEAD, qt.NOBODY_LATE)), text
     elif answer is Answer.dashboard:
         assert text.startswith(at.DASHBOARD_LINK.split("{url}")[0]) and "/dashboard?t=" in text, text
 

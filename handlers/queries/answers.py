@@ -474,13 +474,14 @@ class QueryAnswerer:
         is never told that everyone has reported while the committee's list names them.
         """
         from handlers.nudges.reminders import is_reported, load_units
-        from scoring.deadlines import deadlines_for
+        from scoring.deadlines import Deadline, deadlines_for
 
         me = self.person.id if self.person else None
         acting_for = self.person.acting_for_id if self.person else None
         named: list[str] = []
         own: list[str] = []
         hidden_units = False
+        coming: list[Deadline] = []
         for record in plans:
             sees_names = self.committee or self._may_see_names(record.unit_id)
             hidden_units = hidden_units or not sees_names
@@ -491,6 +492,8 @@ class QueryAnswerer:
                     for d in deadlines_for(record.fiscal_year, unit.plan.deadlines)
                     if d.due <= self._plan_today(record)
                 ]
+                today = self._plan_today(record)
+                coming += [d for d in deadlines_for(record.fiscal_year, unit.plan.deadlines) if d.due > today]
                 if not past:
                     continue
                 last = past[-1]
@@ -514,9 +517,14 @@ class QueryAnswerer:
             parts.append(qt.LATE_HEAD + "\n" + "\n".join(named))
         if own:
             parts.append(qt.OWN_LATE_HEAD + "\n" + "\n".join(own))
-        if parts:
-            return Reply().say("\n".join(parts))
-        return Reply().say(qt.OWN_NOTHING_LATE if hidden_units else qt.NOBODY_LATE)
+        if not parts:
+            parts.append(qt.OWN_NOTHING_LATE if hidden_units else qt.NOBODY_LATE)
+        if coming:
+            # What falls due next, so the answer also says what to prepare for.
+            first = min(d.due for d in coming)
+            rounds = dict.fromkeys(d.period.thai for d in sorted(coming, key=lambda d: d.kind) if d.due == first)
+            parts.append(qt.NEXT_DUE.format(due=thai_date(first), rounds=", ".join(rounds)))
+        return Reply().say("\n".join(parts))
 
     def _plan_today(self, record: PlanRecord) -> date:
         from handlers.reporting.conversation import plan_day

@@ -26,6 +26,7 @@ SCORE = "คะแนนถึงตอนนี้ {score:g} จาก {max:g}"
 LATE_HEAD = "ผู้ที่ยังไม่ส่งรายงานรอบล่าสุด:"
 LATE_LINE = "• {name}: ตัวชี้วัดที่ {codes} (กำหนดส่ง {due})"
 NOBODY_LATE = "ทุกคนส่งรายงานรอบล่าสุดครบแล้วค่ะ ✅"
+NEXT_DUE = "กำหนดส่งถัดไป {due} ({rounds})"
 # --- who is late, asked by a reporter: their own indicators, and those they act for ---
 OWN_LATE_HEAD = "ตัวชี้วัดที่คุณยังไม่ได้รายงานรอบล่าสุดค่ะ:"
 OWN_LATE_LINE = "• ตัวชี้วัดที่ {codes} (กำหนดส่ง {due})"
