@@ -37,11 +37,11 @@ from linebot.v3.messaging import (
 from sqlmodel import Session, col, select
 
 from bot import line_setup_texts as lt
+from bot.line_client import LINE_API
 from store.models import LineIdentity, Person, Role, RoleGrant
 
 log = logging.getLogger("tidtam.line")
 
-LINE_API = "https://api.line.me"  # LINE_API_BASE's default: the real platform
 NAME_PREFIX = "tidtam-"
 MENU_SIZE = (2500, 843)  # LINE's half-height menu: three large buttons in one row
 TIMEOUT_S = 10.0  # the sync SDK client waits forever unless told

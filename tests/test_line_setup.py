@@ -362,3 +362,11 @@ def test_rendered_menus_fit_line_limits_with_every_label() -> None:
         assert len(data) < 1024 * 1024
         assert all(len(b.label) <= 20 and len(b.text) <= 300 for b in spec.buttons)
     assert len(lt.CHAT_BAR) <= 14
+
+
+def test_the_service_client_lets_the_sdk_pick_each_endpoints_host_on_line_itself() -> None:
+    """Photos and files reporters send are downloaded from api-data.line.me: on LINE no single host is set."""
+    from bot.line_client import LineClient
+
+    assert LineClient(LINE_API, TOKEN)._config.host is None
+    assert LineClient("http://127.0.0.1:9/", TOKEN)._config.host == "http://127.0.0.1:9"
