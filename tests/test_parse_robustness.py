@@ -172,3 +172,22 @@ def test_a_report_whose_numbers_were_not_read_is_asked_about_not_saved() -> None
     assert unread.first is not None and unread.first.value is None and unread.ask is not None
     status = parser.parse("ตช.3 ประชุมเรียบร้อยค่ะ", date(2024, 2, 15))  # no number: a status, saved as is
     assert status.first is not None and status.ask is None
+
+
+def test_spelled_numbers_glued_to_the_word_before_are_values() -> None:
+    """ "ครบสิบสองโครงการ", "เฉลี่ยห้าสิบนาที": read as 12 projects and 50 minutes, not lost."""
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2567 = MessageParser(load_plan(PLANS / "fy2567-governor-secretary.yaml"))
+    projects = fy2567.parse("KPI2 ครบสิบสองโครงการค่ะ 🎉", date(2024, 8, 15)).first
+    assert projects is not None and projects.value is not None and projects.value.value == 12
+    fy2565 = MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
+    minutes = fy2565.parse("K3 มิ.ย. เฉลี่ยห้าสิบนาทีพอดีค่ะ", date(2022, 7, 1)).first
+    assert (
+        minutes is not None and minutes.value is not None and (minutes.value.value, minutes.value.unit) == (50, "นาที")
+    )
+    # Inside an ordinary word a number word stays a word.
+    from handlers.parse.numbers import spell_out_numbers
+
+    assert spell_out_numbers("ประชุมคณะกรรมการสามัญครบสามคณะแล้ว") == "ประชุมคณะกรรมการสามัญครบสามคณะแล้ว"

@@ -50,7 +50,10 @@ _PERCENT_AFTER = re.compile(rf"(ร้อยละ|ร้อยล่ะ)\s*({SP
 _PERCENT_BEFORE = re.compile(rf"({SPELLED})\s*(เปอร์เซ็นต์|เปอร์เซ็น|เปอร์เซนต์|เปอร์เซนท์|เปอร์เซ็นท์|เปอเซ็น)")
 _AFTER_WORD = re.compile(rf"(ไตรมาส(?:ที่)?|ไตมาส(?:ที่)?|ตัวชี้วัดที่|ตัวชีวัดที่|ข้อที่|ระดับ(?:ที่)?)\s*({SPELLED})")
 # Not after a digit: "1.12 แสนเรื่อง" is a multiplier on a number, which the value reader expands.
-_BEFORE_NOUN = re.compile(rf"(?<![ก-๙\d.])(?<![\d.]\s)({SPELLED})\s*(โครงการ|เรื่อง|ครั้ง|นาที|ราย)")
+# Also glued to the word before it when that word says a value follows ("ครบสิบสองโครงการ",
+# "เฉลี่ยห้าสิบนาที"); elsewhere a number word inside a word is part of it.
+_VALUE_LEAD = "(?:(?<=ครบ)|(?<=เฉลี่ย)|(?<=ได้)|(?<=แล้ว)|(?<=รวม)|(?<=ทั้งหมด)|(?<=อีก)|(?<=เหลือ))"
+_BEFORE_NOUN = re.compile(rf"(?:(?<![ก-๙\d.])(?<![\d.]\s)|{_VALUE_LEAD})({SPELLED})\s*(โครงการ|เรื่อง|ครั้ง|นาที|ราย|คน|ชุด)")
 _HUNDRED_PERCENT = re.compile(r"ร้อยเปอร์เซ็น(?:ต์|ท์)?|ร้อยเปอร์เซนต์|เต็มร้อย")
 _HALF = re.compile(r"ครึ่งหนึ่ง|ครึ่งทาง")
 
@@ -71,4 +74,4 @@ def spell_out_numbers(text: str) -> str:
     text = _PERCENT_AFTER.sub(lambda m: sub_number(m, 2), text)
     text = _PERCENT_BEFORE.sub(lambda m: sub_number(m, 1), text)
     text = _AFTER_WORD.sub(lambda m: sub_number(m, 2), text)
-    return _BEFORE_NOUN.sub(lambda m: sub_number(m, 1), text)
+    return _BEFORE_NOUN.sub(lambda m: " " + sub_number(m, 1), text)
