@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from store.models import Person, Role, RoleGrant, Unit, utcnow
 from store.plans import ensure_unit
@@ -24,13 +24,26 @@ def find_unit(session: Session, name: str) -> Unit:
     return unit
 
 
+def people_named(session: Session, key: str) -> list[Person]:
+    """The person with this id, else everyone with this exact name (spaces and case aside), by id."""
+    key = key.strip()
+    if key.isdigit() and (person := session.get(Person, int(key))) is not None:
+        return [person]
+    wanted = " ".join(key.split()).casefold()
+    people = session.exec(select(Person).order_by(col(Person.id))).all()
+    return [p for p in people if " ".join(p.name.split()).casefold() == wanted]
+
+
 def find_person(session: Session, key: str) -> Person:
-    person = session.get(Person, int(key)) if key.isdigit() else None
-    if person is None:
-        person = session.exec(select(Person).where(Person.name == key)).first()
-    if person is None:
+    """One person by id or exact name; a name several people share is refused (an admin command must
+    never pick one of two namesakes, least of all ``people forget``)."""
+    found = people_named(session, key)
+    if not found:
         raise AdminError(f"no person {key!r} (give the id or the exact name)")
-    return person
+    if len(found) > 1:
+        ids = ", ".join(str(p.id) for p in found)
+        raise AdminError(f"{len(found)} people are named {key!r} (ids {ids}): give the id")
+    return found[0]
 
 
 def add_unit(session: Session, name: str, *, parent: str | None = None, aliases: tuple[str, ...] = ()) -> Unit:

@@ -38,7 +38,7 @@ from sqlmodel import Session, col, select
 
 from scoring.thai import thai_to_arabic_digits
 from store import roster_texts as rt
-from store.admin import UNSCOPED
+from store.admin import UNSCOPED, people_named
 from store.identities import CODE_TTL, issue_link_code
 from store.models import Assignment, IndicatorRecord, LineIdentity, LinkCode, Person, PlanRecord, Role, RoleGrant, Unit
 from store.plans import ensure_unit
@@ -827,14 +827,7 @@ def issue_invites(session: Session, person_ids: Iterable[int], *, now: datetime,
 
 def find_person(session: Session, key: str) -> Person:
     """A person by id or exact name; a name several people share is refused, listing them."""
-    key = key.strip()
-    if key.isdigit():
-        person = session.get(Person, int(key))
-        if person is not None:
-            return person
-    found = [
-        p for p in session.exec(select(Person).order_by(col(Person.id))).all() if _name_key(p.name) == _name_key(key)
-    ]
+    found = people_named(session, key)
     if not found:
         raise RosterError(rt.NO_PERSON.format(key=key))
     if len(found) > 1:

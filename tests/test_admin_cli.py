@@ -63,3 +63,14 @@ def test_unknown_role_is_refused(cli_db: str) -> None:
     run("units", "add", "สำนักงานเขตบางรัก")
     out = CliRunner().invoke(app, ["people", "add", "ก", "--unit", "สำนักงานเขตบางรัก", "--role", "boss"])
     assert out.exit_code == 1 and "unknown role 'boss'" in out.output
+
+
+def test_a_name_two_people_share_is_refused_and_nobody_is_forgotten(cli_db: str) -> None:
+    run("units", "add", "สำนักงานเขตบางรัก")
+    run("units", "add", "สำนักงานเขตบางกอกน้อย")
+    run("people", "add", "สุดา ทำดี", "--unit", "สำนักงานเขตบางรัก", "--role", "reporter")
+    run("people", "add", "สุดา ทำดี", "--unit", "สำนักงานเขตบางกอกน้อย", "--role", "reporter")
+    out = CliRunner().invoke(app, ["people", "forget", "สุดา ทำดี", "--yes"])
+    assert out.exit_code != 0 and "give the id" in out.output, out.output
+    with Session(make_engine(cli_db)) as s:
+        assert [p.name for p in s.exec(select(Person)).all()] == ["สุดา ทำดี", "สุดา ทำดี"]
