@@ -43,6 +43,7 @@ from store.models import (
     OutboxMessage,
     Person,
     PlanRecord,
+    PlanVersion,
     ReportChange,
     RoleGrant,
     Unit,
@@ -56,6 +57,7 @@ MIN_NEEDLE = 4
 PHONE_DIGITS = 9  # a Thai phone number has 9 (landline) or 10 (mobile) digits; "1555" is a hotline
 _INBOX: sa.Table = InboxEvent.__table__  # type: ignore[attr-defined]
 _PERSON: sa.Table = Person.__table__  # type: ignore[attr-defined]
+_PLAN_TABLES: tuple[sa.Table, ...] = (PlanRecord.__table__, PlanVersion.__table__)  # type: ignore[attr-defined]
 _NOT_DIGIT = re.compile(r"\D")
 
 
@@ -240,7 +242,9 @@ def forget(session: Session, person: Person, now: datetime) -> Forgotten:
     rewritten = sum(
         _rewrite(session, table, replacements)
         for table in SQLModel.metadata.sorted_tables
-        if not progress.owns(table) and table is not _PERSON  # namesakes keep their names
+        # namesakes keep their names; plans are the agency's documents, loaded from files and cached by
+        # their content hash, so they are not rewritten (a plan names units and indicators, not people)
+        if not progress.owns(table) and table is not _PERSON and table not in _PLAN_TABLES
     )
     reports = progress.anonymise(
         session, replacements=replacements, by=None, now=now, source=f"privacy:forget:person:{pid}"
@@ -334,8 +338,10 @@ def _remove_files(session: Session, paths: Iterable[str]) -> int:
     next run (erasure or retention) deletes them; the other order could leave files nobody knows of.
     """
     removed = 0
-    for path in sorted(set(paths)):
-        if session.exec(select(Evidence.id).where(Evidence.path == path)).first() is not None:
+    wanted = sorted(set(paths))
+    kept = set(session.exec(select(Evidence.path).where(col(Evidence.path).in_(wanted))).all()) if wanted else set()
+    for path in wanted:
+        if path in kept:
             continue
         try:
             Path(path).unlink()

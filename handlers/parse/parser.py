@@ -22,7 +22,7 @@ from handlers.parse.numbers import spell_out_numbers
 from handlers.parse.period import PeriodMatch, find_dates, find_periods
 from handlers.parse.sections import DOC_NUMBER, Sections, split_sections
 from handlers.parse.value import ANY_PERCENT as _ANY_PERCENT
-from handlers.parse.value import ValueMatch, find_values, is_pending, lone_number, loose_numbers, value_spans
+from handlers.parse.value import ValueMatch, find_values, is_pending, lone_number, value_spans
 from scoring.fiscal import FiscalPeriod, fiscal_quarter_of, fiscal_year_of
 from scoring.items import next_items
 from scoring.plan import Indicator, Plan
@@ -53,6 +53,8 @@ COUNT_UNITS = {
     "คำร้อง",
 }
 
+# A number that is not an item's, a round's or a letter's ("ขั้นที่ 3", "ครั้งที่ 2", "ที่ 45/2564").
+_LOOSE_NUMBER = re.compile(r"(?<![\d./])(?<!ที่)(?<!ที่ )(?<!ขั้น)(?<!ขั้น )(?<!ข้อ)(?<!ข้อ )\d+(?:\.\d+)?(?![\d/])")
 _PART_BEFORE = re.compile(r"ส่วน(?:ที่)?\s*\d+\s*$")  # an item number inside a part follows it
 _CORRECTION = re.compile(
     r"^(?:แก้ไข\s*นะ(?:คะ|ครับ)?|แก้(?:ไข)?\s*(?:[:：]|เป็น|ค่า|ตัวเลข|ให้เป็น|ตช|ตัวชี้วัด|kpi|k\d)|แก้\s*\S{0,12}\s*เป็น|ขอแก้|"
@@ -460,7 +462,7 @@ class MessageParser:
         item = self._item_of(segment, code, via, alternatives, valued)
         unit = self.indicators[item.indicator].unit if item.indicator else None
         item.rivals = _rivals(item.value, valued, unit)
-        item.unread = item.value is None and bool(loose_numbers(valued))
+        item.unread = item.value is None and _LOOSE_NUMBER.search(valued) is not None
         return item
 
     def _item_of(

@@ -148,17 +148,11 @@ def find_values(text: str) -> list[ValueMatch]:
     return out
 
 
-def loose_numbers(text: str) -> list[re.Match[str]]:
-    """Numbers standing on their own: not part of a date, a fraction or a letter number, and not the
-    number of an item, a round or a level ("ขั้นที่ 3", "ครั้งที่ 2", "ระดับ 5")."""
-    return [m for m in _LONE.finditer(text) if not _NUMBERED_BEFORE.search(text[: m.start()])]
-
-
 def lone_number(text: str) -> ValueMatch | None:
     """The only number left in a text that names its indicator by code ("ตช.3.3 ไตรมาสที่แล้ว 90"):
     a value whose unit the reporter is asked to confirm."""
     lone = list(_LONE.finditer(text))
-    if len(lone) != 1 or not loose_numbers(text):
+    if len(lone) != 1 or _NUMBERED_BEFORE.search(text[: lone[0].start()]):
         return None  # "ทำถึงขั้น 3": the number of an item, not a value
     return ValueMatch(float(lone[0].group(0)), None, span=lone[0].span(), confidence=0.3, source="bare")
 
