@@ -253,7 +253,7 @@ def _draft(fields: dict[str, str]) -> DraftTap:
     if kind == "confirm":
         return AnswerConfirm(draft_id, _yes(value))
     if kind == "item":
-        if not _CODE.fullmatch(value):
+        if not _ITEM_ID.fullmatch(value):  # "all", "none" and every item id ("step-3 (ซ้ำ)" has a space)
             raise BadPostback("not an item id")
         return PickItem(draft_id, value)
     raise BadPostback("an unknown draft field")

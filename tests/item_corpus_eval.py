@@ -80,7 +80,10 @@ def judge(case: dict[str, Any], parser: MessageParser) -> ItemVerdict:
     labelled = bool(want_done or want_undone)
     indicator = item.indicator if item is not None else None
     right = done == want_done and undone == want_undone and (not labelled or indicator == case["indicator"])
-    sure_wrong = bool(sure - want_done - want_undone) or (bool(sure) and indicator != case["indicator"])
+    # Marked without a tap, and not as labelled: an item named done that is not labelled done, or named
+    # not done that is not labelled not done (the direction counts), or on another indicator.
+    wrong_way = (set(claims.done) - want_done) | (set(claims.undone) - want_undone) if claims else set()
+    sure_wrong = bool(wrong_way) or (bool(sure) and indicator != case["indicator"])
     return ItemVerdict(case, done, undone, sure, list(claims.options) if claims else [], indicator, right, sure_wrong)
 
 

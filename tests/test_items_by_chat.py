@@ -168,3 +168,13 @@ def test_a_forged_did_it_for_someone_elses_indicator_marks_nothing(demo: sa.Engi
     assert "บันทึกแล้ว" not in anan.text
     with Session(demo) as s:
         assert log(s, plan=_plan(demo, 2565), code="K1") == []
+
+
+def test_an_item_button_for_a_step_printed_twice_is_a_valid_tap() -> None:
+    """K3 prints step 3 twice; its second row's id has a space ("step-3 (ซ้ำ)") and its button must work."""
+    from urllib.parse import urlencode
+
+    from handlers.postbacks import PickItem, decode_postback
+
+    assert decode_postback(urlencode({"f": "item", "d": "5", "v": "step-3 (ซ้ำ)"})) == PickItem(5, "step-3 (ซ้ำ)")
+    assert decode_postback(urlencode({"f": "item", "d": "5", "v": "all"})) == PickItem(5, "all")

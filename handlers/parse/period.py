@@ -216,9 +216,7 @@ def find_periods(text: str, today: date) -> list[PeriodMatch]:
     for m in _DATE.finditer(text):
         # "ข้อมูล ณ 31/03/20", "as of 31/12/2023": the data's date gives its month.
         if _AS_OF.search(text[max(0, m.start() - 12) : m.start()]) and 1 <= int(m.group("m")) <= 12:
-            year = int(m.group("y"))
-            be = resolve_year(m.group("y"), today) if year < 100 else (year if year >= 2400 else to_be(year))
-            fy, q, mo = _month_period(int(m.group("m")), be, today)
+            fy, q, mo = _month_period(int(m.group("m")), resolve_year(m.group("y"), today), today)
             found.append(PeriodMatch(fy, q, mo, m.span(), True, "as-of"))
     for m in _DAY_MONTH.finditer(text):
         if _AS_OF.search(text[max(0, m.start() - 12) : m.start()]) and int(m.group("d")) <= 31:
