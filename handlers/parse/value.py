@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 NUM = r"(\d+(?:\.\d+)?)"
 COUNT_NOUNS = (
@@ -96,8 +97,16 @@ def _reversed_of(m: re.Match[str]) -> tuple[float, float] | None:
     return done, total
 
 
-def find_values(text: str) -> list[ValueMatch]:
-    """Every value the text states, most telling first (a stated % before a count, a mean before a total)."""
+def find_values(text: str) -> tuple[ValueMatch, ...]:
+    """Every value the text states, most telling first (a stated % before a count, a mean before a total).
+
+    Kept for the last few texts: one message part is read for its value, then again once its indicator
+    is known, then for the rival numbers around it."""
+    return _find_values(text)
+
+
+@lru_cache(maxsize=64)
+def _find_values(text: str) -> tuple[ValueMatch, ...]:
     text = _TIME_OF_DAY.sub(lambda m: " " * len(m.group(0)), text)
     text = _MULTIPLIED.sub(_expanded, text)
     out: list[ValueMatch] = []
@@ -145,7 +154,7 @@ def find_values(text: str) -> list[ValueMatch]:
         bare = _BARE_AFTER.search(text)
         if bare:
             out.append(ValueMatch(float(bare.group(1)), None, span=bare.span(), confidence=0.4, source="bare"))
-    return out
+    return tuple(out)
 
 
 def lone_number(text: str) -> ValueMatch | None:

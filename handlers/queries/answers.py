@@ -486,14 +486,11 @@ class QueryAnswerer:
             sees_names = self.committee or self._may_see_names(record.unit_id)
             hidden_units = hidden_units or not sees_names
             units = [u for u in load_units(self.session, record.fiscal_year) if u.record.id == record.id]
+            today = self._plan_today(record)
             for unit in units:
-                past = [
-                    d
-                    for d in deadlines_for(record.fiscal_year, unit.plan.deadlines)
-                    if d.due <= self._plan_today(record)
-                ]
-                today = self._plan_today(record)
-                coming += [d for d in deadlines_for(record.fiscal_year, unit.plan.deadlines) if d.due > today]
+                schedule = deadlines_for(record.fiscal_year, unit.plan.deadlines)
+                past = [d for d in schedule if d.due <= today]
+                coming += [d for d in schedule if d.due > today]
                 if not past:
                     continue
                 last = past[-1]
