@@ -63,14 +63,18 @@ def to_sdk_message(item: dict[str, Any]) -> TextMessage | FlexMessage:
 LINE_API = "https://api.line.me"  # LINE_API_BASE's default: the real platform
 
 
+def sdk_configuration(base_url: str, access_token: str) -> Configuration:
+    """On LINE itself the SDK picks each endpoint's host (message content and rich menu images live on
+    api-data.line.me); any other base (the fake platform) serves every endpoint at one host."""
+    base = base_url.rstrip("/")
+    return Configuration(host=None if base == LINE_API else base, access_token=access_token)
+
+
 class LineClient:
     """The SDK's async API objects, opened and closed with the service."""
 
     def __init__(self, base_url: str, access_token: str) -> None:
-        # On LINE itself the SDK picks each endpoint's host (message content comes from api-data.line.me);
-        # a host given here would send every call to one. The fake platform serves both at one host.
-        base = base_url.rstrip("/")
-        self._config = Configuration(host=None if base == LINE_API else base, access_token=access_token)
+        self._config = sdk_configuration(base_url, access_token)
         self._client: AsyncApiClient | None = None
         self.api: AsyncMessagingApi | None = None
         self.blob: AsyncMessagingApiBlob | None = None

@@ -23,7 +23,6 @@ import urllib3
 from linebot.v3.messaging import (
     ApiClient,
     ApiException,
-    Configuration,
     MessageAction,
     MessagingApi,
     MessagingApiBlob,
@@ -37,7 +36,7 @@ from linebot.v3.messaging import (
 from sqlmodel import Session, col, select
 
 from bot import line_setup_texts as lt
-from bot.line_client import LINE_API
+from bot.line_client import sdk_configuration
 from store.models import LineIdentity, Person, Role, RoleGrant
 
 log = logging.getLogger("tidtam.line")
@@ -194,9 +193,7 @@ def line_api(base_url: str, access_token: str) -> Iterator[LineApi]:
     A host given to the SDK replaces every endpoint's own, so LINE itself gets none: rich menu images
     must go to api-data.line.me, which the SDK picks per endpoint. The fake serves both at one host.
     """
-    base = base_url.rstrip("/")
-    config = Configuration(host=None if base == LINE_API else base, access_token=access_token)
-    with ApiClient(config) as client:
+    with ApiClient(sdk_configuration(base_url, access_token)) as client:
         try:
             yield LineApi(MessagingApi(client), MessagingApiBlob(client))
         except ApiException as exc:

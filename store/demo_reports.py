@@ -20,7 +20,7 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from scoring.deadlines import FISCAL_MONTHS, deadlines_for
-from scoring.fiscal import BANGKOK, FiscalPeriod, calendar_year_of, fiscal_quarter_of
+from scoring.fiscal import BANGKOK, FiscalPeriod, bangkok_date, calendar_year_of
 from store import item_marks, progress
 from store.models import IndicatorRecord, Person, PlanRecord
 from store.plans import plan_from_record
@@ -183,7 +183,7 @@ def _sent_at(fiscal_year: int, month: int, sample: Sample, index: int) -> dateti
 
 def _late_month(record: PlanRecord, as_of: datetime) -> int | None:
     """The month of the latest monthly deadline passed by ``as_of``: a late reporter has not sent it."""
-    today = as_of.astimezone(BANGKOK).date()
+    today = bangkok_date(as_of)
     passed = [
         d
         for d in deadlines_for(record.fiscal_year, plan_from_record(record).deadlines)
@@ -226,7 +226,7 @@ def _plan_reports(
             when = _sent_at(record.fiscal_year, month, sample, number)
             if when >= as_of:
                 break
-            period = FiscalPeriod(record.fiscal_year, fiscal_quarter_of(when.date()), month)
+            period = FiscalPeriod.of_moment(when)  # the sample's month, in the plan's own year
             if (sample.code, period.label) in sent:
                 continue
             added += 1

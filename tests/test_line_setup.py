@@ -37,8 +37,8 @@ from bot.dev.fakeline.app import create_fake_line, fake_of
 from bot.dev.fakeline.richmenus import NEEDS_IMAGE
 from bot.dev.fakeline.server import serve_in_thread
 from bot.dev.fakeline.state import FakeLine
+from bot.line_client import LINE_API
 from bot.line_menus import (
-    LINE_API,
     MENU_SIZE,
     MENUS,
     Answer,

@@ -123,6 +123,8 @@ def _set_active(key: str, active: bool) -> None:
             fail(f"ERROR {exc}")
         unit = session.get(Unit, found.unit_id) if found.unit_id else None
         changed = set_active(session, found, active)
+        if changed:
+            relink(session, [found.id or 0])  # an inactive person sees no role's menu
         text = (rt.ACTIVATED, rt.ALREADY_ACTIVE) if active else (rt.DEACTIVATED, rt.ALREADY_INACTIVE)
         message = (text[0] if changed else text[1]).format(name=found.name, unit=unit.name if unit else rt.NONE)
     typer.echo(message)
