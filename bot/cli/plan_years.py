@@ -4,7 +4,7 @@ says about a new version (the day it takes effect, the indicators moved, removed
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -49,21 +49,6 @@ def import_failure(exc: PlanImportError) -> str:
     return f"ERROR {exc}"
 
 
-def _yaml_data(plan: Plan) -> dict[str, Any]:
-    """The plan as a plan file holds it: defaults left out, baseline years as numbers (as FORMAT.md)."""
-    data = plan.model_dump(mode="json", exclude_defaults=True)
-
-    def years_as_numbers(groups: list[dict[str, Any]]) -> None:
-        for group in groups:
-            for ind in group.get("indicators", []):
-                if "baseline" in ind:
-                    ind["baseline"] = {int(y): v for y, v in ind["baseline"].items()}
-            years_as_numbers(group.get("groups", []))
-
-    years_as_numbers(data["groups"])
-    return data
-
-
 def _to_review(plan: Plan) -> list[str]:
     return [i.code for i in plan.indicators() if any(v is None for v in i.baseline.values())]
 
@@ -75,10 +60,9 @@ def plans_rollover(
     out: Annotated[Path | None, typer.Option(help=t.OUT_HELP)] = None,
     force: Annotated[bool, typer.Option(help="Overwrite the file if it exists.")] = False,
 ) -> None:
-    import yaml
-
     from scoring.plan_years import rollover
     from store.plan_files import PlanFileError, load_plan
+    from store.plan_yaml import plan_yaml
 
     source = plan_arg(plan_name)
     if to == source.fiscal_year:
@@ -87,9 +71,7 @@ def plans_rollover(
     target = out or plan_file(plan_name).parent / f"{rolled.id}.yaml"
     if target.exists() and not force:
         fail(t.OUT_EXISTS.format(out=target))
-    text = t.HEADER.format(source=source.id, year=to) + yaml.safe_dump(
-        _yaml_data(rolled), allow_unicode=True, sort_keys=False, width=120
-    )
+    text = t.HEADER.format(source=source.id, year=to) + plan_yaml(rolled)  # the plan files' one writer
     try:
         target.write_text(text, encoding="utf-8")
     except OSError as exc:
