@@ -52,10 +52,13 @@ def add_unit(session: Session, name: str, *, parent: str | None = None, aliases:
 
 
 def _role(name: str) -> Role:
-    try:
-        return Role(name)
-    except ValueError:
-        raise AdminError(f"unknown role {name!r}: one of {', '.join(r.value for r in Role)}") from None
+    """A role as the roster reads it: English or Thai ("reporter", "ผู้รายงาน"), so grant and revoke agree."""
+    from store.roster import parse_role  # the roster imports this module
+
+    role = parse_role(name)
+    if role is None:
+        raise AdminError(f"unknown role {name!r}: one of {', '.join(r.value for r in Role)}")
+    return role
 
 
 def grant(session: Session, person: Person, role_name: str, unit_name: str | None) -> RoleGrant:

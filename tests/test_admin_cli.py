@@ -74,3 +74,14 @@ def test_a_name_two_people_share_is_refused_and_nobody_is_forgotten(cli_db: str)
     assert out.exit_code != 0 and "give the id" in out.output, out.output
     with Session(make_engine(cli_db)) as s:
         assert [p.name for p in s.exec(select(Person)).all()] == ["สุดา ทำดี", "สุดา ทำดี"]
+
+
+def test_grant_reads_roles_in_thai_as_revoke_and_the_roster_do(cli_db: str) -> None:
+    run("units", "add", "สำนักงานเขตบางรัก")
+    run("people", "add", "สุดา ทำดี", "--unit", "สำนักงานเขตบางรัก")
+    run("people", "grant", "สุดา ทำดี", "ผู้รายงาน", "--unit", "สำนักงานเขตบางรัก")
+    with Session(make_engine(cli_db)) as s:
+        assert [g.role for g in s.exec(select(RoleGrant)).all()] == [Role.reporter]
+    run("people", "revoke", "สุดา ทำดี", "ผู้รายงาน", "--unit", "สำนักงานเขตบางรัก")
+    with Session(make_engine(cli_db)) as s:
+        assert s.exec(select(RoleGrant)).all() == []
