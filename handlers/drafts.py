@@ -110,6 +110,7 @@ class DraftItem(_Model):
     options: list[str] = []  # equally likely items: the reporter picks
     claim: str | None = None  # "level" / "points" stated
     claimed: float | None = None
+    period: PeriodPick | None = None  # its clause's own period, when the message's clauses name different ones
 
     @property
     def has_items(self) -> bool:

@@ -206,3 +206,25 @@ def test_a_person_without_a_reporter_grant_cannot_report(engine: sa.Engine, peop
     reply = chat.say("ตช.4 ร้อยละ 80")
     assert reply.texts[0].startswith("ขออภัยค่ะ บัญชีนี้ยังไม่ได้รับมอบหมายให้รายงานตัวชี้วัด")
     assert reports(engine) == []
+
+
+def test_each_indicator_keeps_the_quarter_its_clause_names(engine: sa.Engine, people: dict[str, int]) -> None:
+    """Two indicators, each with its own quarter: one confirmation lists both, each saved in its quarter."""
+    chat = Chat(engine, people["somsri"])
+    reply = chat.say("ตช.1 ไตรมาส 1 ได้ร้อยละ 80 ส่วน ตช.3 ไตรมาส 2 ร้อยละ 45 ค่ะ")
+    assert reply.texts[0].splitlines()[1:3] == [
+        "• ตัวชี้วัดที่ 1 ร้อยละ 80 (ไตรมาส 1/2567)",
+        "• ตัวชี้วัดที่ 3 ร้อยละ 45 (ไตรมาส 2/2567)",
+    ]
+    assert reports(engine) == []
+    reply = chat.tap(reply, "ยืนยัน")
+    assert reply.texts[0].startswith("บันทึกแล้วค่ะ")
+    assert sorted(reports(engine)) == [("1", 80.0, "2567-Q1"), ("3", 45.0, "2567-Q2")]
+
+
+def test_a_quarter_in_the_heading_is_every_clauses(engine: sa.Engine, people: dict[str, int]) -> None:
+    chat = Chat(engine, people["somsri"])
+    reply = chat.say("รายงานไตรมาส 1 ค่ะ ตช.1 ร้อยละ 70 ตช.3 ร้อยละ 40")
+    assert "ไตรมาส 1/2567" in reply.texts[0] and "•" not in reply.texts[0]
+    chat.tap(reply, "ยืนยัน")
+    assert sorted(reports(engine)) == [("1", 70.0, "2567-Q1"), ("3", 40.0, "2567-Q1")]

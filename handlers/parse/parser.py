@@ -101,6 +101,8 @@ class ParsedItem:
     claims: ItemClaims = field(default_factory=ItemClaims)
     rivals: int = 0  # other numbers in the text that could be the value (neither its parts nor a date)
     unread: bool = False  # no value read, yet a number is left that no date, code or name explains
+    span: tuple[int, int] | None = None  # where its clause lies in the message, when cut into clauses
+    period: FiscalPeriod | None = None  # its clause's own period, when clauses name different ones
 
     @property
     def value_confidence(self) -> float:
@@ -152,11 +154,7 @@ class ParseResult:
             "numerator": value.numerator if value else None,
             "denominator": value.denominator if value else None,
             "unit": value.unit if value else None,
-            "period": (
-                {"fiscal_year": self.period.fiscal_year, "quarter": self.period.quarter, "month": self.period.month}
-                if self.period
-                else None
-            ),
+            "period": _period_json(self.period),
             "missing": self.missing,
             "ask": self.ask,
             "intent": self.intent,
@@ -171,6 +169,7 @@ class ParseResult:
                     "unit": i.value.unit if i.value else None,
                     "done": [*i.claims.done, *i.claims.proposed],
                     "undone": [*i.claims.undone, *i.claims.proposed_undone],
+                    "period": _period_json(i.period or self.period),
                 }
                 for i in self.items
             ],
@@ -245,7 +244,10 @@ class MessageParser:
         """
         distinct = list(dict.fromkeys(c.code for c in codes))
         if len(distinct) >= 2 and not any(c.alternatives for c in codes):
-            return [self._item(seg, code, valued=vseg) for seg, vseg, code in self._segments(blanked, valued, codes)]
+            return [
+                replace(self._item(seg, code, valued=vseg), span=span)
+                for seg, vseg, code, span in self._segments(blanked, valued, codes)
+            ]
         if not codes:
             group = _GROUP.search(blanked)
             members = (
@@ -346,16 +348,19 @@ class MessageParser:
             return None  # the message names another indicator: asked, not overruled by item words
         return ParsedItem(code, [code], 0.8, "item", item.value, item.pending, item.text)
 
-    def _segments(self, blanked: str, valued: str, codes: list[CodeMatch]) -> list[tuple[str, str, str]]:
+    def _segments(
+        self, blanked: str, valued: str, codes: list[CodeMatch]
+    ) -> list[tuple[str, str, str, tuple[int, int]]]:
         """Cut the text at each code: the words after a code (up to the next) belong to it."""
-        out: list[tuple[str, str, str]] = []
+        out: list[tuple[str, str, str, tuple[int, int]]] = []
         for n, c in enumerate(codes):
             end = codes[n + 1].span[0] if n + 1 < len(codes) else len(blanked)
             seg, vseg = blanked[c.span[1] : end], valued[c.span[1] : end]
             if out and out[-1][2] == c.code:
-                out[-1] = (out[-1][0] + " " + seg, out[-1][1] + " " + vseg, c.code)
+                last = out[-1]
+                out[-1] = (last[0] + " " + seg, last[1] + " " + vseg, c.code, (last[3][0], end))
             else:
-                out.append((seg, vseg, c.code))
+                out.append((seg, vseg, c.code, (c.span[0], end)))
         return out
 
     def _code_and_alias_segments(self, blanked: str, valued: str, codes: list[CodeMatch]) -> list[ParsedItem] | None:
@@ -378,6 +383,7 @@ class MessageParser:
                 )
             else:
                 item = self._item(blanked[start:end], None, valued=valued[start:end])
+            item.span = (start, end)
             start = end
             if item.indicator is None or item.value is None:
                 return None
@@ -401,6 +407,7 @@ class MessageParser:
         start = 0
         for _, end in spans:
             item = self._item(blanked[start:end], None, valued=valued[start:end])
+            item.span = (start, end)
             start = end
             if item.value is None or (item.indicator is None and not item.candidates):
                 return None
@@ -548,10 +555,32 @@ class MessageParser:
             return FiscalPeriod(fy, quarter, month), 0.9, False, None
         return FiscalPeriod(fy, quarter), 0.9, False, None
 
+    def _clause_periods(self, items: list[ParsedItem], periods: list[PeriodMatch], today: date) -> bool:
+        """ "ตช.1 ไตรมาส 1 ได้ 80% ตช.2 ไตรมาส 2 ได้ 60%": each clause keeps the period it names; a period
+        outside every clause (a heading) is shared by the clauses that name none. Only when clauses
+        name different quarters, each at most one."""
+        if len(items) < 2 or any(i.span is None for i in items):
+            return False
+        own: list[list[PeriodMatch]] = [[] for _ in items]
+        shared: list[PeriodMatch] = []
+        for p in periods:
+            at = next((n for n, i in enumerate(items) if i.span and i.span[0] <= p.span[0] < i.span[1]), None)
+            (shared if at is None else own[at]).append(p)
+        quarters = [{(p.fiscal_year, p.quarter) for p in mine} for mine in own]
+        if any(len(qs) > 1 for qs in quarters) or len(set().union(*quarters)) < 2:
+            return False
+        for item, mine in zip(items, own, strict=True):
+            item.period = self._resolve_period(mine or shared, today)[0]
+        return True
+
     def _report(
         self, text: str, items: list[ParsedItem], periods: list[PeriodMatch], today: date, sections: Sections
     ) -> ParseResult:
-        period, p_conf, defaulted, period_question = self._resolve_period(periods, today)
+        if self._clause_periods(items, periods, today):
+            first = items[0].period
+            period, p_conf, defaulted, period_question = first, 0.9, False, None
+        else:
+            period, p_conf, defaulted, period_question = self._resolve_period(periods, today)
         result = ParseResult(text, "report", items, period, p_conf, defaulted, sections)
         result.missing = self._missing(result)
         if period_question:
@@ -576,6 +605,7 @@ class MessageParser:
                     self._confirm_name(i),
                     i.value.value if i.value else None,
                     i.value.unit if i.value else None,
+                    i.period.thai if i.period else None,
                 )
                 for i in items
             ]
@@ -695,6 +725,12 @@ class MessageParser:
                 else q.UNIT_MISMATCH.format(code=indicator.code, expected=expected, given=value.unit)
             )
         return q.UNIT_MISMATCH.format(code=indicator.code, expected=expected, given=value.unit)
+
+
+def _period_json(period: FiscalPeriod | None) -> dict[str, int | None] | None:
+    if period is None:
+        return None
+    return {"fiscal_year": period.fiscal_year, "quarter": period.quarter, "month": period.month}
 
 
 def _rivals(value: ValueMatch | None, text: str, unit: str | None) -> int:

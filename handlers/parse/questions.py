@@ -16,6 +16,7 @@ OVER_100 = "ร้อยละ {value} เกิน 100 ค่ะ ขอตร�
 PERIOD_CONFLICT = "ข้อความระบุทั้ง{first} และ{second} รายงานนี้เป็นของช่วงไหนคะ"
 PERIOD_OUTSIDE = "ช่วงเวลา{period}อยู่นอกปีงบประมาณ {fiscal_year} ของแผน ขอยืนยันช่วงเวลาค่ะ"
 CONFIRM = "ขอยืนยันก่อนบันทึกนะคะ: {summary} ถูกต้องไหมคะ"
+CONFIRM_CLAUSES = "ขอยืนยันก่อนบันทึกนะคะ\n{lines}\nถูกต้องไหมคะ"  # each indicator with its own period
 
 
 # The unit of a percentage as plans name it; a percentage is written before its number.
@@ -29,14 +30,21 @@ def shown(value: float | None, unit: str | None) -> str:
     return f"{PERCENT} {value:g}" if unit == PERCENT else f"{value:g} {unit or ''}".strip()
 
 
-def confirm_question(parts: list[tuple[str, str, float | None, str | None]], period: str | None) -> str:
-    """The question before saving what was matched by name: (code, name, value, unit) each, and the
-    period; the bot asks exactly this, and ``tidtam parse`` prints it."""
-    summary = ", ".join(
-        f"ตัวชี้วัดที่ {code}" + (f" ({name[:40]})" if name else "") + f" {shown(value, unit)}"
-        for code, name, value, unit in parts
-    )
-    return CONFIRM.format(summary=summary + (f" ({period})" if period else ""))
+def confirm_question(parts: list[tuple[str, str, float | None, str | None, str | None]], period: str | None) -> str:
+    """The question before saving what was matched by name: (code, name, value, unit, its own period)
+    each, and the period; the bot asks exactly this, and ``tidtam parse`` prints it. Parts with periods
+    of their own show each one's, one part a line."""
+    own = len({p for *_, p in parts if p}) > 1
+    shown_parts = [
+        f"ตัวชี้วัดที่ {code}"
+        + (f" ({name[:40]})" if name else "")
+        + f" {shown(value, unit)}"
+        + (f" ({part_period})" if own and part_period else "")
+        for code, name, value, unit, part_period in parts
+    ]
+    if own:
+        return CONFIRM_CLAUSES.format(lines="\n".join(f"• {p}" for p in shown_parts))
+    return CONFIRM.format(summary=", ".join(shown_parts) + (f" ({period})" if period else ""))
 
 
 FIVE_W_NAMES = {

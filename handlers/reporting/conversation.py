@@ -279,6 +279,7 @@ def _item(item: ParsedItem) -> DraftItem:
         options=list(item.claims.options),
         claim=item.claims.claim,
         claimed=item.claims.claimed,
+        period=PeriodPick.of(item.period) if item.period is not None else None,
     )
 
 
@@ -595,6 +596,7 @@ class ReportConversation:
                     parser.indicators[i.code].name if i.code and i.confidence < 0.9 else "",
                     i.value,
                     i.unit,
+                    i.period.period.thai if i.period else None,
                 )
                 for i in model.items
             ]
@@ -788,10 +790,11 @@ class ReportConversation:
         indicator = self._indicator_record(model.plan_id, item.code or "")
         if indicator is None or item.value is None:
             return None
-        if model.period is None:
+        pick = item.period or model.period
+        if pick is None:
             return None
         last = progress.latest_report(
-            session=self.session, indicator_id=indicator.id or 0, fiscal_year=model.period.fiscal_year
+            session=self.session, indicator_id=indicator.id or 0, fiscal_year=pick.fiscal_year
         )
         if last is None or last.value is None or last.value <= item.value:
             return None
@@ -813,16 +816,17 @@ class ReportConversation:
     def _save(self, draft: Draft, model: ReportDraft, record: PlanRecord, plan: Plan, reply: Reply) -> None:
         assert model.period is not None
         period = model.period.period
-        written_items: list[tuple[DraftItem, Report, list[item_marks.Marked], bool]] = []
+        written_items: list[tuple[DraftItem, FiscalPeriod, Report, list[item_marks.Marked], bool]] = []
         report_ids: list[int] = []
         for item in model.items:
+            item_period = item.period.period if item.period is not None else period
             indicator = self._indicator_record(record.id or 0, item.code or "")
             assert indicator is not None and indicator.id is not None
             written = progress.record(
                 self.session,
                 data=ReportInput(
                     indicator_id=indicator.id,
-                    period=period,
+                    period=item_period,
                     value=item.value,
                     numerator=item.numerator,
                     denominator=item.denominator,
@@ -838,18 +842,18 @@ class ReportConversation:
             tell_committee(self.session, written, self.now)
             report = written.report
             report_ids.append(report.id)
-            marked = self._mark_items(indicator, item, period, report.id, model.message_id, model.text)
-            written_items.append((item, report, marked, written.unconfirmed))
+            marked = self._mark_items(indicator, item, item_period, report.id, model.message_id, model.text)
+            written_items.append((item, item_period, report, marked, written.unconfirmed))
         # Read once, after everything is written: the level now, with the items just marked.
         results = progress.latest_results(session=self.session, plans=[record])[record.id or 0]
         saved: list[str] = []
         next_up: list[tuple[str, PlanItem]] = []
-        for item, report, marked, unconfirmed in written_items:
-            line, needed = self._saved_line(plan, item, period, results.get(item.code or ""), marked)
+        for item, item_period, report, marked, unconfirmed in written_items:
+            line, needed = self._saved_line(plan, item, item_period, results.get(item.code or ""), marked)
             saved.append(line)
             next_up += [(item.code or "", n) for n in needed]
             if unconfirmed:
-                saved.append(rt.COMMITTEE_TOLD.format(code=report.code, period=period.thai))
+                saved.append(rt.COMMITTEE_TOLD.format(code=report.code, period=item_period.thai))
         self._attach_evidence(draft, report_ids)
         if model.parsed:
             parse_corrections.record(
