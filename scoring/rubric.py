@@ -210,6 +210,8 @@ def _gap_text(indicator: Indicator, rubric: Rubric, lv: RubricLevel, value: floa
     gap = lv.value - value if rubric.direction is Direction.higher_is_better else value - lv.value
     if gap < 0 or (gap == 0 and lv.op in (">=", "<=")):
         return None  # the number already holds; only conditions are missing
+    if gap == 0:  # exactly on a strict threshold: "ต้องได้มากกว่าร้อยละ 50 (ตอนนี้ร้อยละ 50 พอดี)"
+        return f"{need} ({_join('ตอนนี้', _amount(indicator, value))} พอดี)"
     verb = "อีก" if rubric.direction is Direction.higher_is_better else "ลดลงอีก"
     more = "มากกว่า" if lv.op in (">", "<") else ""
     return f"{need} ({_join(verb + more, _amount(indicator, gap))})"

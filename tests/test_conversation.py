@@ -228,3 +228,22 @@ def test_a_quarter_in_the_heading_is_every_clauses(engine: sa.Engine, people: di
     assert "ไตรมาส 1/2567" in reply.texts[0] and "•" not in reply.texts[0]
     chat.tap(reply, "ยืนยัน")
     assert sorted(reports(engine)) == [("1", 70.0, "2567-Q1"), ("3", 40.0, "2567-Q1")]
+
+
+def test_changing_one_indicator_of_several_keeps_the_others(engine: sa.Engine, people: dict[str, int]) -> None:
+    chat = Chat(engine, people["somsri"])
+    reply = chat.say("ตช.1 ร้อยละ 80 ตช.3 ร้อยละ 45 ค่ะ")
+    reply = chat.tap(reply, "แก้ไข")
+    reply = chat.say("ตช.3 ร้อยละ 50")
+    assert "ตัวชี้วัดที่ 1 ร้อยละ 80, ตัวชี้วัดที่ 3 ร้อยละ 50" in reply.texts[0]
+    assert reports(engine) == []
+    reply = chat.tap(reply, "ยืนยัน")
+    assert sorted(reports(engine)) == [("1", 80.0, "2567-Q2"), ("3", 50.0, "2567-Q2")]
+
+
+def test_another_indicator_while_several_wait_is_a_report_of_its_own(engine: sa.Engine, people: dict[str, int]) -> None:
+    chat = Chat(engine, people["somsri"])
+    reply = chat.say("ตช.1 ร้อยละ 80 ตช.3 ร้อยละ 45 ค่ะ")
+    reply = chat.say("ตช.2 ได้ 5 โครงการ")
+    assert reply.texts[0] != "" and ("2", 5.0, "2567-Q2") in reports(engine)
+    assert ("1", 80.0, "2567-Q2") not in reports(engine)  # still waiting for its confirmation

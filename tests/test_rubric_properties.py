@@ -142,3 +142,15 @@ def test_totals_equal_the_sum_of_parts(case: tuple[Plan, dict[str, Result]]) -> 
     assert 0 <= scored.total <= scored.max + 1e-9
     for g in scored.groups:
         _check_group(g)
+
+
+def test_advice_on_a_strict_threshold_says_the_value_sits_on_it() -> None:
+    """ "มากกว่าร้อยละ 50" at exactly 50: the gap is not "อีกมากกว่าร้อยละ 0"."""
+    from scoring.rubric import next_level_needs
+    from store.plan_files import load_plan
+    from tests.conftest import PLANS
+
+    indicator = load_plan(PLANS / "fy2567-governor-secretary.yaml").indicator("3")
+    result = Result.of(50.0)
+    advice = next_level_needs(indicator, result, evaluate(indicator, result).level) or ""
+    assert "ร้อยละ 0" not in advice and "ตอนนี้ร้อยละ 50 พอดี" in advice, advice

@@ -111,6 +111,10 @@ def _report_table() -> dict[tuple[str, Input], Step]:
         table[(state.value, Input.cancel)] = step("_cancel", Says.cancelled, R.cancelled)
         table[(state.value, Input.resume)] = step("_resume", (Says.question, Says.saved), *ask_or_save)
         table[(state.value, Input.stale)] = step("_refuse", Says.refused, state)
+    for state in (R.ask_confirm, R.ask_edit):  # one indicator of several said again: that part is changed
+        table[(state.value, Input.report)] = step(
+            "_edit_part", (Says.question, Says.saved, Says.handed_on), *ask_or_save, R.superseded
+        )
     table[(R.ask_details.value, Input.answer)] = step("_add_details", Says.saved, R.done)
     table[(R.ask_details.value, Input.report)] = step("_close_details", Says.handed_on, R.done)
     table[(R.ask_details.value, Input.correction)] = step("_close_details", Says.handed_on, R.done)
@@ -467,6 +471,35 @@ class ReportConversation:
         else:
             reply.say(rt.PENDING_KEPT_NEW.format(what=draft_label(draft)))
         return Says.handed_on
+
+    def _edit_part(self, draft: Draft, model: AnyDraft, turn: Turn, reply: Reply) -> Says:
+        """ "ตช.3 ร้อยละ 50" while several indicators wait for their confirmation: only that part is
+        changed, the others are kept, and the whole is shown again; anything else is a new report."""
+        parsed = turn.parsed
+        assert parsed is not None
+        codes = [i.code for i in model.items] if isinstance(model, ReportDraft) else []
+        said = [i for i in parsed.items if i.indicator is not None]
+        if not (isinstance(model, ReportDraft) and len(codes) > 1 and said and len(said) == len(parsed.items)):
+            return self._hand_on(draft, model, turn, reply)
+        if not all(i.indicator in codes for i in said):
+            return self._hand_on(draft, model, turn, reply)
+        for part in said:
+            item = model.items[codes.index(part.indicator)]
+            fresh = _item(part)
+            item.value, item.numerator, item.denominator, item.unit = (
+                fresh.value,
+                fresh.numerator,
+                fresh.denominator,
+                fresh.unit,
+            )
+            item.value_source, item.value_sure = "answer", True
+            if not parsed.period_defaulted and parsed.period is not None:
+                item.period = fresh.period or PeriodPick.of(parsed.period)
+        model.confirmed = False
+        context = self._context()
+        assert context is not None
+        record, parser, _ = context
+        return self._advance(draft, model, record, parser, reply)
 
     def _resume(self, draft: Draft, model: AnyDraft, turn: Turn, reply: Reply) -> Says:
         """Back to a kept draft: its question again, and it is the current draft from now on."""
