@@ -126,6 +126,7 @@ def test_a_points_claim_lists_the_items_and_nothing_is_marked_on_a_no(demo: sa.E
     anan = ChatDriver(demo, demo_line_id("anan"), tmp_path)
     anan.say("One Platform ได้ 35 คะแนนแล้วค่ะ")
     assert "35 คะแนน" in anan.text and "ข้อ 1" in anan.text and "ข้อ 2" in anan.text
+    assert "• ข้อ 1 แต่งตั้งคณะทำงาน" in anan.text  # the plan's "1." is not said twice
     anan.tap("ไม่ใช่")
     assert _scores(demo, 2565)[0]["5.2"] == (0, 0.0)
     with Session(demo) as s:

@@ -77,9 +77,16 @@ def item_name(kind: str, no: str | None) -> str:
     return f"ขั้นตอนที่ {no}"
 
 
+def item_text(no: str | None, text: str) -> str:
+    """The plan's text without the number the item's name already says ("1. แต่งตั้ง…" is "ข้อ 1")."""
+    if no is not None and text.startswith(f"{no}."):
+        return text[len(no) + 1 :].lstrip()
+    return text
+
+
 def item_lines(items: list[tuple[str, str | None, str]]) -> str:
     """(kind, no, text) each → "• ขั้นที่ 1 เสนอแนวทาง…" lines, the full text for the reporter to check."""
-    return "\n".join(f"• {(item_name(kind, no) + ' ').lstrip()}{text}" for kind, no, text in items)
+    return "\n".join(f"• {(item_name(kind, no) + ' ').lstrip()}{item_text(no, text)}" for kind, no, text in items)
 
 
 LABEL_MAX = 20  # LINE quick-reply labels stop at 20 characters

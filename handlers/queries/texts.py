@@ -3,7 +3,7 @@ for a Thai speaker to read and correct."""
 
 from __future__ import annotations
 
-from handlers.parse.questions import item_name, shown
+from handlers.parse.questions import item_name, item_text, shown
 from store.models import ReportStatus
 
 OUT_OF_SCOPE = "ขออภัยค่ะ ข้อมูลของหน่วยงานนี้อยู่นอกสิทธิ์การดูของบัญชีนี้"
@@ -101,7 +101,6 @@ def shown_value(value: float | None, unit: str | None) -> str:
 
 def item_label(kind: str, no: str | None, text: str, limit: int = 48) -> str:
     """An item as a list shows it: "ขั้นที่ 3 ตรวจสอบข้อมูล…", "ข้อ 2 …", a condition by its text."""
-    if no is not None and text.startswith(f"{no}."):
-        text = text[len(no) + 1 :].lstrip()  # "1. แต่งตั้ง…" is already "ข้อ 1"
+    text = item_text(no, text)
     short = text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
     return f"{item_name(kind, no)} {short}".strip()
