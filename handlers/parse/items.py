@@ -29,7 +29,7 @@ _UNDER_WAY = re.compile(
     r"กำลัง|อยู่ระหว่าง|ระหว่าง(?:การ)?ดำเนิน|คาดว่า|น่าจะ|จะ(?:ดำเนิน|เสร็จ|ส่ง|จัด|ทำ|เริ่ม|เสนอ|รายงาน|แจ้ง|ประชุม)|"
     r"เตรียม|วางแผน|รอ(?:ผล|การ|อนุมัติ|ลงนาม|เสนอ|ผู้บริหาร)|เริ่ม(?:แล้ว)?แต่|ใกล้(?:เสร็จ|จะ)|ยังค้าง|"
     # not started yet, what is left, a recurring step some months in: none of them is done
-    r"ยังไม่ได้|(?:ยัง|คง)?เหลือ|เริ่ม(?:ดำเนินการ|ทำ|เก็บ|นำเข้า|ทยอย)|ทยอย|⏳|มาแล้ว\s*\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ)"
+    r"ยังไม่ได้|(?:ยัง|คง)?เหลือ|ยังขาด|ขาดอีก|เริ่ม(?:ดำเนินการ|ทำ|เก็บ|นำเข้า|ทยอย)|ทยอย|⏳|มาแล้ว\s*\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ)"
 )
 _NOT_DONE = re.compile(r"ยังไม่|ไม่ผ่าน|ยกเลิก|ขอถอน|ถอน(?:ออก)?|(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด|ไม่ใช่|[❌✗✖]")
 _ALL_SUBSTEPS = re.compile(r"(?:ครบ)?ทุก(?:ข้อ|ขั้น)(?:ตอน)?ย่อย|ย่อยครบ")
@@ -38,18 +38,21 @@ _TIMES = re.compile(r"(?<![\d.])([2-9]|1[0-2])\s*ครั้ง")  # an item do
 _NTH = re.compile(r"ครั้งที่\s*(\d+)")
 _ASKING = re.compile(r"\s*(?:ขอ)?สอบถาม|\s*(?:ขอ)?ถามหน่อย")
 _MONTHS_SHARE = re.compile(r"(?:ของ|รอบ|ประจำ)เดือน|เดือนนี้")
-_ALL_STEPS = re.compile(r"ครบ(?:ทุก)?ขั้น(?:ตอน)?(?!ที่)|ทุกขั้น(?:ตอน)?(?:เสร็จ|ครบ|แล้ว)")
+_ALL_STEPS = re.compile(r"ครบ(?:ทุก)?ขั้น(?:ตอน)?(?!ที่)|ทุกขั้น(?:ตอน)?(?:เสร็จ|ครบ|แล้ว)|ทั้ง\s*\d+\s*ขั้น(?:ตอน)?(?!ที่)")
 _ONE_ROUND = re.compile(
     r"รอบที่\s*\d|ครั้งที่\s*\d|ประจำเดือน|รอบ(?:เดือน)?\s+(?:[ก-ฮ]\.|\S*\s*\d)|ไตรมาส(?:ที่)?\s*\d|"
     r"เดือน\s*(?:ม\.?ค|ก\.?พ|มี\.?ค|เม\.?ย|พ\.?ค|มิ\.?ย|ก\.?ค|ส\.?ค|ก\.?ย|ต\.?ค|พ\.?ย|ธ\.?ค)"
 )
 _SUB_REF = re.compile(r"ขั้น(?:ตอน)?(?:ที่)?\s*\d+\.\d")
-_LISTED_SUB = re.compile(r"(?m)^(\s*(?:[-•*]\s*)?)(\d+\.\d+)(?=\s)")
+_LISTED_SUB = re.compile(r"(?m)^(\s*(?:[-•*]\s*)?)(\d+\.\d+)(?=\s)|((?:กับ|และ|,)\s*)(\d+\.\d+)(?=\s)")
 _RETRACT = re.compile(
     r"ขอแก้|แจ้งแก้|^\s*แก้ไข|แก้ไข(?:ข้อมูล|ที่แจ้ง|ค่ะ|ครับ)|ยกเลิก|ขอถอน|พิมพ์ผิด|ที่(?:แจ้ง|ติ๊ก|ส่ง)ไป|"
     r"(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด"
 )
 _NOT_STARTED = re.compile(r"ยังไม่ได้")
+# What is still missing, said after the item ("ได้รับแล้ว 41 เขต ยังขาดอีก 9 เขต"): that item is not done.
+# Only a clause with no subject of its own: "41 เขต ยังขาดอีก 9 เขต", not "รายเขต ❌ (ยังขาด 3 เขต)".
+_SHORTFALL = re.compile(r"\s*(?:[\d,]+\s*\S{0,8}\s*)?(?:ยังขาด|ขาดอีก|ยังไม่ครบ|(?:ยัง|คง)เหลือ(?:อีก)?\s*\d)")
 _QUESTION = re.compile(
     r"หรือยัง|หรือไม่|ไหม|มั้ย|รึยัง|(?<!เ)กี่|อะไร|เท่าไ|ยังไง|ส่วนไหน|ข้อไหน|ขั้นไหน|ระดับไหน|ไหน(?:คะ|ครับ)|"
     r"(?:ขอ)?สอบถาม(?:ค่ะ|ครับ|หน่อย)|^\s*สอบถาม|\?"
@@ -58,13 +61,13 @@ _QUESTION = re.compile(
 # end of a statement ("…แล้ว", "…เสร็จ") followed by a space.
 _CLAUSE = re.compile(
     r"\n|;|(?<=\S)\s*[,،](?!\s*\d)\s*|\s+/\s+|(?:ค่ะ|คะ|ครับ|คับ|นะคะ|นะครับ|จ้า)(?:\s+|$)|"
-    r"(?<=\S[✅✔❌⏳])\s*|\s+(?:ส่วน(?!\s*ที่)|แต่)|\s*(?=(?:ยัง|คง)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย))(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ))"
+    r"(?<=\S[✅✔❌⏳])\s*|(?<=[^\s\-•*] [✅✔])\s+|\s+(?:ส่วน(?!\s*ที่)|แต่)|\s*(?=(?:ยัง|คง)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย))(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ))"
 )
 _NUM = r"\d+(?:\.\d+)?"
 _JOIN = r"\s*(?:,|และ|กับ|&|\+|/)\s*(?:ข้อ(?:ที่)?|ขั้น(?:ตอน)?(?:ที่)?)?\s*"
 _RANGE = r"\s*(?:-|–|ถึง)\s*(?:ข้อ(?:ที่)?|ขั้น(?:ตอน)?(?:ที่)?)?\s*"
 _REF = re.compile(
-    rf"(?P<upto>(?:ทำ)?ถึง\s*)?(?P<word>ขั้น(?:ตอน)?(?:ที่)?|ข้อ(?:ที่)?|ส่วน(?:ที่)?|ระดับ(?:ที่)?|level|lv\.?)\s*"
+    rf"(?P<upto>(?:ทำ)?ถึง\s*)?(?P<word>ขั้น(?:ตอน)?(?:ที่)?|steps?(?=\s*\d)|ข้อ(?:ที่)?|ส่วน(?:ที่)?|ระดับ(?:ที่)?|level|lv\.?)\s*"
     rf"(?P<nums>{_NUM}(?:(?:{_JOIN}|{_RANGE}){_NUM})*)",
     re.IGNORECASE,
 )
@@ -126,6 +129,7 @@ class _Acc:
     proposed_undone: list[str] = field(default_factory=list)
     options: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)  # named in a clause that says they are not done yet
+    last_words: list[str] = field(default_factory=list)  # matched by words in the clause before
     claim: Claim | None = None
     claimed: float | None = None
     retracts: bool = False
@@ -235,7 +239,8 @@ class ItemMatcher:
         retracts = bool(_RETRACT.search(text))
         acc = _Acc(retracts=retracts)
         if _SUB_REF.search(text):
-            text = _LISTED_SUB.sub(r"\g<1>ขั้นที่ \g<2>", text)  # "ขั้นที่ 3.1 …\n3.2 …": the list goes on
+            # "ขั้นที่ 3.1 …\n3.2 …", "ขั้นตอน 3.1 ลงทะเบียน… กับ 3.2 …": the list goes on
+            text = _LISTED_SUB.sub(lambda m: f"{m.group(1)}ขั้นที่ {m.group(2)}" if m.group(2) else f"{m.group(3)}ขั้นที่ {m.group(4)}", text)
         for clause in _clauses(_with_synonyms(text)):
             before = self._clause(indicator, clause, acc, before, retracts)
         return acc.freeze()
@@ -256,6 +261,8 @@ class ItemMatcher:
             finished, negated = before
         if _QUESTION.search(low):
             return False, False  # "ส่งแล้วหรือยัง": asked
+        if _SHORTFALL.match(low):
+            acc.add("blocked", acc.last_words)  # "… ได้รับแล้ว 41 เขต / ยังขาดอีก 9 เขต": the item before
         if negated and under_way:
             # "ยังไม่ได้เข้า กก.กิจการสภา": not there yet; an item these words name is not done in
             # this message even if another clause seemed to say so.
@@ -274,6 +281,7 @@ class ItemMatcher:
         chosen = [c for c in chosen if negated or not self._one_round_of(indicator, c, low)]
         if chosen:
             acc.add("proposed_undone" if negated else "proposed", chosen)
+            acc.last_words = [] if negated else chosen
         elif options:
             acc.add("options", options)
         return finished, negated
@@ -369,6 +377,7 @@ class ItemMatcher:
     def _refs(self, indicator: Indicator, m: re.Match[str]) -> tuple[list[str], str]:
         """The items a numbered reference names; ``"level"`` when it states a level on a ladder."""
         word = m.group("word").lower()
+        word = "ขั้น" if word.startswith("step") else word
         numbers = _numbers(m.group("nums"))
         if m.group("upto") and len(numbers) == 1 and numbers[0].isdigit():
             numbers = [str(k) for k in range(1, int(numbers[0]) + 1)]
@@ -445,9 +454,12 @@ class ItemMatcher:
             second = scored[1][0] if len(scored) > 1 else 0.0
             if best_score - second < MARGIN:
                 rivals = [k for sc, k in scored[:3] if best_score - sc < MARGIN]
-                if not chosen:
+                whole = self._said_whole(rivals, query, code)
+                if whole is None and not chosen:
                     return [], [self._name(code, k) for k in rivals]
-                break
+                if whole is None:
+                    break
+                best = whole
             chosen.append(self._name(code, best))
             picked.append(best)
             relevant -= self.grams[best]
@@ -460,6 +472,20 @@ class ItemMatcher:
             if a != b and _overlap(self.grams[a], self.grams[b]) >= SAME_FACT and self._mass[a] < self._mass[b]
         }
         return [self._name(code, k) for k in picked if k not in inside], []
+
+    def _said_whole(self, rivals: list[tuple[str, str]], query: set[str], code: str | None) -> tuple[str, str] | None:
+        """Of items the text fits equally ("ศึกษาสำรวจเสร็จ": step 1 "การศึกษาสำรวจ…" and step 2
+        "ดำเนินการตามแผนการศึกษาสำรวจฯ"), the one whose own words the text says in full, when every
+        other has distinctive words the text does not say."""
+        name = self.name_grams.get(code, set()) if code is not None else set()
+
+        def unsaid(key: tuple[str, str]) -> float:
+            return sum(self.idf[g] for g in self.grams[key] - query - name)
+
+        left = sorted((unsaid(k), k) for k in rivals)
+        if len(left) > 1 and left[0][0] <= MIN_MASS / 2 and left[1][0] >= left[0][0] + MIN_MASS:
+            return left[0][1]
+        return None
 
     def _inside_longer(
         self, scored: list[tuple[float, tuple[str, str]]], relevant: set[str]
