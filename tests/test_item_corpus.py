@@ -7,6 +7,7 @@ from tests.item_corpus_eval import evaluate
 DEV = evaluate("dev")
 DEV2 = evaluate("dev2")  # a second blind set, written after the first round of tuning
 DEV3 = evaluate("dev3")  # a third, written after the second
+DEV4 = evaluate("dev4")  # a fourth, written after the third
 
 
 def test_dev_items_are_matched_as_labelled() -> None:
@@ -21,16 +22,21 @@ def test_nothing_is_marked_without_a_tap_unless_the_message_numbered_it() -> Non
 
 def test_the_second_blind_set_holds() -> None:
     misses = [f"{v.case['id']} {v.case['text']}" for v in DEV2.failures()]
-    assert DEV2.accuracy >= 0.88, misses
+    assert DEV2.accuracy >= 0.9, misses
 
 
 def test_items_marked_without_a_tap_on_the_second_set_are_what_the_numbers_said() -> None:
-    """One case is allowed: "ขั้นตอนที่ 4 … เสร็จแล้ว" marks step 4, where the labeller read the condition
-    that step reports (the number wins: it is what the reporter wrote)."""
-    assert [v.case["id"] for v in DEV2.sure_wrong] == ["e051"]
+    """ "ขั้นตอนที่ 4 … เสร็จแล้ว" on KPI 6 marks the report to the executives its step 4 ends in."""
+    assert [v.case["id"] for v in DEV2.sure_wrong] == []
 
 
 def test_the_third_blind_set_holds() -> None:
     misses = [f"{v.case['id']} {v.case['text']}" for v in DEV3.failures()]
     assert DEV3.accuracy >= 0.82, misses
     assert len(DEV3.sure_wrong) <= 1, [v.case["id"] for v in DEV3.sure_wrong]
+
+
+def test_the_fourth_blind_set_holds() -> None:
+    misses = [f"{v.case['id']} {v.case['text']}" for v in DEV4.failures()]
+    assert DEV4.accuracy >= 0.9, misses
+    assert DEV4.sure_wrong == [], [v.case["id"] for v in DEV4.sure_wrong]

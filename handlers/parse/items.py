@@ -36,6 +36,7 @@ _ALL_SUBSTEPS = re.compile(r"(?:ครบ)?ทุก(?:ข้อ|ขั้น)(?
 _RECURRING = re.compile(r"ทุกเดือน|เดือนละ|เป็นประจำ|ทุกไตรมาส|ครั้ง\s*/\s*ปี|ทุก\s*\d+\s*เดือน")
 _TIMES = re.compile(r"(?<![\d.])([2-9]|1[0-2])\s*ครั้ง")  # an item done in N rounds ("ครบ 2 ครั้ง")
 _NTH = re.compile(r"ครั้งที่\s*(\d+)")
+_EITHER_ASKED = re.compile(r"หรือ.{0,80}คะ\s*$")  # "… ทุกเรื่อง หรือเฉพาะเรื่องที่…แล้วคะ"
 _ASKING = re.compile(r"\s*(?:ขอ)?สอบถาม|\s*(?:ขอ)?ถามหน่อย")
 _MONTHS_SHARE = re.compile(r"(?:ของ|รอบ|ประจำ)เดือน|เดือนนี้")
 _ALL_STEPS = re.compile(r"ครบ(?:ทุก)?ขั้น(?:ตอน)?(?!ที่)|ทุกขั้น(?:ตอน)?(?:เสร็จ|ครบ|แล้ว)|ทั้ง\s*\d+\s*ขั้น(?:ตอน)?(?!ที่)")
@@ -50,6 +51,7 @@ _RETRACT = re.compile(
     r"(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด"
 )
 _NOT_STARTED = re.compile(r"ยังไม่ได้")
+_TO_EXECUTIVES = re.compile(r"เสนอ(?:เรียน)?\s*ผู้บริหาร|นำเรียนผู้ว่า")
 # What is still missing, said after the item ("ได้รับแล้ว 41 เขต ยังขาดอีก 9 เขต"): that item is not done.
 # Only a clause with no subject of its own: "41 เขต ยังขาดอีก 9 เขต", not "รายเขต ❌ (ยังขาด 3 เขต)".
 _SHORTFALL = re.compile(r"\s*(?:[\d,]+\s*\S{0,8}\s*)?(?:ยังขาด|ขาดอีก|ยังไม่ครบ|(?:ยัง|คง)เหลือ(?:อีก)?\s*\d)")
@@ -71,6 +73,8 @@ _REF = re.compile(
     rf"(?P<nums>{_NUM}(?:(?:{_JOIN}|{_RANGE}){_NUM})*)",
     re.IGNORECASE,
 )
+# A clause that is only an item's number ("… สรุปผลเรียบร้อย ขั้นตอนที่ 10"): it says which, the clause before says how.
+_ONLY_REF = re.compile(rf"[\s(\-•]*(?:{_REF.pattern})[\s).]*$", re.IGNORECASE)
 _POINTS = re.compile(rf"(?P<n>{_NUM})\s*คะแนน")
 _PART = re.compile(r"ส่วนที่\s*(\d+)")
 # The numbers a part prints before its items: "– 1. การพัฒนานวัตกรรม 1.1 ผลผลิต…" has 1 and 1.1.
@@ -218,6 +222,14 @@ class ItemMatcher:
                     if mine and len(mine & theirs) / len(mine | theirs) >= TWIN:
                         self.twin[(code, step.id)] = other.id
                         break
+        # A step that ends in the report to the executives a condition asks for (KPI 5's step 4
+        # "…Dashboard… นำเสนอเรียนผู้บริหาร") is that condition's fact when done.
+        for code, items in self.items.items():
+            to_executives = [i for i in items if i.kind == "condition" and _TO_EXECUTIVES.search(i.text)]
+            if len(to_executives) != 1:
+                continue
+            for step in (i for i in items if i.kind == "step" and _TO_EXECUTIVES.search(i.text)):
+                self.twin.setdefault((code, step.id), to_executives[0].id)
         # The words that name an indicator say which one the message is about, not which item.
         self.name_grams = {
             i.code: set().union(*(_grams(match_key(_expand(n))) for n in (i.name, *i.aliases)))
@@ -233,8 +245,8 @@ class ItemMatcher:
         indicator = self.indicators.get(code)
         if indicator is None or not self.items.get(code):
             return ItemClaims()
-        if _ASKING.match(text):
-            return ItemClaims()  # "สอบถามค่ะ …": the whole message is a question
+        if _ASKING.match(text) or _EITHER_ASKED.search(text):
+            return ItemClaims()  # "สอบถามค่ะ …", "… หรือเฉพาะ…แล้วคะ": the whole message is a question
         before: tuple[bool, bool] = (False, False)
         retracts = bool(_RETRACT.search(text))
         acc = _Acc(retracts=retracts)
@@ -257,7 +269,7 @@ class ItemMatcher:
         if retracts and negated:
             under_way = False  # "ขอแก้ ขั้นที่ 5 ยังไม่เสร็จ เหลืออีก 9 หน่วยงาน": taken back, whatever is left
         finished = bool(_DONE.search(low))
-        if not (negated or finished or under_way) and _CONTINUED.search(low):
+        if not (negated or finished or under_way) and (_CONTINUED.search(low) or _ONLY_REF.match(low)):
             finished, negated = before
         if _QUESTION.search(low):
             return False, False  # "ส่งแล้วหรือยัง": asked
@@ -471,19 +483,20 @@ class ItemMatcher:
             for b in picked
             if a != b and _overlap(self.grams[a], self.grams[b]) >= SAME_FACT and self._mass[a] < self._mass[b]
         }
-        return [self._name(code, k) for k in picked if k not in inside], []
+        named = [self._name(code, (k[0], self.twin.get(k, k[1]))) for k in picked if k not in inside]
+        return list(dict.fromkeys(named)), []
 
     def _said_whole(self, rivals: list[tuple[str, str]], query: set[str], code: str | None) -> tuple[str, str] | None:
         """Of items the text fits equally ("ศึกษาสำรวจเสร็จ": step 1 "การศึกษาสำรวจ…" and step 2
-        "ดำเนินการตามแผนการศึกษาสำรวจฯ"), the one whose own words the text says in full, when every
-        other has distinctive words the text does not say."""
+        "ดำเนินการตามแผนการศึกษาสำรวจฯ"), the one that leaves clearly fewer of its own words unsaid:
+        the others have distinctive words ("ดำเนินการตามแผน") the text does not say."""
         name = self.name_grams.get(code, set()) if code is not None else set()
 
         def unsaid(key: tuple[str, str]) -> float:
             return sum(self.idf[g] for g in self.grams[key] - query - name)
 
         left = sorted((unsaid(k), k) for k in rivals)
-        if len(left) > 1 and left[0][0] <= MIN_MASS / 2 and left[1][0] >= left[0][0] + MIN_MASS:
+        if len(left) > 1 and left[0][0] <= 0.6 * left[1][0] and left[1][0] >= left[0][0] + 2 * MIN_MASS:
             return left[0][1]
         return None
 
@@ -534,6 +547,7 @@ class ItemMatcher:
                         and k != key
                         and (other := self._item(k)) is not None
                         and other.scored
+                        and by_key[k] >= s - MARGIN  # it stands for the step only if the text fits it too
                         and _overlap(self.grams[k], self.grams[key]) >= SAME_FACT
                     ),
                     None,
