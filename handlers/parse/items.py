@@ -63,7 +63,8 @@ _QUESTION = re.compile(
 # end of a statement ("…แล้ว", "…เสร็จ") followed by a space.
 _CLAUSE = re.compile(
     r"\n|;|(?<=\S)\s*[,،](?!\s*\d)\s*|\s+/\s+|(?:ค่ะ|คะ|ครับ|คับ|นะคะ|นะครับ|จ้า)(?:\s+|$)|"
-    r"(?<=\S[✅✔❌⏳])\s*|(?<=[^\s\-•*] [✅✔])\s+|\s+(?:ส่วน(?!\s*ที่)|แต่)|\s*(?=(?:ยัง|คง)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย))(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ))"
+    r"(?<=\S[✅✔❌⏳])\s*|(?<=[^\s\-•*] [✅✔])\s+|"
+    r"\s+(?:ส่วน(?!\s*ที่)|แต่)|\s*(?=(?:ยัง|คง)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย))(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ))"
 )
 _NUM = r"\d+(?:\.\d+)?"
 _JOIN = r"\s*(?:,|และ|กับ|&|\+|/)\s*(?:ข้อ(?:ที่)?|ขั้น(?:ตอน)?(?:ที่)?)?\s*"
@@ -252,7 +253,7 @@ class ItemMatcher:
         acc = _Acc(retracts=retracts)
         if _SUB_REF.search(text):
             # "ขั้นที่ 3.1 …\n3.2 …", "ขั้นตอน 3.1 ลงทะเบียน… กับ 3.2 …": the list goes on
-            text = _LISTED_SUB.sub(lambda m: f"{m.group(1)}ขั้นที่ {m.group(2)}" if m.group(2) else f"{m.group(3)}ขั้นที่ {m.group(4)}", text)
+            text = _LISTED_SUB.sub(_as_step_ref, text)
         for clause in _clauses(_with_synonyms(text)):
             before = self._clause(indicator, clause, acc, before, retracts)
         return acc.freeze()
@@ -466,7 +467,7 @@ class ItemMatcher:
             second = scored[1][0] if len(scored) > 1 else 0.0
             if best_score - second < MARGIN:
                 rivals = [k for sc, k in scored[:3] if best_score - sc < MARGIN]
-                whole = self._said_whole(rivals, query, code)
+                whole = self._said_whole(rivals, query, code) if code is not None else None
                 if whole is None and not chosen:
                     return [], [self._name(code, k) for k in rivals]
                 if whole is None:
@@ -586,6 +587,11 @@ def _own_words(text: str) -> str:
 
 
 _AND = re.compile(r"\s*(?:และ|กับ|รวมทั้ง|พร้อมทั้ง|\+|/)\s*")
+
+
+def _as_step_ref(m: re.Match[str]) -> str:
+    lead, number = (m.group(1), m.group(2)) if m.group(2) else (m.group(3), m.group(4))
+    return f"{lead}ขั้นที่ {number}"
 
 
 def _clauses(text: str) -> list[str]:
