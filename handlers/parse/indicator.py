@@ -28,6 +28,10 @@ ABBREVIATIONS = {
     "ส.ก.": "สมาชิกสภากรุงเทพมหานคร",
     "ปชช.": "ประชาชน",
     "งปม.": "งบประมาณ",
+    "สนง.": "สำนักงาน",
+    # The secretariats as their staff write them.
+    "สพว.": "สำนักงานเลขานุการผู้ว่าราชการ",
+    "สลป.": "สำนักงานเลขานุการปลัด",
 }
 ALIAS_SCORE = 1000.0  # an alias hit outranks any fuzzy score
 FUZZY_FULL_MASS = 18.0  # IDF mass of roughly six distinctive trigrams: a phrase that clearly names one

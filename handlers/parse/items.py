@@ -87,6 +87,7 @@ SYNONYMS = {
     "เปิดใช้งาน": "ใช้งานระบบ",
     "เริ่มใช้งาน": "ใช้งาน",
     "ใช้ระบบ": "ใช้งานระบบ",
+    "ส่วนกลาง": "ภาพรวม",  # the central offices' report is the overall one, beside the districts'
 }
 _CONTINUED = re.compile(r"ด้วย|เช่นกัน|ก็(?:เสร็จ|แล้ว)")
 

@@ -339,8 +339,12 @@ class MessageParser:
 
     def _indicator_by_items(self, item: ParsedItem, blanked: str) -> ParsedItem | None:
         """ "ประชุมออนไลน์กับผู้แทน 50 เขตครบ 2 ครั้งแล้ว": the only indicator with such an item."""
-        chosen, _ = self.item_matcher.by_words(None, item.text or blanked)
+        chosen, options = self.item_matcher.by_words(None, item.text or blanked)
         codes = {c.split("/", 1)[0] for c in chosen}
+        torn = list(dict.fromkeys(c.split("/", 1)[0] for c in options))
+        if not chosen and 2 <= len(torn) <= 3 and not item.candidates:
+            # "ทอดแบบสอบถามเสร็จแล้ว": a step both K2 and K3 print; the reporter picks the indicator
+            return ParsedItem(None, torn, 0.4, "item", item.value, item.pending, item.text)
         if len(codes) != 1:
             return None
         code = next(iter(codes))
