@@ -37,7 +37,9 @@ def _month_alternation() -> tuple[str, dict[str, int]]:
             if v[0].isascii() and v[0].isalpha():
                 v = rf"(?<![a-z]){v}(?![a-z])"
             elif "\\." in v:
-                v = rf"(?<![ก-๙.]){v}"  # "คกก.พัฒนา" hides "ก.พ"
+                # "คกก.พัฒนา" hides "ก.พ"; glued to a word, a month needs both dots and its year ("ภาพรวมเม.ย.62")
+                full = v.removesuffix("?")
+                v = rf"(?:(?<![ก-๙.]){v}|(?<=[ก-๙]){full}(?=\s?\d{{2}}(?!\d)|\s?\d{{4}}(?!\d)))"
             elif v in _DOTLESS:
                 # A dot-less abbreviation hides inside words (ความคืบหน้า ⊃ มค): only as a word of its own.
                 v = rf"(?:(?<=\s)|(?<=^)|(?<=เดือน)|(?<=รอบ)|(?<=\d)){v}(?=\s|\d|$|[-–/,.)])"
@@ -55,7 +57,7 @@ def _month_alternation() -> tuple[str, dict[str, int]]:
 _MONTH_RE, _MONTH_GROUPS = _month_alternation()
 # A year, unless the number goes on as a value ("ม.ค. 33.9%", "มกรา 77 เปอเซ็น").
 _YEAR = (
-    r"(?:(?:พ\.?\s?ศ\.?|ปี(?:งบ(?:ประมาณ)?)?|fy|ค\.?ศ\.?)\s*)?(?P<year>\d{4}|\d{2})"
+    r"(?:(?:พ\.?\s?ศ\.?|ปี(?:งบ(?:ประมาณ)?)?|(?<![a-z])fy|ค\.?ศ\.?)\s*)?(?P<year>\d{4}|\d{2})"
     r"(?!\d|\.\d|\s*(?:%|เปอ|percent))"
 )
 _MONTH_TOKEN = re.compile(rf"(?P<month>{_MONTH_RE})\s*(?:[/,]\s*)?(?:{_YEAR})?", re.IGNORECASE)
@@ -67,13 +69,13 @@ _RANGE = re.compile(
 )
 _QUARTER = re.compile(
     r"(?:(?<![a-z])q|ไตรมาส|ไตมาส|ไตรมาท|ตรีมาส|ไตรมาศ|quarter|งวดที่)\s*(?:ที่\s*)?(?P<q>[1-4])(?!\d)"
-    r"(?:\s*(?:/|ปี|ปีงบ(?:ประมาณ)?|fy|พ\.?\s?ศ\.?)\s*(?P<year>\d{4}|\d{2})(?!\d))?",
+    r"(?:\s*(?:/|ปี|ปีงบ(?:ประมาณ)?|(?<![a-z])fy|พ\.?\s?ศ\.?)\s*(?P<year>\d{4}|\d{2})(?!\d))?",
     re.IGNORECASE,
 )
 _ROUND = re.compile(r"(?:รอบ|ผลสะสม|สะสม|สรุปผล)\s*(?P<n>3|6|9|12)\s*เดือน")
 # The whole fiscal year closed: its fourth quarter ("ปิดปีงบ 61").
 _YEAR_END = re.compile(r"(?:ปิด|สิ้น)ปีงบ(?:ประมาณ)?\s*(?:พ\.?\s?ศ\.?)?\s*(?P<year>\d{4}|\d{2})(?!\d)")
-_FISCAL_YEAR = re.compile(r"(?:ปีงบ(?:ประมาณ)?\s*(?:พ\.?\s?ศ\.?)?|fy)\s*(?P<year>\d{4}|\d{2})(?!\d)", re.IGNORECASE)
+_FISCAL_YEAR = re.compile(r"(?:ปีงบ(?:ประมาณ)?\s*(?:พ\.?\s?ศ\.?)?|(?<![a-z])fy)\s*(?P<year>\d{4}|\d{2})(?!\d)", re.IGNORECASE)
 _RELATIVE = re.compile(r"ไตรมาส(?:นี้|ปัจจุบัน)|ไตรมาส(?:ที่แล้ว|ก่อน(?:หน้า)?)|เดือน(?:นี้)|เดือน(?:ที่แล้ว|ก่อน(?:หน้า)?)")
 _DATE = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\s*/\s*(?P<m>[01]?\d)\s*/\s*(?P<y>\d{4}|\d{2})(?!\d)")
 _DAY_MONTH = re.compile(
@@ -89,7 +91,7 @@ class PeriodMatch:
     month: int | None
     span: tuple[int, int]
     explicit_year: bool
-    source: str  # quarter / month / range / round / relative / default
+    source: str  # quarter / installment / month / range / round / relative / default
 
 
 _MONTH_ONLY = re.compile(rf"^(?:{_MONTH_RE})$", re.IGNORECASE)
@@ -99,6 +101,9 @@ def month_number(word: str) -> int | None:
     """ธ.ค. / ธันวาคม / ธันวา / dec → 12; None if the word is not a month."""
     m = _MONTH_ONLY.match(word.strip().lower())
     return _month_from(m, "m") if m else None
+
+
+YEARS_AROUND = 5  # a two-digit year further than this from today is a number of something else
 
 
 def resolve_year(digits: str, today: date) -> int:
@@ -183,7 +188,8 @@ def find_periods(text: str, today: date) -> list[PeriodMatch]:
             continue
         year = resolve_year(m.group("year"), today) if m.group("year") else fy_context
         fy, q = _quarter_period(int(m.group("q")), year, today)
-        found.append(PeriodMatch(fy, q, None, m.span(), year is not None, "quarter"))
+        source = "installment" if m.group(0).startswith("งวด") else "quarter"  # "เงินประจำงวดที่ 1"
+        found.append(PeriodMatch(fy, q, None, m.span(), year is not None, source))
         taken.append(m.span())
     for m in _YEAR_END.finditer(text):
         if free(m.span()):
@@ -210,9 +216,12 @@ def find_periods(text: str, today: date) -> list[PeriodMatch]:
             continue
         month = _month_from(m, "m")
         year = resolve_year(m.group("year"), today) if m.group("year") else None
+        span = m.span()
+        if year is not None and abs(year - to_be(today.year)) > YEARS_AROUND and len(m.group("year")) == 2:
+            year, span = None, m.span("month")  # "เดือน เม.ย. 40 เรื่อง": a count after the month, not 2540
         fy, q, mo = _month_period(month, year, today)
-        found.append(PeriodMatch(fy, q, mo, m.span(), year is not None, "month"))
-        taken.append(m.span())
+        found.append(PeriodMatch(fy, q, mo, span, year is not None, "month"))
+        taken.append(span)
     for m in _DATE.finditer(text):
         # "ข้อมูล ณ 31/03/20", "as of 31/12/2023": the data's date gives its month.
         if _AS_OF.search(text[max(0, m.start() - 12) : m.start()]) and 1 <= int(m.group("m")) <= 12:
