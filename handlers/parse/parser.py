@@ -22,7 +22,7 @@ from handlers.parse.numbers import spell_out_numbers
 from handlers.parse.period import PeriodMatch, find_dates, find_periods
 from handlers.parse.sections import DOC_NUMBER, Sections, split_sections
 from handlers.parse.value import ANY_PERCENT as _ANY_PERCENT
-from handlers.parse.value import ValueMatch, find_values, is_pending, lone_number, value_spans
+from handlers.parse.value import ValueMatch, find_values, is_pending, lone_number, mean_of_total, value_spans
 from scoring.fiscal import FiscalPeriod, fiscal_quarter_of, fiscal_year_of
 from scoring.items import next_items
 from scoring.plan import Indicator, Plan
@@ -441,6 +441,11 @@ class MessageParser:
             return None
         if code is not None:
             unit = self.indicators[code].unit
+            formula = self.indicators[code].formula
+            if formula is not None and formula.kind == "mean" and unit == "นาที":
+                mean = mean_of_total(segment)
+                if mean is not None:
+                    return mean
             if unit in COUNT_UNITS:
                 # "ผ่านแผนแล้ว 6 จาก 12 โครงการ" on an indicator that counts projects: the count is 6.
                 part = next(

@@ -38,16 +38,22 @@ COUNT_NOUNS = "|".join(
 )
 _PERCENT_WORD = r"(?:%|เปอร์เซ็นต์|เปอร์เซ็นท์|เปอร์เซ็น|เปอร์เซนต์|เปอร์เซนท์|เปอเซ็น|percent|pct)"
 
+# "จาก", "จากทั้งหมด", "จากที่ได้รับจัดสรร", "จากงบประมาณ": out of a whole.
+_FROM = r"จาก(?:ที่ได้รับ|ที่)?(?:การ)?(?:จัดสรร|งบ\S*)?(?:ทั้งหมด|ทั้งสิ้น)?"
 _PERCENT_BEFORE = re.compile(rf"(?:ร้อยละ|ร้อยล่ะ|ร้อยล่า|รัอยละ)\s*(?:ที่\s*)?{NUM}")
 _PERCENT_AFTER = re.compile(rf"{NUM}\s*{_PERCENT_WORD}", re.IGNORECASE)
 ANY_PERCENT = re.compile(rf"(?:ร้อยละ|ร้อยล่ะ)\s*(?:ที่\s*)?{NUM}|{NUM}\s*{_PERCENT_WORD}", re.IGNORECASE)
 _FRACTION = re.compile(
-    rf"{NUM}\s*(?:{COUNT_NOUNS}|คะแนน|บาท)?\s*(?:จากงบ\S*|จากทั้งหมด|จากทั้งสิ้น|จากที่ได้รับ|จาก|ใน|/|ต่อ|of)\s*(?:ทั้งหมด\s*)?{NUM}"
+    rf"{NUM}\s*(?:{COUNT_NOUNS}|คะแนน|บาท)?\s*(?:{_FROM}|ใน|/|ต่อ|of)\s*(?:ทั้งหมด\s*)?{NUM}"
     rf"(?:\s*(?P<noun>{COUNT_NOUNS}|คะแนน|บาท))?",
     re.IGNORECASE,
 )
 _REVERSED_ANY = re.compile(rf"{NUM}\s*(?P<noun>[ก-ฮ][ก-๙]{{1,11}})(?P<between>[^\d]{{0,45}}?){NUM}\s*(?P=noun)")
 _REVERSED = re.compile(rf"{NUM}\s*(?P<noun>{COUNT_NOUNS})(?P<between>[^\d]{{0,45}}?){NUM}\s*(?P=noun)")
+# Money out of money, in millions or in full ("12.5 ล้านบาท จาก 25 ล้าน"): the share spent, in percent.
+_MONEY_RATIO = re.compile(
+    rf"{NUM}\s*(?P<am>ล้าน|แสน|หมื่น)?\s*บาท\s*{_FROM}\s*{NUM}\s*(?P<bm>ล้าน|แสน|หมื่น)?"
+)
 _DONE_WORDS = re.compile(
     r"ดำเนินการแล้ว|แล้วเสร็จ|เสร็จแล้ว|เสร็จสิ้น|เสร็จ|แก้ไขแล้ว|แก้ไขได้|แก้ได้|สำเร็จ|ปิด|รายงาน(?:ผล)?แล้ว|ทำแล้ว|"
     r"พึงพอใจ|พอใจ|ผ่าน|ตามแผน|ตรง|ครบ|ได้|แล้ว"
@@ -111,6 +117,12 @@ def _fraction_of(m: re.Match[str]) -> tuple[float, float] | None:
     return None if d == 0 or n > d * 1.0001 else (n, d)
 
 
+def _money_of(m: re.Match[str]) -> tuple[float, float] | None:
+    n = float(m.group(1)) * _MULTIPLIER.get(m.group("am") or "", 1.0)
+    d = float(m.group(3)) * _MULTIPLIER.get(m.group("bm") or "", 1.0)
+    return None if d == 0 or n > d * 1.0001 else (n, d)
+
+
 def _reversed_of(m: re.Match[str]) -> tuple[float, float] | None:
     """ "ญัตติ 40 เรื่อง รายงานผลแล้ว 38 เรื่อง": total first, the part done second."""
     total, done = float(m.group(1)), float(m.group(4))
@@ -141,7 +153,8 @@ def _find_values(text: str) -> tuple[ValueMatch, ...]:
     fraction = next(((m, f) for m in _FRACTION.finditer(text) if (f := _fraction_of(m))), None)
     reversed_ = next(((m, f) for m in _REVERSED.finditer(text) if (f := _reversed_of(m))), None)
     any_noun = next(((m, f) for m in _REVERSED_ANY.finditer(text) if (f := _reversed_of(m))), None)
-    ratio = _survey(text) or fraction or reversed_ or any_noun
+    money = next(((m, f) for m in _MONEY_RATIO.finditer(text) if (f := _money_of(m))), None)
+    ratio = _survey(text) or money or fraction or reversed_ or any_noun
     for percent in (*_PERCENT_BEFORE.finditer(text), *_PERCENT_AFTER.finditer(text)):
         value = float(percent.group(1))
         num = den = None
@@ -177,6 +190,25 @@ def _find_values(text: str) -> tuple[ValueMatch, ...]:
         if bare:
             out.append(ValueMatch(float(bare.group(1)), None, span=bare.span(), confidence=0.4, source="bare"))
     return tuple(out)
+
+
+_TOTAL_MINUTES = re.compile(rf"(?:รวม|ทั้งหมด|ทั้งสิ้น)\s*(?:ทั้งสิ้น|ทั้งหมด)?\s*{NUM}\s*(?:นาที|min)", re.IGNORECASE)
+_REQUESTS = re.compile(rf"{NUM}\s*(?:เรื่อง|ครั้ง|ญัตติ|คำร้อง|ราย(?!งาน)|คำขอ)")
+
+
+def mean_of_total(text: str) -> ValueMatch | None:
+    """ "40 เรื่อง ใช้เวลารวม 1,120 นาที" for an indicator measured as a mean: 28 minutes a request.
+    Only a total said as such and one count; a stated mean ("เฉลี่ย 28 นาที") is read as it is."""
+    if _MEAN_MINUTES.search(text):
+        return None
+    totals, counts = list(_TOTAL_MINUTES.finditer(text)), list(_REQUESTS.finditer(text))
+    if len(totals) != 1 or len(counts) != 1:
+        return None
+    total, count = float(totals[0].group(1)), float(counts[0].group(1))
+    if count <= 0:
+        return None
+    span = (min(totals[0].start(), counts[0].start()), max(totals[0].end(), counts[0].end()))
+    return ValueMatch(round(total / count, 2), "นาที", total, count, span, 0.8, "mean")
 
 
 def lone_number(text: str) -> ValueMatch | None:
