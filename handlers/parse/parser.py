@@ -208,7 +208,11 @@ class MessageParser:
             # "ขั้นที่ 3 เสร็จแล้ว", "ได้ 35 คะแนน" on a checklist: items done, not a question about scores;
             # "ขอแก้ไข ขั้นที่ 5 ยังไม่เสร็จ": an item taken back, not a number to correct.
             items, intent = self._with_items(items, blanked, intent, blank(low, [c.span for c in codes]))
-        if intent == "report" and _PROMISE.search(low) and not any(i.value or not i.claims.empty for i in items):
+        if (
+            intent == "report"
+            and _PROMISE.search(low)
+            and not any(i.value or i.pending or not i.claims.empty for i in items)
+        ):
             intent = "chat"  # "เดี๋ยวส่ง ตช.4 พรุ่งนี้": a promise, not a report
         if intent == "report" and not any(
             i.value or i.pending or i.via in ("code", "alias", "partial", "conflict", "item") or not i.claims.empty

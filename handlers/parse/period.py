@@ -75,7 +75,9 @@ _QUARTER = re.compile(
 _ROUND = re.compile(r"(?:รอบ|ผลสะสม|สะสม|สรุปผล)\s*(?P<n>3|6|9|12)\s*เดือน")
 # The whole fiscal year closed: its fourth quarter ("ปิดปีงบ 61").
 _YEAR_END = re.compile(r"(?:ปิด|สิ้น)ปีงบ(?:ประมาณ)?\s*(?:พ\.?\s?ศ\.?)?\s*(?P<year>\d{4}|\d{2})(?!\d)")
-_FISCAL_YEAR = re.compile(r"(?:ปีงบ(?:ประมาณ)?\s*(?:พ\.?\s?ศ\.?)?|(?<![a-z])fy)\s*(?P<year>\d{4}|\d{2})(?!\d)", re.IGNORECASE)
+_FISCAL_YEAR = re.compile(
+    r"(?:ปีงบ(?:ประมาณ)?\s*(?:พ\.?\s?ศ\.?)?|(?<![a-z])fy)\s*(?P<year>\d{4}|\d{2})(?!\d)", re.IGNORECASE
+)
 _RELATIVE = re.compile(r"ไตรมาส(?:นี้|ปัจจุบัน)|ไตรมาส(?:ที่แล้ว|ก่อน(?:หน้า)?)|เดือน(?:นี้)|เดือน(?:ที่แล้ว|ก่อน(?:หน้า)?)")
 _DATE = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\s*/\s*(?P<m>[01]?\d)\s*/\s*(?P<y>\d{4}|\d{2})(?!\d)")
 _DAY_MONTH = re.compile(
