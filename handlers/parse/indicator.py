@@ -38,7 +38,7 @@ FUZZY_FULL_MASS = 18.0  # IDF mass of roughly six distinctive trigrams: a phrase
 _COUNTING_NOUN = r"[ ]?(?:โครงการ|เรื่อง|เขต|ครั้ง|คน|แห่ง|ด้าน|ประเด็น|ราย(?!งาน|ละเอียด|การ|ชื่อ)|ชุด|วัน|นาที|บาท|%|เปอร์|ปี)"
 _CODE = re.compile(
     r"(?:ตัวชี้วัด(?:ที่)?|ตัวชีวัด(?:ที่)?|ตชว\.?|ตช\.?|kpi|ข้อที่|ข้อ|ตัวที่|indicator)\s*(?:ยุทธศาสตร์\s*)?(?:ที่\s*)?"
-    r"(?P<code>[kK]?\d+(?:\.\d+)*(?:\s*\([กขคง]\)|\s?[กขคง](?![ก-๙]))?)(?![\d.]*\d)"
+    r"(?P<code>[kK]?\d+(?:\.\d+)*(?:\s*\([กขคง]\)|\s?[กขคง](?![ก-๙]))?|[กขคง]\.\d+(?:\.\d+)*)(?![\d.]*\d)"
     rf"(?!{_COUNTING_NOUN})",
     re.IGNORECASE,
 )
@@ -184,14 +184,23 @@ class IndicatorMatcher:
             return f"K{code}"
         return None
 
+    def word_code_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the plan's word codes ("เจรจา 5") stand: their numbers are neither days nor values."""
+        if self._word_codes is None:
+            return []
+        return [m.span() for m in self._word_codes.finditer(text) if self._word_code(m) is not None]
+
+    def _word_code(self, m: re.Match[str]) -> str | None:
+        code = self._by_canonical.get(canonical_code(re.sub(r"\s+", " ", m.group("code"))))
+        word = re.sub(r"\s*(\d)", r" \1", m.group("code"), count=1)
+        return code or (word if word in self.codes else None)
+
     def find_codes(self, text: str) -> list[CodeMatch]:
         """Explicit codes that exist in this plan, in text order (invalid codes are ignored)."""
         out: list[CodeMatch] = []
         word_spans: list[tuple[int, int]] = []
         for m in self._word_codes.finditer(text) if self._word_codes else ():
-            code = self._by_canonical.get(canonical_code(re.sub(r"\s+", " ", m.group("code"))))
-            word = re.sub(r"\s*(\d)", r" \1", m.group("code"), count=1)
-            code = code or (word if word in self.codes else None)
+            code = self._word_code(m)
             if code:
                 out.append(CodeMatch(code, m.span()))
                 word_spans.append(m.span())

@@ -193,10 +193,11 @@ class MessageParser:
         # Numbers that belong to indicator names ("12 โครงการสำคัญ", "พ.ศ. 2562") are neither periods nor values.
         named = self.matcher.name_number_spans(low)
         unnamed = blank(low, named)
-        periods = find_periods(unnamed, today)
+        word_codes = self.matcher.word_code_spans(unnamed)  # "เจรจา 5 มิ.ย.": 5 ends the code, not a day
+        periods = find_periods(unnamed, today, word_codes)
         blanked = blank(
             low,
-            [p.span for p in periods] + find_dates(unnamed) + [m.span() for m in DOC_NUMBER.finditer(low)],
+            [p.span for p in periods] + find_dates(unnamed, word_codes) + [m.span() for m in DOC_NUMBER.finditer(low)],
         )
         codes = self._not_item_numbers(self.matcher.find_codes(blanked), blanked)
         valued = blank(blanked, named)

@@ -7,6 +7,7 @@ is written here. Every match returns its span so the value extractor never reads
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -156,16 +157,19 @@ _CODE_BEFORE = re.compile(
 )
 
 
-def find_dates(text: str) -> list[tuple[int, int]]:
+def find_dates(text: str, codes: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Spans of dates (1/10/2566, 15 ม.ค. 67): when something happened, not a reporting period.
 
     "ตช.4 ต.ค. 66" is a code and a month, not the 4th of October: a number right after a code word is
     never a day.
     """
     spans = [m.span() for m in _DATE.finditer(text)]
+    code_spans = list(codes)
     for m in _DAY_MONTH.finditer(text):
         start = m.start("d")
         before = text[max(0, start - 12) : start]
+        if any(a <= start < b for a, b in code_spans):
+            continue  # "ตช.เจรจา 5 มิ.ย. 63": the number ends a code the plan has, not a day
         if int(m.group("d")) > 31 or (
             _CODE_BEFORE.search(before) and not m.group(0).startswith("วันที่") and not _LETTER_DATED.search(before)
         ):
@@ -174,10 +178,12 @@ def find_dates(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def find_periods(text: str, today: date) -> list[PeriodMatch]:
-    """Every period mention, in text order; date spans are skipped (they say when, not which period)."""
+def find_periods(text: str, today: date, codes: Iterable[tuple[int, int]] = ()) -> list[PeriodMatch]:
+    """Every period mention, in text order; date spans are skipped (they say when, not which period).
+    ``codes`` are the spans of indicator codes: their numbers are never days."""
     found: list[PeriodMatch] = []
-    taken: list[tuple[int, int]] = list(find_dates(text))
+    code_spans = list(codes)
+    taken: list[tuple[int, int]] = list(find_dates(text, code_spans))
 
     def free(span: tuple[int, int]) -> bool:
         return all(span[1] <= a or span[0] >= b for a, b in taken)
