@@ -87,6 +87,7 @@ _BARE_AFTER = re.compile(
     rf"(?:ได้|คืบหน้า|ความคืบหน้า|ความก้าวหน้า|ก้าวหน้า|ผลการดำเนินงาน|ผลงาน|ผลสะสม|ผล|สำเร็จ|เบิกจ่าย(?:ได้|แล้ว|ไป)?|แก้เป็น|เป็น|=)"
     rf"\s*(?:ที่|อยู่ที่|แล้ว|ประมาณ)?\s*:?\s*{NUM}(?![\d.]|\s*(?:{COUNT_NOUNS}|นาที|บาท|วัน|คน|%))"
 )
+_RIGHT_NOT_WRONG = re.compile(rf"(?<![\d.]){NUM}\s*ไม่ใช่\s*\d")
 _PENDING = re.compile(r"อยู่ระหว่าง|กำลังดำเนินการ|ยังไม่(?:มี)?ความ(?:คืบหน้า|ก้าวหน้า)|ยังไม่ได้เริ่ม")
 _MULTIPLIER = {"ล้าน": 1e6, "แสน": 1e5, "หมื่น": 1e4, "พัน": 1e3}
 _MULTIPLIED = re.compile(r"(\d+(?:\.\d+)?)\s*(ล้าน|แสน|หมื่น)(?=\s*(?:บาท|เรื่อง|ราย|คน|ครั้ง|ชุด|\s|$))")
@@ -183,6 +184,10 @@ def _find_values(text: str) -> tuple[ValueMatch, ...]:
         out.append(
             ValueMatch(float(count.group(1)), count.group("noun"), span=count.span(), confidence=0.85, source="count")
         )
+    if not out:
+        right = _RIGHT_NOT_WRONG.search(text)
+        if right is not None:  # "๘๖ ไม่ใช่ ๖๘": the first is the right one
+            out.append(ValueMatch(float(right.group(1)), None, span=right.span(1), confidence=0.4, source="bare"))
     if not out:
         bare = _BARE_AFTER.search(text)
         if bare:
