@@ -45,6 +45,8 @@ _CODE = re.compile(
 _WORD_CODE = re.compile(r"^([^\d\s]{2,})\s+\d")
 _EITHER = re.compile(r"\s*(?:หรือ|/|,)\s*(?:ตัวชี้วัด(?:ที่)?|ตช\.?|kpi|ข้อ)?\s*(?P<code>[kK]?\d+(?:\.\d+)*)(?![\d.]*\d)")
 _NAME_NUMBER = re.compile(r"(?:พ\.ศ\.\s?|ทั้ง\s?|ศูนย์\s?กทม\.\s?)?\d+(?:\s?(?:โครงการสำคัญ|เขต|ชุดข้อมูล|ด้าน|ประเด็น))?")
+# Numbers that are part of a name whatever the plan: "โควิด-19", "COVID-19".
+_NAMED_NUMBER = re.compile(r"(?:covid|โควิด|โคโรนา)\s*-?\s*19(?!\d)", re.IGNORECASE)
 _CODE_ALIAS = re.compile(r"(?:ตัวชี้วัด(?:ที่)?|kpi|ข้อ(?:ที่)?|ตัวที่|k)?(?P<code>\d+(?:\.\d+)*(?:\([กขคง]\))?)")
 _BARE_CODE = re.compile(
     r"(?:^|(?<=[\s(]))(?P<code>[kK]\s?\d|[กขคง]\.\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*(?:\s*\([กขคง]\))?)(?=\s|:|$|\))"
@@ -267,7 +269,7 @@ class IndicatorMatcher:
 
     def name_number_spans(self, text: str) -> list[tuple[int, int]]:
         """Spans of number phrases copied from indicator names ("12 โครงการสำคัญ", "พ.ศ. 2562", "1555")."""
-        spans = []
+        spans = [m.span() for m in _NAMED_NUMBER.finditer(text)]
         for phrase in self._name_numbers:
             start = text.find(phrase)
             while start >= 0:
