@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from handlers.parse.normalize import match_key, normalize_text
-from scoring.plan import Group, Plan
+from scoring.plan import Group, Indicator, Plan
 from scoring.thai import thai_to_arabic_digits
 
 ABBREVIATIONS = {
@@ -45,6 +45,25 @@ _CODE = re.compile(
 _WORD_CODE = re.compile(r"^([^\d\s]{2,})\s+\d")
 _EITHER = re.compile(r"\s*(?:หรือ|/|,)\s*(?:ตัวชี้วัด(?:ที่)?|ตช\.?|kpi|ข้อ)?\s*(?P<code>[kK]?\d+(?:\.\d+)*)(?![\d.]*\d)")
 _NAME_NUMBER = re.compile(r"(?:พ\.ศ\.\s?|ทั้ง\s?|ศูนย์\s?กทม\.\s?)?\d+(?:\s?(?:โครงการสำคัญ|เขต|ชุดข้อมูล|ด้าน|ประเด็น))?")
+_PROJECT_WORD = re.compile(r"^(?:โครงการ|กิจกรรม)\s*")
+_QUOTED = re.compile(r"[“\"]([^”\"]{3,40})[”\"]")
+_LATIN_RUN = re.compile(r"[A-Za-z]{2,}(?:\s+[A-Za-z]{2,})+")
+
+
+def project_aliases(indicator: Indicator) -> list[str]:
+    """How staff name an indicator by its project: a quoted name ("Happy life Happy Heart"), an
+    English name ("Bangkok Brand", "Healthy Workplace"), or a short one-word Thai name
+    ("สภากรุงเทพมหานครจำลอง"); long descriptive names are left to the indicator's own words."""
+    out: list[str] = []
+    for project in indicator.projects:
+        name = _PROJECT_WORD.sub("", project.name).strip()
+        out += [m.group(1) for m in _QUOTED.finditer(name)]
+        out += [m.group(0) for m in _LATIN_RUN.finditer(name)]
+        if " " not in name and 6 <= len(name) <= 30:
+            out.append(name)
+    return out
+
+
 # Numbers that are part of a name whatever the plan: "โควิด-19", "COVID-19".
 _NAMED_NUMBER = re.compile(r"(?:covid|โควิด|โคโรนา)\s*-?\s*19(?!\d)", re.IGNORECASE)
 _CODE_ALIAS = re.compile(r"(?:ตัวชี้วัด(?:ที่)?|kpi|ข้อ(?:ที่)?|ตัวที่|k)?(?P<code>\d+(?:\.\d+)*(?:\([กขคง]\))?)")
@@ -120,7 +139,7 @@ class IndicatorMatcher:
         names: dict[str, list[str]] = {}
         for ind in plan.indicators():
             names[ind.code] = [ind.name, *ind.aliases]
-            for alias in (*ind.aliases, *(extra_aliases or {}).get(ind.code, ())):
+            for alias in (*ind.aliases, *project_aliases(ind), *(extra_aliases or {}).get(ind.code, ())):
                 key = match_key(_expand(alias))
                 if _CODE_ALIAS.fullmatch(key):
                     self._code_alias_keys.setdefault(key, set()).add(ind.code)
