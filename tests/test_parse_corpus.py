@@ -45,10 +45,11 @@ def test_field_accuracy_at_least_97_percent(field: str) -> None:
 # The blind corpora, written by people who never read the parser. Their dev parts guard what was
 # reached on them (the thresholds of auto-save were chosen there); the sealed parts are scored by
 # hand, once, at the end of a round of work (``python -m tests.corpus_eval blind2_sealed``), never here.
-BLIND = {name: evaluate_corpus(load_corpus(name)) for name in ("blind_dev", "blind2_dev")}
+BLIND = {name: evaluate_corpus(load_corpus(name)) for name in ("blind_dev", "blind2_dev", "blind3_dev")}
 FLOORS = {
     "blind_dev": {"indicator_ok": 0.97, "value_ok": 0.97, "period_ok": 0.98},
     "blind2_dev": {"indicator_ok": 0.96, "value_ok": 0.98, "period_ok": 0.99},
+    "blind3_dev": {"indicator_ok": 0.95, "value_ok": 0.99, "period_ok": 0.98},
 }
 
 

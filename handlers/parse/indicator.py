@@ -246,11 +246,18 @@ class IndicatorMatcher:
         for m in _BARE_CODE.finditer(text):
             if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
                 continue
-            code = self.resolve_code(m.group("code"))
+            code = self.resolve_code(m.group("code")) or self._only_word_code(m.group("code"))
             if code and not re.match(_COUNTING_NOUN, text[m.end() :]):
                 twin = self._word_twin(code)
                 out.append(CodeMatch(code, m.span(), (code, twin) if twin else ()))
         return sorted(out, key=lambda c: c.span)
+
+    def _only_word_code(self, number: str) -> str | None:
+        """ "ภูมิปัญญา: 1.1 = 70%": a sub-number only one word code of the plan ends in ("เจรจา 1.1")."""
+        if "." not in number:
+            return None
+        found = [c for c in self.codes if c.endswith(" " + number)]
+        return found[0] if len(found) == 1 else None
 
     def _word_twin(self, code: str) -> str | None:
         """ "ข้อ 3.2" in a plan with both 3.2 and เจรจา 3.2: either could be meant, so ask."""
