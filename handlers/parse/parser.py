@@ -77,6 +77,7 @@ def is_cancel(text: str) -> bool:
 
 
 _PROMISE = re.compile(r"เดี๋ยว(?:ส่ง|รายงาน)|จะส่ง|จะรายงาน|ขอส่ง(?:พรุ่งนี้|ช้า)|ส่งพรุ่งนี้|ขอเลื่อน|ส่งช้า|ยังไม่ได้ส่ง")
+_WHO_IS_LATE = re.compile(r"ใคร(?:ยัง)?ไม่(?:ได้)?(?:ส่ง|รายงาน)|ยังไม่ส่งกี่|หน่วยไหนยังไม่")
 _CANCEL = re.compile(r"^(?:ยกเลิก|cancel|ไม่บันทึก|ลบ(?:ทิ้ง)?(?:รายงาน)?)\s*(?:ค่ะ|ครับ|นะ|จ้า)?\s*$", re.IGNORECASE)
 _GROUP = re.compile(r"มิติ(?:ที่)?\s*(\d+)|องค์ประกอบ(?:ที่)?\s*(\d+(?:\.\d+)?)")
 _FILLER = re.compile(r"^[\s\W_]*(?:ค่ะ|ครับ|คับ|จ้า|นะคะ|นะครับ)?[\s\W_]*$")
@@ -226,6 +227,8 @@ class MessageParser:
             return ParseResult(text, intent, [], None, 0.0, False, sections)
         if intent == "query":
             kept = [ParsedItem(i.indicator, i.candidates, i.indicator_confidence, i.via, None) for i in items[:1]]
+            if _WHO_IS_LATE.search(low) and kept and kept[0].via not in ("code", "alias"):
+                kept = []  # "ใครยังไม่ส่งผลไตรมาส 2 บ้างคะ … สรุปเสนอท่านเลขาฯ": the whole unit, not an indicator
             return ParseResult(text, intent, kept, None, 0.0, False, sections)
         if intent == "correction":
             return self._correction(text, items, periods, today, sections)
