@@ -36,6 +36,7 @@ _ALL_SUBSTEPS = re.compile(r"(?:ครบ)?ทุก(?:ข้อ|ขั้น)(?
 _RECURRING = re.compile(r"ทุกเดือน|เดือนละ|เป็นประจำ|ทุกไตรมาส|ครั้ง\s*/\s*ปี|ทุก\s*\d+\s*เดือน")
 _TIMES = re.compile(r"(?<![\d.])([2-9]|1[0-2])\s*ครั้ง")  # an item done in N rounds ("ครบ 2 ครั้ง")
 _NTH = re.compile(r"ครั้งที่\s*(\d+)")
+_COUNT_OF_TIMES = re.compile(r"(?<![\d./])(\d+)\s*ครั้ง(?!ที่)")
 _EITHER_ASKED = re.compile(r"หรือ.{0,80}คะ\s*$")  # "… ทุกเรื่อง หรือเฉพาะเรื่องที่…แล้วคะ"
 _ASKING = re.compile(r"\s*(?:ขอ)?สอบถาม|\s*(?:ขอ)?ถามหน่อย")
 _MONTHS_SHARE = re.compile(r"(?:ของ|รอบ|ประจำ)เดือน|เดือนนี้")
@@ -64,7 +65,7 @@ _QUESTION = re.compile(
 _CLAUSE = re.compile(
     r"\n|;|(?<=\S)\s*[,،](?!\s*\d)\s*|\s+/\s+|(?:ค่ะ|คะ|ครับ|คับ|นะคะ|นะครับ|จ้า)(?:\s+|$)|"
     r"(?<=\S[✅✔❌⏳])\s*|(?<=[^\s\-•*] [✅✔])\s+|"
-    r"\s+(?:ส่วน(?!\s*ที่)|แต่)|\s*(?=(?:ยัง|คง)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย))(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ))"
+    r"\s+(?:ส่วน(?!\s*ที่)|แต่)|\s*(?=(?:ยัง|คง)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย))(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ|ครั้ง))"
 )
 _NUM = r"\d+(?:\.\d+)?"
 _JOIN = r"\s*(?:,|และ|กับ|&|\+|/)\s*(?:ข้อ(?:ที่)?|ขั้น(?:ตอน)?(?:ที่)?)?\s*"
@@ -359,6 +360,9 @@ class ItemMatcher:
         said = _NTH.search(low)
         if times and said and int(said.group(1)) < int(times.group(1)):
             return True  # "ครั้งที่ 1 จัดไปแล้ว" of a milestone that needs 2 meetings
+        count = _COUNT_OF_TIMES.search(low)
+        if times and count and int(count.group(1)) < int(times.group(1)):
+            return True  # "ประชุมไปแล้ว 1 ครั้ง" of the same milestone
         if item.kind == "step" and _MONTHS_SHARE.search(low):
             return True  # "นำเข้าข้อมูล… ของเดือน ม.ค. เรียบร้อย": a month's share of the step
         return (bool(_RECURRING.search(item.text)) or len(item.months) >= 2) and bool(_ONE_ROUND.search(low))
