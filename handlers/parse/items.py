@@ -14,10 +14,12 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
 from handlers.parse.indicator import _expand, _grams
 from handlers.parse.normalize import match_key
+from handlers.parse.period import find_periods, month_number
 from scoring.items import PlanItem, items_of, level_items, points_items, step_id
 from scoring.plan import Indicator, Plan, RubricKind
 
@@ -52,6 +54,9 @@ _RETRACT = re.compile(
     r"(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด"
 )
 _NOT_STARTED = re.compile(r"ยังไม่ได้")
+_MONTHS_WORK = re.compile(r"งาน(?:ของ|ประจำ|ใน|ช่วง)?\s*เดือน")
+_ANY_DAY = date(2000, 1, 1)  # only the months said are wanted, not their years
+_SAID_BEFORE = re.compile(r"ที่(?:แจ้ง|รายงาน|ส่ง|ติ๊ก)\S{0,14}ว่า")  # "ที่แจ้งเมื่อวานว่าใช้งานระบบแล้ว"
 _TO_EXECUTIVES = re.compile(r"เสนอ(?:เรียน)?\s*ผู้บริหาร|นำเรียนผู้ว่า")
 # What is still missing, said after the item ("ได้รับแล้ว 41 เขต ยังขาดอีก 9 เขต"): that item is not done.
 # Only a clause with no subject of its own: "41 เขต ยังขาดอีก 9 เขต", not "รายเขต ❌ (ยังขาด 3 เขต)".
@@ -68,7 +73,11 @@ _CLAUSE = re.compile(
     r"\s+(?:ส่วน(?!\s*ที่)|แต่)|\s*(?=(?:ยัง|คง)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย))(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ|ครั้ง))"
 )
 _NUM = r"\d+(?:\.\d+)?"
-_JOIN = r"\s*(?:,|และ|กับ|&|\+|/)\s*(?:ข้อ(?:ที่)?|ขั้น(?:ตอน)?(?:ที่)?)?\s*"
+_JOIN = (
+    r"(?:\s*(?:,|และ|กับ|&|\+|/)\s*(?:ข้อ(?:ที่)?|ขั้น(?:ตอน)?(?:ที่)?)?\s*"
+    # "ขั้นตอนที่ 1 2 3": single numbers in a row, none of them a count
+    r"|\s+(?=\d(?![\d.])(?!\s*(?:คน|ราย|เรื่อง|ครั้ง|โครงการ|%|เขต|ชุด))))"
+)
 _RANGE = r"\s*(?:-|–|ถึง)\s*(?:ข้อ(?:ที่)?|ขั้น(?:ตอน)?(?:ที่)?)?\s*"
 _REF = re.compile(
     rf"(?P<upto>(?:ทำ)?ถึง\s*)?(?P<word>ขั้น(?:ตอน)?(?:ที่)?|steps?(?=\s*\d)|ข้อ(?:ที่)?|ส่วน(?:ที่)?|ระดับ(?:ที่)?|level|lv\.?)\s*"
@@ -150,6 +159,10 @@ class _Acc:
             self.done = [i for i in self.done if i not in self.undone]
             not_done = set(self.undone) | set(self.proposed_undone)
             self.proposed = [i for i in self.proposed if i not in not_done]
+        else:  # "แต่งตั้งทีมแล้ว ส่วนสำรวจแบบฟอร์มยังไม่ครบ" of one item: partly done, so neither
+            both = set(self.proposed) & set(self.proposed_undone)
+            self.proposed = [i for i in self.proposed if i not in both]
+            self.proposed_undone = [i for i in self.proposed_undone if i not in both]
         sure = set(self.done) | set(self.undone)
         proposed = [i for i in self.proposed if i not in sure and i not in self.blocked]
         proposed_undone = [i for i in self.proposed_undone if i not in sure]
@@ -267,7 +280,7 @@ class ItemMatcher:
         In a message that takes something back ("ขอแก้", "ยกเลิก"), "ยังไม่ได้…" says it is not done;
         elsewhere it says it has not started, which changes nothing."""
         low = clause.lower()
-        negated = bool(_NOT_DONE.search(low))
+        negated = bool(_NOT_DONE.search(low)) or (retracts and bool(_SAID_BEFORE.search(low)))
         under_way = bool(_UNDER_WAY.search(_NOT_STARTED.sub(" ", low) if retracts else low))
         if retracts and negated:
             under_way = False  # "ขอแก้ ขั้นที่ 5 ยังไม่เสร็จ เหลืออีก 9 หน่วยงาน": taken back, whatever is left
@@ -326,7 +339,18 @@ class ItemMatcher:
                 acc.claim, acc.claimed = "level", float(level)
                 if self._level_is_items(indicator, level):
                     acc.add("proposed", [i.id for i in level_items(indicator, level)])
+            elif ids and (negated or finished) and m.group("word").startswith("ส่วน") and len(ids) > 1:
+                # "ส่วนที่ 3 … ทั้งผลผลิตกับผลลัพธ์ครบแล้ว": the part's items the words name, for a tap
+                named, _ = self.by_words(indicator.code, rest.replace(m.group(0), " "))
+                some = [i for i in named if i in ids]
+                if some and len(some) < len(ids):
+                    acc.add("proposed_undone" if negated else "proposed", some)
+                else:
+                    acc.add("undone" if negated else "done", ids)
+                numbered = True
             elif ids and (negated or finished):
+                if negated and m.group("upto"):
+                    ids = ids[-1:]  # "ยกเลิกที่แจ้งว่าถึงระดับ 4": level 4 is not reached, 1–3 still are
                 ids = [i for i in ids if negated or not self._one_round_of(indicator, i, low)]
                 acc.add("undone" if negated else "done", ids)
                 # A number the plan prints twice ("3." and "3. (ซ้ำ)") leaves the words to say which.
@@ -334,6 +358,17 @@ class ItemMatcher:
             else:
                 continue
             rest = rest.replace(m.group(0), " ")
+        if not negated and finished and not numbered and _MONTHS_WORK.search(low):
+            # "งานของเดือน ต.ค. กับ พ.ย. เสร็จหมดแล้ว": the steps planned in those months only
+            said = {p.month for p in find_periods(low, _ANY_DAY) if p.month is not None}
+            planned = [
+                i.id
+                for i in self.items[indicator.code]
+                if i.kind == "step" and i.months and {month_number(m) for m in i.months} <= said
+            ]
+            if planned:
+                acc.add("proposed", planned)
+                numbered = True
         if not negated and finished and not numbered and _ALL_STEPS.search(low):
             # "ครบทุกขั้นแล้ว": every step of the table, for the reporter to confirm
             acc.add("proposed", [i.id for i in self.items[indicator.code] if i.kind == "step"])
