@@ -40,7 +40,7 @@ def _month_alternation() -> tuple[str, dict[str, int]]:
             elif "\\." in v:
                 # "คกก.พัฒนา" hides "ก.พ"; glued to a word, a month needs both dots and its year ("ภาพรวมเม.ย.62")
                 full = v.removesuffix("?")
-                v = rf"(?:(?<![ก-๙.]){v}|(?<=[ก-๙]){full}(?=\s?\d{{2}}(?!\d)|\s?\d{{4}}(?!\d)))"
+                v = rf"(?:(?<![ก-๙.]){v}|(?<=เดือน){v}|(?<=[ก-๙]){full}(?=\s?\d{{2}}(?!\d)|\s?\d{{4}}(?!\d)))"
             elif v in _DOTLESS:
                 # A dot-less abbreviation hides inside words (ความคืบหน้า ⊃ มค): only as a word of its own.
                 v = rf"(?:(?<=\s)|(?<=^)|(?<=เดือน)|(?<=รอบ)|(?<=\d)){v}(?=\s|\d|$|[-–/,.)])"
@@ -190,7 +190,9 @@ def find_periods(text: str, today: date, codes: Iterable[tuple[int, int]] = ()) 
 
     fy_context = None
     for m in _FISCAL_YEAR.finditer(text):
-        fy_context = resolve_year(m.group("year"), today)
+        year = resolve_year(m.group("year"), today)
+        if len(m.group("year")) == 4 or abs(year - to_be(today.year)) <= YEARS_AROUND:
+            fy_context = year  # "ตั้งแต่ต้นปีงบ 14 จาก 15": a count after the words, not FY 2557
     for m in _QUARTER.finditer(text):
         if not free(m.span()):
             continue
@@ -206,7 +208,8 @@ def find_periods(text: str, today: date, codes: Iterable[tuple[int, int]] = ()) 
     for m in _ROUND.finditer(text):
         if free(m.span()):
             q = {"3": 1, "6": 2, "9": 3, "12": 4}[m.group("n")]
-            fy = fy_context or fiscal_year_of(today)
+            # "รอบ 12 เดือน" sent in October is the year just closed, as a quarter not begun yet is
+            fy, q = (fy_context, q) if fy_context else _quarter_period(q, None, today)
             found.append(PeriodMatch(fy, q, None, m.span(), fy_context is not None, "round"))
             taken.append(m.span())
     for m in _RANGE.finditer(text):

@@ -49,10 +49,11 @@ _FRACTION = re.compile(
     rf"(?:\s*(?P<noun>{COUNT_NOUNS}|คะแนน|บาท))?",
     re.IGNORECASE,
 )
-_REVERSED_ANY = re.compile(rf"{NUM}\s*(?P<noun>[ก-ฮ][ก-๙]{{1,11}})(?P<between>[^\d]{{0,45}}?){NUM}\s*(?P=noun)")
+_REVERSED_ANY = re.compile(rf"{NUM}\s*(?P<noun>[ก-ฮ][ก-๙]{{1,11}})(?P<between>[^\d]{{0,45}}?|[^\n]{{0,90}}?){NUM}\s*(?P=noun)")
 _REVERSED = re.compile(rf"{NUM}\s*(?P<noun>{COUNT_NOUNS})(?P<between>[^\d]{{0,45}}?){NUM}\s*(?P=noun)")
 # Money out of money, in millions or in full ("12.5 ล้านบาท จาก 25 ล้าน"): the share spent, in percent.
 _MONEY_RATIO = re.compile(rf"{NUM}\s*(?P<am>ล้าน|แสน|หมื่น)?\s*บาท\s*{_FROM}\s*{NUM}\s*(?P<bm>ล้าน|แสน|หมื่น)?")
+_LEFT_OVER = re.compile(r"เหลือ|ขาด|อีก")  # "ได้ 60 คะแนน เหลืออีก 40 คะแนน": a remainder, not a part
 _DONE_WORDS = re.compile(
     r"ดำเนินการแล้ว|แล้วเสร็จ|เสร็จแล้ว|เสร็จสิ้น|เสร็จ|แก้ไขแล้ว|แก้ไขได้|แก้ได้|สำเร็จ|ปิด|รายงาน(?:ผล)?แล้ว|ทำแล้ว|"
     r"พึงพอใจ|พอใจ|ผ่าน|ตามแผน|ตรง|ครบ|ได้|แล้ว"
@@ -60,13 +61,14 @@ _DONE_WORDS = re.compile(
 # A survey: who answered (the questionnaires returned, not those sent) and who was satisfied, in
 # either order; the satisfied share of those who answered is the value.
 # Those who answered, most telling first: the questionnaires returned, then who answered or took the
-# test, then a stated total.
+# test, then who took part, then a stated total.
 _ANSWERED = (
     re.compile(rf"(?:ได้(?:รับ)?คืน|ตอบกลับ|ส่งคืน)\D{{0,10}}?{NUM}"),
     re.compile(rf"(?:ผู้ตอบ|ตอบแบบ|ทำแบบ(?:ทดสอบ|สอบถาม|ประเมิน)|ผู้ทำแบบ|ผู้ประเมิน)\D{{0,16}}?{NUM}"),
+    re.compile(rf"ผู้เข้า(?:อบรม|ร่วม)\D{{0,16}}?{NUM}"),  # who took part, when no one is said to have answered
     re.compile(rf"ทั้งหมด\D{{0,10}}?{NUM}"),
 )
-_GOOD = r"(?:(?:พึง)?พอใจ|ดีขึ้นไป|เหมาะสม|สูงกว่า|สูงขึ้น|ผ่านเกณฑ์)"
+_GOOD = r"(?:(?:พึง)?พอใจ|ดีขึ้นไป|เหมาะสม|สูงกว่า|สูงขึ้น|ผ่านเกณฑ์|ระดับมาก|มากที่สุด|มากขึ้นไป)"
 _SATISFIED = re.compile(rf"{_GOOD}\D{{0,18}}?{NUM}|{NUM}\s*(?:คน|ราย|ท่าน)?\s*(?:ที่|ซึ่ง)?\s*{_GOOD}")
 # A duration: hours, minutes and seconds compose ("47 นาที 30 วินาที" = 47.5 minutes).
 _DURATION = re.compile(
@@ -80,7 +82,7 @@ _LONE = re.compile(r"(?<![\d.,/])\d+(?:\.\d+)?(?![\d.,/])")
 _LEVEL = re.compile(r"(?:ระดับ|level|lv\.?)\s*(?:ที่\s*)?([1-5])(?!\d|\.\d)", re.IGNORECASE)
 _MINUTES = re.compile(rf"{NUM}\s*(?:นาที|min(?:ute)?s?\b)", re.IGNORECASE)
 _MEAN_MINUTES = re.compile(rf"เฉลี่ย\S{{0,10}}?\s*(?:ที่\s*|อยู่ที่\s*|ประมาณ\s*)?{NUM}\s*(?:นาที|min)", re.IGNORECASE)
-_POINTS = re.compile(rf"{NUM}\s*คะแนน")
+_POINTS = re.compile(rf"{NUM}\s*คะแนน|คะแนน(?:สะสม|รวม)\s*(?:ได้|เป็น|อยู่ที่|=|:)?\s*{NUM}(?![\d.]|\s*%)")
 _TIME_OF_DAY = re.compile(r"\d{1,2}[.:]\d{2}\s*(?:น\.|นาฬิกา|hrs?)|\d{1,2}\s*(?:โมง|ทุ่ม)|ห้อง\s*\S+", re.IGNORECASE)
 _BAHT = re.compile(rf"{NUM}\s*(ล้าน|แสน|หมื่น|พัน)?\s*(?:บาท|฿)")
 _COUNT = re.compile(rf"{NUM}\s*(?P<noun>{COUNT_NOUNS})(?!สำคัญ)")
@@ -126,7 +128,8 @@ def _money_of(m: re.Match[str]) -> tuple[float, float] | None:
 def _reversed_of(m: re.Match[str]) -> tuple[float, float] | None:
     """ "ญัตติ 40 เรื่อง รายงานผลแล้ว 38 เรื่อง": total first, the part done second."""
     total, done = float(m.group(1)), float(m.group(4))
-    if total == 0 or done > total or not _DONE_WORDS.search(m.group("between")):
+    between = m.group("between")
+    if total == 0 or done > total or not _DONE_WORDS.search(between) or _LEFT_OVER.search(between):
         return None
     return done, total
 
@@ -176,7 +179,8 @@ def _find_values(text: str) -> tuple[ValueMatch, ...]:
         out.append(ValueMatch(float(level.group(1)), "ระดับ", span=level.span(), confidence=0.9, source="level"))
     points = _POINTS.search(text)
     if points:
-        out.append(ValueMatch(float(points.group(1)), "คะแนน", span=points.span(), confidence=0.85, source="points"))
+        said = points.group(1) or points.group(2)
+        out.append(ValueMatch(float(said), "คะแนน", span=points.span(), confidence=0.85, source="points"))
     baht = _BAHT.search(text)
     if baht:
         amount = float(baht.group(1)) * _MULTIPLIER.get(baht.group(2) or "", 1.0)
