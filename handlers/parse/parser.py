@@ -77,6 +77,8 @@ def is_cancel(text: str) -> bool:
 
 
 _PROMISE = re.compile(r"เดี๋ยว(?:ส่ง|รายงาน)|จะส่ง|จะรายงาน|ขอส่ง(?:พรุ่งนี้|ช้า)|ส่งพรุ่งนี้|ขอเลื่อน|ส่งช้า|ยังไม่ได้ส่ง")
+# "ประชุม… ครั้งที่ 1/2562", "สมัยสามัญ ครั้งที่ 2/2567": a meeting's number, no fraction
+_MEETING_NUMBER = re.compile(r"(?:ครั้งที่|สมัย(?:ที่)?)\s*\d+\s*/\s*(?:25)?\d{2}(?!\d)")
 _WHO_IS_LATE = re.compile(r"ใคร(?:ยัง)?ไม่(?:ได้)?(?:ส่ง|รายงาน)|ยังไม่ส่งกี่|หน่วยไหนยังไม่")
 _CANCEL = re.compile(r"^(?:ยกเลิก|cancel|ไม่บันทึก|ลบ(?:ทิ้ง)?(?:รายงาน)?)\s*(?:ค่ะ|ครับ|นะ|จ้า)?\s*$", re.IGNORECASE)
 _GROUP = re.compile(r"มิติ(?:ที่)?\s*(\d+)|องค์ประกอบ(?:ที่)?\s*(\d+(?:\.\d+)?)")
@@ -200,7 +202,9 @@ class MessageParser:
         periods = find_periods(unnamed, today, word_codes)
         blanked = blank(
             low,
-            [p.span for p in periods] + find_dates(unnamed, word_codes) + [m.span() for m in DOC_NUMBER.finditer(low)],
+            [p.span for p in periods]
+            + find_dates(unnamed, word_codes)
+            + [m.span() for pattern in (DOC_NUMBER, _MEETING_NUMBER) for m in pattern.finditer(low)],
         )
         codes = self._not_item_numbers(self.matcher.find_codes(blanked), blanked)
         valued = blank(blanked, named)

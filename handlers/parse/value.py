@@ -49,7 +49,9 @@ _FRACTION = re.compile(
     rf"(?:\s*(?P<noun>{COUNT_NOUNS}|คะแนน|บาท))?",
     re.IGNORECASE,
 )
-_REVERSED_ANY = re.compile(rf"{NUM}\s*(?P<noun>[ก-ฮ][ก-๙]{{1,11}})(?P<between>[^\d]{{0,45}}?|[^\n]{{0,90}}?){NUM}\s*(?P=noun)")
+_REVERSED_ANY = re.compile(
+    rf"{NUM}\s*(?P<noun>[ก-ฮ][ก-๙]{{1,11}})(?P<between>[^\d]{{0,45}}?|[^\n]{{0,90}}?){NUM}\s*(?P=noun)"
+)
 _REVERSED = re.compile(rf"{NUM}\s*(?P<noun>{COUNT_NOUNS})(?P<between>[^\d]{{0,45}}?){NUM}\s*(?P=noun)")
 # Money out of money, in millions or in full ("12.5 ล้านบาท จาก 25 ล้าน"): the share spent, in percent.
 _MONEY_RATIO = re.compile(rf"{NUM}\s*(?P<am>ล้าน|แสน|หมื่น)?\s*บาท\s*{_FROM}\s*{NUM}\s*(?P<bm>ล้าน|แสน|หมื่น)?")
