@@ -511,7 +511,7 @@ class MessageParser:
             if conflict and code not in self.matcher.alias_hits(segment):
                 return ParsedItem(None, [code, conflict[0]], 0.5, "conflict", value, pending, segment)
             return ParsedItem(code, [code], 0.95 if via == "code" else 0.9, via, value, pending, segment)
-        value_free = blank(segment, [value.span]) if value else segment
+        value_free = _without_value(segment, value)
         cands = self.matcher.candidates(value_free)
         ranked = [(c, s) for c, s in cands.ranked if s >= REJECT_SCORE]
         top3 = [c for c, _ in ranked[:3]]
@@ -751,6 +751,17 @@ class MessageParser:
                 else q.UNIT_MISMATCH.format(code=indicator.code, expected=expected, given=value.unit)
             )
         return q.UNIT_MISMATCH.format(code=indicator.code, expected=expected, given=value.unit)
+
+
+def _without_value(segment: str, value: ValueMatch | None) -> str:
+    """The words left to name the indicator: the value blanked, but of a ratio said across a sentence
+    ("12 โครงการ: คัดเลือก… ครบ 12 โครงการ") only its numbers, so the words between still count."""
+    if value is None:
+        return segment
+    a, b = value.span
+    if value.source == "fraction" and b - a > 25:
+        return segment[:a] + re.sub(r"[\d.,]", " ", segment[a:b]) + segment[b:]
+    return blank(segment, [value.span])
 
 
 def _period_json(period: FiscalPeriod | None) -> dict[str, int | None] | None:
