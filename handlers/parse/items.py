@@ -33,7 +33,9 @@ _UNDER_WAY = re.compile(
     # not started yet, what is left, a recurring step some months in: none of them is done
     r"ยังไม่ได้|(?:ยัง|คง)?เหลือ|ยังขาด|ขาดอีก|เริ่ม(?:ดำเนินการ|ทำ|เก็บ|นำเข้า|ทยอย)|ทยอย|⏳|มาแล้ว\s*\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ)"
 )
-_NOT_DONE = re.compile(r"ยังไม่|ไม่ผ่าน|ยกเลิก|ขอถอน|ถอน(?:ออก)?|(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด|ไม่ใช่|[❌✗✖]")
+_NOT_DONE = re.compile(
+    r"ยังไม่|ไม่ผ่าน|ไม่(?:แล้ว)?เสร็จ|ไม่ครบ|ยกเลิก|ขอถอน|ถอน(?:ออก)?|(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด|ไม่ใช่|[❌✗✖]"
+)
 _ALL_SUBSTEPS = re.compile(r"(?:ครบ)?ทุก(?:ข้อ|ขั้น)(?:ตอน)?ย่อย|ย่อยครบ")
 _RECURRING = re.compile(r"ทุกเดือน|เดือนละ|เป็นประจำ|ทุกไตรมาส|ครั้ง\s*/\s*ปี|ทุก\s*\d+\s*เดือน")
 _TIMES = re.compile(r"(?<![\d.])([2-9]|1[0-2])\s*ครั้ง")  # an item done in N rounds ("ครบ 2 ครั้ง")
@@ -54,8 +56,13 @@ _RETRACT = re.compile(
     r"(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด"
 )
 _NOT_STARTED = re.compile(r"ยังไม่ได้")
+_ALL_ROUNDS = re.compile(r"ครบ(?:ทั้ง|ทุก)?\s*\d*\s*(?:รอบ|ครั้ง|เดือน)")  # "… รอบ พ.ค. แจ้งแล้ว ครบทั้ง 2 รอบ"
 _MONTHS_WORK = re.compile(r"งาน(?:ของ|ประจำ|ใน|ช่วง)?\s*เดือน")
 _ANY_DAY = date(2000, 1, 1)  # only the months said are wanted, not their years
+_NOT_YET = re.compile(r"\s*(?:แต่\s*)?ยังไม่(?:ได้)?")
+_HANDED_ON = re.compile(
+    r"\s*(?:และ|แล้ว)?\s*(?:ส่ง|เสนอ|นำเรียน)(?:ให้|ต่อ|ไป(?:ให้|ยัง)?)?\s*(?:หัวหน้า|ผอ|ผู้อำนวยการ|สยป|ท่าน)\S*(?:\s+\S+)?\s*(?:ดู|พิจารณา|ตรวจ)?\s*แล้ว\s*$"
+)
 _SAID_BEFORE = re.compile(r"ที่(?:แจ้ง|รายงาน|ส่ง|ติ๊ก)\S{0,14}ว่า")  # "ที่แจ้งเมื่อวานว่าใช้งานระบบแล้ว"
 _TO_EXECUTIVES = re.compile(r"เสนอ(?:เรียน)?\s*ผู้บริหาร|นำเรียนผู้ว่า")
 # What is still missing, said after the item ("ได้รับแล้ว 41 เขต ยังขาดอีก 9 เขต"): that item is not done.
@@ -204,7 +211,7 @@ def _same_head(a: str, b: str) -> bool:
 
 def _with_synonyms(text: str) -> str:
     for said, written in SYNONYMS.items():
-        text = text.replace(said, written)
+        text = re.sub(rf"(?<!ต้องการ){said}", written, text)  # "ความต้องการใช้ระบบ" is a need, not use
     return text
 
 
@@ -213,6 +220,7 @@ class ItemMatcher:
 
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
+        self._message = ""  # the whole message whose clauses are being read
         self.items: dict[str, tuple[PlanItem, ...]] = {i.code: items_of(i) for i in plan.indicators()}
         self.indicators = {i.code: i for i in plan.indicators()}
         self._ids = {code: " ".join(i.id for i in items) for code, items in self.items.items()}
@@ -269,6 +277,7 @@ class ItemMatcher:
         if _SUB_REF.search(text):
             # "ขั้นที่ 3.1 …\n3.2 …", "ขั้นตอน 3.1 ลงทะเบียน… กับ 3.2 …": the list goes on
             text = _LISTED_SUB.sub(_as_step_ref, text)
+        self._message = text
         for clause in _clauses(_with_synonyms(text)):
             before = self._clause(indicator, clause, acc, before, retracts)
         return acc.freeze()
@@ -291,6 +300,10 @@ class ItemMatcher:
             return False, False  # "ส่งแล้วหรือยัง": asked
         if _SHORTFALL.match(low):
             acc.add("blocked", acc.last_words)  # "… ได้รับแล้ว 41 เขต / ยังขาดอีก 9 เขต": the item before
+        elif _NOT_YET.match(low) and not any(self.by_words(indicator.code, low)):
+            acc.add("blocked", acc.last_words)  # "infographic ทำเสร็จแล้ว แต่ยังไม่ได้เผยแพร่": half of it
+        if _HANDED_ON.match(low):
+            return before  # "ส่งให้หัวหน้ากลุ่มงานดูแล้ว": the item before handed on, not an item of its own
         if negated and under_way:
             # "ยังไม่ได้เข้า กก.กิจการสภา": not there yet; an item these words name is not done in
             # this message even if another clause seemed to say so.
@@ -371,7 +384,8 @@ class ItemMatcher:
                 numbered = True
         if not negated and finished and not numbered and _ALL_STEPS.search(low):
             # "ครบทุกขั้นแล้ว": every step of the table, for the reporter to confirm
-            acc.add("proposed", [i.id for i in self.items[indicator.code] if i.kind == "step"])
+            steps = [i.id for i in self.items[indicator.code] if i.kind == "step"]
+            acc.add("proposed", list(dict.fromkeys(self.twin.get((indicator.code, i), i) for i in steps)))
         if not negated and indicator.rubric is not None and indicator.rubric.kind is RubricKind.checklist:
             points = _POINTS.search(rest)
             if points is not None:
@@ -389,7 +403,7 @@ class ItemMatcher:
         """ "ตรวจติดตามรอบที่ 3 เดือน ก.พ. เรียบร้อย": one round of a step the plan repeats (monthly
         checks, twice-yearly reports) is progress on it, not the step done; "ครบ" says the series is."""
         item = next((i for i in self.items[indicator.code] if i.id == item_id), None)
-        if item is None or "ครบ" in low:
+        if item is None or "ครบ" in low or _ALL_ROUNDS.search(self._message):
             return False
         times = _TIMES.search(item.text)
         said = _NTH.search(low)
