@@ -300,7 +300,7 @@ class ItemMatcher:
             return False, False  # "ส่งแล้วหรือยัง": asked
         if _SHORTFALL.match(low):
             acc.add("blocked", acc.last_words)  # "… ได้รับแล้ว 41 เขต / ยังขาดอีก 9 เขต": the item before
-        elif _NOT_YET.match(low) and not any(self.by_words(indicator.code, low)):
+        elif _NOT_YET.match(low) and not self._says_other_words(indicator.code, low, acc.last_words):
             acc.add("blocked", acc.last_words)  # "infographic ทำเสร็จแล้ว แต่ยังไม่ได้เผยแพร่": half of it
         if _HANDED_ON.match(low):
             return before  # "ส่งให้หัวหน้ากลุ่มงานดูแล้ว": the item before handed on, not an item of its own
@@ -540,6 +540,19 @@ class ItemMatcher:
         }
         named = [self._name(code, (k[0], self.twin.get(k, k[1]))) for k in picked if k not in inside]
         return list(dict.fromkeys(named)), []
+
+    def _says_other_words(self, code: str, text: str, items: list[str]) -> bool:
+        """ "ยังไม่ได้เริ่มพัฒนาระบบ" after "ออกแบบระบบ… แล้ว": words of the plan's items that the item
+        before does not have, and hardly any it has, so the clause is about something else ("แต่ยังไม่ได้
+        เข้า กก.กิจการสภา" after "นำเรียนประธานสภาแล้ว" names the other half of the same milestone)."""
+        query = _grams(match_key(_expand(text))) - self.name_grams.get(code, set())
+        theirs = set().union(*(self.grams.get((code, i), set()) for i in items)) if items else set()
+        other = {
+            g for g in query - theirs if g in self.idf and any(g in gs for k, gs in self.grams.items() if k[0] == code)
+        }
+        shared = {g for g in query & theirs if g in self.idf}
+        mass = sum(self.idf[g] for g in other)
+        return mass >= MIN_MASS and sum(self.idf[g] for g in shared) < MIN_MASS
 
     def _said_whole(self, rivals: list[tuple[str, str]], query: set[str], code: str | None) -> tuple[str, str] | None:
         """Of items the text fits equally ("ศึกษาสำรวจเสร็จ": step 1 "การศึกษาสำรวจ…" and step 2
