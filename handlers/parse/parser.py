@@ -22,7 +22,15 @@ from handlers.parse.numbers import spell_out_numbers
 from handlers.parse.period import PeriodMatch, find_dates, find_periods
 from handlers.parse.sections import DOC_NUMBER, Sections, split_sections
 from handlers.parse.value import ANY_PERCENT as _ANY_PERCENT
-from handlers.parse.value import ValueMatch, find_values, is_pending, lone_number, mean_of_total, value_spans
+from handlers.parse.value import (
+    COUNT_WORDS,
+    ValueMatch,
+    find_values,
+    is_pending,
+    lone_number,
+    mean_of_total,
+    value_spans,
+)
 from scoring.fiscal import FiscalPeriod, fiscal_quarter_of, fiscal_year_of
 from scoring.items import next_items
 from scoring.plan import Indicator, Plan
@@ -33,25 +41,7 @@ AUTO_SCORE, AUTO_MARGIN, REJECT_SCORE = 60.0, 15.0, 15.0
 CLEAR_SCORE = 40.0  # a moderate score with no rival (second ≤ a third of it) is clear enough
 DISTINCT_UNITS = {"นาที", "บาท", "คะแนน", "ระดับ"}
 PERCENT_UNITS = {"ร้อยละ", "%"}
-COUNT_UNITS = {
-    "โครงการ",
-    "เรื่อง",
-    "ครั้ง",
-    "ราย",
-    "คน",
-    "ข้อ",
-    "แห่ง",
-    "ชุดข้อมูล",
-    "ชุด",
-    "ระบบ",
-    "แนวทาง",
-    "ฉบับ",
-    "กิจกรรม",
-    "ญัตติ",
-    "ข้อสั่งการ",
-    "ชิ้น",
-    "คำร้อง",
-}
+COUNT_UNITS = set(COUNT_WORDS)
 
 # A number that is not an item's, a round's or a letter's ("ขั้นที่ 3", "ครั้งที่ 2", "ที่ 45/2564").
 _LOOSE_NUMBER = re.compile(r"(?<![\d./])(?<!ที่)(?<!ที่ )(?<!ขั้น)(?<!ขั้น )(?<!ข้อ)(?<!ข้อ )\d+(?:\.\d+)?(?![\d/])")

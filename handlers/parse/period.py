@@ -190,9 +190,9 @@ def find_periods(text: str, today: date, codes: Iterable[tuple[int, int]] = ()) 
 
     fy_context = None
     for m in _FISCAL_YEAR.finditer(text):
-        year = resolve_year(m.group("year"), today)
-        if len(m.group("year")) == 4 or abs(year - to_be(today.year)) <= YEARS_AROUND:
-            fy_context = year  # "ตั้งแต่ต้นปีงบ 14 จาก 15": a count after the words, not FY 2557
+        said_year = resolve_year(m.group("year"), today)
+        if len(m.group("year")) == 4 or abs(said_year - to_be(today.year)) <= YEARS_AROUND:
+            fy_context = said_year  # "ตั้งแต่ต้นปีงบ 14 จาก 15": a count after the words, not FY 2557
     for m in _QUARTER.finditer(text):
         if not free(m.span()):
             continue
