@@ -146,6 +146,7 @@ class ReportDraft(_Model):
     missing_5w: list[str] = []
     item: int = 0  # which item the waiting question is about
     confirmed: bool = False
+    must_confirm: bool = False  # parts left after "เฉพาะ …": asked again, however sure
     value_refused: bool = False
     lower_ok: list[int] = []
     learn: list[Learnt] = []

@@ -27,6 +27,7 @@ _PERIOD_LABEL = re.compile(r"(?P<fy>\d{4})-(?:[Qq](?P<q>\d)|(?P<m>\d{2}))")
 _DRAFT_PERIOD = re.compile(r"(?P<fy>\d{4})-(?P<q>\d)(?:-(?P<m>\d{1,2}))?")
 _CODE = re.compile(r"[^\s,&=]{1,32}")
 _ITEM_ID = re.compile(r"[\w.\-]{1,32}(?: \([^()&=,]{1,12}\))?")  # "4", "use-system", "s1-1", "step-3 (ซ้ำ)"
+_ONLY = re.compile(r"only:(\d{1,2})")
 _QUERY_CODE = re.compile(r"[^\s,&=]{1,32}(?: \([กขคง]\))?")  # "3.1 (ข)" keeps its space
 
 
@@ -103,6 +104,7 @@ class AnswerConfirm:
     field: ClassVar[str] = "confirm"
     draft_id: int
     yes: bool
+    only: int | None = None  # "เฉพาะ ตช.1": save this part (its index) now, confirm the rest after
 
 
 @dataclass(frozen=True)
@@ -251,6 +253,9 @@ def _draft(fields: dict[str, str]) -> DraftTap:
     if kind == "period":
         return PickPeriod(draft_id, _draft_period(value))
     if kind == "confirm":
+        only = _ONLY.fullmatch(value)
+        if only is not None:
+            return AnswerConfirm(draft_id, True, int(only.group(1)))
         return AnswerConfirm(draft_id, _yes(value))
     if kind == "item":
         if not _ITEM_ID.fullmatch(value):  # "all", "none" and every item id ("step-3 (ซ้ำ)" has a space)

@@ -247,3 +247,18 @@ def test_another_indicator_while_several_wait_is_a_report_of_its_own(engine: sa.
     reply = chat.say("ตช.2 ได้ 5 โครงการ")
     assert reply.texts[0] != "" and ("2", 5.0, "2567-Q2") in reports(engine)
     assert ("1", 80.0, "2567-Q2") not in reports(engine)  # still waiting for its confirmation
+
+
+def test_one_indicator_of_several_is_saved_alone_and_the_rest_asked_again(
+    engine: sa.Engine, people: dict[str, int]
+) -> None:
+    """Each indicator of a message is confirmed on its own when the reporter wants: "เฉพาะ 1" saves
+    indicator 1, and indicator 3 waits for its own "ยืนยัน" (nothing saved for it before)."""
+    chat = Chat(engine, people["somsri"])
+    reply = chat.say("ตช.1 ร้อยละ 80 ตช.3 ร้อยละ 45 ค่ะ")
+    assert [q.label for q in reply.messages[-1].quick_replies][:3] == ["ยืนยัน", "เฉพาะ 1", "เฉพาะ 3"]
+    reply = chat.tap(reply, "เฉพาะ 1")
+    assert reports(engine) == [("1", 80.0, "2567-Q2")]
+    assert reply.texts[-1].startswith("ขอยืนยันก่อนบันทึกนะคะ: ตัวชี้วัดที่ 3 ร้อยละ 45")
+    reply = chat.tap(reply, "ยืนยัน")
+    assert sorted(reports(engine)) == [("1", 80.0, "2567-Q2"), ("3", 45.0, "2567-Q2")]

@@ -614,13 +614,29 @@ class ReportConversation:
             if item.code is not None and item.items_open:
                 return self._items_question(parser, item, idx)
         unsure = (
-            len(model.items) > 1
+            model.must_confirm
+            or len(model.items) > 1
             or any(i.confidence < SURE_INDICATOR or not i.value_sure for i in model.items)
             or any(i.value_source == "fraction" and i.numerator is None for i in model.items)
         )  # the parser's rule (``MessageParser.needs_confirmation``), on the draft as answered so far
         if unsure and not model.confirmed:
+            only = (
+                tuple(
+                    QuickReply.of(
+                        rt.ONLY_THIS.format(code=i.code),
+                        rt.ONLY_THIS_SAID.format(code=i.code),
+                        f="confirm",
+                        v=f"only:{n}",
+                        d=_DRAFT,
+                    )
+                    for n, i in enumerate(model.items[:3])
+                )
+                if len(model.items) > 1
+                else ()
+            )
             quick = (
                 QuickReply.of(rt.CONFIRM_YES, f="confirm", v="yes", d=_DRAFT),
+                *only,
                 QuickReply.of(rt.EDIT, f="confirm", v="no", d=_DRAFT),
             )
             parts = [
@@ -729,8 +745,28 @@ class ReportConversation:
                 d.store(self.session, draft, model, self.now, R.ask_edit)
                 reply.say(rt.EDIT_HOW)
                 return Says.question
+            if tap.only is not None:
+                return self._save_only(draft, model, tap.only, reply)
             model.confirmed = True
         return self._advance(draft, model, record, parser, reply)
+
+    def _save_only(self, draft: Draft, model: ReportDraft, idx: int, reply: Reply) -> Says:
+        """ "เฉพาะ ตช.1" under several indicators: that one is saved now, the others wait in a draft of
+        their own for their confirmation, each with its own buttons."""
+        context = self._context()
+        if context is None or not 0 <= idx < len(model.items) or len(model.items) < 2:
+            reply.say(m.BUTTON_INVALID)
+            return Says.refused
+        record, parser, _ = context
+        rest = [i for n, i in enumerate(model.items) if n != idx]
+        model.items, model.confirmed = [model.items[idx]], True
+        says = self._advance(draft, model, record, parser, reply)
+        left = model.model_copy(
+            update={"items": rest, "confirmed": False, "must_confirm": True, "report_ids": [], "learn": []}
+        )
+        later = Draft(person_id=self.person.id or 0, chat_id=self.speaker.chat_id, created_at=self.now)
+        self._advance(later, left, record, parser, reply)
+        return says
 
     def _answer(self, draft: Draft, model: AnyDraft, turn: Turn, reply: Reply) -> Says:
         """A text while a question waits: an answer, a correction of the draft, or a yes/no."""
