@@ -17,7 +17,17 @@ DATA = DATA_DIR / "parse_corpus.yaml"
 PLANS = Path(__file__).resolve().parent.parent / "plans"
 # The tuned corpus, and the blind one written by someone who never read the parser: its dev part is
 # for tuning, its sealed part is scored once, at the end of the work.
-CORPORA = ("parse_corpus", "blind_dev", "blind_sealed", "blind2_dev", "blind2_sealed", "blind3_dev", "blind3_sealed")
+CORPORA = (
+    "parse_corpus",
+    "blind_dev",
+    "blind_sealed",
+    "blind2_dev",
+    "blind2_sealed",
+    "blind3_dev",
+    "blind3_sealed",
+    "blind4_dev",
+    "blind4_sealed",
+)
 
 
 def load_corpus(name: str = "parse_corpus") -> list[dict[str, Any]]:
