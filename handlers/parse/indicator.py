@@ -44,7 +44,7 @@ _CODE = re.compile(
 )
 _WORD_CODE = re.compile(r"^([^\d\s]{2,})\s+\d")
 _EITHER = re.compile(r"\s*(?:หรือ|/|,)\s*(?:ตัวชี้วัด(?:ที่)?|ตช\.?|kpi|ข้อ)?\s*(?P<code>[kK]?\d+(?:\.\d+)*)(?![\d.]*\d)")
-_NAME_NUMBER = re.compile(r"(?:พ\.ศ\.\s?|ทั้ง\s?|ศูนย์\s?กทม\.\s?)?\d+(?:\s?(?:โครงการสำคัญ|เขต|ชุดข้อมูล|ด้าน|ประเด็น))?")
+_NAME_NUMBER = re.compile(r"(?:พ\.ศ\.\s?|ทั้ง\s?|ศูนย์\s?กทม\.\s?)?\d+(?:\s?(?:โครงการสำคัญ|เขต|ชุดข้อมูล|ด้าน|ประเด็น|ศูนย์))?")
 _PROJECT_WORD = re.compile(r"^(?:โครงการ|กิจกรรม)\s*")
 _QUOTED = re.compile(r"[“\"]([^”\"]{3,40})[”\"]")
 _LATIN_RUN = re.compile(r"[A-Za-z]{2,}(?:\s+[A-Za-z]{2,})+")
@@ -224,6 +224,11 @@ class IndicatorMatcher:
             code = self._word_code(m)
             if code:
                 out.append(CodeMatch(code, m.span()))
+                word_spans.append(m.span())
+                continue
+            members = self.group_members(re.sub(r"\s*(\d)", r" \1", m.group("code"), count=1), "")
+            if len(members) >= 2:  # "เจรจา 3 หลักสูตรวิชาชีพ": a group of two indicators, asked which
+                out.append(CodeMatch(members[0], m.span(), tuple(members[:3])))
                 word_spans.append(m.span())
         for m in _CODE.finditer(text):
             if any(not (m.end() <= a or m.start() >= b) for a, b in word_spans):

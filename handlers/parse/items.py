@@ -93,7 +93,7 @@ _REF = re.compile(
 )
 # A clause that is only an item's number ("… สรุปผลเรียบร้อย ขั้นตอนที่ 10"): it says which, the clause before says how.
 _ONLY_REF = re.compile(rf"[\s(\-•]*(?:{_REF.pattern})[\s).]*$", re.IGNORECASE)
-_POINTS = re.compile(rf"(?P<n>{_NUM})\s*คะแนน")
+_POINTS = re.compile(rf"(?<![\d./])(?P<n>{_NUM})(?:\s*/\s*{_NUM})?\s*คะแนน")  # "90/100 คะแนน" is 90
 _PART = re.compile(r"ส่วนที่\s*(\d+)")
 # The numbers a part prints before its items: "– 1. การพัฒนานวัตกรรม 1.1 ผลผลิต…" has 1 and 1.1.
 _ITEM_NUMBERS = re.compile(r"(?<=–\s)\d+(?=\.)|(?<![\d.])\d+\.\d+(?![\d.])")

@@ -44,7 +44,7 @@ COUNT_NOUNS = "|".join(word + _NOT_A_COUNT.get(word, "") for word in COUNT_WORDS
 _PERCENT_WORD = r"(?:%|เปอร์เซ็นต์|เปอร์เซ็นท์|เปอร์เซ็น|เปอร์เซนต์|เปอร์เซนท์|เปอเซ็น|percent|pct)"
 
 # "จาก", "จากทั้งหมด", "จากที่ได้รับจัดสรร", "จากงบประมาณ": out of a whole.
-_FROM = r"จาก(?:ที่ได้รับ|ที่)?(?:การ)?(?:จัดสรร|งบ\S*)?(?:ทั้งหมด|ทั้งสิ้น)?"
+_FROM = r"จาก(?:ที่ได้รับ|ที่)?(?:การ)?(?:จัดสรร|งบ\S*|ผู้[ก-๙]{1,20})?(?:ทั้งหมด|ทั้งสิ้น)?"
 _PERCENT_BEFORE = re.compile(rf"(?:ร้อยละ|ร้อยล่ะ|ร้อยล่า|รัอยละ)\s*(?:ที่\s*)?{NUM}")
 _PERCENT_AFTER = re.compile(rf"{NUM}\s*{_PERCENT_WORD}", re.IGNORECASE)
 ANY_PERCENT = re.compile(rf"(?:ร้อยละ|ร้อยล่ะ)\s*(?:ที่\s*)?{NUM}|{NUM}\s*{_PERCENT_WORD}", re.IGNORECASE)
@@ -88,7 +88,7 @@ _LONE = re.compile(r"(?<![\d.,/])\d+(?:\.\d+)?(?![\d.,/])")
 _LEVEL = re.compile(r"(?:ระดับ|level|lv\.?)\s*(?:ที่\s*)?([1-5])(?!\d|\.\d)", re.IGNORECASE)
 _MINUTES = re.compile(rf"{NUM}\s*(?:นาที|min(?:ute)?s?\b)", re.IGNORECASE)
 _MEAN_MINUTES = re.compile(rf"เฉลี่ย\S{{0,10}}?\s*(?:ที่\s*|อยู่ที่\s*|ประมาณ\s*)?{NUM}\s*(?:นาที|min)", re.IGNORECASE)
-_POINTS = re.compile(rf"{NUM}\s*คะแนน|คะแนน(?:สะสม|รวม)\s*(?:ได้|เป็น|อยู่ที่|=|:)?\s*{NUM}(?![\d.]|\s*%)")
+_POINTS = re.compile(rf"{NUM}(?:\s*/\s*\d+)?\s*คะแนน|คะแนน(?:สะสม|รวม)\s*(?:ได้|เป็น|อยู่ที่|=|:)?\s*{NUM}(?![\d.]|\s*%)")
 _TIME_OF_DAY = re.compile(r"\d{1,2}[.:]\d{2}\s*(?:น\.|นาฬิกา|hrs?)|\d{1,2}\s*(?:โมง|ทุ่ม)|ห้อง\s*\S+", re.IGNORECASE)
 _BAHT = re.compile(rf"{NUM}\s*(ล้าน|แสน|หมื่น|พัน)?\s*(?:บาท|฿)")
 _COUNT = re.compile(rf"{NUM}\s*(?P<noun>{COUNT_NOUNS})(?!สำคัญ)")
@@ -99,6 +99,9 @@ _BARE_AFTER = re.compile(
 _RIGHT_NOT_WRONG = re.compile(rf"(?<![\d.]){NUM}\s*ไม่ใช่\s*\d")
 _PENDING = re.compile(r"อยู่ระหว่าง|กำลังดำเนินการ|ยังไม่(?:มี)?ความ(?:คืบหน้า|ก้าวหน้า)|ยังไม่ได้เริ่ม")
 _MULTIPLIER = {"ล้าน": 1e6, "แสน": 1e5, "หมื่น": 1e4, "พัน": 1e3}
+_CHANGE_BEFORE = re.compile(r"(?:ลดลง|เพิ่มขึ้น|ลด|เพิ่ม|ต่างกัน|น้อยกว่า|มากกว่า)\s*(?:ได้|อีก)?\s*(?:ร้อยละ)?\s*$")
+# "8 ล้าน 4 แสน 5 หมื่นบาท": the parts of one amount, written out
+_AMOUNT_PARTS = re.compile(r"(\d+)\s*ล้าน\s*(?:(\d+)\s*แสน)?\s*(?:(\d+)\s*หมื่น)?\s*(?:(\d+)\s*พัน)?(?=\s*(?:บาท|$|\s))")
 _MULTIPLIED = re.compile(r"(\d+(?:\.\d+)?)\s*(ล้าน|แสน|หมื่น)(?=\s*(?:บาท|เรื่อง|ราย|คน|ครั้ง|ชุด|\s|$))")
 _MIN_SEC = re.compile(r"(?<![\d:])(\d{1,3}):([0-5]\d)(?![\d:])\s*(?:นาที|min)")
 # A running total said as such ("ตรวจแล้ว 1 ครั้ง สะสม 2 ครั้ง"): the indicator counts the year.
@@ -151,6 +154,7 @@ def find_values(text: str) -> tuple[ValueMatch, ...]:
 @lru_cache(maxsize=64)
 def _find_values(text: str) -> tuple[ValueMatch, ...]:
     text = _TIME_OF_DAY.sub(lambda m: " " * len(m.group(0)), text)
+    text = _AMOUNT_PARTS.sub(_amount_in_full, text)
     text = _MULTIPLIED.sub(_expanded, text)
     out: list[ValueMatch] = []
     cumulative = _CUMULATIVE.search(text)
@@ -164,7 +168,10 @@ def _find_values(text: str) -> tuple[ValueMatch, ...]:
     any_noun = next(((m, f) for m in _REVERSED_ANY.finditer(text) if (f := _reversed_of(m))), None)
     money = next(((m, f) for m in _MONEY_RATIO.finditer(text) if (f := _money_of(m))), None)
     ratio = _survey(text) or money or fraction or reversed_ or any_noun
-    for percent in (*_PERCENT_BEFORE.finditer(text), *_PERCENT_AFTER.finditer(text)):
+    percents = sorted((*_PERCENT_BEFORE.finditer(text), *_PERCENT_AFTER.finditer(text)), key=lambda p: p.start())
+    changes = [p for p in percents if _CHANGE_BEFORE.search(text[max(0, p.start() - 12) : p.start()])]
+    # "ค่าไฟลดลง 8% … ภาพรวมโครงการก้าวหน้า 45%": a change said beside the progress is not it
+    for percent in [p for p in percents if p not in changes] or changes:
         value = float(percent.group(1))
         num = den = None
         if ratio and abs(_pct(*ratio[1]) - value) <= 1.0:
@@ -250,6 +257,15 @@ def _survey(text: str) -> tuple[re.Match[str], tuple[float, float]] | None:
     if whole == 0 or part > whole:
         return None
     return (satisfied if satisfied.start() > answered.start() else answered), (part, whole)
+
+
+def _amount_in_full(m: re.Match[str]) -> str:
+    """ "8 ล้าน 4 แสน 5 หมื่น" → "8450000", padded to the same length (only when it has parts after ล้าน)."""
+    if not any(m.group(i) for i in (2, 3, 4)):
+        return m.group(0)
+    scales = (1_000_000, 100_000, 10_000, 1_000)
+    full = str(sum(int(m.group(i + 1) or 0) * scale for i, scale in enumerate(scales)))
+    return full.ljust(len(m.group(0))) if len(full) <= len(m.group(0)) else m.group(0)
 
 
 def _expanded(m: re.Match[str]) -> str:
