@@ -96,6 +96,11 @@ _BARE_AFTER = re.compile(
     rf"(?:ได้|คืบหน้า|ความคืบหน้า|ความก้าวหน้า|ก้าวหน้า|ผลการดำเนินงาน|ผลงาน|ผลสะสม|ผล|สำเร็จ|เบิกจ่าย(?:ได้|แล้ว|ไป)?|แก้เป็น|เป็น|=)"
     rf"\s*(?:ที่|อยู่ที่|แล้ว|ประมาณ)?\s*:?\s*{NUM}(?![\d.]|\s*(?:{COUNT_NOUNS}|นาที|บาท|วัน|คน|%))"
 )
+_RIGHT_ONE = re.compile(
+    rf"(?:ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|ต้องเป็น|แก้เป็น|→|->|=>)\s*:?\s*(?:ร้อยละ\s*)?{NUM}"
+    rf"(?![\d.]|\s*(?:{COUNT_NOUNS})?\s*(?:/|จาก|ใน|of)\s*\d)\s*({_PERCENT_WORD})?",  # "ต้องเป็น 23 จาก 24": a ratio
+    re.IGNORECASE,
+)
 _RIGHT_NOT_WRONG = re.compile(rf"(?<![\d.]){NUM}\s*ไม่ใช่\s*\d")
 _PENDING = re.compile(r"อยู่ระหว่าง|กำลังดำเนินการ|ยังไม่(?:มี)?ความ(?:คืบหน้า|ก้าวหน้า)|ยังไม่ได้เริ่ม")
 _MULTIPLIER = {"ล้าน": 1e6, "แสน": 1e5, "หมื่น": 1e4, "พัน": 1e3}
@@ -157,6 +162,13 @@ def _find_values(text: str) -> tuple[ValueMatch, ...]:
     text = _AMOUNT_PARTS.sub(_amount_in_full, text)
     text = _MULTIPLIED.sub(_expanded, text)
     out: list[ValueMatch] = []
+    right = _RIGHT_ONE.search(text)
+    if right is not None:
+        # "ที่ถูกคือ 70.84", "98% → 89%", "เมื่อกี้ 86 ที่ถูก 85.83": the number said to be right
+        percent = bool(right.group(2)) or bool(_PERCENT_BEFORE.search(text[max(0, right.start() - 30) : right.end()]))
+        unit = "ร้อยละ" if percent else None
+        out.append(ValueMatch(float(right.group(1)), unit, span=right.span(1), confidence=0.6, source="answer"))
+        text = text[: right.start()] + " " * (right.end() - right.start()) + text[right.end() :]
     cumulative = _CUMULATIVE.search(text)
     if cumulative:
         noun = cumulative.group("noun")
