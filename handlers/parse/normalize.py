@@ -17,7 +17,8 @@ from pythainlp.util import normalize as thai_normalize
 
 from scoring.thai import thai_to_arabic_digits
 
-_AS_SPACE = dict.fromkeys(map(ord, "\u200b\u2060\u00a0\u3000\u2009\u202f\u2007\u2002\u2003\t"), " ")
+# Tabs stay: they are the cells of a table pasted from a spreadsheet.
+_AS_SPACE = dict.fromkeys(map(ord, "\u200b\u2060\u00a0\u3000\u2009\u202f\u2007\u2002\u2003"), " ")
 _DELETE = dict.fromkeys(map(ord, "\u200c\ufeff\u00ad\u200e\u200f"), None)
 _ZWJ = "\u200d"
 _EMOJI_TAIL = re.compile("[\ufe0f\U0001f3fb-\U0001f3ff]+$")  # variation selector, skin tones

@@ -21,6 +21,7 @@ from handlers.parse.normalize import blank, normalize_text, remove_spans
 from handlers.parse.numbers import spell_out_numbers
 from handlers.parse.period import PeriodMatch, find_dates, find_periods
 from handlers.parse.sections import DOC_NUMBER, Sections, split_sections
+from handlers.parse.table import Table, read_table
 from handlers.parse.value import ANY_PERCENT as _ANY_PERCENT
 from handlers.parse.value import (
     COUNT_WORDS,
@@ -247,6 +248,11 @@ class MessageParser:
 
         ``blanked`` keeps name numbers for matching indicators; ``valued`` has them blanked for values.
         """
+        table = read_table(blanked)
+        if table is not None:
+            rows = self._table_items(table)
+            if rows:
+                return rows
         distinct = list(dict.fromkeys(c.code for c in codes))
         if len(distinct) >= 2 and not any(c.alternatives for c in codes):
             return [
@@ -286,6 +292,31 @@ class MessageParser:
                 valued=blank(valued, spans),
             )
         ]
+
+    def _table_items(self, table: Table) -> list[ParsedItem]:
+        """One part per row of a pasted table: the indicator its first cell names (a code, else its
+        words), the value its result cell says, in percent when the column is headed so."""
+        out: list[ParsedItem] = []
+        for row in table.rows:
+            found = self.matcher.find_codes(row.name)
+            code = found[0].code if found and not found[0].alternatives else self.matcher.resolve_code(row.name)
+            item = (
+                ParsedItem(code, [code], 0.95, "code", None, text=row.name)
+                if code is not None
+                else self._item(row.name, None)
+            )
+            values = find_values(row.result)
+            number = _LOOSE_NUMBER.search(row.result)
+            value = values[0] if values else None
+            if value is None and number is not None:
+                value = ValueMatch(
+                    float(number.group(0)), "ร้อยละ" if table.percent else None, confidence=0.6, source="table"
+                )
+            if value is not None:
+                a = row.result_at + value.span[0]
+                value = replace(value, span=(a, a + value.span[1] - value.span[0]))
+            out.append(replace(item, value=value, span=row.span, rivals=0, unread=False))
+        return out if any(i.indicator for i in out) else []
 
     def _with_items(
         self, items: list[ParsedItem], blanked: str, intent: Intent, whole: str

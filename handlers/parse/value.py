@@ -165,8 +165,10 @@ def _find_values(text: str) -> tuple[ValueMatch, ...]:
     right = _RIGHT_ONE.search(text)
     if right is not None:
         # "ที่ถูกคือ 70.84", "98% → 89%", "เมื่อกี้ 86 ที่ถูก 85.83": the number said to be right
-        percent = bool(right.group(2)) or bool(_PERCENT_BEFORE.search(text[max(0, right.start() - 30) : right.end()]))
-        unit = "ร้อยละ" if percent else None
+        in_percent = bool(right.group(2)) or bool(
+            _PERCENT_BEFORE.search(text[max(0, right.start() - 30) : right.end()])
+        )
+        unit = "ร้อยละ" if in_percent else None
         out.append(ValueMatch(float(right.group(1)), unit, span=right.span(1), confidence=0.6, source="answer"))
         text = text[: right.start()] + " " * (right.end() - right.start()) + text[right.end() :]
     cumulative = _CUMULATIVE.search(text)
