@@ -191,3 +191,21 @@ def test_spelled_numbers_glued_to_the_word_before_are_values() -> None:
     from handlers.parse.numbers import spell_out_numbers
 
     assert spell_out_numbers("ประชุมคณะกรรมการสามัญครบสามคณะแล้ว") == "ประชุมคณะกรรมการสามัญครบสามคณะแล้ว"
+
+
+def test_a_table_pasted_from_a_spreadsheet_is_one_part_a_row() -> None:
+    """Tabs are kept as cells: each row's indicator and the value of its result column, never the
+    target's; the reporter confirms them all at once."""
+    parser = PARSERS[0]
+    result = parser.parse("KPI\tเป้า\tผล\n1\t95\t96.2\n2\t12\t11\n4\t75\t84.3", date(2024, 7, 10))
+    assert [(i.indicator, i.value.value if i.value else None) for i in result.items] == [
+        ("1", 96.2),
+        ("2", 11.0),
+        ("4", 84.3),
+    ]
+    assert result.ask is not None and "ตัวชี้วัดที่ 4" in result.ask
+    headed = parser.parse("ตัวชี้วัด\tผล (ร้อยละ)\nTraffy\t80\nKPI 6\t91.2", date(2024, 7, 10))
+    assert [(i.indicator, i.value and (i.value.value, i.value.unit)) for i in headed.items] == [
+        ("4", (80.0, "ร้อยละ")),
+        ("6", (91.2, "ร้อยละ")),
+    ]

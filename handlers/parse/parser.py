@@ -312,6 +312,9 @@ class MessageParser:
                 value = ValueMatch(
                     float(number.group(0)), "ร้อยละ" if table.percent else None, confidence=0.6, source="table"
                 )
+            if value is not None and value.unit is None and item.indicator is not None:
+                # a result column of the sheet is in each indicator's own unit; the whole table is confirmed
+                value = replace(value, unit=self.indicators[item.indicator].unit or "ร้อยละ")
             if value is not None:
                 a = row.result_at + value.span[0]
                 value = replace(value, span=(a, a + value.span[1] - value.span[0]))
