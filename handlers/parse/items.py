@@ -31,7 +31,7 @@ _UNDER_WAY = re.compile(
     r"กำลัง|อยู่ระหว่าง|ระหว่าง(?:การ)?ดำเนิน|คาดว่า|น่าจะ|จะ(?:ดำเนิน|เสร็จ|ส่ง|จัด|ทำ|เริ่ม|เสนอ|รายงาน|แจ้ง|ประชุม)|"
     r"เตรียม|วางแผน|รอ(?:ผล|การ|อนุมัติ|ลงนาม|เสนอ|ผู้บริหาร)|เริ่ม(?:แล้ว)?แต่|ใกล้(?:เสร็จ|จะ)|ยังค้าง|"
     # not started yet, what is left, a recurring step some months in: none of them is done
-    r"ยังไม่ได้|(?:ยัง|คง)?เหลือ|ยังขาด|ขาดอีก|เริ่ม(?:ดำเนินการ|ทำ|เก็บ|นำเข้า|ทยอย)|ทยอย|⏳|มาแล้ว\s*\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ)"
+    r"ยังไม่ได้|(?:ยัง|คง)?เหลือ|ยังขาด|ขาดอีก|(?:ไป|มา)แล้ว\s*\d+\s*(?:เดือน|สัปดาห์|รอบ)|เริ่ม(?:ดำเนินการ|ทำ|เก็บ|นำเข้า|ทยอย)|ทยอย|⏳|มาแล้ว\s*\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ)"
 )
 _NOT_DONE = re.compile(
     r"ยังไม่|ไม่ผ่าน|ไม่(?:แล้ว)?เสร็จ|ไม่ครบ|ยกเลิก|ขอถอน|ถอน(?:ออก)?|(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด|ไม่ใช่|[❌✗✖]"
@@ -43,22 +43,23 @@ _NTH = re.compile(r"ครั้งที่\s*(\d+)")
 _COUNT_OF_TIMES = re.compile(r"(?<![\d./])(\d+)\s*ครั้ง(?!ที่)")
 _EITHER_ASKED = re.compile(r"หรือ.{0,80}คะ\s*$")  # "… ทุกเรื่อง หรือเฉพาะเรื่องที่…แล้วคะ"
 _ASKING = re.compile(r"\s*(?:ขอ)?สอบถาม|\s*(?:ขอ)?ถามหน่อย")
-_MONTHS_SHARE = re.compile(r"(?:ของ|รอบ|ประจำ)เดือน|เดือนนี้")
+_MONTHS_SHARE = re.compile(r"(?:ของ|รอบ|ประจำ)เดือน")  # "ของเดือน ม.ค.": a month's share ("เดือนนี้" is only when)
 _ALL_STEPS = re.compile(r"ครบ(?:ทุก)?ขั้น(?:ตอน)?(?!ที่)|ทุกขั้น(?:ตอน)?(?:เสร็จ|ครบ|แล้ว)|ทั้ง\s*\d+\s*ขั้น(?:ตอน)?(?!ที่)")
 _ONE_ROUND = re.compile(
-    r"รอบที่\s*\d|ครั้งที่\s*\d|ประจำเดือน|รอบ(?:เดือน)?\s+(?:[ก-ฮ]\.|\S*\s*\d)|ไตรมาส(?:ที่)?\s*\d|"
-    r"เดือน\s*(?:ม\.?ค|ก\.?พ|มี\.?ค|เม\.?ย|พ\.?ค|มิ\.?ย|ก\.?ค|ส\.?ค|ก\.?ย|ต\.?ค|พ\.?ย|ธ\.?ค)"
+    r"รอบที่\s*\d|ครั้งที่\s*\d|รอบแรก|ครั้งแรก|ประจำเดือน|รอบ(?:เดือน)?\s+(?:[ก-ฮ]\.|\S*\s*\d)|ไตรมาส(?:ที่)?\s*\d|"
+    r"(?:เดือน|\d{1,2})\s*(?:ม\.?ค|ก\.?พ|มี\.?ค|เม\.?ย|พ\.?ค|มิ\.?ย|ก\.?ค|ส\.?ค|ก\.?ย|ต\.?ค|พ\.?ย|ธ\.?ค)"
 )
 _SUB_REF = re.compile(r"ขั้น(?:ตอน)?(?:ที่)?\s*\d+\.\d")
-_LISTED_SUB = re.compile(r"(?m)^(\s*(?:[-•*]\s*)?)(\d+\.\d+)(?=\s)|((?:กับ|และ|,)\s*)(\d+\.\d+)(?=\s)")
+_LISTED_SUB = re.compile(r"(?m)^(\s*(?:[-•*]\s*)?)(\d+\.\d+)(?=\s)|((?:กับ|และ|,|ค่ะ|ครับ|นะคะ|นะครับ)\s*)(\d+\.\d+)(?=\s)")
 _RETRACT = re.compile(
-    r"ขอแก้|แจ้งแก้|^\s*แก้ไข|แก้ไข(?:ข้อมูล|ที่แจ้ง|ค่ะ|ครับ)|ยกเลิก|ขอถอน|พิมพ์ผิด|ที่(?:แจ้ง|ติ๊ก|ส่ง)ไป|"
+    r"ขอแก้|แจ้งแก้|^\s*แก้ไข|แก้ไข(?:ข้อมูล|ที่แจ้ง|ค่ะ|ครับ)|ยกเลิก|ขอถอน|พิมพ์ผิด|ที่(?:แจ้ง|ติ๊ก|ส่ง)ไป|ขออภัย|ขอโทษ|"
     r"(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด"
 )
 _NOT_STARTED = re.compile(r"ยังไม่ได้")
 _ALL_ROUNDS = re.compile(r"ครบ(?:ทั้ง|ทุก)?\s*\d*\s*(?:รอบ|ครั้ง|เดือน)")  # "… รอบ พ.ค. แจ้งแล้ว ครบทั้ง 2 รอบ"
 _MONTHS_WORK = re.compile(r"งาน(?:ของ|ประจำ|ใน|ช่วง)?\s*เดือน")
 _ANY_DAY = date(2000, 1, 1)  # only the months said are wanted, not their years
+_ANOTHER_NUMBERED = re.compile(r"\d+\.\d+|ขั้น|ข้อ|step", re.IGNORECASE)
 _NOT_YET = re.compile(r"\s*(?:แต่\s*)?ยังไม่(?:ได้)?")
 _HANDED_ON = re.compile(
     r"\s*(?:และ|แล้ว)?\s*(?:ส่ง|เสนอ|นำเรียน)(?:ให้|ต่อ|ไป(?:ให้|ยัง)?)?\s*(?:หัวหน้า|ผอ|ผู้อำนวยการ|สยป|ท่าน)\S*(?:\s+\S+)?\s*(?:ดู|พิจารณา|ตรวจ)?\s*แล้ว\s*$"
@@ -67,7 +68,7 @@ _SAID_BEFORE = re.compile(r"ที่(?:แจ้ง|รายงาน|ส่�
 _TO_EXECUTIVES = re.compile(r"เสนอ(?:เรียน)?\s*ผู้บริหาร|นำเรียนผู้ว่า")
 # What is still missing, said after the item ("ได้รับแล้ว 41 เขต ยังขาดอีก 9 เขต"): that item is not done.
 # Only a clause with no subject of its own: "41 เขต ยังขาดอีก 9 เขต", not "รายเขต ❌ (ยังขาด 3 เขต)".
-_SHORTFALL = re.compile(r"\s*(?:[\d,]+\s*\S{0,8}\s*)?(?:ยังขาด|ขาดอีก|ยังไม่ครบ|(?:ยัง|คง)เหลือ(?:อีก)?\s*\d)")
+_SHORTFALL = re.compile(r"\s*(?:[\d,]+\s*\S{0,8}\s*)?(?:ยังขาด|ขาดอีก|ยังไม่ครบ|(?:ยัง|คง)?เหลือ(?:อีก)?\s*\d)")
 _QUESTION = re.compile(
     r"หรือยัง|หรือไม่|ไหม|มั้ย|รึยัง|(?<!เ)กี่|อะไร|เท่าไ|ยังไง|ส่วนไหน|ข้อไหน|ขั้นไหน|ระดับไหน|ไหน(?:คะ|ครับ)|"
     r"(?:ขอ)?สอบถาม(?:ค่ะ|ครับ|หน่อย)|^\s*สอบถาม|\?"
@@ -104,7 +105,9 @@ SYNONYMS = {
     "เปิดใช้งาน": "ใช้งานระบบ",
     "เริ่มใช้งาน": "ใช้งาน",
     "ใช้ระบบ": "ใช้งานระบบ",
-    "ส่วนกลาง": "ภาพรวม",  # the central offices' report is the overall one, beside the districts'
+    "ส่วนกลาง": "ภาพรวม",
+    "เทสต์": "ทดสอบ",
+    "เทสท์": "ทดสอบ",  # the central offices' report is the overall one, beside the districts'
 }
 _CONTINUED = re.compile(r"ด้วย|เช่นกัน|ก็(?:เสร็จ|แล้ว)")
 
@@ -238,6 +241,8 @@ class ItemMatcher:
         # A step printed with the same words as a milestone or condition is that item told twice
         # (K2's step 9 "ใช้งานระบบ" is the use-system condition): its number names the scored item.
         self.twin: dict[tuple[str, str], str] = {}
+        # Twins that tell more than the step (a report to the executives): its number is confirmed by tap.
+        self.loose_twins: set[tuple[str, str]] = set()
         for code, items in self.items.items():
             for step in (i for i in items if not i.scored):
                 mine = self.grams[(code, step.id)]
@@ -253,7 +258,9 @@ class ItemMatcher:
             if len(to_executives) != 1:
                 continue
             for step in (i for i in items if i.kind == "step" and _TO_EXECUTIVES.search(i.text)):
-                self.twin.setdefault((code, step.id), to_executives[0].id)
+                if (code, step.id) not in self.twin:
+                    self.twin[(code, step.id)] = to_executives[0].id
+                    self.loose_twins.add((code, to_executives[0].id))
         # The words that name an indicator say which one the message is about, not which item.
         self.name_grams = {
             i.code: set().union(*(_grams(match_key(_expand(n))) for n in (i.name, *i.aliases)))
@@ -300,6 +307,8 @@ class ItemMatcher:
             return False, False  # "ส่งแล้วหรือยัง": asked
         if _SHORTFALL.match(low):
             acc.add("blocked", acc.last_words)  # "… ได้รับแล้ว 41 เขต / ยังขาดอีก 9 เขต": the item before
+        elif _ANOTHER_NUMBERED.search(low):
+            acc.last_words = []  # "… (3.1) ครบแล้ว แต่ 3.2 / ยังเหลือ 5 ฉบับ": what is left is another item's
         elif _NOT_YET.match(low) and not self._says_other_words(indicator.code, low, acc.last_words):
             acc.add("blocked", acc.last_words)  # "infographic ทำเสร็จแล้ว แต่ยังไม่ได้เผยแพร่": half of it
         if _HANDED_ON.match(low):
@@ -365,7 +374,9 @@ class ItemMatcher:
                 if negated and m.group("upto"):
                     ids = ids[-1:]  # "ยกเลิกที่แจ้งว่าถึงระดับ 4": level 4 is not reached, 1–3 still are
                 ids = [i for i in ids if negated or not self._one_round_of(indicator, i, low)]
-                acc.add("undone" if negated else "done", ids)
+                loose = [i for i in ids if (indicator.code, i) in self.loose_twins]
+                acc.add("undone" if negated else "done", [i for i in ids if i not in loose])
+                acc.add("proposed_undone" if negated else "proposed", loose)
                 # A number the plan prints twice ("3." and "3. (ซ้ำ)") leaves the words to say which.
                 numbered = numbered or not any(f"{i} (" in self._ids[indicator.code] for i in ids)
             else:
@@ -412,9 +423,10 @@ class ItemMatcher:
         count = _COUNT_OF_TIMES.search(low)
         if times and count and int(count.group(1)) < int(times.group(1)):
             return True  # "ประชุมไปแล้ว 1 ครั้ง" of the same milestone
+        recurring = bool(_RECURRING.search(item.text)) or len(item.months) >= 2
         if item.kind == "step" and _MONTHS_SHARE.search(low):
             return True  # "นำเข้าข้อมูล… ของเดือน ม.ค. เรียบร้อย": a month's share of the step
-        return (bool(_RECURRING.search(item.text)) or len(item.months) >= 2) and bool(_ONE_ROUND.search(low))
+        return recurring and bool(_ONE_ROUND.search(low))
 
     @staticmethod
     def _level_is_items(indicator: Indicator, level: int) -> bool:
