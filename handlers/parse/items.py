@@ -26,7 +26,7 @@ from scoring.plan import Indicator, Plan, RubricKind
 Claim = Literal["level", "points"]
 
 # Words that say an item is finished, that it is only under way, or that it is not done.
-_DONE = re.compile(r"เสร็จ|แล้ว|เรียบร้อย|ครบ|ผ่าน|สำเร็จ|อนุมัติ|ลงนาม|เห็นชอบ|ดำเนินการได้|ทำได้|done|ok\b|✅|✔", re.IGNORECASE)
+_DONE = re.compile(r"เสร็จ|แล้ว|เรียบร้อย|ครบ|ผ่าน|สำเร็จ|อนุมัติ|ลงนาม|เห็นชอบ|ดำเนินการได้|ทำได้|done|ok\b|✅|✔|✓", re.IGNORECASE)
 _UNDER_WAY = re.compile(
     r"กำลัง|อยู่ระหว่าง|ระหว่าง(?:การ)?ดำเนิน|คาดว่า|น่าจะ|จะ(?:ดำเนิน|เสร็จ|ส่ง|จัด|ทำ|เริ่ม|เสนอ|รายงาน|แจ้ง|ประชุม)|"
     r"เตรียม|วางแผน|รอ(?:ผล|การ|อนุมัติ|ลงนาม|เสนอ|ผู้บริหาร)|เริ่ม(?:แล้ว)?แต่|ใกล้(?:เสร็จ|จะ)|ยังค้าง|"
@@ -36,7 +36,7 @@ _UNDER_WAY = re.compile(
 _NOT_DONE = re.compile(
     r"ยังไม่|ไม่ผ่าน|ไม่(?:แล้ว)?เสร็จ|ไม่ครบ|ยกเลิก|ขอถอน|ถอน(?:ออก)?|(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด|ไม่ใช่|[❌✗✖]"
 )
-_ALL_SUBSTEPS = re.compile(r"(?:ครบ)?ทุก(?:ข้อ|ขั้น)(?:ตอน)?ย่อย|ย่อยครบ")
+_ALL_SUBSTEPS = re.compile(r"(?:ครบ)?ทุก(?:ข้อ|ขั้น)(?:ตอน)?ย่อย|ย่อยครบ|ขั้น(?:ตอน)?(?:ที่)?\s*\d+\s*ทั้งหมด")
 _RECURRING = re.compile(r"ทุกเดือน|เดือนละ|เป็นประจำ|ทุกไตรมาส|ครั้ง\s*/\s*ปี|ทุก\s*\d+\s*เดือน")
 _TIMES = re.compile(r"(?<![\d.])([2-9]|1[0-2])\s*ครั้ง")  # an item done in N rounds ("ครบ 2 ครั้ง")
 _NTH = re.compile(r"ครั้งที่\s*(\d+)")
@@ -76,8 +76,10 @@ _QUESTION = re.compile(
 # Clauses: lines, semicolons, commas, " / ", a polite particle, "ส่วน…"/"แต่…" (as for, but), and the
 # end of a statement ("…แล้ว", "…เสร็จ") followed by a space.
 _CLAUSE = re.compile(
-    r"\n|;|(?<=\S)\s*[,،](?!\s*\d)\s*|\s+/\s+|(?:ค่ะ|คะ|ครับ|คับ|นะคะ|นะครับ|จ้า)(?:\s+|$)|"
-    r"(?<=\S[✅✔❌⏳])\s*|(?<=[^\s\-•*] [✅✔])\s+|"
+    r"\n|;|\s*\|\s*|(?<=\S)\s*[,،](?!\s*\d)\s*|\s+/\s+|(?:ค่ะ|คะ|ครับ|คับ|นะคะ|นะครับ|จ้า)(?:\s+|$)|"
+    r"(?<=\S[✅✔✓❌⏳])\s*|(?<=[^\s\-•*] [✅✔✓])\s+|"
+    # a mark glued before its item ("✅ขั้น 1 ✅ขั้น 2 ❌ขั้น 4"): each mark opens a clause
+    r"\s*(?=[✅✔✓❌✗](?:ขั้น|ข้อ|step|\d))|"
     r"\s+(?:ส่วน(?!\s*ที่)|แต่)|\s*(?=(?:ยัง|คง)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย))(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ|ครั้ง))"
 )
 _NUM = r"\d+(?:\.\d+)?"
@@ -315,7 +317,11 @@ class ItemMatcher:
             return before  # "ส่งให้หัวหน้ากลุ่มงานดูแล้ว": the item before handed on, not an item of its own
         if negated and under_way:
             # "ยังไม่ได้เข้า กก.กิจการสภา": not there yet; an item these words name is not done in
-            # this message even if another clause seemed to say so.
+            # this message even if another clause seemed to say so. One named by number ("ขั้น 5
+            # infographic ❌ ยังไม่ได้ทำ") is said not done.
+            if _REF.search(low):
+                self._stated(indicator, low, True, acc, finished)
+                return False, True
             chosen, options = self.by_words(indicator.code, low)
             acc.add("blocked", chosen + options)
             return False, False
