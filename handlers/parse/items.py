@@ -477,6 +477,8 @@ class ItemMatcher:
                 return [n for n in numbers if n in ids], "items"
             return [], "level" if rubric is not None and rubric.conditions else "none"
         if word.startswith("ขั้น"):
+            again = re.match(r"\s*\(?\s*ซ้ำ", m.string[m.end() :]) is not None  # "ขั้นตอน 3 ซ้ำ": the repeated one
+            numbers = [f"{n} (ซ้ำ)" if again and step_id(f"{n} (ซ้ำ)") in ids else n for n in numbers]
             steps = [self.twin.get((indicator.code, step_id(n)), step_id(n)) for n in numbers if step_id(n) in ids]
             if word.startswith("ขั้นตอน") and steps:
                 return steps, "items"  # "ขั้นตอนที่ 4": the project's step table, even beside a ladder

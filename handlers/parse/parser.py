@@ -46,6 +46,7 @@ COUNT_UNITS = set(COUNT_WORDS)
 
 # A number that is not an item's, a round's or a letter's ("ขั้นที่ 3", "ครั้งที่ 2", "ที่ 45/2564").
 _LOOSE_NUMBER = re.compile(r"(?<![\d./])(?<!ที่)(?<!ที่ )(?<!ขั้น)(?<!ขั้น )(?<!ข้อ)(?<!ข้อ )\d+(?:\.\d+)?(?![\d/])")
+_PART_SAID = re.compile(r"ส่วนที่\s*\d")
 _PART_BEFORE = re.compile(r"ส่วน(?:ที่)?\s*\d+\s*$")  # an item number inside a part follows it
 _CORRECTION = re.compile(
     r"^(?:แก้ไข\s*นะ(?:คะ|ครับ)?|แก้(?:ไข)?\s*(?:[:：]|เป็น|ค่า|ตัวเลข|ให้เป็น|ตช|ตัวชี้วัด|kpi|k\d)|แก้\s*\S{0,12}\s*เป็น|ขอแก้|"
@@ -378,6 +379,14 @@ class MessageParser:
 
     def _indicator_by_items(self, item: ParsedItem, blanked: str) -> ParsedItem | None:
         """ "ประชุมออนไลน์กับผู้แทน 50 เขตครบ 2 ครั้งแล้ว": the only indicator with such an item."""
+        parted = [c for c, items in self.item_matcher.items.items() if any("ส่วนที่" in i.text for i in items)]
+        if (
+            _PART_SAID.search(item.text or blanked)
+            and len(parted) == 1
+            and item.via not in ("alias", "partial", "conflict")
+        ):
+            # "ส่วนที่ 3 ครบทุกข้อแล้ว": the only indicator whose checklist is grouped in parts
+            return ParsedItem(parted[0], parted, 0.8, "item", item.value, item.pending, item.text)
         chosen, options = self.item_matcher.by_words(None, item.text or blanked)
         codes = {c.split("/", 1)[0] for c in chosen}
         torn = list(dict.fromkeys(c.split("/", 1)[0] for c in options))
