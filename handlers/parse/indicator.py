@@ -37,7 +37,7 @@ ALIAS_SCORE = 1000.0  # an alias hit outranks any fuzzy score
 FUZZY_FULL_MASS = 18.0  # IDF mass of roughly six distinctive trigrams: a phrase that clearly names one
 _COUNTING_NOUN = r"[ ]?(?:โครงการ|เรื่อง|เขต|ครั้ง|คน|แห่ง|ด้าน|ประเด็น|ราย(?!งาน|ละเอียด|การ|ชื่อ)|ชุด|วัน|นาที|บาท|%|เปอร์|ปี)"
 _CODE = re.compile(
-    r"(?:ตัวชี้วัด(?:ที่)?|ตัวชีวัด(?:ที่)?|ตชว\.?|ตช\.?|kpi|ข้อที่|ข้อ|ตัวที่|indicator)\s*(?:ยุทธศาสตร์\s*)?(?:ที่\s*)?"
+    r"(?:ตัวชี้วัด(?:ที่)?|ตัวชีวัด(?:ที่)?|ตชว\.?|ตช\.?|kpi|ข้อที่|ข้อ|ตัวที่|indicator)\s*(?:ยุทธ(?:ศาสตร์)?\s*)?(?:ที่\s*)?"
     r"(?P<code>[kK]?\d+(?:\.\d+)*(?:\s*\([กขคง]\)|\s?[กขคง](?![ก-๙]))?|[กขคง]\.\d+(?:\.\d+)*)(?![\d.]*\d)"
     rf"(?!{_COUNTING_NOUN})",
     re.IGNORECASE,

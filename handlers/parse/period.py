@@ -94,7 +94,7 @@ class PeriodMatch:
     month: int | None
     span: tuple[int, int]
     explicit_year: bool
-    source: str  # quarter / installment / month / range / round / relative / default
+    source: str  # quarter / installment / month / range / round / year / relative / default
 
 
 _MONTH_ONLY = re.compile(rf"^(?:{_MONTH_RE})$", re.IGNORECASE)
@@ -146,6 +146,8 @@ def _quarter_period(quarter: int, fiscal_year: int | None, today: date) -> tuple
     return fy, quarter
 
 
+# "งบการเงินปีงบ 62": the year the statements are of, not the period reported
+_STATEMENTS_OF = re.compile(r"(?:งบการเงิน|งบทรัพย์สิน|บัญชี|งบ)\S{0,6}\s*$")
 _AS_OF = re.compile(r"(?:ณ|ถึง|สิ้นสุด|as\s*of|ข้อมูลวันที่)\s*(?:วันที่\s*)?$", re.IGNORECASE)
 _LETTER_DATED = re.compile(r"(?:ลว|ลงวันที่)\.?\s*$")  # "กท 0100/0153 ลว. 10 ม.ค. 63": the letter's date
 # A month the text plans ahead for ("ขั้นต่อไปจะนำเสนอ … ในเดือน ก.ค.") is not the period reported.
@@ -189,10 +191,11 @@ def find_periods(text: str, today: date, codes: Iterable[tuple[int, int]] = ()) 
         return all(span[1] <= a or span[0] >= b for a, b in taken)
 
     fy_context = None
+    fy_span = (0, 0)
     for m in _FISCAL_YEAR.finditer(text):
         said_year = resolve_year(m.group("year"), today)
         if len(m.group("year")) == 4 or abs(said_year - to_be(today.year)) <= YEARS_AROUND:
-            fy_context = said_year  # "ตั้งแต่ต้นปีงบ 14 จาก 15": a count after the words, not FY 2557
+            fy_context, fy_span = said_year, m.span()  # "ตั้งแต่ต้นปีงบ 14 จาก 15": a count, not FY 2557
     for m in _QUARTER.finditer(text):
         if not free(m.span()):
             continue
@@ -268,4 +271,8 @@ def find_periods(text: str, today: date, codes: Iterable[tuple[int, int]] = ()) 
                 )
             )
         taken.append(m.span())
+    statements = _STATEMENTS_OF.search(text[max(0, fy_span[0] - 16) : fy_span[0]])
+    if fy_context is not None and not found and fy_context < fiscal_year_of(today) and not statements:
+        # "ตัวเลขสุดท้ายเบิกจ่ายปีงบ 2565" sent in October: the year closed, its last quarter
+        found.append(PeriodMatch(fy_context, 4, None, fy_span, True, "year"))
     return sorted(found, key=lambda p: p.span)

@@ -93,11 +93,13 @@ _TIME_OF_DAY = re.compile(r"\d{1,2}[.:]\d{2}\s*(?:น\.|นาฬิกา|hrs?)
 _BAHT = re.compile(rf"{NUM}\s*(ล้าน|แสน|หมื่น|พัน)?\s*(?:บาท|฿)")
 _COUNT = re.compile(rf"{NUM}\s*(?P<noun>{COUNT_NOUNS})(?!สำคัญ)")
 _BARE_AFTER = re.compile(
-    rf"(?:ได้|คืบหน้า|ความคืบหน้า|ความก้าวหน้า|ก้าวหน้า|ผลการดำเนินงาน|ผลงาน|ผลสะสม|ผล|สำเร็จ|เบิกจ่าย(?:ได้|แล้ว|ไป)?|แก้เป็น|เป็น|=)"
-    rf"\s*(?:ที่|อยู่ที่|แล้ว|ประมาณ)?\s*:?\s*{NUM}(?![\d.]|\s*(?:{COUNT_NOUNS}|นาที|บาท|วัน|คน|%))"
+    rf"(?:ได้|คืบหน้า|ความคืบหน้า|ความก้าวหน้า|ก้าวหน้า|ผลการดำเนินงาน|ผลงาน|ผลสะสม|ผล|สะสม|ภาพรวม\S{{0,10}}|สำเร็จ|"
+    rf"เบิกจ่าย(?:ได้|แล้ว|ไป)?|แก้เป็น|เป็น|=)"
+    rf"\s*(?:ที่|อยู่ที่|แล้ว|ประมาณ)?\s*:?\s*{NUM}(?![\d.]|\s*(?:{COUNT_NOUNS}|นาที|บาท|วัน|คน|%|มิติ|ด้าน|ตัวชี้วัด))"
 )
 _RIGHT_ONE = re.compile(
-    rf"(?:ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|ต้องเป็น|แก้เป็น|→|->|=>)\s*:?\s*(?:ร้อยละ\s*)?{NUM}"
+    rf"(?:ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|ต้องเป็น|แก้เป็น|→|->|=>|จาก[^\n]{{0,24}}?\s(?:ขอ)?(?:เปลี่ยน)?เป็น)\s*:?\s*"
+    rf"(?:ร้อยละ\s*|ระดับ\s*)?{NUM}"
     rf"(?![\d.]|\s*(?:{COUNT_NOUNS})?\s*(?:/|จาก|ใน|of)\s*\d)\s*({_PERCENT_WORD})?",  # "ต้องเป็น 23 จาก 24": a ratio
     re.IGNORECASE,
 )
@@ -181,7 +183,7 @@ def _find_values(text: str) -> tuple[ValueMatch, ...]:
     reversed_ = next(((m, f) for m in _REVERSED.finditer(text) if (f := _reversed_of(m))), None)
     any_noun = next(((m, f) for m in _REVERSED_ANY.finditer(text) if (f := _reversed_of(m))), None)
     money = next(((m, f) for m in _MONEY_RATIO.finditer(text) if (f := _money_of(m))), None)
-    ratio = _survey(text) or money or fraction or reversed_ or any_noun
+    ratio = _survey(text) or money or fraction or reversed_ or any_noun or _received_solved(text)
     percents = sorted((*_PERCENT_BEFORE.finditer(text), *_PERCENT_AFTER.finditer(text)), key=lambda p: p.start())
     changes = [p for p in percents if _CHANGE_BEFORE.search(text[max(0, p.start() - 12) : p.start()])]
     # "ค่าไฟลดลง 8% … ภาพรวมโครงการก้าวหน้า 45%": a change said beside the progress is not it
@@ -253,6 +255,22 @@ def lone_number(text: str) -> ValueMatch | None:
     if len(lone) != 1 or _NUMBERED_BEFORE.search(text[: lone[0].start()]):
         return None  # "ทำถึงขั้น 3": the number of an item, not a value
     return ValueMatch(float(lone[0].group(0)), None, span=lone[0].span(), confidence=0.3, source="bare")
+
+
+_RECEIVED = re.compile(rf"(?:ได้รับ|รับ(?:เรื่อง)?|เข้ามา|ทั้งหมด)\D{{0,8}}?{NUM}")
+_SOLVED = re.compile(rf"(?:แก้(?:ไข)?(?:ได้|แล้ว|เสร็จ|สำเร็จ)|เสร็จ(?:สิ้น)?|ปิด(?:เรื่อง|งาน)?(?:ได้|แล้ว)?)\D{{0,8}}?{NUM}")
+
+
+def _received_solved(text: str) -> tuple[re.Match[str], tuple[float, float]] | None:
+    """ "รับเรื่อง 72,350 แก้ได้ 58,602", in either order: those solved out of those received (a
+    complaints indicator's formula), when neither number says its noun."""
+    received, solved = _RECEIVED.search(text), _SOLVED.search(text)
+    if received is None or solved is None or received.start(1) == solved.start(1):
+        return None
+    whole, part = float(received.group(1)), float(solved.group(1))
+    if whole == 0 or part > whole:
+        return None
+    return (solved if solved.start() > received.start() else received), (part, whole)
 
 
 def _survey(text: str) -> tuple[re.Match[str], tuple[float, float]] | None:
