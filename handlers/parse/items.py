@@ -22,6 +22,7 @@ from handlers.parse.normalize import match_key
 from handlers.parse.period import find_periods, month_number
 from scoring.items import PlanItem, items_of, level_items, points_items, step_id
 from scoring.plan import Indicator, Plan, RubricKind
+from scoring.thai import thai_to_arabic_digits
 
 Claim = Literal["level", "points"]
 
@@ -417,15 +418,23 @@ class ItemMatcher:
         return [i.id for i in own for parent in ids if i.id.startswith(parent + ".") and i.id != parent]
 
     def _one_round_of(self, indicator: Indicator, item_id: str, low: str) -> bool:
+        """Also for a condition a recurring step tells ("นำเรียนผู้ว่าฯ ครั้งที่ 1/2567" of the
+        twice-yearly report to the executives)."""
+        steps = [s for (code, s), target in self.twin.items() if code == indicator.code and target == item_id]
+        return any(self._one_round_of_item(indicator, i, low) for i in (item_id, *steps))
+
+    def _one_round_of_item(self, indicator: Indicator, item_id: str, low: str) -> bool:
         """ "ตรวจติดตามรอบที่ 3 เดือน ก.พ. เรียบร้อย": one round of a step the plan repeats (monthly
         checks, twice-yearly reports) is progress on it, not the step done; "ครบ" says the series is."""
         item = next((i for i in self.items[indicator.code] if i.id == item_id), None)
         if item is None or "ครบ" in low or _ALL_ROUNDS.search(self._message):
             return False
-        times = _TIMES.search(item.text)
+        times = _TIMES.search(thai_to_arabic_digits(item.text))  # plans print "(๒ ครั้ง/ปี)"
         said = _NTH.search(low)
         if times and said and int(said.group(1)) < int(times.group(1)):
             return True  # "ครั้งที่ 1 จัดไปแล้ว" of a milestone that needs 2 meetings
+        if times and said:
+            return False  # "นำเรียนผู้ว่าฯ ครั้งที่ 2/2567" of a twice-yearly report: the last round
         count = _COUNT_OF_TIMES.search(low)
         if times and count and int(count.group(1)) < int(times.group(1)):
             return True  # "ประชุมไปแล้ว 1 ครั้ง" of the same milestone
