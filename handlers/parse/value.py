@@ -100,7 +100,8 @@ _BARE_AFTER = re.compile(
 _RIGHT_ONE = re.compile(
     rf"(?:ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|ต้องเป็น|แก้เป็น|→|->|=>|จาก[^\n]{{0,24}}?\s(?:ขอ)?(?:เปลี่ยน)?เป็น)\s*:?\s*"
     rf"(?:ร้อยละ\s*|ระดับ\s*)?{NUM}"
-    rf"(?![\d.]|\s*(?:{COUNT_NOUNS})?\s*(?:/|จาก|ใน|of)\s*\d)\s*({_PERCENT_WORD})?",  # "ต้องเป็น 23 จาก 24": a ratio
+    # "ต้องเป็น 23 จาก 24" is a ratio and "แก้เป็น 46 ข้อ" a count: each read as such, not here
+    rf"(?![\d.]|\s*(?:{COUNT_NOUNS})?\s*(?:/|จาก|ใน|of)\s*\d|\s*(?:{COUNT_NOUNS}|นาที|บาท|คะแนน))\s*({_PERCENT_WORD})?",
     re.IGNORECASE,
 )
 _RIGHT_NOT_WRONG = re.compile(rf"(?<![\d.]){NUM}\s*ไม่ใช่\s*\d")
