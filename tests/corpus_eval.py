@@ -27,6 +27,7 @@ CORPORA = (
     "blind3_sealed",
     "blind4_dev",
     "blind4_sealed",
+    "blind5_sealed",
 )
 
 
