@@ -46,6 +46,7 @@ COUNT_UNITS = set(COUNT_WORDS)
 
 # A number that is not an item's, a round's or a letter's ("ขั้นที่ 3", "ครั้งที่ 2", "ที่ 45/2564").
 _LOOSE_NUMBER = re.compile(r"(?<![\d./])(?<!ที่)(?<!ที่ )(?<!ขั้น)(?<!ขั้น )(?<!ข้อ)(?<!ข้อ )\d+(?:\.\d+)?(?![\d/])")
+_NOT_THIS = re.compile(r"ไม่ใช่\s*$")
 _PART_SAID = re.compile(r"ส่วนที่\s*\d")
 _PART_BEFORE = re.compile(r"ส่วน(?:ที่)?\s*\d+\s*$")  # an item number inside a part follows it
 _CORRECTION = re.compile(
@@ -203,6 +204,8 @@ class MessageParser:
             + [m.span() for pattern in (DOC_NUMBER, _MEETING_NUMBER) for m in pattern.finditer(low)],
         )
         codes = self._not_item_numbers(self.matcher.find_codes(blanked), blanked)
+        if len(codes) > 1:  # "ตัวชี้วัดเจรจา 3.2 นะคะ ไม่ใช่ ตช.3.2": the code said not to be meant is dropped
+            codes = [c for c in codes if not _NOT_THIS.search(blanked[max(0, c.span[0] - 10) : c.span[0]])] or codes
         valued = blank(blanked, named)
         intent = self._intent(low, blank(valued, [c.span for c in codes]))
         items = self._items(blanked, valued, codes)
