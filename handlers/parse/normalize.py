@@ -19,7 +19,7 @@ from scoring.thai import thai_to_arabic_digits
 
 # Tabs stay: they are the cells of a table pasted from a spreadsheet.
 _AS_SPACE = dict.fromkeys(map(ord, "\u200b\u2060\u00a0\u3000\u2009\u202f\u2007\u2002\u2003"), " ")
-_DELETE = dict.fromkeys(map(ord, "\u200c\ufeff\u00ad\u200e\u200f"), None)
+_DELETE = dict.fromkeys(map(ord, "\u200c\ufeff\u00ad\u200e\u200f\ufe0f"), None)  # and emoji style marks ("✔️")
 _ZWJ = "\u200d"
 _EMOJI_TAIL = re.compile("[\ufe0f\U0001f3fb-\U0001f3ff]+$")  # variation selector, skin tones
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")

@@ -46,6 +46,7 @@ COUNT_UNITS = set(COUNT_WORDS)
 
 # A number that is not an item's, a round's or a letter's ("ขั้นที่ 3", "ครั้งที่ 2", "ที่ 45/2564").
 _LOOSE_NUMBER = re.compile(r"(?<![\d./])(?<!ที่)(?<!ที่ )(?<!ขั้น)(?<!ขั้น )(?<!ข้อ)(?<!ข้อ )\d+(?:\.\d+)?(?![\d/])")
+_NTH_TIME = re.compile(r"(?:เป็น)?ครั้งที่\s*(\d{1,2})(?![\d/.])")
 _NOT_THIS = re.compile(r"ไม่ใช่\s*$")
 _PART_SAID = re.compile(r"ส่วนที่\s*\d")
 _PART_BEFORE = re.compile(r"ส่วน(?:ที่)?\s*\d+\s*$")  # an item number inside a part follows it
@@ -531,6 +532,9 @@ class MessageParser:
         valued = segment if valued is None else valued
         item = self._item_of(segment, code, via, alternatives, valued)
         unit = self.indicators[item.indicator].unit if item.indicator else None
+        if item.value is None and unit == "ครั้ง" and (nth := _NTH_TIME.search(valued)) is not None:
+            # "ตรวจ… เดือน ก.พ. เป็นครั้งที่ 3 แล้ว": three so far, for the reporter to confirm
+            item.value = ValueMatch(float(nth.group(1)), "ครั้ง", span=nth.span(1), confidence=0.6, source="count")
         item.rivals = _rivals(item.value, valued, unit)
         item.unread = item.value is None and _LOOSE_NUMBER.search(valued) is not None
         return item
@@ -715,10 +719,13 @@ class MessageParser:
 
     @staticmethod
     def needs_confirmation(items: list[ParsedItem]) -> bool:
-        """Asked before saving: an unsure part, a fraction read without its parts, or a message about
-        several indicators (each part shown with its own value, so a value never moves to a neighbour)."""
+        """Asked before saving: an unsure part, a fraction read without its parts, a message about
+        several indicators (each part shown with its own value, so a value never moves to a neighbour),
+        or a row pasted from a spreadsheet (which of its numbers is the result, the target or a code
+        is for the reporter to say)."""
         return (
             len(items) > 1
+            or any("\t" in i.text for i in items)
             or any(i.indicator is not None and not i.sure for i in items)
             or any(i.value is not None and i.value.source == "fraction" and i.value.numerator is None for i in items)
         )

@@ -616,6 +616,7 @@ class ReportConversation:
         unsure = (
             model.must_confirm
             or len(model.items) > 1
+            or "\t" in model.text
             or any(i.confidence < SURE_INDICATOR or not i.value_sure for i in model.items)
             or any(i.value_source == "fraction" and i.numerator is None for i in model.items)
         )  # the parser's rule (``MessageParser.needs_confirmation``), on the draft as answered so far
