@@ -209,3 +209,9 @@ def test_a_table_pasted_from_a_spreadsheet_is_one_part_a_row() -> None:
         ("4", (80.0, "ร้อยละ")),
         ("6", (91.2, "ร้อยละ")),
     ]
+
+
+def test_a_check_mark_in_emoji_style_is_the_mark() -> None:
+    """ "✔️" (with its emoji style selector) is the same mark as "✔"; other emoji keep theirs."""
+    assert normalize_text("ขั้นที่ 5 ✔️ ขั้นที่ 6 ✖️") == "ขั้นที่ 5 ✔ ขั้นที่ 6 ✖"
+    assert normalize_text("เยี่ยม 👍🏻 ❤️") == "เยี่ยม 👍🏻 ❤️"
