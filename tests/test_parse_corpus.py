@@ -57,7 +57,7 @@ FLOORS = {
     "blind3_sealed": {"indicator_ok": 0.96, "value_ok": 0.99, "period_ok": 0.97},
     "blind4_dev": {"indicator_ok": 0.94, "value_ok": 0.98, "period_ok": 0.97},
     "blind4_sealed": {"indicator_ok": 0.95, "value_ok": 0.97, "period_ok": 0.93},
-    "blind5_sealed": {"indicator_ok": 0.94, "value_ok": 0.95, "period_ok": 0.97},
+    "blind5_sealed": {"indicator_ok": 0.94, "value_ok": 0.97, "period_ok": 0.98},
 }
 
 

@@ -49,7 +49,7 @@ _PERCENT_BEFORE = re.compile(rf"(?:ร้อยละ|ร้อยล่ะ|ร�
 _PERCENT_AFTER = re.compile(rf"{NUM}\s*{_PERCENT_WORD}", re.IGNORECASE)
 ANY_PERCENT = re.compile(rf"(?:ร้อยละ|ร้อยล่ะ)\s*(?:ที่\s*)?{NUM}|{NUM}\s*{_PERCENT_WORD}", re.IGNORECASE)
 _FRACTION = re.compile(
-    rf"{NUM}\s*(?:{COUNT_NOUNS}|คะแนน|บาท)?\s*(?:{_FROM}|ใน|/|ต่อ|of)\s*(?:ทั้งหมด\s*)?{NUM}"
+    rf"{NUM}\s*(?:{COUNT_NOUNS}|คะแนน|บาท|[ก-๙]{{2,12}}(?=\s*จาก))?\s*(?:{_FROM}|ใน|/|ต่อ|of)\s*(?:ทั้งหมด\s*)?{NUM}"
     rf"(?:\s*(?P<noun>{COUNT_NOUNS}|คะแนน|บาท))?",
     re.IGNORECASE,
 )
