@@ -27,7 +27,7 @@ from scoring.thai import thai_to_arabic_digits
 Claim = Literal["level", "points"]
 
 # Words that say an item is finished, that it is only under way, or that it is not done.
-_DONE = re.compile(r"เสร็จ|แล้ว|เรียบร้อย|ครบ|ผ่าน|สำเร็จ|อนุมัติ|ลงนาม|เห็นชอบ|ดำเนินการได้|ทำได้|done|ok\b|✅|✔|✓", re.IGNORECASE)
+_DONE = re.compile(r"เสร็จ|แล้ว|เรียบร้อ|ครบ|ผ่าน|สำเร็จ|อนุมัติ|ลงนาม|เห็นชอบ|ดำเนินการได้|ทำได้|done|ok\b|✅|✔|✓", re.IGNORECASE)
 _UNDER_WAY = re.compile(
     r"กำลัง|อยู่ระหว่าง|ระหว่าง(?:การ)?ดำเนิน|คาดว่า|น่าจะ|จะ(?:ดำเนิน|เสร็จ|ส่ง|จัด|ทำ|เริ่ม|เสนอ|รายงาน|แจ้ง|ประชุม)|"
     r"เตรียม|วางแผน|รอ(?:ผล|การ|อนุมัติ|ลงนาม|เสนอ|ผู้บริหาร)|เริ่ม(?:แล้ว)?แต่|ใกล้(?:เสร็จ|จะ)|ยังค้าง|"
@@ -60,6 +60,10 @@ _NOT_STARTED = re.compile(r"ยังไม่ได้")
 _ALL_ROUNDS = re.compile(r"ครบ(?:ทั้ง|ทุก)?\s*\d*\s*(?:รอบ|ครั้ง|เดือน)")  # "… รอบ พ.ค. แจ้งแล้ว ครบทั้ง 2 รอบ"
 _MONTHS_WORK = re.compile(r"งาน(?:ของ|ประจำ|ใน|ช่วง)?\s*เดือน")
 _ANY_DAY = date(2000, 1, 1)  # only the months said are wanted, not their years
+_STRONG_UNDER_WAY = re.compile(
+    r"กำลัง|อยู่ระหว่าง|ระหว่าง(?:การ)?ดำเนิน|คาดว่า|น่าจะ|⏳|ยังไม่|จะ(?:เสร็จ|ส่ง|ทำ)|รอ|"
+    r"(?:ไป|มา)แล้ว\s*\d+\s*(?:เดือน|สัปดาห์|รอบ)"
+)
 _ANOTHER_NUMBERED = re.compile(r"\d+\.\d+|ขั้น|ข้อ|step", re.IGNORECASE)
 _NOT_YET = re.compile(r"\s*(?:แต่\s*)?ยังไม่(?:ได้)?")
 _HANDED_ON = re.compile(
@@ -110,6 +114,7 @@ SYNONYMS = {
     "ใช้ระบบ": "ใช้งานระบบ",
     "ส่วนกลาง": "ภาพรวม",
     "เทสต์": "ทดสอบ",
+    "use system": "ใช้งานระบบ",
     "เทสท์": "ทดสอบ",  # the central offices' report is the overall one, beside the districts'
 }
 _CONTINUED = re.compile(r"ด้วย|เช่นกัน|ก็(?:เสร็จ|แล้ว)")
@@ -301,6 +306,8 @@ class ItemMatcher:
         low = clause.lower()
         negated = bool(_NOT_DONE.search(low)) or (retracts and bool(_SAID_BEFORE.search(low)))
         under_way = bool(_UNDER_WAY.search(_NOT_STARTED.sub(" ", low) if retracts else low))
+        if under_way and _REF.search(low) and _DONE.search(low) and not _STRONG_UNDER_WAY.search(low):
+            under_way = False  # "ขั้นตอนที่ 4 วางแผนงานปีงบ 63 เสร็จแล้ว": the step's own words, said done
         if retracts and negated:
             under_way = False  # "ขอแก้ ขั้นที่ 5 ยังไม่เสร็จ เหลืออีก 9 หน่วยงาน": taken back, whatever is left
         finished = bool(_DONE.search(low))
