@@ -62,7 +62,7 @@ _MONTHS_WORK = re.compile(r"งาน(?:ของ|ประจำ|ใน|ช่�
 _ANY_DAY = date(2000, 1, 1)  # only the months said are wanted, not their years
 _STRONG_UNDER_WAY = re.compile(
     r"กำลัง|อยู่ระหว่าง|ระหว่าง(?:การ)?ดำเนิน|คาดว่า|น่าจะ|⏳|ยังไม่|จะ(?:เสร็จ|ส่ง|ทำ)|รอ|"
-    r"(?:ไป|มา)แล้ว\s*\d+\s*(?:เดือน|สัปดาห์|รอบ)"
+    r"(?:ไป|มา)แล้ว\s*\d+\s*(?:เดือน|สัปดาห์|รอบ)|เริ่ม|ทยอย"
 )
 _ANOTHER_NUMBERED = re.compile(r"\d+\.\d+|ขั้น|ข้อ|step", re.IGNORECASE)
 _NOT_YET = re.compile(r"\s*(?:แต่\s*)?ยังไม่(?:ได้)?")

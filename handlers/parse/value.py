@@ -44,7 +44,7 @@ COUNT_NOUNS = "|".join(word + _NOT_A_COUNT.get(word, "") for word in COUNT_WORDS
 _PERCENT_WORD = r"(?:%|เปอร์เซ็นต์|เปอร์เซ็นท์|เปอร์เซ็น|เปอร์เซนต์|เปอร์เซนท์|เปอเซ็น|percent|pct)"
 
 # "จาก", "จากทั้งหมด", "จากที่ได้รับจัดสรร", "จากงบประมาณ": out of a whole.
-_FROM = r"จาก(?:ที่ได้รับ|ที่)?(?:การ)?(?:จัดสรร|งบ\S*|ผู้[ก-๙]{1,20})?(?:ทั้งหมด|ทั้งสิ้น)?"
+_FROM = r"จาก(?:ที่[ก-๙]{0,14}|การ)?(?:จัดสรร|งบ\S*|ผู้[ก-๙]{1,20})?(?:ทั้งหมด|ทั้งสิ้น)?"  # "จากที่เปิดสอน 20"
 _PERCENT_BEFORE = re.compile(rf"(?:ร้อยละ|ร้อยล่ะ|ร้อยล่า|รัอยละ)\s*(?:ที่\s*)?{NUM}")
 _PERCENT_AFTER = re.compile(rf"{NUM}\s*{_PERCENT_WORD}", re.IGNORECASE)
 ANY_PERCENT = re.compile(rf"(?:ร้อยละ|ร้อยล่ะ)\s*(?:ที่\s*)?{NUM}|{NUM}\s*{_PERCENT_WORD}", re.IGNORECASE)
