@@ -22,6 +22,7 @@ FLOORS: dict[str, tuple[float, str]] = {
     "dev5": (0.82, "written after the fourth was spent"),
     "sealed5": (0.7, "its sealed part: 60.0 % when scored once"),
     "sealed6": (0.78, "a sixth set, all sealed: 74.2 % when scored once"),
+    "sealed7": (0.82, "a seventh set, all sealed: 80.0 % when scored once"),
 }
 SCORES: dict[str, ItemScore] = {name: evaluate(name) for name in FLOORS}
 

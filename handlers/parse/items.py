@@ -30,7 +30,7 @@ Claim = Literal["level", "points"]
 _DONE = re.compile(r"เสร็จ|แล้ว|เรียบร้อ|ครบ|ผ่าน|สำเร็จ|อนุมัติ|ลงนาม|เห็นชอบ|ดำเนินการได้|ทำได้|done|ok\b|✅|✔|✓", re.IGNORECASE)
 _UNDER_WAY = re.compile(
     r"กำลัง|อยู่ระหว่าง|ระหว่าง(?:การ)?ดำเนิน|คาดว่า|น่าจะ|จะ(?:ดำเนิน|เสร็จ|ส่ง|จัด|ทำ|เริ่ม|เสนอ|รายงาน|แจ้ง|ประชุม)|"
-    r"เตรียม|วางแผน|รอ(?:ผล|การ|อนุมัติ|ลงนาม|เสนอ|ผู้บริหาร)|เริ่ม(?:แล้ว)?แต่|ใกล้(?:เสร็จ|จะ)|ยังค้าง|"
+    r"เตรียม|วางแผน|in progress|ongoing|รอ(?:ผล|การ|อนุมัติ|ลงนาม|เสนอ|ผู้บริหาร)|เริ่ม(?:แล้ว)?แต่|ใกล้(?:เสร็จ|จะ)|ยังค้าง|"
     # not started yet, what is left, a recurring step some months in: none of them is done
     r"ยังไม่ได้|(?:ยัง|คง)?เหลือ|ยังขาด|ขาดอีก|(?:ไป|มา)แล้ว\s*\d+\s*(?:เดือน|สัปดาห์|รอบ)|เริ่ม(?:ดำเนินการ|ทำ|เก็บ|นำเข้า|ทยอย)|ทยอย|⏳|มาแล้ว\s*\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ)"
 )
@@ -60,6 +60,7 @@ _NOT_STARTED = re.compile(r"ยังไม่ได้")
 _ALL_ROUNDS = re.compile(r"ครบ(?:ทั้ง|ทุก)?\s*\d*\s*(?:รอบ|ครั้ง|เดือน)")  # "… รอบ พ.ค. แจ้งแล้ว ครบทั้ง 2 รอบ"
 _MONTHS_WORK = re.compile(r"งาน(?:ของ|ประจำ|ใน|ช่วง)?\s*เดือน")
 _ANY_DAY = date(2000, 1, 1)  # only the months said are wanted, not their years
+_IN_PROGRESS = re.compile(r"กำลัง|อยู่ระหว่าง|in progress|ongoing|⏳|ทยอย|เริ่ม", re.IGNORECASE)  # work going on
 _STRONG_UNDER_WAY = re.compile(
     r"กำลัง|อยู่ระหว่าง|ระหว่าง(?:การ)?ดำเนิน|คาดว่า|น่าจะ|⏳|ยังไม่|จะ(?:เสร็จ|ส่ง|ทำ)|รอ|"
     r"(?:ไป|มา)แล้ว\s*\d+\s*(?:เดือน|สัปดาห์|รอบ)|เริ่ม|ทยอย"
@@ -69,7 +70,7 @@ _NOT_YET = re.compile(r"\s*(?:แต่\s*)?ยังไม่(?:ได้)?")
 _HANDED_ON = re.compile(
     r"\s*(?:และ|แล้ว)?\s*(?:ส่ง|เสนอ|นำเรียน)(?:ให้|ต่อ|ไป(?:ให้|ยัง)?)?\s*(?:หัวหน้า|ผอ|ผู้อำนวยการ|สยป|ท่าน)\S*(?:\s+\S+)?\s*(?:ดู|พิจารณา|ตรวจ)?\s*แล้ว\s*$"
 )
-_SAID_BEFORE = re.compile(r"ที่(?:แจ้ง|รายงาน|ส่ง|ติ๊ก)\S{0,14}ว่า")  # "ที่แจ้งเมื่อวานว่าใช้งานระบบแล้ว"
+_SAID_BEFORE = re.compile(r"(?:ที่|เมื่อวาน|เมื่อกี้)?(?:แจ้ง|รายงาน|ส่ง|ติ๊ก)(?:ไป)?\S{0,14}ว่า")  # "ที่แจ้งเมื่อวานว่าใช้งานระบบแล้ว"
 _TO_EXECUTIVES = re.compile(r"เสนอ(?:เรียน)?\s*ผู้บริหาร|นำเรียนผู้ว่า")
 # What is still missing, said after the item ("ได้รับแล้ว 41 เขต ยังขาดอีก 9 เขต"): that item is not done.
 # Only a clause with no subject of its own: "41 เขต ยังขาดอีก 9 เขต", not "รายเขต ❌ (ยังขาด 3 เขต)".
@@ -327,7 +328,7 @@ class ItemMatcher:
             # "ยังไม่ได้เข้า กก.กิจการสภา": not there yet; an item these words name is not done in
             # this message even if another clause seemed to say so. One named by number ("ขั้น 5
             # infographic ❌ ยังไม่ได้ทำ") is said not done.
-            if _REF.search(low):
+            if _REF.search(low) and not _IN_PROGRESS.search(low):
                 self._stated(indicator, low, True, acc, finished)
                 return False, True
             chosen, options = self.by_words(indicator.code, low)
