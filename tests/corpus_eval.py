@@ -28,6 +28,7 @@ CORPORA = (
     "blind4_dev",
     "blind4_sealed",
     "blind5_sealed",
+    "blind6_sealed",
 )
 
 
