@@ -168,6 +168,7 @@ class _Acc:
     claim: Claim | None = None
     claimed: float | None = None
     retracts: bool = False
+    all_rounds: bool = False  # "ครบทั้ง 2 รอบ" somewhere in the message: a recurring item is complete
 
     def add(self, kind: str, ids: list[str]) -> None:
         target: list[str] = getattr(self, kind)
@@ -232,7 +233,6 @@ class ItemMatcher:
 
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
-        self._message = ""  # the whole message whose clauses are being read
         self.items: dict[str, tuple[PlanItem, ...]] = {i.code: items_of(i) for i in plan.indicators()}
         self.indicators = {i.code: i for i in plan.indicators()}
         self._ids = {code: " ".join(i.id for i in items) for code, items in self.items.items()}
@@ -270,6 +270,13 @@ class ItemMatcher:
                 if (code, step.id) not in self.twin:
                     self.twin[(code, step.id)] = to_executives[0].id
                     self.loose_twins.add((code, to_executives[0].id))
+        # The rounds an item needs ("ครบ 2 ครั้ง", "(๒ ครั้ง/ปี)"), read once from its text.
+        self._times: dict[tuple[str, str], int] = {
+            (code, item.id): int(found.group(1))
+            for code, items in self.items.items()
+            for item in items
+            if (found := _TIMES.search(thai_to_arabic_digits(item.text)))
+        }
         # The words that name an indicator say which one the message is about, not which item.
         self.name_grams = {
             i.code: set().union(*(_grams(match_key(_expand(n))) for n in (i.name, *i.aliases)))
@@ -289,11 +296,10 @@ class ItemMatcher:
             return ItemClaims()  # "สอบถามค่ะ …", "… หรือเฉพาะ…แล้วคะ": the whole message is a question
         before: tuple[bool, bool] = (False, False)
         retracts = bool(_RETRACT.search(text))
-        acc = _Acc(retracts=retracts)
+        acc = _Acc(retracts=retracts, all_rounds=bool(_ALL_ROUNDS.search(text)))
         if _SUB_REF.search(text):
             # "ขั้นที่ 3.1 …\n3.2 …", "ขั้นตอน 3.1 ลงทะเบียน… กับ 3.2 …": the list goes on
             text = _LISTED_SUB.sub(_as_step_ref, text)
-        self._message = text
         for clause in _clauses(_with_synonyms(text)):
             before = self._clause(indicator, clause, acc, before, retracts)
         return acc.freeze()
@@ -343,7 +349,7 @@ class ItemMatcher:
         if numbered:
             return finished, negated  # "ส่วนที่ 3 ข้อ 1 การพัฒนานวัตกรรม…": the words describe the number
         chosen, options = self.by_words(indicator.code, rest)
-        chosen = [c for c in chosen if negated or not self._one_round_of(indicator, c, low)]
+        chosen = [c for c in chosen if negated or acc.all_rounds or not self._one_round_of(indicator, c, low)]
         if chosen:
             acc.add("proposed_undone" if negated else "proposed", chosen)
             acc.last_words = [] if negated else chosen
@@ -388,7 +394,7 @@ class ItemMatcher:
             elif ids and (negated or finished):
                 if negated and m.group("upto"):
                     ids = ids[-1:]  # "ยกเลิกที่แจ้งว่าถึงระดับ 4": level 4 is not reached, 1–3 still are
-                ids = [i for i in ids if negated or not self._one_round_of(indicator, i, low)]
+                ids = [i for i in ids if negated or acc.all_rounds or not self._one_round_of(indicator, i, low)]
                 loose = [i for i in ids if (indicator.code, i) in self.loose_twins]
                 acc.add("undone" if negated else "done", [i for i in ids if i not in loose])
                 acc.add("proposed_undone" if negated else "proposed", loose)
@@ -435,16 +441,16 @@ class ItemMatcher:
         """ "ตรวจติดตามรอบที่ 3 เดือน ก.พ. เรียบร้อย": one round of a step the plan repeats (monthly
         checks, twice-yearly reports) is progress on it, not the step done; "ครบ" says the series is."""
         item = next((i for i in self.items[indicator.code] if i.id == item_id), None)
-        if item is None or "ครบ" in low or _ALL_ROUNDS.search(self._message):
+        if item is None or "ครบ" in low:
             return False
-        times = _TIMES.search(thai_to_arabic_digits(item.text))  # plans print "(๒ ครั้ง/ปี)"
+        times = self._times.get((indicator.code, item_id))
         said = _NTH.search(low)
-        if times and said and int(said.group(1)) < int(times.group(1)):
+        if times and said and int(said.group(1)) < times:
             return True  # "ครั้งที่ 1 จัดไปแล้ว" of a milestone that needs 2 meetings
         if times and said:
             return False  # "นำเรียนผู้ว่าฯ ครั้งที่ 2/2567" of a twice-yearly report: the last round
         count = _COUNT_OF_TIMES.search(low)
-        if times and count and int(count.group(1)) < int(times.group(1)):
+        if times and count and int(count.group(1)) < times:
             return True  # "ประชุมไปแล้ว 1 ครั้ง" of the same milestone
         recurring = bool(_RECURRING.search(item.text)) or len(item.months) >= 2
         if item.kind == "step" and _MONTHS_SHARE.search(low):

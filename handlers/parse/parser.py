@@ -73,8 +73,9 @@ def is_cancel(text: str) -> bool:
 
 
 _PROMISE = re.compile(r"เดี๋ยว(?:ส่ง|รายงาน)|จะส่ง|จะรายงาน|ขอส่ง(?:พรุ่งนี้|ช้า)|ส่งพรุ่งนี้|ขอเลื่อน|ส่งช้า|ยังไม่ได้ส่ง")
-# "ประชุม… ครั้งที่ 1/2562", "สมัยสามัญ ครั้งที่ 2/2567": a meeting's number, no fraction
-_MEETING_NUMBER = re.compile(
+# Numbers that are never a result: an order's or meeting's number ("ครั้งที่ 1/2562", "คำสั่งที่ 12/2564"), a form,
+# a time allowed, a target.
+_NEVER_A_RESULT = re.compile(
     r"(?:ครั้งที่|สมัย(?:ที่)?|คำสั่ง(?:ที่)?|ประกาศ(?:ที่)?)\s*\d+\s*/\s*(?:25)?\d{2}(?!\d)|"
     r"แบบฟอร์ม(?:ที่)?\s*\d+|"  # "แบบฟอร์ม 4": a form's number
     r"(?:ภายใน\s*)?\d+\s*วัน(?:ทำการ)?(?![ก-๙])|"  # "ภายใน 15 วัน": a time allowed, never a result here
@@ -191,6 +192,8 @@ class MessageParser:
         self.matcher = IndicatorMatcher(plan, extra_aliases)
         self.item_matcher = ItemMatcher(plan)
         self.indicators = {i.code: i for i in plan.indicators()}
+        # Indicators whose checklist is grouped in parts ("ส่วนที่ 3"): read once, asked per message.
+        self.parted = [c for c, items in self.item_matcher.items.items() if any("ส่วนที่" in i.text for i in items)]
 
     # --- public -----------------------------------------------------------------------------
 
@@ -206,7 +209,7 @@ class MessageParser:
             low,
             [p.span for p in periods]
             + find_dates(unnamed, word_codes)
-            + [m.span() for pattern in (DOC_NUMBER, _MEETING_NUMBER) for m in pattern.finditer(low)],
+            + [m.span() for pattern in (DOC_NUMBER, _NEVER_A_RESULT) for m in pattern.finditer(low)],
         )
         codes = self._not_item_numbers(self.matcher.find_codes(blanked), blanked)
         if len(codes) > 1:  # "ตัวชี้วัดเจรจา 3.2 นะคะ ไม่ใช่ ตช.3.2": the code said not to be meant is dropped
@@ -390,14 +393,13 @@ class MessageParser:
 
     def _indicator_by_items(self, item: ParsedItem, blanked: str) -> ParsedItem | None:
         """ "ประชุมออนไลน์กับผู้แทน 50 เขตครบ 2 ครั้งแล้ว": the only indicator with such an item."""
-        parted = [c for c, items in self.item_matcher.items.items() if any("ส่วนที่" in i.text for i in items)]
         if (
             _PART_SAID.search(item.text or blanked)
-            and len(parted) == 1
+            and len(self.parted) == 1
             and item.via not in ("alias", "partial", "conflict")
         ):
             # "ส่วนที่ 3 ครบทุกข้อแล้ว": the only indicator whose checklist is grouped in parts
-            return ParsedItem(parted[0], parted, 0.8, "item", item.value, item.pending, item.text)
+            return ParsedItem(self.parted[0], self.parted, 0.8, "item", item.value, item.pending, item.text)
         chosen, options = self.item_matcher.by_words(None, item.text or blanked)
         codes = {c.split("/", 1)[0] for c in chosen}
         torn = list(dict.fromkeys(c.split("/", 1)[0] for c in options))
@@ -727,11 +729,13 @@ class MessageParser:
         several indicators (each part shown with its own value, so a value never moves to a neighbour),
         or a row pasted from a spreadsheet (which of its numbers is the result, the target or a code
         is for the reporter to say)."""
-        return (
-            len(items) > 1
-            or any("\t" in i.text for i in items)
-            or any(i.indicator is not None and not i.sure for i in items)
-            or any(i.value is not None and i.value.source == "fraction" and i.value.numerator is None for i in items)
+        return asks_before_saving(
+            parts=len(items),
+            all_sure=all(i.indicator is None or i.sure for i in items),
+            bare_fraction=any(
+                i.value is not None and i.value.source == "fraction" and i.value.numerator is None for i in items
+            ),
+            text="".join(i.text for i in items),
         )
 
     def _confirm_name(self, item: ParsedItem) -> str:
@@ -802,6 +806,12 @@ class MessageParser:
                 else q.UNIT_MISMATCH.format(code=indicator.code, expected=expected, given=value.unit)
             )
         return q.UNIT_MISMATCH.format(code=indicator.code, expected=expected, given=value.unit)
+
+
+def asks_before_saving(*, parts: int, all_sure: bool, bare_fraction: bool, text: str) -> bool:
+    """The one rule for saving without asking, used by the parser on its reading and by the report
+    conversation on the draft as answered so far."""
+    return parts > 1 or "\t" in text or not all_sure or bare_fraction
 
 
 def _without_value(segment: str, value: ValueMatch | None) -> str:

@@ -37,7 +37,14 @@ from handlers.flow import Flow, Input, Says, Step, step
 from handlers.parse import questions as q
 from handlers.parse.items import ItemClaims
 from handlers.parse.normalize import match_key, normalize_text
-from handlers.parse.parser import SURE_INDICATOR, SURE_VALUE, MessageParser, ParsedItem, ParseResult
+from handlers.parse.parser import (
+    SURE_INDICATOR,
+    SURE_VALUE,
+    MessageParser,
+    ParsedItem,
+    ParseResult,
+    asks_before_saving,
+)
 from handlers.parse.period import find_periods
 from handlers.parse.questions import item_label
 from handlers.parse.sections import references
@@ -613,13 +620,12 @@ class ReportConversation:
         for idx, item in enumerate(model.items):
             if item.code is not None and item.items_open:
                 return self._items_question(parser, item, idx)
-        unsure = (
-            model.must_confirm
-            or len(model.items) > 1
-            or "\t" in model.text
-            or any(i.confidence < SURE_INDICATOR or not i.value_sure for i in model.items)
-            or any(i.value_source == "fraction" and i.numerator is None for i in model.items)
-        )  # the parser's rule (``MessageParser.needs_confirmation``), on the draft as answered so far
+        unsure = model.must_confirm or asks_before_saving(
+            parts=len(model.items),
+            all_sure=all(i.confidence >= SURE_INDICATOR and i.value_sure for i in model.items),
+            bare_fraction=any(i.value_source == "fraction" and i.numerator is None for i in model.items),
+            text=model.text,
+        )
         if unsure and not model.confirmed:
             only = (
                 tuple(
