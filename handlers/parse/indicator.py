@@ -43,6 +43,13 @@ _CODE = re.compile(
     re.IGNORECASE,
 )
 _WORD_CODE = re.compile(r"^([^\d\s]{2,})\s+\d")
+
+
+def _said_word_code(m: re.Match[str]) -> str:
+    """ "เจรจา3.1", "เจรจาข้อ 3.1" → "เจรจา 3.1", as plans write word codes."""
+    return f"{m.group('word')} {m.group('number')}"
+
+
 _EITHER = re.compile(r"\s*(?:หรือ|/|,)\s*(?:ตัวชี้วัด(?:ที่)?|ตช\.?|kpi|ข้อ)?\s*(?P<code>[kK]?\d+(?:\.\d+)*)(?![\d.]*\d)")
 _NAME_NUMBER = re.compile(r"(?:พ\.ศ\.\s?|ทั้ง\s?|ศูนย์\s?กทม\.\s?)?\d+(?:\s?(?:โครงการสำคัญ|เขต|ชุดข้อมูล|ด้าน|ประเด็น|ศูนย์))?")
 _PROJECT_WORD = re.compile(r"^(?:โครงการ|กิจกรรม)\s*")
@@ -154,7 +161,11 @@ class IndicatorMatcher:
         # bare "3.1" that may be another indicator's code.
         prefixes = sorted({m.group(1) for c in self.codes if (m := _WORD_CODE.match(c))}, key=len, reverse=True)
         self._word_codes = (
-            re.compile(rf"(?P<code>(?:{'|'.join(map(re.escape, prefixes))})\s*\d+(?:\.\d+)*)(?![\d.]*\d)")
+            # "ตช.เจรจาข้อ 1": a "ข้อ" between the word and the number is the same code
+            re.compile(
+                rf"(?P<word>{'|'.join(map(re.escape, prefixes))})\s*(?:ข้อ(?:ที่)?\s*|ที่\s*)?"
+                r"(?P<number>\d+(?:\.\d+)*)(?![\d.]*\d)"
+            )
             if prefixes
             else None
         )
@@ -212,8 +223,8 @@ class IndicatorMatcher:
         return [m.span() for m in self._word_codes.finditer(text) if self._word_code(m) is not None]
 
     def _word_code(self, m: re.Match[str]) -> str | None:
-        code = self._by_canonical.get(canonical_code(re.sub(r"\s+", " ", m.group("code"))))
-        word = re.sub(r"\s*(\d)", r" \1", m.group("code"), count=1)
+        word = _said_word_code(m)
+        code = self._by_canonical.get(canonical_code(word))
         return code or (word if word in self.codes else None)
 
     def find_codes(self, text: str) -> list[CodeMatch]:
@@ -226,7 +237,7 @@ class IndicatorMatcher:
                 out.append(CodeMatch(code, m.span()))
                 word_spans.append(m.span())
                 continue
-            members = self.group_members(re.sub(r"\s*(\d)", r" \1", m.group("code"), count=1), "")
+            members = self.group_members(_said_word_code(m), "")
             if len(members) >= 2:  # "เจรจา 3 หลักสูตรวิชาชีพ": a group of two indicators, asked which
                 out.append(CodeMatch(members[0], m.span(), tuple(members[:3])))
                 word_spans.append(m.span())

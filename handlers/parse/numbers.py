@@ -53,7 +53,9 @@ _AFTER_WORD = re.compile(rf"(ไตรมาส(?:ที่)?|ไตมาส(?:
 # Also glued to the word before it when that word says a value follows ("ครบสิบสองโครงการ",
 # "เฉลี่ยห้าสิบนาที"); elsewhere a number word inside a word is part of it.
 _VALUE_LEAD = "(?:(?<=ครบ)|(?<=เฉลี่ย)|(?<=ได้)|(?<=แล้ว)|(?<=รวม)|(?<=ทั้งหมด)|(?<=อีก)|(?<=เหลือ))"
-_BEFORE_NOUN = re.compile(rf"(?:(?<![ก-๙\d.])(?<![\d.]\s)|{_VALUE_LEAD})({SPELLED})\s*(โครงการ|เรื่อง|ครั้ง|นาที|ราย|คน|ชุด)")
+_BEFORE_NOUN = re.compile(
+    rf"(?:(?<![ก-๙\d.])(?<![\d.]\s)|{_VALUE_LEAD})({SPELLED})\s*(โครงการ|เรื่อง|ครั้ง|นาที|ราย|คน|ชุด|คะแนน)"
+)
 _HUNDRED_PERCENT = re.compile(r"ร้อยเปอร์เซ็น(?:ต์|ท์)?|ร้อยเปอร์เซนต์|เต็มร้อย")
 _HALF = re.compile(r"ครึ่ง(?:หนึ่ง|นึง|ทาง)")
 

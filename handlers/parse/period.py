@@ -73,7 +73,10 @@ _QUARTER = re.compile(
     r"(?:\s*(?:/|ปี|ปีงบ(?:ประมาณ)?|(?<![a-z])fy|พ\.?\s?ศ\.?)\s*(?P<year>\d{4}|\d{2})(?!\d))?",
     re.IGNORECASE,
 )
-_ROUND = re.compile(r"(?:รอบ|ผลสะสม|สะสม|สรุปผล)\s*(?P<n>3|6|9|12)\s*เดือน")
+_ROUND = re.compile(
+    r"(?:รอบ|ผลสะสม|สะสม|สรุปผล)\s*(?P<n>3|6|9|12)\s*เดือน"
+    r"|ครึ่ง\s*ปี\s*(?:งบ(?:ประมาณ)?\s*)?(?:(?P<first>แรก)|(?P<second>หลัง))"  # the half-years end with Q2 and Q4
+)
 # The whole fiscal year closed: its fourth quarter ("ปิดปีงบ 61").
 _YEAR_END = re.compile(r"(?:ปิด|สิ้น)ปีงบ(?:ประมาณ)?\s*(?:พ\.?\s?ศ\.?)?\s*(?P<year>\d{4}|\d{2})(?!\d)")
 _FISCAL_YEAR = re.compile(
@@ -210,7 +213,7 @@ def find_periods(text: str, today: date, codes: Iterable[tuple[int, int]] = ()) 
             taken.append(m.span())
     for m in _ROUND.finditer(text):
         if free(m.span()):
-            q = {"3": 1, "6": 2, "9": 3, "12": 4}[m.group("n")]
+            q = {"3": 1, "6": 2, "9": 3, "12": 4}[m.group("n")] if m.group("n") else (2 if m.group("first") else 4)
             # "รอบ 12 เดือน" sent in October is the year just closed, as a quarter not begun yet is
             fy, q = (fy_context, q) if fy_context else _quarter_period(q, None, today)
             found.append(PeriodMatch(fy, q, None, m.span(), fy_context is not None, "round"))

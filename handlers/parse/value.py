@@ -44,7 +44,9 @@ COUNT_NOUNS = "|".join(word + _NOT_A_COUNT.get(word, "") for word in COUNT_WORDS
 _PERCENT_WORD = r"(?:%|เปอร์เซ็นต์|เปอร์เซ็นท์|เปอร์เซ็น|เปอร์เซนต์|เปอร์เซนท์|เปอเซ็น|percent|pct)"
 
 # "จาก", "จากทั้งหมด", "จากที่ได้รับจัดสรร", "จากงบประมาณ": out of a whole.
-_FROM = r"จาก(?:ที่[ก-๙]{0,14}|การ)?(?:จัดสรร|งบ\S*|ผู้[ก-๙]{1,20})?(?:ทั้งหมด|ทั้งสิ้น)?"  # "จากที่เปิดสอน 20"
+_FROM = (
+    r"จาก(?:ที่[ก-๙]{0,14}|การ)?(?:จัดสรร|งบ\S*|วงเงิน(?:ที่[ก-๙]{0,14})?|ผู้[ก-๙]{1,20})?(?:ทั้งหมด|ทั้งสิ้น)?"  # "จากที่เปิดสอน 20"
+)
 _PERCENT_BEFORE = re.compile(rf"(?:ร้อยละ|ร้อยล่ะ|ร้อยล่า|รัอยละ)\s*(?:ที่\s*)?{NUM}")
 _PERCENT_AFTER = re.compile(rf"{NUM}\s*{_PERCENT_WORD}", re.IGNORECASE)
 ANY_PERCENT = re.compile(rf"(?:ร้อยละ|ร้อยล่ะ)\s*(?:ที่\s*)?{NUM}|{NUM}\s*{_PERCENT_WORD}", re.IGNORECASE)
@@ -62,7 +64,7 @@ _MONEY_RATIO = re.compile(rf"{NUM}\s*(?P<am>ล้าน|แสน|หมื่�
 _LEFT_OVER = re.compile(r"เหลือ|ขาด|อีก")  # "ได้ 60 คะแนน เหลืออีก 40 คะแนน": a remainder, not a part
 _DONE_WORDS = re.compile(
     r"ดำเนินการแล้ว|แล้วเสร็จ|เสร็จแล้ว|เสร็จสิ้น|เสร็จ|แก้ไขแล้ว|แก้ไขได้|แก้ได้|สำเร็จ|ปิด|รายงาน(?:ผล)?แล้ว|ทำแล้ว|"
-    r"พึงพอใจ|พอใจ|ผ่าน|ตามแผน|ตรง|ครบ|ได้|แล้ว"
+    r"พึงพอใจ|พอใจ|ผ่าน|ตามแผน|ตรง|ครบ|ได้|แล้ว|สูงขึ้น|เพิ่มขึ้น|ดีขึ้น"  # "คะแนน Post-test สูงขึ้น 131 คน"
 )
 # A survey: who answered (the questionnaires returned, not those sent) and who was satisfied, in
 # either order; the satisfied share of those who answered is the value.
@@ -94,7 +96,7 @@ _BAHT = re.compile(rf"{NUM}\s*(ล้าน|แสน|หมื่น|พัน)
 _COUNT = re.compile(rf"{NUM}\s*(?P<noun>{COUNT_NOUNS})(?!สำคัญ)")
 _BARE_AFTER = re.compile(
     rf"(?:ได้|คืบหน้า|ความคืบหน้า|ความก้าวหน้า|ก้าวหน้า|ผลการดำเนินงาน|ผลงาน|ผลสะสม|ผล|สะสม|ภาพรวม\S{{0,10}}|สำเร็จ|"
-    rf"เบิกจ่าย(?:ได้|แล้ว|ไป)?|แก้เป็น|เป็น|=)"
+    rf"เบิกจ่าย(?:ได้|แล้ว|ไป)?|แก้เป็น|เป็น|=|ตอนนี้|ขณะนี้|ล่าสุด)"
     rf"\s*(?:ที่|อยู่ที่|แล้ว|ประมาณ)?\s*:?\s*{NUM}(?![\d.]|\s*(?:{COUNT_NOUNS}|นาที|บาท|วัน|คน|%|มิติ|ด้าน|ตัวชี้วัด))"
 )
 _RIGHT_ONE = re.compile(
