@@ -37,6 +37,8 @@ _UNDER_WAY = re.compile(
 _NOT_DONE = re.compile(
     r"ยังไม่|ไม่ผ่าน|ไม่(?:แล้ว)?เสร็จ|ไม่ครบ|ยกเลิก|ขอถอน|ถอน(?:ออก)?|(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด|ไม่ใช่|[❌✗✖]"
 )
+# Said plainly not done (a cross, "ยังไม่ครบ", "ยังไม่ผ่าน"), as against not started or under way.
+_MARKED_NOT_DONE = re.compile(r"[❌✗✖]|ยังไม่(?:ครบ|ผ่าน|เสร็จ)")
 _ALL_SUBSTEPS = re.compile(r"(?:ครบ)?ทุก(?:ข้อ|ขั้น)(?:ตอน)?ย่อย|ย่อยครบ|ขั้น(?:ตอน)?(?:ที่)?\s*\d+\s*ทั้งหมด")
 _RECURRING = re.compile(r"ทุกเดือน|เดือนละ|เป็นประจำ|ทุกไตรมาส|ครั้ง\s*/\s*ปี|ทุก\s*\d+\s*เดือน")
 _TIMES = re.compile(r"(?<![\d.])([2-9]|1[0-2])\s*ครั้ง")  # an item done in N rounds ("ครบ 2 ครั้ง")
@@ -338,6 +340,12 @@ class ItemMatcher:
                 self._stated(indicator, low, True, acc, finished)
                 return False, True
             chosen, options = self.by_words(indicator.code, low)
+            if chosen and not retracts and _MARKED_NOT_DONE.search(low) and not _IN_PROGRESS.search(low):
+                # "❌ ประชุมออนไลน์กับผู้แทน 50 เขต (ยังไม่ได้จัด)", "รายงานรายเขต ยังไม่ครบ ขาดอีก 7 เขต":
+                # said not done, for the reporter to confirm
+                acc.add("proposed_undone", chosen)
+                acc.last_words = []
+                return False, True
             acc.add("blocked", chosen + options)
             return False, False
         rest = low
@@ -589,7 +597,9 @@ class ItemMatcher:
         before does not have, and hardly any it has, so the clause is about something else ("แต่ยังไม่ได้
         เข้า กก.กิจการสภา" after "นำเรียนประธานสภาแล้ว" names the other half of the same milestone)."""
         query = _grams(match_key(_expand(text))) - self.name_grams.get(code, set())
-        theirs = set().union(*(self.grams.get((code, i), set()) for i in items)) if items else set()
+        # An item told twice (KPI 6's step 4 ends in the executives' report) has the words of both.
+        told = {*items, *(k[1] for k, v in self.twin.items() if k[0] == code and v in items)}
+        theirs = set().union(*(self.grams.get((code, i), set()) for i in told)) if told else set()
         other = {
             g for g in query - theirs if g in self.idf and any(g in gs for k, gs in self.grams.items() if k[0] == code)
         }
