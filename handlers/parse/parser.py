@@ -564,6 +564,10 @@ class MessageParser:
             return ParsedItem(code, [code], 0.95 if via == "code" else 0.9, via, value, pending, segment)
         value_free = _without_value(segment, value)
         cands = self.matcher.candidates(value_free)
+        if value is not None and cands.via != "alias" and not segment[: value.span[0]].strip(" \t\n:-•*"):
+            named = self._named_by_its_number(segment, valued, value, pending)
+            if named is not None:
+                return named
         ranked = [(c, s) for c, s in cands.ranked if s >= REJECT_SCORE]
         top3 = [c for c, _ in ranked[:3]]
         if not ranked:
@@ -587,6 +591,17 @@ class MessageParser:
         if clear:
             return self._resolved(ParsedItem(ranked[0][0], top3, 0.8, "fuzzy", value, pending, segment), valued)
         return ParsedItem(None, self._with_unit_candidates(top3, value), 0.4, cands.via, value, pending, segment)
+
+    def _named_by_its_number(self, segment: str, valued: str, value: ValueMatch, pending: bool) -> ParsedItem | None:
+        """ "๑๒ โครงการ ขั้นตอน ๑–๓ ดำเนินการแล้ว": a count opening the message that is one indicator's
+        alias ("12 โครงการ" names KPI 2) is its name, not a value; confirmed before saving."""
+        full = self.matcher.candidates(segment)
+        hits = [c for c, s in full.ranked if s >= ALIAS_SCORE] if full.via == "alias" else []
+        if len(hits) != 1:
+            return None
+        rest = blank(valued, [value.span])
+        item = ParsedItem(hits[0], [hits[0]], 0.85, "alias", self._pick_value(rest, hits[0]), pending, segment)
+        return self._resolved(item, rest)
 
     def _resolved(self, item: ParsedItem, valued: str) -> ParsedItem:
         """Once the indicator is known, prefer the value in its unit (seen only now for alias/fuzzy)."""
