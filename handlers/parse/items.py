@@ -30,7 +30,8 @@ Claim = Literal["level", "points"]
 _DONE = re.compile(r"เสร็จ|แล้ว|เรียบร้อ|ครบ|ผ่าน|สำเร็จ|อนุมัติ|ลงนาม|เห็นชอบ|ดำเนินการได้|ทำได้|done|ok\b|✅|✔|✓", re.IGNORECASE)
 _UNDER_WAY = re.compile(
     r"กำลัง|อยู่ระหว่าง|ระหว่าง(?:การ)?ดำเนิน|คาดว่า|น่าจะ|จะ(?:ดำเนิน|เสร็จ|ส่ง|จัด|ทำ|เริ่ม|เสนอ|รายงาน|แจ้ง|ประชุม)|"
-    r"เตรียม|วางแผน|in progress|ongoing|รอ(?:ผล|การ|อนุมัติ|ลงนาม|เสนอ|ผู้บริหาร)|เริ่ม(?:แล้ว)?แต่|ใกล้(?:เสร็จ|จะ)|ยังค้าง|"
+    r"เตรียม|วางแผน|in progress|ongoing|รอ(?:ผล|การ|อนุมัติ|ลงนาม|เสนอ|ผู้บริหาร|ฝ่าย|ทาง|คิว)|"
+    r"เริ่ม(?:แล้ว)?แต่|ใกล้(?:เสร็จ|จะ)|ยังค้าง|"
     # not started yet, what is left, a recurring step some months in: none of them is done
     r"ยังไม่ได้|(?:ยัง|คง)?เหลือ|ยังขาด|ขาดอีก|(?:ไป|มา)แล้ว\s*\d+\s*(?:เดือน|สัปดาห์|รอบ)|เริ่ม(?:ดำเนินการ|ทำ|เก็บ|นำเข้า|ทยอย)|ทยอย|⏳|มาแล้ว\s*\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ)"
 )
@@ -68,6 +69,7 @@ _STRONG_UNDER_WAY = re.compile(
     r"(?:ไป|มา)แล้ว\s*\d+\s*(?:เดือน|สัปดาห์|รอบ)|เริ่ม|ทยอย"
 )
 _ANOTHER_NUMBERED = re.compile(r"\d+\.\d+|ขั้น|ข้อ|step", re.IGNORECASE)
+_ANOTHER_ROUND = re.compile(r"(?:งวด|รอบ|ครั้ง)(?:ที่)?\s*[\d๐-๙]")
 _NOT_YET = re.compile(r"\s*(?:แต่\s*)?ยังไม่(?:ได้)?")
 _HANDED_ON = re.compile(
     r"\s*(?:และ|แล้ว)?\s*(?:ส่ง|เสนอ|นำเรียน)(?:ให้|ต่อ|ไป(?:ให้|ยัง)?)?\s*(?:หัวหน้า|ผอ|ผู้อำนวยการ|สยป|ท่าน)\S*(?:\s+\S+)?\s*(?:ดู|พิจารณา|ตรวจ)?\s*แล้ว\s*$"
@@ -109,6 +111,9 @@ _PART = re.compile(r"ส่วนที่\s*(\d+)")
 # The numbers a part prints before its items: "– 1. การพัฒนานวัตกรรม 1.1 ผลผลิต…" has 1 and 1.1.
 _ITEM_NUMBERS = re.compile(r"(?<=–\s)\d+(?=\.)|(?<![\d.])\d+\.\d+(?![\d.])")
 _PART_ITEM = re.compile(rf"ส่วน(?:ที่)?\s*(?P<part>\d+)\s*ข้อ(?:ที่)?\s*(?P<sub>{_NUM})")
+# A project named in one word ("โครงการเอาความต้องการของประชาชนเข้าสภา"): its name says which
+# project, not which of its items.
+_PROJECT_NAMED = re.compile(r"(?:(?<=\s)|^)โครงการ[ก-๙]{6,}")
 # Ways of saying an item's words that share no letters with them.
 SYNONYMS = {
     "เปิดใช้งานระบบ": "ใช้งานระบบ",
@@ -224,6 +229,11 @@ def _same_head(a: str, b: str) -> bool:
     return "." in a and "." in b and a.rsplit(".", 1)[0] == b.rsplit(".", 1)[0]
 
 
+def _project_name_dropped(m: re.Match[str]) -> str:
+    said = m.group(0)
+    return said if _DONE.search(said) or said.startswith("โครงการสำคัญ") else " โครงการ "
+
+
 def _with_synonyms(text: str) -> str:
     for said, written in SYNONYMS.items():
         text = re.sub(rf"(?<!ต้องการ){said}", written, text)  # "ความต้องการใช้ระบบ" is a need, not use
@@ -302,7 +312,7 @@ class ItemMatcher:
         if _SUB_REF.search(text):
             # "ขั้นที่ 3.1 …\n3.2 …", "ขั้นตอน 3.1 ลงทะเบียน… กับ 3.2 …": the list goes on
             text = _LISTED_SUB.sub(_as_step_ref, text)
-        for clause in _clauses(_with_synonyms(text)):
+        for clause in _clauses(_with_synonyms(_PROJECT_NAMED.sub(_project_name_dropped, text))):
             before = self._clause(indicator, clause, acc, before, retracts)
         return acc.freeze()
 
@@ -330,6 +340,16 @@ class ItemMatcher:
             acc.last_words = []  # "… (3.1) ครบแล้ว แต่ 3.2 / ยังเหลือ 5 ฉบับ": what is left is another item's
         elif _NOT_YET.match(low) and not self._says_other_words(indicator.code, low, acc.last_words):
             acc.add("blocked", acc.last_words)  # "infographic ทำเสร็จแล้ว แต่ยังไม่ได้เผยแพร่": half of it
+        elif (
+            acc.last_words
+            and under_way
+            and (not finished or _STRONG_UNDER_WAY.search(low))
+            and not _ANOTHER_ROUND.search(low)  # "ส่วนงวด ๒ กับ ๓ จะส่งมอบปี ๖๓": other installments
+        ):
+            # "แจ้งเขตทราบแล้ว ส่วนการประชาสัมพันธ์ผ่านเว็บไซต์ รอฝ่าย IT อัปโหลด": the other half of the
+            # same milestone is still under way
+            chosen, options = self.by_words(indicator.code, low)
+            acc.add("blocked", [i for i in acc.last_words if i in chosen])
         if _HANDED_ON.match(low):
             return before  # "ส่งให้หัวหน้ากลุ่มงานดูแล้ว": the item before handed on, not an item of its own
         if negated and under_way:
