@@ -29,6 +29,7 @@ CORPORA = (
     "blind4_sealed",
     "blind5_sealed",
     "blind6_sealed",
+    "blind7_sealed",
 )
 
 
