@@ -60,6 +60,7 @@ _RETRACT = re.compile(
     r"(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด"
 )
 _NOT_STARTED = re.compile(r"ยังไม่ได้")
+_EVERY_ROUND = re.compile(r"ครบ(?:ทั้ง|ทุก)?\s*\d*\s*(?:รอบ|ครั้ง|เดือน)|ทุกเดือน|ครบ(?:ถึง|ทั้งปี|ปี)|จบปี|ทั้งปี")
 _ALL_ROUNDS = re.compile(r"ครบ(?:ทั้ง|ทุก)?\s*\d*\s*(?:รอบ|ครั้ง|เดือน)")  # "… รอบ พ.ค. แจ้งแล้ว ครบทั้ง 2 รอบ"
 _MONTHS_WORK = re.compile(r"งาน(?:ของ|ประจำ|ใน|ช่วง)?\s*เดือน")
 _ANY_DAY = date(2000, 1, 1)  # only the months said are wanted, not their years
@@ -128,6 +129,7 @@ SYNONYMS = {
 _CONTINUED = re.compile(r"ด้วย|เช่นกัน|ก็(?:เสร็จ|แล้ว)")
 
 MIN_MASS = 6.0  # IDF mass of the text's trigrams an item must explain: about two distinctive words
+ROUNDS_MASS = 2.0  # words enough to tie "ครบ 6 ครั้ง" to a recurring step when nothing else fits better
 MIN_SHARE = 0.45  # the share of the text (or of a short item) the item explains
 MIN_RECALL = 0.05  # of a long item's own words, the least share a text must have unless it has many
 MARGIN = 0.12  # a rival closer than this is offered beside it, not ruled out
@@ -378,6 +380,8 @@ class ItemMatcher:
             return finished, negated  # "ส่วนที่ 3 ข้อ 1 การพัฒนานวัตกรรม…": the words describe the number
         chosen, options = self.by_words(indicator.code, rest)
         chosen = [c for c in chosen if negated or acc.all_rounds or not self._one_round_of(indicator, c, low)]
+        if not chosen and not negated:
+            chosen = self._every_round_done(indicator, low) or chosen
         if chosen:
             acc.add("proposed_undone" if negated else "proposed", chosen)
             acc.last_words = [] if negated else chosen
@@ -453,6 +457,26 @@ class ItemMatcher:
                 acc.add("proposed", [i.id for i in points_items(indicator, float(points.group("n")))])
                 rest = rest.replace(points.group(0), " ")
         return rest, numbered
+
+    def _every_round_done(self, indicator: Indicator, low: str) -> list[str]:
+        """ "ตรวจติดตามการนำเข้าข้อมูลครบ 6 ครั้งแล้ว ธ.ค.–พ.ค.": a step the plan repeats, said done in
+        every round. Its words are the ones the steps around it share ("ตรวจติดตามการนำเข้าข้อมูล" is in
+        steps 1, 3 and 4), so the rounds say which: the only recurring step the words fit."""
+        if not _EVERY_ROUND.search(low):
+            return []
+        query = _grams(match_key(_expand(low))) - self.name_grams.get(indicator.code, set())
+        mass = {
+            i.id: sum(self.idf.get(g, 0.0) for g in query & self.grams[(indicator.code, i.id)])
+            for i in self.items[indicator.code]
+        }
+        fits = [
+            i.id
+            for i in self.items[indicator.code]
+            if i.kind == "step" and (_RECURRING.search(i.text) or len(i.months) >= 2) and mass[i.id] >= ROUNDS_MASS
+        ]
+        if len(fits) != 1 or any(m > mass[fits[0]] for m in mass.values()):
+            return []
+        return fits
 
     def _substeps(self, indicator: Indicator, ids: list[str]) -> list[str]:
         """ "ขั้นตอนที่ 3 ครบทุกข้อย่อย": the sub-steps 3.1, 3.2 … printed under step 3."""

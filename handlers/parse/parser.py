@@ -404,6 +404,9 @@ class MessageParser:
         chosen, options = self.item_matcher.by_words(None, item.text or blanked)
         codes = {c.split("/", 1)[0] for c in chosen}
         torn = list(dict.fromkeys(c.split("/", 1)[0] for c in options))
+        if 2 <= len(codes) <= 3 and not item.candidates:
+            # "สรุปข้อมูลโครงการนำเรียนรองผู้ว่าฯ แล้ว": items of two indicators fit; the reporter picks
+            return ParsedItem(None, sorted(codes), 0.4, "item", item.value, item.pending, item.text)
         if not chosen and 2 <= len(torn) <= 3 and not item.candidates:
             # "ทอดแบบสอบถามเสร็จแล้ว": a step both K2 and K3 print; the reporter picks the indicator
             return ParsedItem(None, torn, 0.4, "item", item.value, item.pending, item.text)
