@@ -587,14 +587,25 @@ class ItemMatcher:
         if len(parts) < 2:
             return chosen, options
         found: list[str] = []
+        news: list[str] = []
         for part in parts:
             got, rivals = self._greedy(code, part)
             if rivals:
                 return (chosen, options) if chosen else ([], options or rivals)
             found += [g for g in got if g not in found]
+            news += [g for g in got if g not in news and self._tells_more(code, part, chosen, g)]
         if not chosen:
             return (found, []) if found and all(found) else ([], options)
-        return chosen + [f for f in found if f not in chosen], []
+        return chosen + [f for f in news if f not in chosen], []
+
+    def _tells_more(self, code: str | None, part: str, chosen: list[str], item: str) -> bool:
+        """ "ประชุมคณะทำงานชี้แจงโครงการ และแจ้งผลแบบสอบถามแล้ว": a part's item adds to what the whole
+        text named only with words of its own; "แจ้งผลแบบสอบถาม" is the meeting's agenda, already said."""
+        if code is None or (code, item) not in self.grams:
+            return True
+        said = set().union(*(self.grams.get((code, c), set()) for c in chosen))
+        own = (_grams(match_key(_expand(part))) & self.grams[(code, item)]) - said - self.name_grams.get(code, set())
+        return sum(self.idf.get(g, 0.0) for g in own) >= MIN_MASS
 
     def _greedy(self, code: str | None, text: str) -> tuple[list[str], list[str]]:
         query = _grams(match_key(_expand(text)))
