@@ -35,7 +35,7 @@ _DONE = re.compile(
 _UNDER_WAY = re.compile(
     r"กำลัง|อยู่ระหว่าง|ระหว่าง(?:การ)?ดำเนิน|คาดว่า|น่าจะ|จะ(?:ดำเนิน|เสร็จ|ส่ง|จัด|ทำ|เริ่ม|เสนอ|รายงาน|แจ้ง|ประชุม)|"
     r"เตรียม|วางแผน|in progress|ongoing|รอ(?:ผล|การ|อนุมัติ|ลงนาม|เสนอ|ผู้บริหาร|ฝ่าย|ทาง|คิว)|"
-    r"เริ่ม(?:แล้ว)?แต่|ใกล้(?:เสร็จ|จะ)|ยังค้าง|"
+    r"เริ่ม(?:แล้ว)?แต่|ใกล้(?:เสร็จ|จะ)|ยังค้าง|(?:^|(?<=\s))รอ(?![บงยด])|"  # "รอผู้รับจ้างมาลงนาม": waiting
     # not started yet, what is left, a recurring step some months in: none of them is done
     r"ยังไม่ได้|(?:ยัง|คง)?เหลือ|ยังขาด|ขาดอีก|(?:ไป|มา)แล้ว\s*\d+\s*(?:เดือน|สัปดาห์|รอบ)|เริ่ม(?:ดำเนินการ|ทำ|เก็บ|นำเข้า|ทยอย)|ทยอย|⏳|มาแล้ว\s*\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ)"
 )
@@ -75,6 +75,8 @@ _STRONG_UNDER_WAY = re.compile(
 )
 _ANOTHER_NUMBERED = re.compile(r"\d+\.\d+|ขั้น|ข้อ|step", re.IGNORECASE)
 _ANOTHER_ROUND = re.compile(r"(?:งวด|รอบ|ครั้ง)(?:ที่)?\s*[\d๐-๙]")
+_INSTALLMENT = re.compile(r"(งวด|ครั้ง|รอบ)(?:ที่)?\s*(\d+)")
+_INSTALLMENT_SAID = re.compile(r"(งวด|ครั้ง|รอบ)(?:ที่)?\s*(\d+(?:\s*(?:,|และ|กับ|-|–)\s*\d+)*)")
 _NOT_YET = re.compile(r"\s*(?:แต่\s*)?ยังไม่(?:ได้)?")
 _HANDED_ON = re.compile(
     r"\s*(?:และ|แล้ว)?\s*(?:ส่ง|เสนอ|นำเรียน)(?:ให้|ต่อ|ไป(?:ให้|ยัง)?)?\s*(?:หัวหน้า|ผอ|ผู้อำนวยการ|สยป|ท่าน)\S*(?:\s+\S+)?\s*(?:ดู|พิจารณา|ตรวจ)?\s*แล้ว\s*$"
@@ -386,6 +388,7 @@ class ItemMatcher:
             return finished, negated  # "ส่วนที่ 3 ข้อ 1 การพัฒนานวัตกรรม…": the words describe the number
         chosen, options = self.by_words(indicator.code, rest)
         chosen = [c for c in chosen if negated or acc.all_rounds or not self._one_round_of(indicator, c, low)]
+        chosen = [c for c in chosen if not self._another_installment(indicator, c, low)]
         if not chosen and not negated:
             chosen = self._every_round_done(indicator, low) or chosen
         if chosen:
@@ -463,6 +466,18 @@ class ItemMatcher:
                 acc.add("proposed", [i.id for i in points_items(indicator, float(points.group("n")))])
                 rest = rest.replace(points.group(0), " ")
         return rest, numbered
+
+    def _another_installment(self, indicator: Indicator, item_id: str, low: str) -> bool:
+        """ "ส่งมอบงวด 2 และ 3 แล้ว" is not step 6 "ส่งมอบงานงวดที่ ๑": the item numbers its installment,
+        and the message says others of the same kind."""
+        item = next((i for i in self.items[indicator.code] if i.id == item_id), None)
+        if item is None:
+            return False
+        own = {(m.group(1), m.group(2)) for m in _INSTALLMENT.finditer(thai_to_arabic_digits(item.text))}
+        said: dict[str, set[str]] = {}
+        for m in _INSTALLMENT_SAID.finditer(thai_to_arabic_digits(low)):
+            said.setdefault(m.group(1), set()).update(re.findall(r"\d+", m.group(2)))
+        return any(noun in said and number not in said[noun] for noun, number in own)
 
     def _every_round_done(self, indicator: Indicator, low: str) -> list[str]:
         """ "ตรวจติดตามการนำเข้าข้อมูลครบ 6 ครั้งแล้ว ธ.ค.–พ.ค.": a step the plan repeats, said done in
