@@ -351,6 +351,8 @@ class MessageParser:
                 found = self._indicator_by_items(item, blanked)
                 if found is not None:
                     item = found
+            elif item.via == "fuzzy" and len(items) == 1 and item.value is None and intent != "correction":
+                item = self._named_by_its_items(item, blanked)
             if item.indicator is not None:
                 # One indicator: its items are read in the whole message, periods and dates left in
                 # ("ตรวจติดตามรอบเดือน ม.ค. เรียบร้อย" is one round of a monthly step, not the step).
@@ -416,6 +418,20 @@ class MessageParser:
         if item.via in ("alias", "partial", "conflict") and code not in item.candidates:
             return None  # the message names another indicator: asked, not overruled by item words
         return ParsedItem(code, [code], 0.8, "item", item.value, item.pending, item.text)
+
+    def _named_by_its_items(self, item: ParsedItem, blanked: str) -> ParsedItem:
+        """ "วิเคราะห์ความคิดเห็นประชาชน จัดทำเอกสารแยกตามภารกิจกรรมการสามัญ 12 คณะเสร็จแล้ว": the name
+        words ("กรรมการสามัญ") lean to K3, but the words are K1's third milestone, said almost as
+        printed. An indicator guessed from its name gives way to the only indicator whose item the
+        words clearly name; confirmed before saving."""
+        chosen, options = self.item_matcher.by_words(None, item.text or blanked)
+        codes = {c.split("/", 1)[0] for c in chosen}
+        if options or len(codes) != 1 or item.indicator in codes:
+            return item
+        code = next(iter(codes))
+        return replace(
+            item, indicator=code, candidates=[code, *item.candidates[:2]], indicator_confidence=0.8, via="item"
+        )
 
     def _segments(
         self, blanked: str, valued: str, codes: list[CodeMatch]
