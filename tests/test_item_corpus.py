@@ -14,15 +14,18 @@ from tests.item_corpus_eval import ItemScore, evaluate
 
 # set → (floor, the set's story)
 FLOORS: dict[str, tuple[float, str]] = {
-    "dev": (0.92, "the first blind set"),
-    "dev2": (0.92, "written after the first round of tuning"),
-    "dev3": (0.86, "written after the second"),
+    "dev": (0.97, "the first blind set"),
+    "sealed": (0.92, "its sealed part, spent"),
+    "sealed2": (0.95, "the second set's sealed part, spent"),
+    "sealed3": (0.94, "the third set's sealed part, spent"),
+    "dev2": (0.93, "written after the first round of tuning"),
+    "dev3": (0.91, "written after the second"),
     "dev4": (0.93, "written after the third"),
-    "sealed4": (0.9, "its sealed part: 72.9 % when scored once"),
-    "dev5": (0.82, "written after the fourth was spent"),
-    "sealed5": (0.7, "its sealed part: 60.0 % when scored once"),
-    "sealed6": (0.78, "a sixth set, all sealed: 74.2 % when scored once"),
-    "sealed7": (0.82, "a seventh set, all sealed: 80.0 % when scored once"),
+    "sealed4": (0.92, "its sealed part: 72.9 % when scored once"),
+    "dev5": (0.87, "written after the fourth was spent"),
+    "sealed5": (0.76, "its sealed part: 60.0 % when scored once"),
+    "sealed6": (0.82, "a sixth set, all sealed: 74.2 % when scored once"),
+    "sealed7": (0.87, "a seventh set, all sealed: 80.0 % when scored once"),
 }
 SCORES: dict[str, ItemScore] = {name: evaluate(name) for name in FLOORS}
 
