@@ -31,6 +31,7 @@ from handlers.parse.value import (
     lone_number,
     mean_of_total,
     value_spans,
+    with_thai_nouns,
 )
 from scoring.fiscal import FiscalPeriod, fiscal_quarter_of, fiscal_year_of
 from scoring.items import next_items
@@ -533,7 +534,9 @@ class MessageParser:
                     (
                         v
                         for v in values
-                        if v.source == "fraction" and v.numerator is not None and unit in segment[v.span[0] : v.span[1]]
+                        if v.source == "fraction"
+                        and v.numerator is not None
+                        and unit in with_thai_nouns(segment)[v.span[0] : v.span[1]]
                     ),
                     None,
                 )

@@ -164,6 +164,7 @@ def find_values(text: str) -> tuple[ValueMatch, ...]:
 @lru_cache(maxsize=64)
 def _find_values(text: str) -> tuple[ValueMatch, ...]:
     text = _TIME_OF_DAY.sub(lambda m: " " * len(m.group(0)), text)
+    text = with_thai_nouns(text)
     text = _AMOUNT_PARTS.sub(_amount_in_full, text)
     text = _MULTIPLIED.sub(_expanded, text)
     out: list[ValueMatch] = []
@@ -292,6 +293,22 @@ def _survey(text: str) -> tuple[re.Match[str], tuple[float, float]] | None:
     if whole == 0 or part > whole:
         return None
     return (satisfied if satisfied.start() > answered.start() else answered), (part, whole)
+
+
+# Counts said in English ("10 of 12 projects on track"), read as the Thai nouns, the same length so
+# that every span still points at the message as written.
+_ENGLISH_NOUNS = {"projects": "โครงการ", "project": "โครงการ", "points": "คะแนน", "cases": "เรื่อง"}
+_ENGLISH_NOUN = re.compile(r"(?<=\d)(\s*)(projects?|points|cases)\b", re.IGNORECASE)
+
+
+def _in_thai(m: re.Match[str]) -> str:
+    thai = _ENGLISH_NOUNS[m.group(2).lower()]
+    return (m.group(1) + thai).ljust(len(m.group(0)))
+
+
+def with_thai_nouns(text: str) -> str:
+    """ "12 projects" → "12 โครงการ ", the same length."""
+    return _ENGLISH_NOUN.sub(_in_thai, text)
 
 
 def _amount_in_full(m: re.Match[str]) -> str:
