@@ -156,7 +156,10 @@ _LETTER_DATED = re.compile(r"(?:ลว|ลงวันที่)\.?\s*$")  # "�
 # A month the text plans ahead for ("ขั้นต่อไปจะนำเสนอ … ในเดือน ก.ค.") is not the period reported.
 _AHEAD = re.compile(r"(?:จะ|ต่อไป|กำหนดการ)")
 # A month an activity or the data belongs to, said as such, is not the period reported.
-_EVENT_MONTH = re.compile(r"(?:ประจำเดือน|ตั้งแต่(?:เดือน)?|ในเดือน|ค่าไฟ(?:ฟ้า)?(?:เดือน)?|เทียบ(?:กับ)?(?:เดือน)?)\s*$")
+_EVENT_MONTH = re.compile(
+    r"(?:(?:ค่าไฟ(?:ฟ้า)?|การเงิน|ประชุม\S{0,12})\s*ประจำเดือน|ตั้งแต่(?:เดือน)?|ในเดือน|ค่าไฟ(?:ฟ้า)?(?:เดือน)?|"
+    r"เทียบ(?:กับ)?(?:เดือน)?)\s*$"
+)
 _CODE_BEFORE = re.compile(
     r"(?:kpi|ตชว?\.?|ตัวชี้วัด(?:ที่)?|ตัวชีวัด(?:ที่)?|ข้อ(?:ที่)?|k|\.|ร้อยละ|ร้อยล่ะ|ได้|ที่|คือ|เป็น)\s*$", re.IGNORECASE
 )
