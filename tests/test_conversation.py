@@ -222,6 +222,21 @@ def test_each_indicator_keeps_the_quarter_its_clause_names(engine: sa.Engine, pe
     assert sorted(reports(engine)) == [("1", 80.0, "2567-Q1"), ("3", 45.0, "2567-Q2")]
 
 
+def test_a_value_for_each_month_is_saved_in_each_month(engine: sa.Engine, people: dict[str, int]) -> None:
+    """One indicator reported month by month in one message: a part a month, confirmed together."""
+    chat = Chat(engine, people["somsri"])
+    reply = chat.say("ตช.4 ย้อนหลังค่ะ ต.ค. 66 ร้อยละ 70 / พ.ย. 66 ร้อยละ 75 / ธ.ค. 66 ร้อยละ 80")
+    assert reply.texts[0].splitlines()[1:4] == [
+        "• ตัวชี้วัดที่ 4 ร้อยละ 70 (ต.ค. 2566)",
+        "• ตัวชี้วัดที่ 4 ร้อยละ 75 (พ.ย. 2566)",
+        "• ตัวชี้วัดที่ 4 ร้อยละ 80 (ธ.ค. 2566)",
+    ]
+    assert reports(engine) == []
+    reply = chat.tap(reply, "ยืนยัน")
+    assert reply.texts[0].startswith("บันทึกแล้วค่ะ")
+    assert sorted(reports(engine)) == [("4", 70.0, "2566-10"), ("4", 75.0, "2566-11"), ("4", 80.0, "2566-12")]
+
+
 def test_a_quarter_in_the_heading_is_every_clauses(engine: sa.Engine, people: dict[str, int]) -> None:
     chat = Chat(engine, people["somsri"])
     reply = chat.say("รายงานไตรมาส 1 ค่ะ ตช.1 ร้อยละ 70 ตช.3 ร้อยละ 40")

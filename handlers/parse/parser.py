@@ -219,6 +219,7 @@ class MessageParser:
         valued = blank(blanked, named)
         intent = self._intent(low, blank(valued, [c.span for c in codes]))
         items = self._items(blanked, valued, codes)
+        items = self._month_series(items, blanked, valued, periods) or items
         sections = split_sections(text)
         undo = intent == "correction"
         if (intent in ("report", "chat") or (intent == "query" and not asks(low)) or undo) and says_finished(low):
@@ -309,6 +310,27 @@ class MessageParser:
                 valued=blank(valued, spans),
             )
         ]
+
+    def _month_series(
+        self, items: list[ParsedItem], blanked: str, valued: str, periods: list[PeriodMatch]
+    ) -> list[ParsedItem] | None:
+        """ "K2 ย้อนหลังค่ะ เม.ย. 28 นาที / พ.ค. 26 นาที / มิ.ย. 24.5 นาที": one indicator, a value for each
+        month said; a part a month, each saved in its own month once the reporter confirms."""
+        if len(items) != 1 or items[0].indicator is None:
+            return None
+        months = sorted((p for p in periods if p.source == "month"), key=lambda p: p.span[0])
+        if len(months) < 2 or len({(p.fiscal_year, p.month) for p in months}) != len(months):
+            return None
+        code, out = items[0].indicator, []
+        ends = [p.span[0] for p in months[1:]] + [len(blanked)]
+        for month, end in zip(months, ends, strict=True):
+            start = month.span[1]
+            value = self._pick_value(valued[start:end], code)
+            if value is None or blanked[start : value.span[0] + start].strip(" \t=:-–") != "":
+                return None  # each month's value right after it, or it is not a series
+            shifted = replace(value, span=(value.span[0] + start, value.span[1] + start))
+            out.append(replace(items[0], value=shifted, text=blanked[month.span[0] : end], span=(month.span[0], end)))
+        return out
 
     def _table_items(self, table: Table) -> list[ParsedItem]:
         """One part per row of a pasted table: the indicator its first cell names (a code, else its
@@ -680,8 +702,9 @@ class MessageParser:
         for p in periods:
             at = next((n for n, i in enumerate(items) if i.span and i.span[0] <= p.span[0] < i.span[1]), None)
             (shared if at is None else own[at]).append(p)
-        quarters = [{(p.fiscal_year, p.quarter) for p in mine} for mine in own]
-        if any(len(qs) > 1 for qs in quarters) or len(set().union(*quarters)) < 2:
+        # Clauses in different quarters, or in different months ("เม.ย. 28 นาที / พ.ค. 26 นาที")
+        said = [{(p.fiscal_year, p.quarter, p.month) for p in mine} for mine in own]
+        if any(len(ps) > 1 for ps in said) or len(set().union(*said)) < 2:
             return False
         for item, mine in zip(items, own, strict=True):
             item.period = self._resolve_period(mine or shared, today)[0]

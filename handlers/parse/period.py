@@ -59,7 +59,8 @@ _MONTH_RE, _MONTH_GROUPS = _month_alternation()
 # A year, unless the number goes on as a value ("ม.ค. 33.9%", "มกรา 77 เปอเซ็น").
 _YEAR = (
     r"(?:(?:พ\.?\s?ศ\.?|ปี(?:งบ(?:ประมาณ)?)?|(?<![a-z])fy|ค\.?ศ\.?)\s*)?(?P<year>\d{4}|\d{2})"
-    r"(?!\d|\.\d|\s*(?:%|เปอ|percent))"
+    # "พ.ค. 26 นาที": a count after the month, not the year 2569
+    r"(?!\d|\.\d|\s*(?:%|เปอ|percent|นาที|min|ครั้ง|คน|ราย|คะแนน|บาท))"
 )
 _MONTH_TOKEN = re.compile(rf"(?P<month>{_MONTH_RE})\s*(?:[/,]\s*)?(?:{_YEAR})?", re.IGNORECASE)
 _RANGE = re.compile(
