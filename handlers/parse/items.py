@@ -390,6 +390,14 @@ class ItemMatcher:
         if numbered:
             return finished, negated  # "ส่วนที่ 3 ข้อ 1 การพัฒนานวัตกรรม…": the words describe the number
         chosen, options = self.by_words(indicator.code, rest)
+        if not chosen and not options and finished and not negated:
+            # "แจ้งหน่วยงานให้ดำเนินการตามข้อสั่งการผู้ว่าฯ ครบแล้ว": the step is told in the indicator's
+            # own name words, which are otherwise left out as naming the indicator
+            chosen = [
+                c
+                for c in self._greedy(indicator.code, rest, with_name=True)[0]
+                if self._recall(indicator.code, c, rest) >= 0.6
+            ][:1]
         chosen = [c for c in chosen if negated or acc.all_rounds or not self._one_round_of(indicator, c, low)]
         chosen = [c for c in chosen if not self._another_installment(indicator, c, low)]
         if not chosen and not negated:
@@ -616,6 +624,13 @@ class ItemMatcher:
             return (found, []) if found and all(found) else ([], options)
         return chosen + [f for f in news if f not in chosen], []
 
+    def _recall(self, code: str, item: str, text: str) -> float:
+        """The share of an item's own words (by weight) the text says."""
+        grams = self.grams.get((code, item), set())
+        own = sum(self.idf.get(g, 0.0) for g in grams)
+        said = sum(self.idf.get(g, 0.0) for g in grams & _grams(match_key(_expand(text))))
+        return said / own if own else 0.0
+
     def _tells_more(self, code: str | None, part: str, chosen: list[str], item: str) -> bool:
         """ "ประชุมคณะทำงานชี้แจงโครงการ และแจ้งผลแบบสอบถามแล้ว": a part's item adds to what the whole
         text named only with words of its own; "แจ้งผลแบบสอบถาม" is the meeting's agenda, already said."""
@@ -625,11 +640,11 @@ class ItemMatcher:
         own = (_grams(match_key(_expand(part))) & self.grams[(code, item)]) - said - self.name_grams.get(code, set())
         return sum(self.idf.get(g, 0.0) for g in own) >= MIN_MASS
 
-    def _greedy(self, code: str | None, text: str) -> tuple[list[str], list[str]]:
+    def _greedy(self, code: str | None, text: str, with_name: bool = False) -> tuple[list[str], list[str]]:
         query = _grams(match_key(_expand(text)))
         pool = [key for key in self.grams if code is None or key[0] == code]
         relevant = {g for g in query if g in self.idf and any(g in self.grams[k] for k in pool)}
-        if code is not None:
+        if code is not None and not with_name:
             relevant -= self.name_grams.get(code, set())
         chosen: list[str] = []
         picked: list[tuple[str, str]] = []
