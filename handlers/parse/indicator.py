@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from handlers.parse.normalize import match_key, normalize_text
@@ -77,6 +77,12 @@ _CODE_ALIAS = re.compile(r"(?:ตัวชี้วัด(?:ที่)?|kpi|ข�
 _BARE_CODE = re.compile(
     r"(?:^|(?<=[\s(]))(?P<code>[kK]\s?\d|[กขคง]\.\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*(?:\s*\([กขคง]\))?)(?=\s|:|$|\))"
 )
+
+
+def _all_groups(groups: Iterable[Group]) -> Iterator[Group]:
+    for group in groups:
+        yield from _all_groups(group.groups)  # the smallest group first: its members are the fewest
+        yield group
 
 
 def _find_group(group: Group, code: str, kind: str) -> Group | None:
@@ -307,6 +313,19 @@ class IndicatorMatcher:
             found = _find_group(group, group_code, kind)
             if found is not None:
                 return [i.code for i in found.walk()]
+        return []
+
+    def group_named(self, text: str) -> list[str]:
+        """ "ความสำเร็จในการจัดหลักสูตรวิชาชีพ ได้ 92%": the name of a group of indicators (เจรจา 3 is
+        3.1 and 3.2) says the group, not which of them; its members, to ask which. Empty when the text
+        also names one member by an alias, or names no group."""
+        key = match_key(_expand(text))
+        for group in _all_groups(self.plan.groups):
+            members = [i.code for i in group.walk()]
+            name = match_key(_expand(group.name))
+            if len(members) >= 2 and len(name) >= 8 and name in key:
+                # an alias of one member said besides the group's name picks that member
+                return [] if self.alias_hits(key.replace(name, " ")) & set(members) else members
         return []
 
     def name_number_spans(self, text: str) -> list[tuple[int, int]]:

@@ -114,6 +114,7 @@ _REF = re.compile(
 # A clause that is only an item's number ("… สรุปผลเรียบร้อย ขั้นตอนที่ 10"): it says which, the clause before says how.
 _ONLY_REF = re.compile(rf"[\s(\-•]*(?:{_REF.pattern})[\s).]*$", re.IGNORECASE)
 _POINTS = re.compile(rf"(?<![\d./])(?P<n>{_NUM})(?:\s*/\s*{_NUM})?\s*คะแนน")  # "90/100 คะแนน" is 90
+_TOTAL_POINTS = re.compile(rf"(?<=รวม)\s*(?:สะสม|ทั้งหมด|ทั้งสิ้น)?\s*(?P<n>{_NUM})\s*คะแนน")
 _PART = re.compile(r"ส่วนที่\s*(\d+)")
 # The numbers a part prints before its items: "– 1. การพัฒนานวัตกรรม 1.1 ผลผลิต…" has 1 and 1.1.
 _ITEM_NUMBERS = re.compile(r"(?<=–\s)\d+(?=\.)|(?<![\d.])\d+\.\d+(?![\d.])")
@@ -471,7 +472,7 @@ class ItemMatcher:
             steps = [i.id for i in self.items[indicator.code] if i.kind == "step"]
             acc.add("proposed", list(dict.fromkeys(self.twin.get((indicator.code, i), i) for i in steps)))
         if not negated and indicator.rubric is not None and indicator.rubric.kind is RubricKind.checklist:
-            points = _POINTS.search(rest)
+            points = _TOTAL_POINTS.search(rest) or _POINTS.search(rest)  # "… อีก 30 รวมสะสม 50 คะแนน": the total
             if points is not None:
                 acc.claim, acc.claimed = "points", float(points.group("n"))
                 acc.add("proposed", [i.id for i in points_items(indicator, float(points.group("n")))])

@@ -82,7 +82,7 @@ _NEVER_A_RESULT = re.compile(
     r"ทั้ง\s*\d+\s*ท่าน|"  # "นำเรียนรองผู้ว่าฯ ทั้ง 4 ท่าน": the people addressed
     r"(?:ภายใน\s*)?\d+\s*วัน(?:ทำการ)?(?![ก-๙])|"  # "ภายใน 15 วัน": a time allowed, never a result here
     # "(เป้า 10 ประเด็น)": the target, not the result ("สำเร็จตามเป้า 18/24" is a result)
-    r"(?<!ตาม)(?<!ตาม )เป้า(?:หมาย)?\s*:?\s*\d+(?:\.\d+)?(?!\s*/)\s*(?:%|[ก-๙]{1,10})?"
+    r"(?<!ตาม)(?<!ตาม )เป้า(?:หมาย)?(?:ทั้งปี|ปีนี้|รายปี|ของปี|ไว้)?\s*:?\s*\d+(?:\.\d+)?(?!\s*/)\s*(?:%|[ก-๙]{1,10})?"
 )
 _WHO_IS_LATE = re.compile(r"ใคร(?:ยัง)?ไม่(?:ได้)?(?:ส่ง|รายงาน)|ยังไม่ส่งกี่|หน่วยไหนยังไม่")
 _CANCEL = re.compile(r"^(?:ยกเลิก|cancel|ไม่บันทึก|ลบ(?:ทิ้ง)?(?:รายงาน)?)\s*(?:ค่ะ|ครับ|นะ|จ้า)?\s*$", re.IGNORECASE)
@@ -284,13 +284,17 @@ class MessageParser:
                 if group
                 else []
             )
-            if group and members:
+            if not members:
+                members = self.matcher.group_named(blanked)
+                group = None
+            if members:
+                spans = [group.span()] if group else []
                 return [
                     self._item(
-                        blank(blanked, [group.span()]),
+                        blank(blanked, spans),
                         None,
                         alternatives=tuple(members[:3]),
-                        valued=blank(valued, [group.span()]),
+                        valued=blank(valued, spans),
                     )
                 ]
             multi = self._value_segments(blanked, valued)

@@ -135,7 +135,13 @@ def _pct(n: float, d: float) -> float:
 
 def _fraction_of(m: re.Match[str]) -> tuple[float, float] | None:
     n, d = float(m.group(1)), float(m.group(2))
-    return None if d == 0 or n > d * 1.0001 else (n, d)
+    return None if d == 0 or n > d * 1.0001 or _mean_score(m) else (n, d)
+
+
+def _mean_score(m: re.Match[str]) -> bool:
+    """ "ค่าเฉลี่ย 4.62/5.00", "ได้ 4.21 จาก 5 คะแนน": a mean on a five-point scale, not a share of a whole."""
+    d = float(m.group(2))
+    return d in (5.0, 10.0) and ("." in m.group(1) or "." in m.group(2))
 
 
 def _money_of(m: re.Match[str]) -> tuple[float, float] | None:
@@ -210,6 +216,10 @@ def _find_values(text: str) -> tuple[ValueMatch, ...]:
     level = _LEVEL.search(text)
     if level:
         out.append(ValueMatch(float(level.group(1)), "ระดับ", span=level.span(), confidence=0.9, source="level"))
+    mean = next((m for m in _FRACTION.finditer(text) if _mean_score(m)), None)
+    if mean is not None and ratio is None:
+        # after a level, and asked about: the plan's measure is a share or a level, not this mean
+        out.append(ValueMatch(float(mean.group(1)), "คะแนน", span=mean.span(), confidence=0.4, source="mean-score"))
     points = _POINTS.search(text)
     if points:
         said = points.group(1) or points.group(2)
