@@ -155,11 +155,12 @@ _STATEMENTS_OF = re.compile(r"(?:งบการเงิน|งบทรัพ�
 _AS_OF = re.compile(r"(?:ณ|ถึง|สิ้นสุด|as\s*of|ข้อมูลวันที่)\s*(?:วันที่\s*)?$", re.IGNORECASE)
 _LETTER_DATED = re.compile(r"(?:ลว|ลงวันที่)\.?\s*$")  # "กท 0100/0153 ลว. 10 ม.ค. 63": the letter's date
 # A month the text plans ahead for ("ขั้นต่อไปจะนำเสนอ … ในเดือน ก.ค.") is not the period reported.
-_AHEAD = re.compile(r"(?:จะ|ต่อไป|กำหนดการ)")
+_COMPARED = re.compile(r"(?:เท่ากับ|เทียบ(?:กับ)?|กว่า|จาก)\s*$")
+_AHEAD = re.compile(r"(?:จะ|ต่อไป|กำหนดการ|เหลือ(?:อีก)?\s*\d*\s*\S{0,6}\s*(?:คือ)?)")  # "เหลืออีก 2 ครั้งคือ เม.ย.": ahead
 # A month an activity or the data belongs to, said as such, is not the period reported.
 _EVENT_MONTH = re.compile(
     r"(?:(?:ค่าไฟ(?:ฟ้า)?|การเงิน|ประชุม\S{0,12})\s*ประจำเดือน|ตั้งแต่(?:เดือน)?|ในเดือน|ค่าไฟ(?:ฟ้า)?(?:เดือน)?|"
-    r"เทียบ(?:กับ)?(?:เดือน)?)\s*$"
+    r"เทียบ(?:กับ)?(?:เดือน)?|กว่า(?:เดือน)?|เท่ากับ(?:เดือน)?)\s*$"  # "ช้ากว่า เม.ย. นิดหน่อย": compared with
 )
 _CODE_BEFORE = re.compile(
     r"(?:kpi|ตชว?\.?|ตัวชี้วัด(?:ที่)?|ตัวชีวัด(?:ที่)?|ข้อ(?:ที่)?|k|\.|ร้อยละ|ร้อยล่ะ|ได้|ที่|คือ|เป็น)\s*$", re.IGNORECASE
@@ -255,8 +256,8 @@ def find_periods(text: str, today: date, codes: Iterable[tuple[int, int]] = ()) 
             fy, q, mo = _month_period(month, year, today)
             found.append(PeriodMatch(fy, q, mo, m.span(), year is not None, "as-of"))
     for m in _RELATIVE.finditer(text):
-        if not free(m.span()):
-            continue
+        if not free(m.span()) or _COMPARED.search(text[max(0, m.start() - 12) : m.start()]):
+            continue  # "ยังคงที่ 6% เท่ากับไตรมาสที่แล้ว": the period compared with, not the one reported
         word = m.group(0)
         if word.startswith("ไตรมาส"):
             fy, q = fiscal_year_of(today), fiscal_quarter_of(today)

@@ -58,6 +58,9 @@ _FRACTION = re.compile(
 _REVERSED_ANY = re.compile(
     rf"{NUM}\s*(?P<noun>[ก-ฮ][ก-๙]{{1,11}})(?P<between>[^\d]{{0,45}}?|[^\n]{{0,90}}?){NUM}\s*(?P=noun)"
 )
+# "45 คน จากผู้สูงอายุที่ขึ้นทะเบียน 60 คน", "17 ญัตติ จากที่สภามีมติให้ ผว.กทม. พิจารณา 20 ญัตติ": the part, then
+# the whole it is out of, in the same noun, with the whole's description between
+_PART_OF_WHOLE = re.compile(rf"{NUM}\s*(?P<noun>[ก-ฮ][ก-๙]{{1,11}})\s*จาก[^\d\n]{{2,45}}?{NUM}\s*(?P=noun)")
 _REVERSED = re.compile(rf"{NUM}\s*(?P<noun>{COUNT_NOUNS})(?P<between>[^\d]{{0,45}}?){NUM}\s*(?P=noun)")
 # Money out of money, in millions or in full ("12.5 ล้านบาท จาก 25 ล้าน"): the share spent, in percent.
 _MONEY_RATIO = re.compile(rf"{NUM}\s*(?P<am>ล้าน|แสน|หมื่น)?\s*บาท\s*{_FROM}\s*{NUM}\s*(?P<bm>ล้าน|แสน|หมื่น)?")
@@ -138,6 +141,18 @@ def _fraction_of(m: re.Match[str]) -> tuple[float, float] | None:
     return None if d == 0 or n > d * 1.0001 or _mean_score(m) else (n, d)
 
 
+def _fraction_of_groups(m: re.Match[str], part: int, whole: int) -> tuple[float, float] | None:
+    n, d = float(m.group(part)), float(m.group(whole))
+    return None if d == 0 or n > d * 1.0001 else (n, d)
+
+
+def _spent_of(m: re.Match[str]) -> tuple[float, float] | None:
+    """ "งบที่ได้รับจัดสรร 23,450,000 บาท เบิกจ่ายแล้ว 17,820,500 บาท": the whole first, then what was spent."""
+    d = float(m.group(1)) * _MULTIPLIER.get(m.group("am") or "", 1.0)
+    n = float(m.group(3)) * _MULTIPLIER.get(m.group("bm") or "", 1.0)
+    return None if d == 0 or n > d * 1.0001 else (n, d)
+
+
 def _mean_score(m: re.Match[str]) -> bool:
     """ "ค่าเฉลี่ย 4.62/5.00", "ได้ 4.21 จาก 5 คะแนน": a mean on a five-point scale, not a share of a whole."""
     d = float(m.group(2))
@@ -193,7 +208,9 @@ def _find_values(text: str) -> tuple[ValueMatch, ...]:
     reversed_ = next(((m, f) for m in _REVERSED.finditer(text) if (f := _reversed_of(m))), None)
     any_noun = next(((m, f) for m in _REVERSED_ANY.finditer(text) if (f := _reversed_of(m))), None)
     money = next(((m, f) for m in _MONEY_RATIO.finditer(text) if (f := _money_of(m))), None)
-    ratio = _survey(text) or money or fraction or reversed_ or any_noun or _received_solved(text)
+    money = money or next(((m, f) for m in _MONEY_SPENT_AFTER.finditer(text) if (f := _spent_of(m))), None)
+    part_of = next(((m, f) for m in _PART_OF_WHOLE.finditer(text) if (f := _fraction_of_groups(m, 1, 3))), None)
+    ratio = _survey(text) or money or fraction or part_of or reversed_ or any_noun or _received_solved(text)
     percents = sorted((*_PERCENT_BEFORE.finditer(text), *_PERCENT_AFTER.finditer(text)), key=lambda p: p.start())
     changes = [p for p in percents if _CHANGE_BEFORE.search(text[max(0, p.start() - 12) : p.start()])]
     # "ค่าไฟลดลง 8% … ภาพรวมโครงการก้าวหน้า 45%": a change said beside the progress is not it
@@ -307,6 +324,10 @@ def _survey(text: str) -> tuple[re.Match[str], tuple[float, float]] | None:
 
 # Counts said in English ("10 of 12 projects on track"), read as the Thai nouns, the same length so
 # that every span still points at the message as written.
+_MONEY_SPENT_AFTER = re.compile(
+    rf"(?:จัดสรร|วงเงิน|งบ(?:ประมาณ)?(?:ทั้งหมด|ทั้งสิ้น)?)\s*:?\s*{NUM}\s*(?P<am>ล้าน|แสน|หมื่น)?\s*บาท"
+    rf"[^\d\n]{{0,20}}?เบิก(?:จ่าย)?(?:แล้ว|ไป(?:แล้ว)?|ได้)?\s*:?\s*{NUM}\s*(?P<bm>ล้าน|แสน|หมื่น)?\s*บาท"
+)
 _ENGLISH_NOUNS = {"projects": "โครงการ", "project": "โครงการ", "points": "คะแนน", "cases": "เรื่อง"}
 _ENGLISH_NOUN = re.compile(r"(?<=\d)(\s*)(projects?|points|cases)\b", re.IGNORECASE)
 
