@@ -188,6 +188,10 @@ class IndicatorMatcher:
             key=len,
             reverse=True,
         )
+        # "ทั้ง 12 โครงการ" is the name's "ทั้ง ๑๒ โครงการสำคัญ" said short: the whole, never the result
+        self._name_numbers += [
+            p.removesuffix("สำคัญ") for p in self._name_numbers if p.startswith("ทั้ง") and p.endswith("โครงการสำคัญ")
+        ]
         self.grams = {code: set().union(*(_grams(match_key(_expand(n))) for n in ns)) for code, ns in names.items()}
         df: dict[str, int] = {}
         for gs in self.grams.values():

@@ -99,7 +99,7 @@ _BAHT = re.compile(rf"{NUM}\s*(ล้าน|แสน|หมื่น|พัน)
 _COUNT = re.compile(rf"{NUM}\s*(?P<noun>{COUNT_NOUNS})(?!สำคัญ)")
 _BARE_AFTER = re.compile(
     rf"(?:ได้|คืบหน้า|ความคืบหน้า|ความก้าวหน้า|ก้าวหน้า|ผลการดำเนินงาน|ผลงาน|ผลสะสม|ผล|สะสม|ภาพรวม\S{{0,10}}|สำเร็จ|"
-    rf"เบิกจ่าย(?:ได้|แล้ว|ไป)?|แก้เป็น|เป็น|=|ตอนนี้|ขณะนี้|ล่าสุด)"
+    rf"เบิกจ่าย(?:ได้|แล้ว|ไป)?|แก้เป็น|เป็น|=|ตอนนี้|ขณะนี้|ล่าสุด|ไปแล้ว)"
     rf"\s*(?:ที่|อยู่ที่|แล้ว|ประมาณ)?\s*:?\s*{NUM}(?![\d.]|\s*(?:{COUNT_NOUNS}|นาที|บาท|วัน|คน|%|มิติ|ด้าน|ตัวชี้วัด))"
 )
 _RIGHT_ONE = re.compile(
@@ -233,7 +233,7 @@ def _find_values(text: str) -> tuple[ValueMatch, ...]:
     level = _LEVEL.search(text)
     if level:
         out.append(ValueMatch(float(level.group(1)), "ระดับ", span=level.span(), confidence=0.9, source="level"))
-    mean = next((m for m in _FRACTION.finditer(text) if _mean_score(m)), None)
+    mean = next((m for m in _FRACTION.finditer(text) if _mean_score(m)), None) or _OUT_OF_FIVE.search(text)
     if mean is not None and ratio is None:
         # after a level, and asked about: the plan's measure is a share or a level, not this mean
         out.append(ValueMatch(float(mean.group(1)), "คะแนน", span=mean.span(), confidence=0.4, source="mean-score"))
@@ -328,6 +328,7 @@ _MONEY_SPENT_AFTER = re.compile(
     rf"(?:จัดสรร|วงเงิน|งบ(?:ประมาณ)?(?:ทั้งหมด|ทั้งสิ้น)?)\s*:?\s*{NUM}\s*(?P<am>ล้าน|แสน|หมื่น)?\s*บาท"
     rf"[^\d\n]{{0,20}}?เบิก(?:จ่าย)?(?:แล้ว|ไป(?:แล้ว)?|ได้)?\s*:?\s*{NUM}\s*(?P<bm>ล้าน|แสน|หมื่น)?\s*บาท"
 )
+_OUT_OF_FIVE = re.compile(rf"(?<=เฉลี่ย)\s*{NUM}\s*\(?\s*(?:เต็ม|จาก)\s*5(?:\.0+)?\s*\)?")  # "คะแนนเฉลี่ย 4.35 (เต็ม 5)"
 _ENGLISH_NOUNS = {"projects": "โครงการ", "project": "โครงการ", "points": "คะแนน", "cases": "เรื่อง"}
 _ENGLISH_NOUN = re.compile(r"(?<=\d)(\s*)(projects?|points|cases)\b", re.IGNORECASE)
 
