@@ -84,6 +84,7 @@ _NEVER_A_RESULT = re.compile(
     # "(เป้า 10 ประเด็น)": the target, not the result ("สำเร็จตามเป้า 18/24" is a result)
     r"(?<!ตาม)(?<!ตาม )เป้า(?:หมาย)?(?:ทั้งปี|ปีนี้|รายปี|ของปี|ไว้)?\s*:?\s*\d+(?:\.\d+)?(?!\s*/)\s*(?:%|[ก-๙]{1,10})?"
 )
+_LEADING_NUMBER = re.compile(r"\s*(\d+(?:\.\d+)*)\s+\S")
 _WHO_IS_LATE = re.compile(r"ใคร(?:ยัง)?ไม่(?:ได้)?(?:ส่ง|รายงาน)|ยังไม่ส่งกี่|หน่วยไหนยังไม่")
 _CANCEL = re.compile(r"^(?:ยกเลิก|cancel|ไม่บันทึก|ลบ(?:ทิ้ง)?(?:รายงาน)?)\s*(?:ค่ะ|ครับ|นะ|จ้า)?\s*$", re.IGNORECASE)
 _GROUP = re.compile(r"มิติ(?:ที่)?\s*(\d+)|องค์ประกอบ(?:ที่)?\s*(\d+(?:\.\d+)?)")
@@ -341,8 +342,12 @@ class MessageParser:
         words), the value its result cell says, in percent when the column is headed so."""
         out: list[ParsedItem] = []
         for row in table.rows:
+            if not _LOOSE_NUMBER.search(row.result):
+                continue  # "3 ปฏิทินผู้ว่าฯ\t80\t-": no result in this row yet
             found = self.matcher.find_codes(row.name)
             code = found[0].code if found and not found[0].alternatives else self.matcher.resolve_code(row.name)
+            if code is None and (lead := _LEADING_NUMBER.match(row.name)) is not None:
+                code = self.matcher.resolve_code(lead.group(1))  # "5 สัญจรเขต": the code, then its short name
             item = (
                 ParsedItem(code, [code], 0.95, "code", None, text=row.name)
                 if code is not None

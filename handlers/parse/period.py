@@ -70,7 +70,8 @@ _RANGE = re.compile(
     re.IGNORECASE,
 )
 _QUARTER = re.compile(
-    r"(?:(?<![a-z])q|ไตรมาส|ไตมาส|ไตรมาท|ตรีมาส|ไตรมาศ|quarter|งวดที่)\s*(?:ที่\s*)?(?P<q>[1-4])(?!\d)"
+    # not across a line: "ไตรมาส" heading a table column is not quarter 2 with the row "2.1" below
+    r"(?:(?<![a-z])q|ไตรมาส|ไตมาส|ไตรมาท|ตรีมาส|ไตรมาศ|quarter|งวดที่)[^\S\n]*(?:ที่\s*)?(?P<q>[1-4])(?!\d)"
     r"(?:\s*(?:/|ปี|ปีงบ(?:ประมาณ)?|(?<![a-z])fy|พ\.?\s?ศ\.?)\s*(?P<year>\d{4}|\d{2})(?!\d))?",
     re.IGNORECASE,
 )
