@@ -84,6 +84,7 @@ _NEVER_A_RESULT = re.compile(
     # "(เป้า 10 ประเด็น)": the target, not the result ("สำเร็จตามเป้า 18/24" is a result)
     r"(?<!ตาม)(?<!ตาม )เป้า(?:หมาย)?(?:ทั้งปี|ปีนี้|รายปี|ของปี|ไว้)?\s*:?\s*\d+(?:\.\d+)?(?!\s*/)\s*(?:%|[ก-๙]{1,10})?"
 )
+_LISTED_LINE = re.compile(r"\n(?=\s*(?:[-•*]|\d+[).])\s*)")
 _LEADING_NUMBER = re.compile(r"\s*(\d+(?:\.\d+)*)\s+\S")
 _WHO_IS_LATE = re.compile(r"ใคร(?:ยัง)?ไม่(?:ได้)?(?:ส่ง|รายงาน)|ยังไม่ส่งกี่|หน่วยไหนยังไม่")
 _CANCEL = re.compile(r"^(?:ยกเลิก|cancel|ไม่บันทึก|ลบ(?:ทิ้ง)?(?:รายงาน)?)\s*(?:ค่ะ|ครับ|นะ|จ้า)?\s*$", re.IGNORECASE)
@@ -274,10 +275,10 @@ class MessageParser:
                 return rows
         distinct = list(dict.fromkeys(c.code for c in codes))
         if len(distinct) >= 2 and not any(c.alternatives for c in codes):
-            return [
-                replace(self._item(seg, code, valued=vseg), span=span)
-                for seg, vseg, code, span in self._segments(blanked, valued, codes)
-            ]
+            out: list[ParsedItem] = []
+            for seg, vseg, said, span in self._segments(blanked, valued, codes):
+                out += self._with_listed(seg, vseg, said, span)
+            return out
         if not codes:
             group = _GROUP.search(blanked)
             members = (
@@ -479,6 +480,27 @@ class MessageParser:
             else:
                 out.append((seg, vseg, c.code, (c.span[0], end)))
         return out
+
+    def _with_listed(self, seg: str, vseg: str, code: str, span: tuple[int, int]) -> list[ParsedItem]:
+        """ "- K3 เฉลี่ย 51 นาที\n- นวัตกรรม 50 คะแนน": listed lines after a code's that each name another
+        indicator by its alias, with a value of their own, are those indicators' parts, not the code's."""
+        whole = [replace(self._item(seg, code, valued=vseg), span=span)]
+        offset = span[1] - len(seg)
+        cuts = [m.start() + 1 for m in _LISTED_LINE.finditer(seg)]
+        if not cuts:
+            return whole
+        others: list[ParsedItem] = []
+        for a, b in zip(cuts, [*cuts[1:], len(seg)], strict=True):
+            named = self._item(seg[a:b], None, valued=vseg[a:b])
+            if named.via == "alias" and named.indicator not in (None, code) and named.value is not None:
+                others.append(replace(named, span=(offset + a, offset + b)))
+            elif others:
+                return whole  # a line after them that names none: the list is not one indicator a line
+        if not others:
+            return whole
+        first = others[0].span[0] - offset if others[0].span else len(seg)
+        own = replace(self._item(seg[:first], code, valued=vseg[:first]), span=(span[0], offset + first))
+        return [own, *others]
 
     def _code_and_alias_segments(self, blanked: str, valued: str, codes: list[CodeMatch]) -> list[ParsedItem] | None:
         """ "ตช.1 ร้อยละ 23.5 ฐานข้อมูล ร้อยละ 25 อาชีวอนามัย ร้อยละ 20": one indicator by code, the others
