@@ -18,7 +18,10 @@ FLOORS: dict[str, tuple[float, str]] = {
     "sealed": (0.92, "its sealed part, spent"),
     "sealed2": (0.95, "the second set's sealed part, spent"),
     "sealed3": (0.94, "the third set's sealed part, spent"),
-    "dev2": (0.93, "written after the first round of tuning"),
+    "dev2": (
+        0.92,
+        "written after the first round of tuning; its writer left 'ยังไม่ได้ทำ' out of undone, later writers put it in",
+    ),
     "dev3": (0.91, "written after the second"),
     "dev4": (0.93, "written after the third"),
     "sealed4": (0.92, "its sealed part: 72.9 % when scored once"),

@@ -391,11 +391,14 @@ class MessageParser:
                 # ("ตรวจติดตามรอบเดือน ม.ค. เรียบร้อย" is one round of a monthly step, not the step).
                 said = whole if len(items) == 1 else item.text
                 claims = self.item_matcher.claims(item.indicator, said)
-                if intent == "correction" and claims.claim is not None:
-                    claims = ItemClaims()  # "ขอแก้ไข นวัตกรรม เป็น 30 คะแนน": the number is corrected, as said
+                rubric = self.indicators[item.indicator].rubric
+                on_ladder = rubric is not None and rubric.kind == "ladder"
+                if intent == "correction" and claims.claim is not None and not (claims.claim == "level" and on_ladder):
+                    # "ขอแก้ไข นวัตกรรม เป็น 30 คะแนน": the number is corrected, as said; "ขอแก้เป็นระดับ 3" on a
+                    # ladder is its milestones
+                    claims = ItemClaims()
                 if not claims.empty:
                     item.claims = claims
-                    rubric = self.indicators[item.indicator].rubric
                     scored_by_items = rubric is not None and rubric.kind in ("ladder", "checklist")
                     if claims.claim and item.value is not None and scored_by_items:
                         item.value = None
