@@ -74,6 +74,7 @@ _STRONG_UNDER_WAY = re.compile(
     r"(?:ไป|มา)แล้ว\s*\d+\s*(?:เดือน|สัปดาห์|รอบ)|เริ่ม|ทยอย"
 )
 _ANOTHER_NUMBERED = re.compile(r"\d+\.\d+|ขั้น|ข้อ|step", re.IGNORECASE)
+_NUMBERED_LINE = re.compile(r"(?m)^(?P<lead>[^\S\n]*)(?P<n>\d{1,2})[.)][^\S\n]+(?P<rest>[^\d\n][^\n]*)$")
 _ANOTHER_ROUND = re.compile(r"(?:งวด|รอบ|ครั้ง)(?:ที่)?\s*[\d๐-๙]")
 _INSTALLMENT = re.compile(r"(งวด|ครั้ง|รอบ)(?:ที่)?\s*(\d+)")
 _INSTALLMENT_SAID = re.compile(r"(งวด|ครั้ง|รอบ)(?:ที่)?\s*(\d+(?:\s*(?:,|และ|กับ|-|–)\s*\d+)*)")
@@ -324,6 +325,15 @@ class ItemMatcher:
         before: tuple[bool, bool] = (False, False)
         retracts = bool(_RETRACT.search(text))
         acc = _Acc(retracts=retracts, all_rounds=bool(_ALL_ROUNDS.search(text)))
+        lines = list(_NUMBERED_LINE.finditer(text))
+        # "1. ลงพื้นที่ชุมชน ✅\n2. แจ้งหน่วยงาน ✅\n3. …": the step table's status, a line a step, unless a
+        # line's words name another step than its number
+        if (
+            len(lines) >= 3
+            and [int(m.group("n")) for m in lines] == list(range(1, len(lines) + 1))
+            and all(self._line_is_step(indicator, m) is not False for m in lines)
+        ):
+            text = _NUMBERED_LINE.sub(r"\g<lead>ขั้นที่ \g<n> \g<rest>", text)
         if _SUB_REF.search(text):
             # "ขั้นที่ 3.1 …\n3.2 …", "ขั้นตอน 3.1 ลงทะเบียน… กับ 3.2 …": the list goes on
             text = _LISTED_SUB.sub(_as_step_ref, text)
@@ -491,6 +501,17 @@ class ItemMatcher:
         for m in _INSTALLMENT_SAID.finditer(thai_to_arabic_digits(low)):
             said.setdefault(m.group(1), set()).update(re.findall(r"\d+", m.group(2)))
         return any(noun in said and number not in said[noun] for noun, number in own)
+
+    def _line_is_step(self, indicator: Indicator, m: re.Match[str]) -> bool | None:
+        """Whether a numbered line's words fit the step of its number: None when they name no item."""
+        step = step_id(m.group("n"))
+        if step not in self._ids[indicator.code].split():
+            return False
+        chosen, options = self._greedy(indicator.code, m.group("rest"))
+        fits = set(chosen) | set(options)
+        if not fits:
+            return None
+        return step in fits or self.twin.get((indicator.code, step)) in fits
 
     def _every_round_done(self, indicator: Indicator, low: str) -> list[str]:
         """ "ตรวจติดตามการนำเข้าข้อมูลครบ 6 ครั้งแล้ว ธ.ค.–พ.ค.": a step the plan repeats, said done in

@@ -1,0 +1,67 @@
+"""Messages that report several things at once: a status list of steps, a value for each month, an
+indicator a listed line. Read through the real parser on the real plans."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from handlers.parse.parser import MessageParser
+from store.plan_files import load_plan
+from tests.conftest import PLANS
+
+
+@pytest.fixture(scope="module")
+def fy2567() -> MessageParser:
+    return MessageParser(load_plan(PLANS / "fy2567-governor-secretary.yaml"))
+
+
+@pytest.fixture(scope="module")
+def fy2565() -> MessageParser:
+    return MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
+
+
+def test_a_numbered_status_list_is_the_step_table(fy2567: MessageParser) -> None:
+    said = (
+        "สัญจรชุมชน (ตช.6) สถานะ ณ 15 มิ.ย. 67\n1. ลงพื้นที่ชุมชน ✅ ครบ 50 เขต\n2. แจ้งหน่วยงาน ✅\n"
+        "3. ติดตามรายเดือน ✅\n4. วิเคราะห์+Dashboard ❌\n5. Infographic ❌"
+    )
+    claims = fy2567.item_matcher.claims("6", said)
+    assert claims.done == ("step-1", "step-2", "step-3")
+    assert "step-5" in claims.undone
+
+
+def test_numbers_that_do_not_run_from_one_are_not_the_step_table(fy2567: MessageParser) -> None:
+    said = "ตช.6\n2. แจ้งหน่วยงาน ✅\n3. ติดตามรายเดือน ✅\n5. Infographic ❌"
+    assert fy2567.item_matcher.claims("6", said).undone == ()
+
+
+def test_a_numbered_list_whose_words_name_other_steps_is_not_read_by_number(fy2567: MessageParser) -> None:
+    said = "ตช.6 อัปเดต\n1. ติดตามรายเดือน ✅\n2. ลงพื้นที่ชุมชน ✅\n3. Infographic ❌"
+    claims = fy2567.item_matcher.claims("6", said)
+    assert "step-1" not in claims.done and "step-2" not in claims.done
+
+
+def test_each_month_said_with_its_value_is_a_part(fy2565: MessageParser) -> None:
+    parsed = fy2565.parse("K2 รายงานย้อนหลังค่ะ เม.ย. 28 นาที / พ.ค. 26 นาที / มิ.ย. 24.5 นาที", date(2022, 7, 5))
+    said = [
+        (i.indicator, i.value.value if i.value else None, i.period.month if i.period else None) for i in parsed.items
+    ]
+    assert said == [("K2", 28.0, 4), ("K2", 26.0, 5), ("K2", 24.5, 6)]
+    assert parsed.ask is not None and parsed.ask.count("•") == 3  # confirmed, one line a month
+
+
+def test_listed_lines_after_a_code_name_their_own_indicators(fy2565: MessageParser) -> None:
+    parsed = fy2565.parse(
+        "รายงานไตรมาส 2 (ม.ค.-มี.ค. 65)\n- K2 เฉลี่ย 24.6 นาที\n- K3 เฉลี่ย 51 นาที\n- นวัตกรรม 50 คะแนน", date(2022, 3, 25)
+    )
+    assert [i.indicator for i in parsed.items] == ["K2", "K3", "4"]
+    assert parsed.items[1].value is not None and parsed.items[1].value.value == 51.0
+
+
+def test_a_mean_on_a_five_point_scale_is_asked_about_not_saved_as_a_share(fy2567: MessageParser) -> None:
+    parsed = fy2567.parse("ตช.3 ความพึงพอใจไตรมาส 2 ได้ 4.21 จาก 5 คะแนนค่ะ", date(2024, 1, 15))
+    item = parsed.items[0]
+    assert item.value is not None and item.value.value == 4.21 and item.value.unit == "คะแนน"
+    assert parsed.ask is not None
