@@ -74,6 +74,7 @@ _STRONG_UNDER_WAY = re.compile(
     r"(?:ไป|มา)แล้ว\s*\d+\s*(?:เดือน|สัปดาห์|รอบ)|เริ่ม|ทยอย"
 )
 _ANOTHER_NUMBERED = re.compile(r"\d+\.\d+|ขั้น|ข้อ|step", re.IGNORECASE)
+_FIRST_TIME = re.compile(r"ครั้งแรก|รอบแรก")
 _NUMBERED_LINE = re.compile(r"(?m)^(?P<lead>[^\S\n]*)(?P<n>\d{1,2})[.)][^\S\n]+(?P<rest>[^\d\n][^\n]*)$")
 _ANOTHER_ROUND = re.compile(r"(?:งวด|รอบ|ครั้ง)(?:ที่)?\s*[\d๐-๙]")
 _INSTALLMENT = re.compile(r"(งวด|ครั้ง|รอบ)(?:ที่)?\s*(\d+)")
@@ -559,6 +560,8 @@ class ItemMatcher:
         count = _COUNT_OF_TIMES.search(low)
         if times and count and int(count.group(1)) < times:
             return True  # "ประชุมไปแล้ว 1 ครั้ง" of the same milestone
+        if times and times > 1 and _FIRST_TIME.search(low):
+            return True  # "จัดประชุมออนไลน์ครั้งแรกไปแล้ว" of a milestone of two meetings
         recurring = bool(_RECURRING.search(item.text)) or len(item.months) >= 2
         if item.kind == "step" and _MONTHS_SHARE.search(low):
             return True  # "นำเข้าข้อมูล… ของเดือน ม.ค. เรียบร้อย": a month's share of the step
