@@ -74,6 +74,9 @@ _STRONG_UNDER_WAY = re.compile(
     r"(?:ไป|มา)แล้ว\s*\d+\s*(?:เดือน|สัปดาห์|รอบ)|เริ่ม|ทยอย"
 )
 _ANOTHER_NUMBERED = re.compile(r"\d+\.\d+|ขั้น|ข้อ|step", re.IGNORECASE)
+_CITED_LETTER = re.compile(
+    r"(?:ตาม)?(?:หนังสือ|บันทึก(?:ข้อความ)?)?\s*(?:ที่|เลขที่)?\s*กท\.?\s*(?:ว\s*)?\d{3,4}(?:\.\d+)*\s*/\s*(?:ว\s*)?\d+"
+)
 _FIRST_TIME = re.compile(r"ครั้งแรก|รอบแรก")
 _NUMBERED_LINE = re.compile(r"(?m)^(?P<lead>[^\S\n]*)(?P<n>\d{1,2})[.)][^\S\n]+(?P<rest>[^\d\n][^\n]*)$")
 _ANOTHER_ROUND = re.compile(r"(?:งวด|รอบ|ครั้ง)(?:ที่)?\s*[\d๐-๙]")
@@ -129,6 +132,8 @@ SYNONYMS = {
     "เปิดใช้งานระบบ": "ใช้งานระบบ",
     "เปิดใช้งาน": "ใช้งานระบบ",
     "เปิดใช้จริง": "ใช้งานระบบ",
+    "ไอเดีย": "แนวคิด",
+    "เซ็นสัญญา": "ลงนามสัญญา",
     "เริ่มใช้งาน": "ใช้งาน",
     "ระบบใช้งาน": "ใช้งานระบบ",
     "ผู้ชนะ e-bidding": "ประกวดราคาอิเล็กทรอนิกส์",  # the tender decided: the procurement step done
@@ -326,6 +331,7 @@ class ItemMatcher:
         before: tuple[bool, bool] = (False, False)
         retracts = bool(_RETRACT.search(text))
         acc = _Acc(retracts=retracts, all_rounds=bool(_ALL_ROUNDS.search(text)))
+        text = _CITED_LETTER.sub(" ", text)  # "ตามหนังสือที่ กท 0002/1187": evidence, not the words of an item
         lines = list(_NUMBERED_LINE.finditer(text))
         # "1. ลงพื้นที่ชุมชน ✅\n2. แจ้งหน่วยงาน ✅\n3. …": the step table's status, a line a step, unless a
         # line's words name another step than its number
