@@ -421,6 +421,10 @@ class ItemMatcher:
             ][:1]
         chosen = [c for c in chosen if negated or acc.all_rounds or not self._one_round_of(indicator, c, low)]
         chosen = [c for c in chosen if not self._another_installment(indicator, c, low)]
+        if options and not chosen:
+            # "ลงเว็บครั้งที่ 1 ✔" between step 3.3 "(ครั้งที่ ๑)" and 3.4 "(ครั้งที่ ๒)": the round said picks one
+            left = [o for o in options if not self._another_installment(indicator, o, low)]
+            chosen, options = (left, []) if len(left) == 1 else (chosen, options)
         if not chosen and not negated:
             chosen = self._every_round_done(indicator, low) or chosen
         if chosen:
