@@ -384,7 +384,12 @@ class MessageParser:
                 found = self._indicator_by_items(item, blanked)
                 if found is not None:
                     item = found
-            elif item.via == "fuzzy" and len(items) == 1 and item.value is None and intent != "correction":
+            elif (
+                item.via == "fuzzy"
+                and len(items) == 1
+                and intent != "correction"
+                and (item.value is None or item.value.unit != self.indicators[item.indicator].unit)
+            ):
                 item = self._named_by_its_items(item, blanked)
             if item.indicator is not None:
                 # One indicator: its items are read in the whole message, periods and dates left in
@@ -461,8 +466,8 @@ class MessageParser:
         printed. An indicator guessed from its name gives way to the only indicator whose item the
         words clearly name; confirmed before saving."""
         chosen, options = self.item_matcher.by_words(None, item.text or blanked)
-        codes = {c.split("/", 1)[0] for c in chosen}
-        if options or len(codes) != 1 or item.indicator in codes:
+        codes = {c.split("/", 1)[0] for c in (*chosen, *options)}  # rival items of one indicator still name it
+        if len(codes) != 1 or item.indicator in codes:
             return item
         code = next(iter(codes))
         return replace(
