@@ -30,6 +30,7 @@ CORPORA = (
     "blind5_sealed",
     "blind6_sealed",
     "blind7_sealed",
+    "blind8_sealed",
 )
 
 
