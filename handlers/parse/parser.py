@@ -714,7 +714,7 @@ class MessageParser:
         """The report's period; defaults to today's quarter; a conflict returns a question."""
         if not periods:
             return FiscalPeriod(fiscal_year_of(today), fiscal_quarter_of(today)), 0.5, True, None
-        if any(p.source == "month" for p in periods):
+        if any(p.source in ("month", "as-of") for p in periods):
             # "เบิกจ่ายงวดที่ 1 ต.ค. 62": the month says the period, the quarterly installment what was paid
             periods = [p for p in periods if p.source != "installment"]
         quarters = {(p.fiscal_year, p.quarter) for p in periods}

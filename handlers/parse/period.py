@@ -156,6 +156,7 @@ _STATEMENTS_OF = re.compile(r"(?:งบการเงิน|งบทรัพ�
 _AS_OF = re.compile(r"(?:ณ|ถึง|สิ้นสุด|as\s*of|ข้อมูลวันที่)\s*(?:วันที่\s*)?$", re.IGNORECASE)
 _LETTER_DATED = re.compile(r"(?:ลว|ลงวันที่)\.?\s*$")  # "กท 0100/0153 ลว. 10 ม.ค. 63": the letter's date
 # A month the text plans ahead for ("ขั้นต่อไปจะนำเสนอ … ในเดือน ก.ค.") is not the period reported.
+_STATEMENTS_OF = re.compile(r"งบการเงิน\S{0,8}\s*$")
 _COMPARED = re.compile(r"(?:เท่ากับ|เทียบ(?:กับ)?|กว่า|จาก)\s*$")
 _AHEAD = re.compile(r"(?:จะ|ต่อไป|กำหนดการ|เหลือ(?:อีก)?\s*\d*\s*\S{0,6}\s*(?:คือ)?)")  # "เหลืออีก 2 ครั้งคือ เม.ย.": ahead
 # A month an activity or the data belongs to, said as such, is not the period reported.
@@ -202,6 +203,8 @@ def find_periods(text: str, today: date, codes: Iterable[tuple[int, int]] = ()) 
     fy_context = None
     fy_span = (0, 0)
     for m in _FISCAL_YEAR.finditer(text):
+        if _STATEMENTS_OF.search(text[max(0, m.start() - 16) : m.start()]):
+            continue  # "จัดทำงบการเงินปีงบ 61": the year of the statements made, not of the report
         said_year = resolve_year(m.group("year"), today)
         if len(m.group("year")) == 4 or abs(said_year - to_be(today.year)) <= YEARS_AROUND:
             fy_context, fy_span = said_year, m.span()  # "ตั้งแต่ต้นปีงบ 14 จาก 15": a count, not FY 2557
