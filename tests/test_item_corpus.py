@@ -15,20 +15,17 @@ from tests.item_corpus_eval import ItemScore, evaluate
 # set → (floor, the set's story)
 FLOORS: dict[str, tuple[float, str]] = {
     "dev": (0.97, "the first blind set"),
-    "sealed": (0.92, "its sealed part, spent"),
+    "sealed": (0.94, "its sealed part, spent"),
     "sealed2": (0.95, "the second set's sealed part, spent"),
     "sealed3": (0.94, "the third set's sealed part, spent"),
-    "dev2": (
-        0.92,
-        "written after the first round of tuning; its writer left 'ยังไม่ได้ทำ' out of undone, later writers put it in",
-    ),
-    "dev3": (0.91, "written after the second"),
-    "dev4": (0.93, "written after the third"),
+    "dev2": (0.93, "written after the first round of tuning"),
+    "dev3": (0.92, "written after the second"),
+    "dev4": (0.94, "written after the third"),
     "sealed4": (0.92, "its sealed part: 72.9 % when scored once"),
     "dev5": (0.87, "written after the fourth was spent"),
-    "sealed5": (0.76, "its sealed part: 60.0 % when scored once"),
-    "sealed6": (0.82, "a sixth set, all sealed: 74.2 % when scored once"),
-    "sealed7": (0.87, "a seventh set, all sealed: 80.0 % when scored once"),
+    "sealed5": (0.8, "its sealed part: 60.0 % when scored once"),
+    "sealed6": (0.84, "a sixth set, all sealed: 74.2 % when scored once"),
+    "sealed7": (0.88, "a seventh set, all sealed: 80.0 % when scored once"),
     "sealed8": (0.76, "an eighth set, all sealed: 70.8 % when scored once"),
 }
 SCORES: dict[str, ItemScore] = {name: evaluate(name) for name in FLOORS}
