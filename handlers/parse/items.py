@@ -37,7 +37,7 @@ _UNDER_WAY = re.compile(
     r"เตรียม|วางแผน|in progress|ongoing|รอ(?:ผล|การ|อนุมัติ|ลงนาม|เสนอ|ผู้บริหาร|ฝ่าย|ทาง|คิว)|"
     r"เริ่ม(?:แล้ว)?แต่|ใกล้(?:เสร็จ|จะ)|ยังค้าง|(?:^|(?<=\s))รอ(?![บงยด])|"  # "รอผู้รับจ้างมาลงนาม": waiting
     # not started yet, what is left, a recurring step some months in: none of them is done
-    r"ยังไม่ได้|(?:ยัง|คง)?เหลือ|ยังขาด|ขาดอีก|(?:ไป|มา)แล้ว\s*\d+\s*(?:เดือน|สัปดาห์|รอบ)|เริ่ม(?:ดำเนินการ|ทำ|เก็บ|นำเข้า|ทยอย)|ทยอย|⏳|มาแล้ว\s*\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ)"
+    r"ยังไม่ได้|(?<!คัด)(?:ยัง|คง)?เหลือ|ยังขาด|ขาดอีก|(?:ไป|มา)แล้ว\s*\d+\s*(?:เดือน|สัปดาห์|รอบ)|เริ่ม(?:ดำเนินการ|ทำ|เก็บ|นำเข้า|ทยอย)|ทยอย|⏳|มาแล้ว\s*\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ)"
 )
 _NOT_DONE = re.compile(
     r"ยังไม่|ไม่ผ่าน|ไม่(?:แล้ว)?เสร็จ|ไม่ครบ|ยกเลิก|ขอถอน|ถอน(?:ออก)?|(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด|ไม่ใช่|[❌✗✖]"
@@ -74,6 +74,7 @@ _STRONG_UNDER_WAY = re.compile(
     r"(?:ไป|มา)แล้ว\s*\d+\s*(?:เดือน|สัปดาห์|รอบ)|เริ่ม|ทยอย"
 )
 _ANOTHER_NUMBERED = re.compile(r"\d+\.\d+|ขั้น|ข้อ|step", re.IGNORECASE)
+_FORM = re.compile(r"(?:แบบ)?ฟอร์ม(?:ที่)?\s*(\d+)")
 _CITED_LETTER = re.compile(
     r"(?:ตาม)?(?:หนังสือ|บันทึก(?:ข้อความ)?)?\s*(?:ที่|เลขที่)?\s*กท\.?\s*(?:ว\s*)?\d{3,4}(?:\.\d+)*\s*/\s*(?:ว\s*)?\d+"
 )
@@ -90,7 +91,7 @@ _SAID_BEFORE = re.compile(r"(?:ที่|เมื่อวาน|เมื่�
 _TO_EXECUTIVES = re.compile(r"เสนอ(?:เรียน)?\s*ผู้บริหาร|นำเรียนผู้ว่า")
 # What is still missing, said after the item ("ได้รับแล้ว 41 เขต ยังขาดอีก 9 เขต"): that item is not done.
 # Only a clause with no subject of its own: "41 เขต ยังขาดอีก 9 เขต", not "รายเขต ❌ (ยังขาด 3 เขต)".
-_SHORTFALL = re.compile(r"\s*(?:[\d,]+\s*\S{0,8}\s*)?(?:ยังขาด|ขาดอีก|ยังไม่ครบ|(?:ยัง|คง)?เหลือ(?:อีก)?\s*\d)")
+_SHORTFALL = re.compile(r"\s*(?:[\d,]+\s*\S{0,8}\s*)?(?:ยังขาด|ขาดอีก|ยังไม่ครบ|(?<!คัด)(?:ยัง|คง)?เหลือ(?:อีก)?\s*\d)")
 _QUESTION = re.compile(
     r"หรือยัง|หรือไม่|ไหม|มั้ย|รึยัง|(?<!เ)กี่|อะไร|เท่าไ|ยังไง|ส่วนไหน|ข้อไหน|ขั้นไหน|ระดับไหน|ไหน(?:คะ|ครับ)|"
     r"(?:ขอ)?สอบถาม(?:ค่ะ|ครับ|หน่อย)|^\s*สอบถาม|\?"
@@ -102,7 +103,7 @@ _CLAUSE = re.compile(
     r"(?<=\S[✅✔✓❌✖⏳])\s*|(?<=[^\s\-•*] [✅✔✓])\s+|\s*[👍🙏🎉😊]+\s*|"
     # a mark glued before its item ("✅ขั้น 1 ✅ขั้น 2 ❌ขั้น 4"): each mark opens a clause
     r"\s*(?=[✅✔✓❌✗✖](?:ขั้น|ข้อ|ส่วน|step|\d))|"
-    r"\s+(?:ส่วน(?!\s*ที่)|แต่)|\s*(?=(?:ยัง|คง)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย))(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ|ครั้ง))"
+    r"\s+(?:ส่วน(?!\s*ที่)|แต่)|(?<!คัด)\s*(?=(?:ยัง|คง)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย))(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ|ครั้ง))"
 )
 _NUM = r"\d+(?:\.\d+)?"
 _JOIN = (
@@ -313,6 +314,13 @@ class ItemMatcher:
             for item in items
             if (found := _TIMES.search(thai_to_arabic_digits(item.text)))
         }
+        # The numbered forms the plan lists as an item's evidence ("(แบบฟอร์ม 2)"): a form said names its item.
+        self._forms: dict[str, dict[str, str]] = {}
+        for code, items in self.items.items():
+            for item in items:
+                for said in item.evidence:
+                    for n in _FORM.findall(thai_to_arabic_digits(said)):
+                        self._forms.setdefault(code, {}).setdefault(n, item.id)
         # The words that name an indicator say which one the message is about, not which item.
         self.name_grams = {
             i.code: set().union(*(_grams(match_key(_expand(n))) for n in (i.name, *i.aliases)))
@@ -394,6 +402,7 @@ class ItemMatcher:
                 self._stated(indicator, low, True, acc, finished)
                 return False, True
             chosen, options = self.by_words(indicator.code, low)
+            chosen = list(dict.fromkeys([*chosen, *self._by_form(indicator, low)]))
             if chosen and not retracts and _MARKED_NOT_DONE.search(low) and not _IN_PROGRESS.search(low):
                 # "❌ ประชุมออนไลน์กับผู้แทน 50 เขต (ยังไม่ได้จัด)", "รายงานรายเขต ยังไม่ครบ ขาดอีก 7 เขต":
                 # said not done, for the reporter to confirm
@@ -411,6 +420,10 @@ class ItemMatcher:
         if numbered:
             return finished, negated  # "ส่วนที่ 3 ข้อ 1 การพัฒนานวัตกรรม…": the words describe the number
         chosen, options = self.by_words(indicator.code, rest)
+        forms = self._by_form(indicator, rest)
+        if forms:
+            # "คัดเหลือ 3 แนวคิดตามแบบฟอร์ม 2 เรียบร้อย": the form the plan lists as that item's evidence
+            chosen, options = list(dict.fromkeys([*chosen, *forms])), []
         if not chosen and not options and finished and not negated:
             # "แจ้งหน่วยงานให้ดำเนินการตามข้อสั่งการผู้ว่าฯ ครบแล้ว": the step is told in the indicator's
             # own name words, which are otherwise left out as naming the indicator
@@ -514,6 +527,12 @@ class ItemMatcher:
         for m in _INSTALLMENT_SAID.finditer(thai_to_arabic_digits(low)):
             said.setdefault(m.group(1), set()).update(re.findall(r"\d+", m.group(2)))
         return any(noun in said and number not in said[noun] for noun, number in own)
+
+    def _by_form(self, indicator: Indicator, low: str) -> list[str]:
+        """Items whose evidence is a form the text names ("แบบฟอร์ม 5" is the follow-up report of the
+        innovation's use)."""
+        forms = self._forms.get(indicator.code, {})
+        return list(dict.fromkeys(forms[n] for n in _FORM.findall(thai_to_arabic_digits(low)) if n in forms))
 
     def _line_is_step(self, indicator: Indicator, m: re.Match[str]) -> bool | None:
         """Whether a numbered line's words fit the step of its number: None when they name no item."""
