@@ -65,3 +65,11 @@ def test_a_mean_on_a_five_point_scale_is_asked_about_not_saved_as_a_share(fy2567
     item = parsed.items[0]
     assert item.value is not None and item.value.value == 4.21 and item.value.unit == "คะแนน"
     assert parsed.ask is not None
+
+
+def test_a_form_named_as_evidence_proposes_its_item(fy2565: MessageParser) -> None:
+    """The plan lists "(แบบฟอร์ม 2)" as the evidence of the innovation's idea selection: saying the form
+    names the item, for the reporter to confirm; a form still being filled in names nothing."""
+    claims = fy2565.item_matcher.claims("4", "นวัตกรรม คัดเหลือ 3 แนวคิดตามแบบฟอร์ม 2 เรียบร้อยแล้วครับ")
+    assert "s1-2" in claims.proposed and claims.done == ()
+    assert fy2565.item_matcher.claims("4", "นวัตกรรม กำลังทำแบบฟอร์ม 5 อยู่ค่ะ").empty
