@@ -1,0 +1,32 @@
+"""Taking back what was reported: nothing quoted from the earlier message is marked done, and a part
+taken back whole is confirmed item by item. Read through the real item matcher on the real plans."""
+
+from __future__ import annotations
+
+import pytest
+
+from handlers.parse.parser import MessageParser
+from store.plan_files import load_plan
+from tests.conftest import PLANS
+
+
+@pytest.fixture(scope="module")
+def fy2567() -> MessageParser:
+    return MessageParser(load_plan(PLANS / "fy2567-governor-secretary.yaml"))
+
+
+@pytest.fixture(scope="module")
+def fy2565() -> MessageParser:
+    return MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
+
+
+def test_the_claim_quoted_to_be_taken_back_is_not_done(fy2567: MessageParser) -> None:
+    claims = fy2567.item_matcher.claims("3", "แก้ข้อมูลค่ะ ตช.3 ขั้นตอน 3.5 ที่แจ้งว่าเสร็จ ยังไม่เสร็จนะคะ")
+    assert claims.undone == ("step-3.5",) and claims.done == () and claims.proposed == ()
+
+
+def test_a_part_taken_back_whole_is_confirmed_item_by_item(fy2565: MessageParser) -> None:
+    said = "ขอแก้ข้อมูลค่ะ เมื่อเช้าพิมพ์ไปว่านวัตกรรมส่วนที่ 3 ครบแล้ว จริง ๆ ครบแค่ผลผลิตกับผลลัพธ์นะคะ"
+    claims = fy2565.item_matcher.claims("4", said)
+    assert claims.done == () and claims.undone == ()  # nothing marked either way without a tap
+    assert "s3-2.2" in claims.proposed_undone
