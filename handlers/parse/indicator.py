@@ -50,6 +50,7 @@ def _said_word_code(m: re.Match[str]) -> str:
     return f"{m.group('word')} {m.group('number')}"
 
 
+_MEASURING = re.compile(r"^(?:ผล)?(?:การ)?(?:สำรวจ|ระดับ|ร้อยละ|ค่า)")
 _EITHER = re.compile(r"\s*(?:หรือ|/|,)\s*(?:ตัวชี้วัด(?:ที่)?|ตช\.?|kpi|ข้อ)?\s*(?P<code>[kK]?\d+(?:\.\d+)*)(?![\d.]*\d)")
 _NAME_NUMBER = re.compile(r"(?:พ\.ศ\.\s?|ทั้ง\s?|ศูนย์\s?กทม\.\s?)?\d+(?:\s?(?:โครงการสำคัญ|เขต|ชุดข้อมูล|ด้าน|ประเด็น|ศูนย์))?")
 _PROJECT_WORD = re.compile(r"^(?:โครงการ|กิจกรรม)\s*")
@@ -310,6 +311,20 @@ class IndicatorMatcher:
                 coverage[code] = coverage.get(code, 0) + 1
         best = max(coverage.values())
         return {c for c, n in coverage.items() if n == best}
+
+    def generic_alias(self, text: str, code: str) -> bool:
+        """ "ผลสำรวจความพึงพอใจ ได้ 88.6%": 3.3's alias "สำรวจความพึงพอใจ" less its measuring words is
+        "ความพึงพอใจ", which two other indicators' names also say; the alias alone is confirmed."""
+        key = match_key(_expand(text))
+        found = [alias for alias in self.aliases if alias in key and code in self.aliases[alias]]
+        if not found:
+            return False
+        others = [names for c, names in self._keys.items() if c != code]
+        for alias in found:
+            core = _MEASURING.sub("", alias)
+            if len(core) < 6 or not any(core in names for names in others):
+                return False
+        return True
 
     def group_members(self, group_code: str, kind: str) -> list[str]:
         """Indicators under a group (มิติที่ 2 → 2.1, 2.2.1, 2.2.2); ``kind`` is the word the writer used."""

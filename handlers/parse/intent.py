@@ -27,8 +27,9 @@ _ASKED_AT_END = (
     r"(?:(?<!เ)(?<!ไม่)กี่[^\n]{0,40}(?:คะ|ครับ|คับ)|(?:ไหม|มั้ย|หรือเปล่า|รึเปล่า|ไหน|อะไร(?:บ้าง)?)\s*(?:คะ|ครับ|คับ)|"
     r"หรือ[^\n]{0,80}คะ|ถ้า[^\n]{0,80}หรือ[^\n]{0,20}(?:คะ|ครับ))\s*\??\s*$|(?:ไหม|มั้ย)\s*(?:คะ|ครับ)\s*(?:หรือ|แล้ว|ถ้า)"
 )
-# Asked without a particle: "…ต้องแนบหลักฐานอะไรบ้าง", "…ภายในวันที่ 20 เลยไหม", "…กำหนดเกณฑ์ยังไงครับ"
-_ENDS_ASKING = r"(?:อะไรบ้าง|ยังไง|อย่างไร|เลยไหม|เลยมั้ย)\s*(?:คะ|ครับ|คับ)?\s*\??\s*$|ยังไง(?:คะ|ครับ|คับ)"
+# Asked without a particle: "…ต้องแนบหลักฐานอะไรบ้าง", "…ภายในวันที่ 20 เลยไหม" ("ส่งรายงานยังไง" asks for
+# the help on reporting, not the query side)
+_ENDS_ASKING = r"(?:อะไรบ้าง|เลยไหม|เลยมั้ย)\s*(?:คะ|ครับ|คับ)?\s*\??\s*$"
 _QUERY = re.compile(
     r"ถึงไหน|เท่าไร|เท่าไหร่|กี่คะแนน|กี่เปอร์|ได้กี่|ใครยังไม่ส่ง|ใครยังไม่รายงาน|ยังไม่ส่ง|สรุปผล|สถานะ|คะแนน|"
     r"ใคร(?:เป็นผู้)?รับผิดชอบ|รบกวน(?:ช่วย)?ส่ง|ช่วยส่ง(?:ผล|รายงาน)?\S{0,20}ด้วย|ขั้นไหน|ระดับไหน|"
@@ -36,6 +37,8 @@ _QUERY = re.compile(
     r"ต้องทำอีก|ต้องได้อีก|ถึงระดับ|เป็น(?:ยัง|อย่าง)?ไง|เป็นอย่างไร|คืบหน้า(?:แค่ไหน|ยังไง|ไหม|มั้ย)|"
     rf"{DEADLINE_ASKED}|หรือยัง|(?<!เ)กี่\S{{0,10}}?(?:แล้ว|คะ|ครับ|\?)|\?\s*$|{_ASKED_AT_END}|{_ENDS_ASKING}"
 )
+# A statement closed by "ค่ะ"/"ครับ" before whatever follows it
+_STATED_FIRST = re.compile(r"(.+?(?:ค่ะ|ครับ))\s+\S")
 # Codes as written, to blank before looking for a value: "ตช.4", "K1", a number opening the text.
 _CODE_WRITTEN = re.compile(
     r"(?:ตัวชี้วัด(?:ที่)?|ตชว?\.?|kpi|ข้อ(?:ที่)?|ตัวที่)\s*(?:ที่\s*)?[kK]?\d+(?:\.\d+)*|(?<![\w.])[kK]\s?\d+(?![\d.])"
@@ -62,12 +65,19 @@ def looks_like_query(text: str) -> bool:
     norm = normalize_text(text)
     if not _QUERY.search(norm):
         return False
+    said = _STATED_FIRST.match(norm)
+    if said and not _QUERY.search(said.group(1)) and _states_a_value(said.group(1)):
+        return False  # "One Platform ไตรมาส 2 ได้ 55% ค่ะ ต้องแนบหลักฐานด้วยไหมคะ": a report, then a question
     if _ASKED.search(norm):
         return True  # "ต้องได้กี่เปอร์เซ็นต์คะ", "ตรวจครบ 6 ครั้งหรือยังคะ": asked, whatever numbers it holds
+    return not _states_a_value(norm)
+
+
+def _states_a_value(norm: str) -> bool:
     low = spell_out_numbers(norm).lower()
     spans = [
         *(p.span for p in find_periods(low, _ANY_DAY)),
         *find_dates(low),
         *(found.span() for pattern in (DOC_NUMBER, _CODE_WRITTEN, _LEVEL) for found in pattern.finditer(low)),
     ]
-    return find_value(blank(low, spans)) is None
+    return find_value(blank(low, spans)) is not None

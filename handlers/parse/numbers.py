@@ -57,6 +57,7 @@ _BEFORE_NOUN = re.compile(
     rf"(?:(?<![ก-๙\d.])(?<![\d.]\s)|{_VALUE_LEAD})({SPELLED})\s*(โครงการ|เรื่อง|ครั้ง|นาที|ราย|คน|ชุด|คะแนน)"
 )
 _HUNDRED_PERCENT = re.compile(r"ร้อยเปอร์เซ็น(?:ต์|ท์)?|ร้อยเปอร์เซนต์|เต็มร้อย")
+_SAID_POINT = re.compile(r"(?<![\d.])(\d+)\s*จุด\s*(\d+)(?![\d.])")
 _HALF = re.compile(r"ครึ่ง(?:หนึ่ง|นึง|ทาง)")
 
 
@@ -71,6 +72,7 @@ def spell_out_numbers(text: str) -> str:
         parts[group - 1] = _fmt(value)
         return " ".join(parts)
 
+    text = _SAID_POINT.sub(r"\1.\2", text)  # "71 จุด 4 เปอร์เซ็นต์" as dictated: 71.4
     text = _HUNDRED_PERCENT.sub(" 100% ", text)
     text = _HALF.sub(" 50% ", text)
     text = _PERCENT_AFTER.sub(lambda m: sub_number(m, 2), text)

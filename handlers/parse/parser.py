@@ -79,6 +79,7 @@ _PROMISE = re.compile(r"เดี๋ยว(?:ส่ง|รายงาน)|จ�
 _NEVER_A_RESULT = re.compile(
     r"(?:ครั้งที่|สมัย(?:ที่)?|คำสั่ง(?:ที่)?|ประกาศ(?:ที่)?)\s*\d+\s*/\s*(?:25)?\d{2}(?!\d)|"
     r"แบบฟอร์ม(?:ที่)?\s*\d+|"  # "แบบฟอร์ม 4": a form's number
+    r"(?<![\d.])\d{1,3}\s*/\s*(?:25[4-9]\d|20[0-4]\d)(?!\d)|"  # "ภาคเรียนที่ 1/2563": a term of a year
     r"ทั้ง\s*\d+\s*ท่าน|"  # "นำเรียนรองผู้ว่าฯ ทั้ง 4 ท่าน": the people addressed
     r"(?:ภายใน\s*)?\d+\s*วัน(?:ทำการ)?(?![ก-๙])|"  # "ภายใน 15 วัน": a time allowed, never a result here
     # "(เป้า 10 ประเด็น)": the target, not the result ("สำเร็จตามเป้า 18/24" is a result)
@@ -658,7 +659,8 @@ class MessageParser:
         if cands.via == "alias":
             hits = [c for c, s in ranked if s >= ALIAS_SCORE]
             if len(hits) == 1:
-                return self._resolved(ParsedItem(hits[0], top3, 0.9, "alias", value, pending, segment), valued)
+                sure = 0.85 if self.matcher.generic_alias(value_free, hits[0]) else 0.9  # confirmed when generic
+                return self._resolved(ParsedItem(hits[0], top3, sure, "alias", value, pending, segment), valued)
             fuzzy = dict(self.matcher.fuzzy(value_free))
             by_fuzzy = sorted(hits, key=lambda c: -fuzzy.get(c, 0.0))
             first, second = fuzzy.get(by_fuzzy[0], 0.0), fuzzy.get(by_fuzzy[1], 0.0)

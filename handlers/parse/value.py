@@ -219,7 +219,9 @@ def _find_values(text: str) -> tuple[ValueMatch, ...]:
         num = den = None
         if ratio and abs(_pct(*ratio[1]) - value) <= 1.0:
             num, den = ratio[1]
-        out.append(ValueMatch(value, "ร้อยละ", num, den, percent.span(), 0.95, "percent"))
+        # "ราวๆ 45-48%": a range, not one number; asked about
+        ranged = bool(_RANGE_BEFORE.search(text[max(0, percent.start() - 12) : percent.start()]))
+        out.append(ValueMatch(value, "ร้อยละ", num, den, percent.span(), 0.4 if ranged else 0.95, "percent"))
         break
     if ratio:
         (m, (n, d)), source = ratio, "fraction"
@@ -260,7 +262,9 @@ def _find_values(text: str) -> tuple[ValueMatch, ...]:
     return tuple(out)
 
 
-_TOTAL_MINUTES = re.compile(rf"(?:รวม|ทั้งหมด|ทั้งสิ้น)\s*(?:ทั้งสิ้น|ทั้งหมด)?\s*{NUM}\s*(?:นาที|min)", re.IGNORECASE)
+_TOTAL_TIME = re.compile(
+    rf"(?:รวม|ทั้งหมด|ทั้งสิ้น)\s*(?:ทั้งสิ้น|ทั้งหมด)?\s*(?P<time>{NUM}\s*(?:ชั่วโมง|ชม\.?|นาที|min))", re.IGNORECASE
+)
 _REQUESTS = re.compile(rf"{NUM}\s*(?:เรื่อง|ครั้ง|ญัตติ|คำร้อง|ราย(?!งาน)|คำขอ)")
 
 
@@ -269,11 +273,14 @@ def mean_of_total(text: str) -> ValueMatch | None:
     Only a total said as such and one count; a stated mean ("เฉลี่ย 28 นาที") is read as it is."""
     if _MEAN_MINUTES.search(text):
         return None
-    totals, counts = list(_TOTAL_MINUTES.finditer(text)), list(_REQUESTS.finditer(text))
+    totals, counts = list(_TOTAL_TIME.finditer(text)), list(_REQUESTS.finditer(text))
     if len(totals) != 1 or len(counts) != 1:
         return None
-    total, count = float(totals[0].group(1)), float(counts[0].group(1))
-    if count <= 0:
+    # "ใช้เวลารวม 6 ชม. 18 นาที": the total in minutes, however it is written
+    duration = _DURATION.match(text, totals[0].start("time"))
+    hours, minutes, seconds = (float(g) if g else 0.0 for g in duration.groups()) if duration else (0.0, 0.0, 0.0)
+    total, count = hours * 60 + minutes + seconds / 60, float(counts[0].group(1))
+    if count <= 0 or total <= 0:
         return None
     span = (min(totals[0].start(), counts[0].start()), max(totals[0].end(), counts[0].end()))
     return ValueMatch(round(total / count, 2), "นาที", total, count, span, 0.8, "mean")
@@ -328,6 +335,7 @@ _MONEY_SPENT_AFTER = re.compile(
     rf"(?:จัดสรร|วงเงิน|งบ(?:ประมาณ)?(?:ทั้งหมด|ทั้งสิ้น)?)\s*:?\s*{NUM}\s*(?P<am>ล้าน|แสน|หมื่น)?\s*บาท"
     rf"[^\d\n]{{0,20}}?เบิก(?:จ่าย)?(?:แล้ว|ไป(?:แล้ว)?|ได้)?\s*:?\s*{NUM}\s*(?P<bm>ล้าน|แสน|หมื่น)?\s*บาท"
 )
+_RANGE_BEFORE = re.compile(r"(?<![\d/])\d+(?:\.\d+)?\s*%?\s*(?:-|–|~|ถึง)\s*$")
 _OUT_OF_FIVE = re.compile(rf"(?<=เฉลี่ย)\s*{NUM}\s*\(?\s*(?:เต็ม|จาก)\s*5(?:\.0+)?\s*\)?")  # "คะแนนเฉลี่ย 4.35 (เต็ม 5)"
 _ENGLISH_NOUNS = {"projects": "โครงการ", "project": "โครงการ", "points": "คะแนน", "cases": "เรื่อง"}
 _ENGLISH_NOUN = re.compile(r"(?<=\d)(\s*)(projects?|points|cases)\b", re.IGNORECASE)
