@@ -67,7 +67,11 @@ def normalize_text(text: str) -> str:
     t = thai_to_arabic_digits(t)
     t = _THOUSANDS.sub("", t)
     lines = [_SPACES.sub(" ", line).strip() for line in t.replace("\r", "\n").split("\n")]
-    return "\n".join(line for line in lines if line)
+    return _DICTATED_SPLIT.sub(lambda m: m.group(0).replace(" ", ""), "\n".join(line for line in lines if line))
+
+
+# Words a speech-to-text keyboard splits ("ร้อย ละ 95", "ไตร มาส ที่ 4"), joined again
+_DICTATED_SPLIT = re.compile(r"ร้อย ละ|ไตร มาส|เปอร์ เซ็นต์|ตัว ชี้ วัด|ตัวชี้ วัด")
 
 
 _MATCH_DROP = re.compile(r"[ฯ\"'“”‘’`()\[\]{}*_~!?…\u0e47-\u0e4c]")  # also tone marks: typos drop them

@@ -43,7 +43,7 @@ def _month_alternation() -> tuple[str, dict[str, int]]:
                 v = rf"(?:(?<![ก-๙.]){v}|(?<=เดือน){v}|(?<=[ก-๙]){full}(?=\s?\d{{2}}(?!\d)|\s?\d{{4}}(?!\d)))"
             elif v in _DOTLESS:
                 # A dot-less abbreviation hides inside words (ความคืบหน้า ⊃ มค): only as a word of its own.
-                v = rf"(?:(?<=\s)|(?<=^)|(?<=เดือน)|(?<=รอบ)|(?<=\d)){v}(?=\s|\d|$|[-–/,.)])"
+                v = rf"(?:(?<=\s)|(?<=^)|(?<=เดือน)|(?<=รอบ)|(?<=\d)|(?<=[-–])){v}(?=\s|\d|$|[-–/,.)])"
             forms.append((v, month))
     forms.sort(key=lambda f: -len(f[0]))
     names = {}
@@ -158,7 +158,7 @@ _LETTER_DATED = re.compile(r"(?:ลว|ลงวันที่)\.?\s*$")  # "�
 # A month the text plans ahead for ("ขั้นต่อไปจะนำเสนอ … ในเดือน ก.ค.") is not the period reported.
 _STATEMENTS_OF = re.compile(r"งบการเงิน\S{0,8}\s*$")
 _COMPARED = re.compile(r"(?:เท่ากับ|เทียบ(?:กับ)?|กว่า|จาก)\s*$")
-_AHEAD = re.compile(r"(?:จะ|ต่อไป|กำหนดการ|เหลือ(?:อีก)?\s*\d*\s*\S{0,6}\s*(?:คือ)?)")  # "เหลืออีก 2 ครั้งคือ เม.ย.": ahead
+_AHEAD = re.compile(r"(?:จะ|ต่อไป|กำหนดการ|ให้ทัน|เหลือ(?:อีก)?\s*\d*\s*\S{0,6}\s*(?:คือ)?)")  # "เหลืออีก 2 ครั้งคือ เม.ย.": ahead
 # A month an activity or the data belongs to, said as such, is not the period reported.
 _EVENT_MONTH = re.compile(
     r"(?:(?:ค่าไฟ(?:ฟ้า)?|การเงิน|ประชุม\S{0,12})\s*ประจำเดือน|ตั้งแต่(?:เดือน)?|ในเดือน|ค่าไฟ(?:ฟ้า)?(?:เดือน)?|"
