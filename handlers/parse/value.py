@@ -84,7 +84,7 @@ _SATISFIED = re.compile(rf"{_GOOD}\D{{0,18}}?{NUM}|{NUM}\s*(?:คน|ราย|�
 # A duration: hours, minutes and seconds compose ("47 นาที 30 วินาที" = 47.5 minutes).
 _DURATION = re.compile(
     rf"(?:{NUM}\s*(?:ชั่วโมง|ชม\.?|hrs?\b|hours?\b)\s*)?(?:{NUM}\s*(?:นาที|min(?:ute)?s?\b)\s*)?"
-    rf"(?:{NUM}\s*(?:วินาที|sec(?:ond)?s?\b))?",
+    rf"(?:{NUM}\s*(?:วินาที|วิ(?![ก-๙])|sec(?:ond)?s?\b))?",
     re.IGNORECASE,
 )
 # One number on its own, when nothing else in the text is a value ("ตช.3.3 ไตรมาสที่แล้ว 90").
@@ -108,6 +108,9 @@ _RIGHT_ONE = re.compile(
     # "ต้องเป็น 23 จาก 24" is a ratio and "แก้เป็น 46 ข้อ" a count: each read as such, not here
     rf"(?![\d.]|\s*(?:{COUNT_NOUNS})?\s*(?:/|จาก|ใน|of)\s*\d|\s*(?:{COUNT_NOUNS}|นาที|บาท|คะแนน))\s*({_PERCENT_WORD})?",
     re.IGNORECASE,
+)
+_RIGHT_MINUTES = re.compile(
+    rf"(?:ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|ต้องเป็น|แก้เป็น|→|->|=>)\s*:?\s*(?:เฉลี่ย\s*)?{NUM}\s*(?:นาที|min)", re.IGNORECASE
 )
 _RIGHT_NOT_WRONG = re.compile(rf"(?<![\d.]){NUM}\s*ไม่ใช่\s*\d")
 _PENDING = re.compile(r"อยู่ระหว่าง|กำลังดำเนินการ|ยังไม่(?:มี)?ความ(?:คืบหน้า|ก้าวหน้า)|ยังไม่ได้เริ่ม")
@@ -198,6 +201,10 @@ def _find_values(text: str) -> tuple[ValueMatch, ...]:
         unit = "ร้อยละ" if in_percent else None
         out.append(ValueMatch(float(right.group(1)), unit, span=right.span(1), confidence=0.6, source="answer"))
         text = text[: right.start()] + " " * (right.end() - right.start()) + text[right.end() :]
+    elif (minutes := _RIGHT_MINUTES.search(text)) is not None:
+        # "ที่แจ้งไป 54 นาที ผิด ที่ถูก 45 นาที": the right mean, in its minutes
+        out.append(ValueMatch(float(minutes.group(1)), "นาที", span=minutes.span(1), confidence=0.6, source="answer"))
+        text = text[: minutes.start()] + " " * (minutes.end() - minutes.start()) + text[minutes.end() :]
     cumulative = _CUMULATIVE.search(text)
     if cumulative:
         noun = cumulative.group("noun")
