@@ -46,7 +46,7 @@ def test_field_accuracy_at_least_97_percent(field: str) -> None:
 # reached on them (the thresholds of auto-save were chosen there); the sealed parts are scored by
 # hand, once, at the end of a round of work (``python -m tests.corpus_eval blind2_sealed``), never here.
 # A sealed part once scored is spent: from then on it is tuned on and guarded like a dev part.
-SPENT = ("blind3_sealed", "blind4_sealed", "blind5_sealed", "blind6_sealed", "blind7_sealed")
+SPENT = ("blind3_sealed", "blind4_sealed", "blind5_sealed", "blind6_sealed", "blind7_sealed", "blind8_sealed")
 BLIND = {
     name: evaluate_corpus(load_corpus(name)) for name in ("blind_dev", "blind2_dev", "blind3_dev", "blind4_dev", *SPENT)
 }
@@ -60,6 +60,7 @@ FLOORS = {
     "blind5_sealed": {"indicator_ok": 0.94, "value_ok": 0.97, "period_ok": 0.98},
     "blind6_sealed": {"indicator_ok": 0.96, "value_ok": 0.97, "period_ok": 0.99},
     "blind7_sealed": {"indicator_ok": 0.97, "value_ok": 0.98, "period_ok": 0.98},
+    "blind8_sealed": {"indicator_ok": 0.96, "value_ok": 0.98, "period_ok": 0.98},
 }
 
 
@@ -73,7 +74,9 @@ def test_blind_dev_accuracy_holds(name: str, field: str) -> None:
 
 # Saved without asking, against the label, and kept: "เรื่องร้องเรียนจากชุมชน แก้ได้ 70%" names Traffy's
 # complaints (indicator 4) by its alias and nothing else scores near it; the labeller read it as torn.
-DISPUTED_SAVES = {"b4d-206"}
+# "ตช.3.2 ได้ 90.5%" in the social development plan: the plan lists "ตช.3.2" as 3.2's alias; the labeller
+# read it as torn between 3.2 and เจรจา 3.2.
+DISPUTED_SAVES = {"b4d-206", "b8d-068"}
 
 
 @pytest.mark.parametrize("name", list(BLIND))
@@ -83,7 +86,13 @@ def test_blind_dev_has_no_wrong_auto_save(name: str) -> None:
 
 
 # Messages about several indicators in which every one is found; the rest are asked about.
-MULTI_FLOORS = {"blind3_sealed": 0.7, "blind4_dev": 0.84, "blind5_sealed": 0.8, "blind6_sealed": 0.83}
+MULTI_FLOORS = {
+    "blind3_sealed": 0.7,
+    "blind4_dev": 0.84,
+    "blind5_sealed": 0.8,
+    "blind6_sealed": 0.83,
+    "blind8_sealed": 0.85,
+}
 
 
 @pytest.mark.parametrize("name", list(BLIND))
