@@ -31,6 +31,7 @@ CORPORA = (
     "blind6_sealed",
     "blind7_sealed",
     "blind8_sealed",
+    "blind9_sealed",
 )
 
 
