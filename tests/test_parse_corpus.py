@@ -46,7 +46,15 @@ def test_field_accuracy_at_least_97_percent(field: str) -> None:
 # reached on them (the thresholds of auto-save were chosen there); the sealed parts are scored by
 # hand, once, at the end of a round of work (``python -m tests.corpus_eval blind2_sealed``), never here.
 # A sealed part once scored is spent: from then on it is tuned on and guarded like a dev part.
-SPENT = ("blind3_sealed", "blind4_sealed", "blind5_sealed", "blind6_sealed", "blind7_sealed", "blind8_sealed")
+SPENT = (
+    "blind3_sealed",
+    "blind4_sealed",
+    "blind5_sealed",
+    "blind6_sealed",
+    "blind7_sealed",
+    "blind8_sealed",
+    "blind9_sealed",
+)
 BLIND = {
     name: evaluate_corpus(load_corpus(name)) for name in ("blind_dev", "blind2_dev", "blind3_dev", "blind4_dev", *SPENT)
 }
@@ -61,6 +69,7 @@ FLOORS = {
     "blind6_sealed": {"indicator_ok": 0.96, "value_ok": 0.97, "period_ok": 0.99},
     "blind7_sealed": {"indicator_ok": 0.97, "value_ok": 0.98, "period_ok": 0.98},
     "blind8_sealed": {"indicator_ok": 0.96, "value_ok": 0.98, "period_ok": 0.98},
+    "blind9_sealed": {"indicator_ok": 0.96, "value_ok": 0.95, "period_ok": 0.95},
 }
 
 
@@ -92,6 +101,7 @@ MULTI_FLOORS = {
     "blind5_sealed": 0.8,
     "blind6_sealed": 0.83,
     "blind8_sealed": 0.85,
+    "blind9_sealed": 0.9,
 }
 
 

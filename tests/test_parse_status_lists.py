@@ -73,3 +73,18 @@ def test_a_form_named_as_evidence_proposes_its_item(fy2565: MessageParser) -> No
     claims = fy2565.item_matcher.claims("4", "นวัตกรรม คัดเหลือ 3 แนวคิดตามแบบฟอร์ม 2 เรียบร้อยแล้วครับ")
     assert "s1-2" in claims.proposed and claims.done == ()
     assert fy2565.item_matcher.claims("4", "นวัตกรรม กำลังทำแบบฟอร์ม 5 อยู่ค่ะ").empty
+
+
+def test_a_quoted_question_answered_is_a_report(fy2567: MessageParser) -> None:
+    parsed = fy2567.parse(
+        "> หัวหน้าต้อม: KPI 2 ตอนนี้ได้กี่โครงการแล้วครับ เป้า 12\n"
+        "ตอบพี่ต้อมค่ะ KPI 2 (12 โครงการสำคัญของรองผู้ว่าฯ) ทำได้ตามแผน 100% แล้ว 7 โครงการค่ะ",
+        date(2024, 2, 15),
+    )
+    assert parsed.intent == "report"
+    assert parsed.items[0].value is not None and parsed.items[0].value.value == 7.0
+
+
+def test_a_forward_that_only_passes_a_report_on_is_read_whole(fy2567: MessageParser) -> None:
+    parsed = fy2567.parse("Fwd: ตช.4 ไตรมาส 2\n> แก้ไขแล้ว 1,234 จาก 1,500 เรื่อง\nส่งต่อให้ลงระบบด้วยนะคะ", date(2024, 2, 15))
+    assert parsed.items[0].indicator == "4" and parsed.items[0].value is not None

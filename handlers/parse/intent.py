@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from handlers.parse.normalize import blank, normalize_text
+from handlers.parse.normalize import blank, normalize_text, without_quoted
 from handlers.parse.numbers import spell_out_numbers
 from handlers.parse.period import find_dates, find_periods
 from handlers.parse.sections import DOC_NUMBER
@@ -62,7 +62,7 @@ def looks_like_query(text: str) -> bool:
     once periods, dates, document numbers, codes and a level asked about are blanked ("ตช.4",
     "ไตรมาส 2" and "ถึงระดับ 5" are not values).
     """
-    norm = normalize_text(text)
+    norm = normalize_text(said_by_sender(text))
     if not _QUERY.search(norm):
         return False
     said = _STATED_FIRST.match(norm)
@@ -71,6 +71,14 @@ def looks_like_query(text: str) -> bool:
     if _ASKED.search(norm):
         return True  # "ต้องได้กี่เปอร์เซ็นต์คะ", "ตรวจครบ 6 ครั้งหรือยังคะ": asked, whatever numbers it holds
     return not _states_a_value(norm)
+
+
+def said_by_sender(text: str) -> str:
+    """The message less the lines it quotes ("> หัวหน้า: KPI 2 ได้กี่โครงการแล้วครับ") when the sender's
+    own lines state a value: then the quote is the question answered. A forward whose own lines only
+    pass it on ("Fwd: …\n> … = 88.4%\nส่งต่อให้ลงระบบ") is read whole."""
+    mine = without_quoted(text)
+    return mine if mine != text and _states_a_value(normalize_text(mine)) else text
 
 
 def _states_a_value(norm: str) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
@@ -34,7 +34,7 @@ _DONE = re.compile(
 )
 _UNDER_WAY = re.compile(
     r"กำลัง|อยู่ระหว่าง|ระหว่าง(?:การ)?ดำเนิน|คาดว่า|น่าจะ|จะ(?:ดำเนิน|เสร็จ|ส่ง|จัด|ทำ|เริ่ม|เสนอ|รายงาน|แจ้ง|ประชุม)|"
-    r"เตรียม|วางแผน|in progress|ongoing|รอ(?:ผล|การ|อนุมัติ|ลงนาม|เสนอ|ผู้บริหาร|ฝ่าย|ทาง|คิว)|"
+    r"ร่าง(?:เสร็จ|แล้ว)|เตรียม|วางแผน|in progress|ongoing|รอ(?:ผล|การ|อนุมัติ|ลงนาม|เสนอ|ผู้บริหาร|ฝ่าย|ทาง|คิว)|"
     r"เริ่ม(?:แล้ว)?แต่|ใกล้(?:เสร็จ|จะ)|ยังค้าง|(?:^|(?<=\s))รอ(?![บงยด])|"  # "รอผู้รับจ้างมาลงนาม": waiting
     # not started yet, what is left, a recurring step some months in: none of them is done
     r"ยังไม่ได้|(?<!คัด)(?:ยัง|คง)?เหลือ|ยังขาด|ขาดอีก|(?:ไป|มา)แล้ว\s*\d+\s*(?:เดือน|สัปดาห์|รอบ)|เริ่ม(?:ดำเนินการ|ทำ|เก็บ|นำเข้า|ทยอย)|ทยอย|⏳|มาแล้ว\s*\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ)"
@@ -70,7 +70,7 @@ _MONTHS_WORK = re.compile(r"งาน(?:ของ|ประจำ|ใน|ช่�
 _ANY_DAY = date(2000, 1, 1)  # only the months said are wanted, not their years
 _IN_PROGRESS = re.compile(r"กำลัง|อยู่ระหว่าง|in progress|ongoing|⏳|ทยอย|เริ่ม", re.IGNORECASE)  # work going on
 _STRONG_UNDER_WAY = re.compile(
-    r"กำลัง|อยู่ระหว่าง|ระหว่าง(?:การ)?ดำเนิน|คาดว่า|น่าจะ|⏳|ยังไม่|จะ(?:เสร็จ|ส่ง|ทำ)|รอ|"
+    r"ร่าง(?:เสร็จ|แล้ว)|กำลัง|อยู่ระหว่าง|ระหว่าง(?:การ)?ดำเนิน|คาดว่า|น่าจะ|⏳|ยังไม่|จะ(?:เสร็จ|ส่ง|ทำ)|รอ|"
     r"(?:ไป|มา)แล้ว\s*\d+\s*(?:เดือน|สัปดาห์|รอบ)|เริ่ม|ทยอย"
 )
 _ANOTHER_NUMBERED = re.compile(r"\d+\.\d+|ขั้น|ข้อ|step", re.IGNORECASE)
@@ -177,6 +177,16 @@ class ItemClaims:
     def empty(self) -> bool:
         return not (self.done or self.undone or self.proposed or self.proposed_undone or self.options or self.claim)
 
+    def confirmed_first(self) -> ItemClaims:
+        """The same claims with every item, even one named by its number, waiting for the reporter's tap."""
+        return replace(
+            self,
+            done=(),
+            undone=(),
+            proposed=(*self.done, *(i for i in self.proposed if i not in self.done)),
+            proposed_undone=(*self.undone, *(i for i in self.proposed_undone if i not in self.undone)),
+        )
+
     def as_json(self) -> dict[str, object]:
         return {
             "done": list(self.done),
@@ -197,6 +207,7 @@ class _Acc:
     proposed_undone: list[str] = field(default_factory=list)
     options: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)  # named in a clause that says they are not done yet
+    whole_parts: list[str] = field(default_factory=list)  # done as part of a whole "ส่วนที่ 3 ครบแล้ว"
     last_words: list[str] = field(default_factory=list)  # matched by words in the clause before
     claim: Claim | None = None
     claimed: float | None = None
@@ -216,6 +227,8 @@ class _Acc:
             both = set(self.proposed) & set(self.proposed_undone)
             self.proposed = [i for i in self.proposed if i not in both]
             self.proposed_undone = [i for i in self.proposed_undone if i not in both]
+        # "ส่วนที่ 3 … เสร็จแล้ว … ส่วนแบบฟอร์ม 5 จะทำช่วง ส.ค.": the part less the item still to come
+        self.done = [i for i in self.done if not (i in self.whole_parts and i in self.blocked)]
         sure = set(self.done) | set(self.undone)
         proposed = [i for i in self.proposed if i not in sure and i not in self.blocked]
         proposed_undone = [i for i in self.proposed_undone if i not in sure]
@@ -346,10 +359,15 @@ class ItemMatcher:
         lines = list(_NUMBERED_LINE.finditer(text))
         # "1. ลงพื้นที่ชุมชน ✅\n2. แจ้งหน่วยงาน ✅\n3. …": the step table's status, a line a step, unless a
         # line's words name another step than its number
+        fits = [self._line_is_step(indicator, m) for m in lines] if len(lines) >= 3 else []
         if (
-            len(lines) >= 3
+            fits
+            and (
+                indicator.rubric is None or indicator.rubric.kind is not RubricKind.ladder
+            )  # there ขั้น n is milestone n
             and [int(m.group("n")) for m in lines] == list(range(1, len(lines) + 1))
-            and all(self._line_is_step(indicator, m) is not False for m in lines)
+            and False not in fits
+            and True in fits
         ):
             text = _NUMBERED_LINE.sub(r"\g<lead>ขั้นที่ \g<n> \g<rest>", text)
         if _SUB_REF.search(text):
@@ -417,6 +435,11 @@ class ItemMatcher:
         if not under_way:
             rest, numbered = self._stated(indicator, low, negated, acc, finished)
         if not negated and (under_way or not finished):
+            if under_way and acc.whole_parts:
+                chosen, options = self.by_words(indicator.code, low)
+                acc.add(
+                    "blocked", [i for i in (*chosen, *options, *self._by_form(indicator, low)) if i in acc.whole_parts]
+                )
             return finished and not under_way, False
         if numbered:
             return finished, negated  # "ส่วนที่ 3 ข้อ 1 การพัฒนานวัตกรรม…": the words describe the number
@@ -485,6 +508,7 @@ class ItemMatcher:
                     acc.add("proposed_undone", ids)
                 else:
                     acc.add("undone" if negated else "done", ids)
+                    acc.add("whole_parts", ids)
                 numbered = True
             elif ids and (negated or finished):
                 if negated and m.group("upto"):

@@ -77,6 +77,15 @@ _DICTATED_SPLIT = re.compile(r"ร้อย ละ|ไตร มาส|เปอ
 _MATCH_DROP = re.compile(r"[ฯ\"'“”‘’`()\[\]{}*_~!?…\u0e47-\u0e4c]")  # also tone marks: typos drop them
 
 
+_QUOTED = re.compile(r"^\s*(?:>|＞).*$", re.MULTILINE)
+
+
+def without_quoted(text: str) -> str:
+    """The message less the lines it quotes from another ("> …", LINE's reply and e-mail style)."""
+    mine = _QUOTED.sub("", text)
+    return mine if mine.strip() else text
+
+
 def match_key(text: str) -> str:
     """A key for fuzzy matching only: lower case, no spaces, no ฯ, tone marks or punctuation."""
     return _MATCH_DROP.sub("", text.lower()).replace(" ", "").replace("\n", "")

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from handlers.parse import questions as q
 from handlers.parse.indicator import ALIAS_SCORE, CodeMatch, IndicatorMatcher
-from handlers.parse.intent import looks_like_query
+from handlers.parse.intent import looks_like_query, said_by_sender
 from handlers.parse.items import ItemClaims, ItemMatcher, asks, says_finished
 from handlers.parse.normalize import blank, normalize_text, remove_spans
 from handlers.parse.numbers import spell_out_numbers
@@ -205,7 +205,7 @@ class MessageParser:
     # --- public -----------------------------------------------------------------------------
 
     def parse(self, raw: str, today: date, *, spans: Iterable[tuple[int, int]] = ()) -> ParseResult:
-        text = spell_out_numbers(normalize_text(remove_spans(raw, spans)))
+        text = spell_out_numbers(normalize_text(said_by_sender(remove_spans(raw, spans))))
         low = text.lower()
         # Numbers that belong to indicator names ("12 โครงการสำคัญ", "พ.ศ. 2562") are neither periods nor values.
         named = self.matcher.name_number_spans(low)
@@ -405,6 +405,8 @@ class MessageParser:
                     # "ขอแก้ไข นวัตกรรม เป็น 30 คะแนน": the number is corrected, as said; "ขอแก้เป็นระดับ 3" on a
                     # ladder is its milestones
                     claims = ItemClaims()
+                if item.via not in ("code", "alias"):
+                    claims = claims.confirmed_first()  # the indicator was guessed: nothing marked before a tap
                 if not claims.empty:
                     item.claims = claims
                     scored_by_items = rubric is not None and rubric.kind in ("ladder", "checklist")

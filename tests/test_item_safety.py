@@ -1,0 +1,54 @@
+"""Nothing is marked done without a tap unless the message said it plainly, by number, of an indicator it
+named: the cases a fresh blind set found marked wrongly. Read through the real parser on the real plans."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from handlers.parse.parser import MessageParser
+from store.plan_files import load_plan
+from tests.conftest import PLANS
+
+
+@pytest.fixture(scope="module")
+def fy2565() -> MessageParser:
+    return MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
+
+
+@pytest.fixture(scope="module")
+def fy2562() -> MessageParser:
+    return MessageParser(load_plan(PLANS / "fy2562-permanent-secretary-office.yaml"))
+
+
+def test_an_item_number_on_a_guessed_indicator_waits_for_a_tap(fy2565: MessageParser) -> None:
+    parsed = fy2565.parse(
+        "ขอแก้ไขค่ะ เมื่อวานแจ้งว่าขั้นที่ 4 เสร็จ จริงๆ ยังไม่ได้นำเรียนท่านประธานสภาเลยค่ะ เพิ่งผ่านคณะกรรมการกิจการสภาอย่างเดียว",
+        date(2022, 5, 10),
+    )
+    for item in parsed.items:
+        assert item.via in ("code", "alias") or (item.claims.done == () and item.claims.undone == ())
+
+
+def test_a_numbered_list_on_a_ladder_is_not_its_milestones(fy2565: MessageParser) -> None:
+    said = (
+        "ตัวชี้วัดที่ 1 ครับ\n1) Action Plan ท่าน ผอ.เห็นชอบแล้ว 3 ธ.ค.\n"
+        "2) คำสั่งแต่งตั้งคณะทำงานฯ ลงนามแล้ว\n3) ประชุมคณะทำงานชี้แจงโครงการ+แผนไปแล้ว 15 ธ.ค."
+    )
+    claims = fy2565.item_matcher.claims("K1", said)
+    assert not {"1", "2", "3"} & set(claims.done)
+
+
+def test_a_draft_finished_is_not_the_step_done(fy2562: MessageParser) -> None:
+    claims = fy2562.item_matcher.claims(
+        "ข.2", "ขั้นที่ 3 ติดตามประเมินผลเสร็จแล้วค่ะ ขั้นที่ 4 แผนปี 63 ร่างเสร็จ เสนอ ผอ.แล้ว รออนุมัติอยู่"
+    )
+    assert claims.done == ("step-3",)
+
+
+def test_a_whole_part_done_less_the_item_still_to_come(fy2565: MessageParser) -> None:
+    claims = fy2565.item_matcher.claims(
+        "4", "ส่วนที่ 3 ทำเสร็จแล้ว ใช้งานในสำนักงานแล้ว ส่วนแบบฟอร์ม 5 ติดตามผลการใช้ จะทำช่วง ส.ค. ค่ะ"
+    )
+    assert "s3-2.2" not in claims.done and "s3-1.1" in claims.done
