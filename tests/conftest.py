@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from handlers.parse.parser import MessageParser
 from store.db import make_engine, upgrade
+from store.plan_files import load_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = ROOT / "plans"
@@ -78,6 +80,22 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         load_demo(s, PLANS, datetime(2024, 1, 15, 3, 0, tzinfo=UTC))
     eng.dispose()
     return path
+
+
+# The parser on each plan the parse tests read, built once a session.
+@pytest.fixture(scope="session")
+def fy2562() -> MessageParser:
+    return MessageParser(load_plan(PLANS / "fy2562-permanent-secretary-office.yaml"))
+
+
+@pytest.fixture(scope="session")
+def fy2565() -> MessageParser:
+    return MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
+
+
+@pytest.fixture(scope="session")
+def fy2567() -> MessageParser:
+    return MessageParser(load_plan(PLANS / "fy2567-governor-secretary.yaml"))
 
 
 from tests.webhook_service import service  # noqa: E402,F401  (the running-service fixture, shared)

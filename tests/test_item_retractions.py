@@ -3,21 +3,7 @@ taken back whole is confirmed item by item. Read through the real item matcher o
 
 from __future__ import annotations
 
-import pytest
-
 from handlers.parse.parser import MessageParser
-from store.plan_files import load_plan
-from tests.conftest import PLANS
-
-
-@pytest.fixture(scope="module")
-def fy2567() -> MessageParser:
-    return MessageParser(load_plan(PLANS / "fy2567-governor-secretary.yaml"))
-
-
-@pytest.fixture(scope="module")
-def fy2565() -> MessageParser:
-    return MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
 
 
 def test_the_claim_quoted_to_be_taken_back_is_not_done(fy2567: MessageParser) -> None:

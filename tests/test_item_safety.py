@@ -5,21 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from handlers.parse.parser import MessageParser
-from store.plan_files import load_plan
-from tests.conftest import PLANS
-
-
-@pytest.fixture(scope="module")
-def fy2565() -> MessageParser:
-    return MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
-
-
-@pytest.fixture(scope="module")
-def fy2562() -> MessageParser:
-    return MessageParser(load_plan(PLANS / "fy2562-permanent-secretary-office.yaml"))
 
 
 def test_an_item_number_on_a_guessed_indicator_waits_for_a_tap(fy2565: MessageParser) -> None:

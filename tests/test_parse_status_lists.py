@@ -5,21 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from handlers.parse.parser import MessageParser
-from store.plan_files import load_plan
-from tests.conftest import PLANS
-
-
-@pytest.fixture(scope="module")
-def fy2567() -> MessageParser:
-    return MessageParser(load_plan(PLANS / "fy2567-governor-secretary.yaml"))
-
-
-@pytest.fixture(scope="module")
-def fy2565() -> MessageParser:
-    return MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
 
 
 def test_a_numbered_status_list_is_the_step_table(fy2567: MessageParser) -> None:
