@@ -232,9 +232,18 @@ def test_a_value_for_each_month_is_saved_in_each_month(engine: sa.Engine, people
         "• ตัวชี้วัดที่ 4 ร้อยละ 80 (ธ.ค. 2566)",
     ]
     assert reports(engine) == []
+    only = [q.label for q in reply.messages[-1].quick_replies if q.label.startswith("เฉพาะ")]
+    assert only == ["เฉพาะ 4 ต.ค. 2566", "เฉพาะ 4 พ.ย. 2566", "เฉพาะ 4 ธ.ค. 2566"]  # one button a month
     reply = chat.tap(reply, "ยืนยัน")
     assert reply.texts[0].startswith("บันทึกแล้วค่ะ")
     assert sorted(reports(engine)) == [("4", 70.0, "2566-10"), ("4", 75.0, "2566-11"), ("4", 80.0, "2566-12")]
+
+
+def test_one_month_of_several_is_saved_alone(engine: sa.Engine, people: dict[str, int]) -> None:
+    chat = Chat(engine, people["somsri"])
+    reply = chat.say("ตช.4 ย้อนหลังค่ะ ต.ค. 66 ร้อยละ 70 / พ.ย. 66 ร้อยละ 75")
+    chat.tap(reply, "เฉพาะ 4 พ.ย.")
+    assert reports(engine) == [("4", 75.0, "2566-11")]
 
 
 def test_a_quarter_in_the_heading_is_every_clauses(engine: sa.Engine, people: dict[str, int]) -> None:

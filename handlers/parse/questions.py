@@ -13,8 +13,8 @@ WHAT_VALUE = "ตัวชี้วัดที่ {code} ได้ผลเท�
 BARE_NUMBER = "{value} หมายถึง{unit_phrase} ใช่ไหมคะ"
 UNIT_MISMATCH = "ตัวชี้วัดที่ {code} วัดเป็น{expected} แต่ข้อความให้ค่าเป็น{given} ขอตัวเลขตามหน่วยของตัวชี้วัดค่ะ"
 OVER_100 = "ร้อยละ {value} เกิน 100 ค่ะ ขอตรวจสอบตัวเลขอีกครั้งนะคะ"
-PERIOD_CONFLICT = "ข้อความระบุทั้ง{first} และ{second} รายงานนี้เป็นของช่วงไหนคะ"
-PERIOD_OUTSIDE = "ช่วงเวลา{period}อยู่นอกปีงบประมาณ {fiscal_year} ของแผน ขอยืนยันช่วงเวลาค่ะ"
+PERIOD_CONFLICT = "ข้อความระบุทั้ง {first} และ {second} รายงานนี้เป็นของช่วงไหนคะ"
+PERIOD_OUTSIDE = "ช่วงเวลา {period} อยู่นอกปีงบประมาณ {fiscal_year} ของแผน ขอยืนยันช่วงเวลาค่ะ"
 CONFIRM = "ขอยืนยันก่อนบันทึกนะคะ: {summary} ถูกต้องไหมคะ"
 CONFIRM_CLAUSES = "ขอยืนยันก่อนบันทึกนะคะ\n{lines}\nถูกต้องไหมคะ"  # each indicator with its own period
 

@@ -294,6 +294,18 @@ def _item(item: ParsedItem) -> DraftItem:
     )
 
 
+def _only_button(n: int, item: DraftItem, items: list[DraftItem]) -> QuickReply:
+    """ "เฉพาะ 4" saves that part alone; when the indicator has several parts (a month each), its month says which."""
+    twice = sum(i.code == item.code for i in items) > 1
+    if twice and item.period is not None:
+        period = item.period.period.thai
+        label = rt.ONLY_THIS_IN.format(code=item.code, period=period)
+        said = rt.ONLY_THIS_IN_SAID.format(code=item.code, period=period)
+    else:
+        label, said = rt.ONLY_THIS.format(code=item.code), rt.ONLY_THIS_SAID.format(code=item.code)
+    return QuickReply.of(label, said, f="confirm", v=f"only:{n}", d=_DRAFT)
+
+
 def _reading(model: ReportDraft) -> dict[str, Any]:
     """The first indicator's reading as the parser's corpus labels it: what was parsed, then what was saved."""
     item = model.items[0] if model.items else DraftItem()
@@ -628,16 +640,7 @@ class ReportConversation:
         )
         if unsure and not model.confirmed:
             only = (
-                tuple(
-                    QuickReply.of(
-                        rt.ONLY_THIS.format(code=i.code),
-                        rt.ONLY_THIS_SAID.format(code=i.code),
-                        f="confirm",
-                        v=f"only:{n}",
-                        d=_DRAFT,
-                    )
-                    for n, i in enumerate(model.items[:3])
-                )
+                tuple(_only_button(n, i, model.items) for n, i in enumerate(model.items[:3]))
                 if len(model.items) > 1
                 else ()
             )

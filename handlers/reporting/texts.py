@@ -37,6 +37,9 @@ CONFIRM_YES = "ยืนยัน"
 EDIT = "แก้ไข"
 ONLY_THIS = "เฉพาะ {code}"  # save one indicator of several now; the others are asked again
 ONLY_THIS_SAID = "บันทึกเฉพาะตัวชี้วัดที่ {code}"
+# The same indicator reported for several months: each part named by its month too
+ONLY_THIS_IN = "เฉพาะ {code} {period}"
+ONLY_THIS_IN_SAID = "บันทึกเฉพาะตัวชี้วัดที่ {code} ({period})"
 CANCEL = "ยกเลิก"
 OTHER = "อื่น ๆ"
 QUARTER_OPTION = "ไตรมาส {n}/{fiscal_year}"
