@@ -296,3 +296,25 @@ def relink_menus(session: Session, person_ids: Collection[int]) -> list[str]:
         linking = link_accounts(line, accounts, menus)
     log.info("rich menus relinked for %d LINE account(s)", len(linking.user_ids))
     return linking.user_ids
+
+
+def unlink_menus(user_ids: Collection[str]) -> list[str]:
+    """Take Tidtam's menu off these LINE accounts (a person forgotten under the PDPA: their accounts are
+    gone from the database, so no later setup could find them); the ids unlinked.
+
+    Nothing happens (``[]``) without a channel access token, in the local console, or before
+    ``tidtam line setup`` made Tidtam's menus. Raises ``LineMenuError`` when LINE refuses or cannot be
+    reached.
+    """
+    from bot.settings import get_settings
+
+    settings = get_settings()
+    token = settings.line_channel_access_token
+    if token is None or settings.console_mode or not user_ids:
+        return []
+    with line_api(settings.line_api_base, token.get_secret_value()) as line:
+        if not tidtam_menus(line):
+            return []
+        linking = link_accounts(line, dict.fromkeys(sorted(user_ids)), {})
+    log.info("rich menus unlinked for %d LINE account(s)", len(linking.user_ids))
+    return linking.user_ids

@@ -21,5 +21,10 @@ CONFIRM_FORGET = (
     "และย้อนกลับไม่ได้ (erase person {person_id}'s personal data? This cannot be undone)"
 )
 FORGOTTEN = "ลบข้อมูลส่วนบุคคลของบุคคล #{person_id} แล้ว (person {person_id} forgotten): {counts}"
+MENU_UNLINKED = "ถอดเมนู LINE ของ {n} บัญชีแล้ว (rich menu unlinked for {n} LINE account(s))"
+MENU_UNLINK_FAILED = (
+    "⚠ ลบข้อมูลแล้ว แต่ถอดเมนู LINE ไม่สำเร็จ: {error} ถอดได้ในหน้า LINE Official Account Manager "
+    "(the data is erased, but the rich menu could not be unlinked: {error}; unlink it in LINE OA Manager)"
+)
 NOTHING_LEFT = "ไม่มีข้อมูลส่วนบุคคลของบุคคล #{person_id} เหลือให้ลบแล้ว (nothing left to erase for person {person_id})"
 AUDITED = "บันทึกการดำเนินการไว้ที่ {path} (audit line written to {path})"

@@ -32,6 +32,7 @@ from sqlmodel import Session
 from typer.testing import CliRunner
 
 from bot import line_setup_texts as lt
+from bot import privacy_texts as pt
 from bot.cli import app
 from bot.dev.fakeline.app import create_fake_line, fake_of
 from bot.dev.fakeline.richmenus import NEEDS_IMAGE
@@ -158,6 +159,25 @@ def test_granting_a_role_relinks_the_persons_menu(channel: FakeLine) -> None:
     assert lt.MENU_RELINKED.format(n=1) in out.output
     assert channel.rich_menus.links[somsri] == menus["tidtam-committee"]
     assert channel.rich_menus.links[demo_line_id("wichai")] == menus["tidtam-reporter"]  # nobody else moved
+
+
+def test_forgetting_a_person_takes_their_menu_off(
+    channel: FakeLine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under the PDPA a forgotten person's LINE accounts are erased, so the menu comes off them now:
+    no later setup could find them."""
+    assert setup_cli("--public-url", PUBLIC)[0] == 0
+    somsri = demo_line_id("somsri")
+    assert somsri in channel.rich_menus.links
+    monkeypatch.setenv("AUDIT_LOG", str(tmp_path / "audit.jsonl"))
+    get_settings.cache_clear()
+
+    out = CliRunner().invoke(app, ["people", "forget", "สมศรี ใจดี", "--yes"])
+
+    assert out.exit_code == 0, out.output
+    assert pt.MENU_UNLINKED.format(n=1) in out.output
+    assert somsri not in channel.rich_menus.links
+    assert demo_line_id("wichai") in channel.rich_menus.links  # nobody else touched
 
 
 def test_a_webhook_line_cannot_reach_is_reported_and_the_menus_still_made(channel: FakeLine) -> None:

@@ -65,9 +65,11 @@ def people_forget(
     person: Annotated[str, typer.Argument(help=pt.PERSON_HELP)],
     yes: Annotated[bool, typer.Option("--yes", help=pt.YES_HELP)] = False,
 ) -> None:
+    from sqlmodel import select
+
     from bot.settings import get_settings
     from store.admin import AdminError, find_person
-    from store.models import Person, utcnow
+    from store.models import LineIdentity, Person, utcnow
     from store.personal_data import audit_line, forget
 
     with database() as session:
@@ -83,6 +85,7 @@ def people_forget(
         target = session.get(Person, person_id)
         if target is None:
             fail(f"ERROR no person {person_id}")
+        accounts = sorted(session.exec(select(LineIdentity.line_user_id).where(LineIdentity.person_id == person_id)))
         done = forget(session, target, now)
     counts = done.counts()
     audit = get_settings().audit_log
@@ -93,3 +96,17 @@ def people_forget(
     else:
         typer.echo(pt.NOTHING_LEFT.format(person_id=person_id))
     typer.echo(pt.AUDITED.format(path=audit))
+    _unlink(accounts)
+
+
+def _unlink(accounts: list[str]) -> None:
+    """The forgotten person's LINE accounts lose Tidtam's menu; the erasure stands if LINE fails."""
+    from bot.line_menus import LineMenuError, unlink_menus
+
+    try:
+        unlinked = unlink_menus(accounts)
+    except LineMenuError as exc:
+        typer.echo(pt.MENU_UNLINK_FAILED.format(error=exc), err=True)
+    else:
+        if unlinked:
+            typer.echo(pt.MENU_UNLINKED.format(n=len(unlinked)))
