@@ -20,6 +20,7 @@ from typing import Literal
 from handlers.parse.indicator import _expand, _grams
 from handlers.parse.normalize import match_key
 from handlers.parse.period import find_periods, month_number
+from handlers.parse.sections import DOC_NUMBER
 from scoring.items import PlanItem, items_of, level_items, points_items, step_id
 from scoring.plan import Indicator, Plan, RubricKind
 from scoring.thai import thai_to_arabic_digits
@@ -54,7 +55,7 @@ _ASKING = re.compile(r"\s*(?:ขอ)?สอบถาม|\s*(?:ขอ)?ถาม�
 _MONTHS_SHARE = re.compile(r"(?:ของ|รอบ|ประจำ)เดือน")  # "ของเดือน ม.ค.": a month's share ("เดือนนี้" is only when)
 _ALL_STEPS = re.compile(r"ครบ(?:ทุก)?ขั้น(?:ตอน)?(?!ที่)|ทุกขั้น(?:ตอน)?(?:เสร็จ|ครบ|แล้ว)|ทั้ง\s*\d+\s*ขั้น(?:ตอน)?(?!ที่)")
 _ONE_ROUND = re.compile(
-    r"รอบที่\s*\d|ครั้งที่\s*\d|รอบแรก|ครั้งแรก|ประจำเดือน|รอบ(?:เดือน)?\s+(?:[ก-ฮ]\.|\S*\s*\d)|ไตรมาส(?:ที่)?\s*\d|"
+    r"รอบที่\s*\d|ครั้งที่\s*\d|ครั้งแรก|รอบแรก|ประจำเดือน|รอบ(?:เดือน)?\s+(?:[ก-ฮ]\.|\S*\s*\d)|ไตรมาส(?:ที่)?\s*\d|"
     r"(?:เดือน|\d{1,2})\s*(?:ม\.?ค|ก\.?พ|มี\.?ค|เม\.?ย|พ\.?ค|มิ\.?ย|ก\.?ค|ส\.?ค|ก\.?ย|ต\.?ค|พ\.?ย|ธ\.?ค)"
 )
 _SUB_REF = re.compile(r"ขั้น(?:ตอน)?(?:ที่)?\s*\d+\.\d")
@@ -64,8 +65,8 @@ _RETRACT = re.compile(
     r"(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด"
 )
 _NOT_STARTED = re.compile(r"ยังไม่ได้")
-_EVERY_ROUND = re.compile(r"ครบ(?:ทั้ง|ทุก)?\s*\d*\s*(?:รอบ|ครั้ง|เดือน)|ทุกเดือน|ครบ(?:ถึง|ทั้งปี|ปี)|จบปี|ทั้งปี")
 _ALL_ROUNDS = re.compile(r"ครบ(?:ทั้ง|ทุก)?\s*\d*\s*(?:รอบ|ครั้ง|เดือน)")  # "… รอบ พ.ค. แจ้งแล้ว ครบทั้ง 2 รอบ"
+_EVERY_ROUND = re.compile(rf"{_ALL_ROUNDS.pattern}|ทุกเดือน|ครบ(?:ถึง|ทั้งปี|ปี)|จบปี|ทั้งปี")
 _MONTHS_WORK = re.compile(r"งาน(?:ของ|ประจำ|ใน|ช่วง)?\s*เดือน")
 _ANY_DAY = date(2000, 1, 1)  # only the months said are wanted, not their years
 _IN_PROGRESS = re.compile(r"กำลัง|อยู่ระหว่าง|in progress|ongoing|⏳|ทยอย|เริ่ม", re.IGNORECASE)  # work going on
@@ -75,14 +76,12 @@ _STRONG_UNDER_WAY = re.compile(
 )
 _ANOTHER_NUMBERED = re.compile(r"\d+\.\d+|ขั้น|ข้อ|step", re.IGNORECASE)
 _FORM = re.compile(r"(?:แบบ)?ฟอร์ม(?:ที่)?\s*(\d+)")
-_CITED_LETTER = re.compile(
-    r"(?:ตาม)?(?:หนังสือ|บันทึก(?:ข้อความ)?)?\s*(?:ที่|เลขที่)?\s*กท\.?\s*(?:ว\s*)?\d{3,4}(?:\.\d+)*\s*/\s*(?:ว\s*)?\d+"
-)
+_CITED_LETTER = re.compile(rf"(?:ตาม)?(?:หนังสือ|บันทึก(?:ข้อความ)?)?\s*(?:เลขที่\s*)?{DOC_NUMBER.pattern}")
 _FIRST_TIME = re.compile(r"ครั้งแรก|รอบแรก")
 _NUMBERED_LINE = re.compile(r"(?m)^(?P<lead>[^\S\n]*)(?P<n>\d{1,2})[.)][^\S\n]+(?P<rest>[^\d\n][^\n]*)$")
-_ANOTHER_ROUND = re.compile(r"(?:งวด|รอบ|ครั้ง)(?:ที่)?\s*[\d๐-๙]")
+# A numbered installment or round ("งวดที่ ๑", "ครั้งที่ 2"); said, it may name several ("งวด 2 และ 3").
 _INSTALLMENT = re.compile(r"(งวด|ครั้ง|รอบ)(?:ที่)?\s*(\d+)")
-_INSTALLMENT_SAID = re.compile(r"(งวด|ครั้ง|รอบ)(?:ที่)?\s*(\d+(?:\s*(?:,|และ|กับ|-|–)\s*\d+)*)")
+_INSTALLMENT_SAID = re.compile(rf"{_INSTALLMENT.pattern}(?:\s*(?:,|และ|กับ|-|–)\s*\d+)*")
 _NOT_YET = re.compile(r"\s*(?:แต่\s*)?ยังไม่(?:ได้)?")
 _HANDED_ON = re.compile(
     r"\s*(?:และ|แล้ว)?\s*(?:ส่ง|เสนอ|นำเรียน)(?:ให้|ต่อ|ไป(?:ให้|ยัง)?)?\s*(?:หัวหน้า|ผอ|ผู้อำนวยการ|สยป|ท่าน)\S*(?:\s+\S+)?\s*(?:ดู|พิจารณา|ตรวจ)?\s*แล้ว\s*$"
@@ -145,10 +144,10 @@ SYNONYMS = {
     r"e-bidding\s*ได้ผู้ชนะ": "ประกวดราคาอิเล็กทรอนิกส์ได้ผู้ชนะ",
     "ใช้งานจริง": "ใช้งานระบบ",
     "ใช้ระบบ": "ใช้งานระบบ",
-    "ส่วนกลาง": "ภาพรวม",
+    "ส่วนกลาง": "ภาพรวม",  # the central offices' report is the overall one, beside the districts'
     "เทสต์": "ทดสอบ",
+    "เทสท์": "ทดสอบ",
     "use system": "ใช้งานระบบ",
-    "เทสท์": "ทดสอบ",  # the central offices' report is the overall one, beside the districts'
 }
 _CONTINUED = re.compile(r"ด้วย|เช่นกัน|ก็(?:เสร็จ|แล้ว)")
 
@@ -359,14 +358,12 @@ class ItemMatcher:
         lines = list(_NUMBERED_LINE.finditer(text))
         # "1. ลงพื้นที่ชุมชน ✅\n2. แจ้งหน่วยงาน ✅\n3. …": the step table's status, a line a step, unless a
         # line's words name another step than its number
-        fits = [self._line_is_step(indicator, m) for m in lines] if len(lines) >= 3 else []
+        on_ladder = indicator.rubric is not None and indicator.rubric.kind is RubricKind.ladder  # ขั้น n: milestone n
         if (
-            fits
-            and (
-                indicator.rubric is None or indicator.rubric.kind is not RubricKind.ladder
-            )  # there ขั้น n is milestone n
+            len(lines) >= 3
+            and not on_ladder
             and [int(m.group("n")) for m in lines] == list(range(1, len(lines) + 1))
-            and False not in fits
+            and False not in (fits := [self._line_is_step(indicator, m) for m in lines])
             and True in fits
         ):
             text = _NUMBERED_LINE.sub(r"\g<lead>ขั้นที่ \g<n> \g<rest>", text)
@@ -405,7 +402,7 @@ class ItemMatcher:
             acc.last_words
             and under_way
             and (not finished or _STRONG_UNDER_WAY.search(low))
-            and not _ANOTHER_ROUND.search(low)  # "ส่วนงวด ๒ กับ ๓ จะส่งมอบปี ๖๓": other installments
+            and not _INSTALLMENT.search(thai_to_arabic_digits(low))  # "ส่วนงวด ๒ กับ ๓ จะส่งมอบปี ๖๓": others
         ):
             # "แจ้งเขตทราบแล้ว ส่วนการประชาสัมพันธ์ผ่านเว็บไซต์ รอฝ่าย IT อัปโหลด": the other half of the
             # same milestone is still under way
@@ -554,7 +551,7 @@ class ItemMatcher:
         own = {(m.group(1), m.group(2)) for m in _INSTALLMENT.finditer(thai_to_arabic_digits(item.text))}
         said: dict[str, set[str]] = {}
         for m in _INSTALLMENT_SAID.finditer(thai_to_arabic_digits(low)):
-            said.setdefault(m.group(1), set()).update(re.findall(r"\d+", m.group(2)))
+            said.setdefault(m.group(1), set()).update(re.findall(r"\d+", m.group(0)))
         return any(noun in said and number not in said[noun] for noun, number in own)
 
     def _by_form(self, indicator: Indicator, low: str) -> list[str]:

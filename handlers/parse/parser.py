@@ -35,7 +35,7 @@ from handlers.parse.value import (
 )
 from scoring.fiscal import FiscalPeriod, fiscal_quarter_of, fiscal_year_of
 from scoring.items import next_items
-from scoring.plan import Indicator, Plan
+from scoring.plan import Indicator, Plan, RubricKind
 
 Intent = Literal["report", "query", "correction", "cancel", "chat"]
 
@@ -400,7 +400,7 @@ class MessageParser:
                 said = whole if len(items) == 1 else item.text
                 claims = self.item_matcher.claims(item.indicator, said)
                 rubric = self.indicators[item.indicator].rubric
-                on_ladder = rubric is not None and rubric.kind == "ladder"
+                on_ladder = rubric is not None and rubric.kind is RubricKind.ladder
                 if intent == "correction" and claims.claim is not None and not (claims.claim == "level" and on_ladder):
                     # "ขอแก้ไข นวัตกรรม เป็น 30 คะแนน": the number is corrected, as said; "ขอแก้เป็นระดับ 3" on a
                     # ladder is its milestones
@@ -511,7 +511,7 @@ class MessageParser:
                 return whole  # a line after them that names none: the list is not one indicator a line
         if not others:
             return whole
-        first = others[0].span[0] - offset if others[0].span else len(seg)
+        first = cuts[len(cuts) - len(others)]  # the others are the listed lines to the end
         own = replace(self._item(seg[:first], code, valued=vseg[:first]), span=(span[0], offset + first))
         return [own, *others]
 

@@ -25,7 +25,8 @@ _INLINE_PROBLEM = re.compile(
 )
 _NO_PROBLEM = re.compile(r"ไม่มีปัญหา|ปัญหา\s*/?\s*(?:อุปสรรค)?\s*[:：]?\s*(?:-|ไม่มี)\s*$|ไม่พบปัญหา|ไม่มีอุปสรรค")
 _EVIDENCE_CUE = re.compile(r"แนบ(?:ไฟล์|รูป|เอกสาร|หลักฐาน)?|ตามรูป|ตามไฟล์|ตามเอกสาร|ดูรูป|รูปภาพ|ภาพถ่าย|หลักฐาน|ลิงก์|link")
-DOC_NUMBER = re.compile(r"(?:ที่\s*)?กท\.?\s*\d{4}(?:\.\d+)*\s*/\s*\d+(?:\s*ลว\.?\s*[\d/.]+)?")
+# A BMA letter's number: "ที่ กท 0100/2796", a circular "กท 0101/ว 58", with its date "ลว. 9/11/66"
+DOC_NUMBER = re.compile(r"(?:ที่\s*)?กท\.?\s*\d{3,4}(?:\.\d+)*\s*/\s*(?:ว\s*)?\d+(?:\s*ลว\.?\s*[\d/.]+)?")
 
 _FIVE_W = {
     "what": re.compile(

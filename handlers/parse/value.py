@@ -102,16 +102,15 @@ _BARE_AFTER = re.compile(
     rf"เบิกจ่าย(?:ได้|แล้ว|ไป)?|แก้เป็น|เป็น|=|ตอนนี้|ขณะนี้|ล่าสุด|ไปแล้ว)"
     rf"\s*(?:ที่|อยู่ที่|แล้ว|ประมาณ)?\s*:?\s*{NUM}(?![\d.]|\s*(?:{COUNT_NOUNS}|นาที|บาท|วัน|คน|%|มิติ|ด้าน|ตัวชี้วัด))"
 )
+_RIGHT_LEAD = r"(?:ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|ต้องเป็น|แก้เป็น|→|->|=>)"  # "…ผิด ที่ถูก 45", "98% → 89%"
 _RIGHT_ONE = re.compile(
-    rf"(?:ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|ต้องเป็น|แก้เป็น|→|->|=>|จาก[^\n]{{0,24}}?\s(?:ขอ)?(?:เปลี่ยน)?เป็น)\s*:?\s*"
+    rf"(?:{_RIGHT_LEAD}|จาก[^\n]{{0,24}}?\s(?:ขอ)?(?:เปลี่ยน)?เป็น)\s*:?\s*"
     rf"(?:ร้อยละ\s*|ระดับ\s*)?{NUM}"
     # "ต้องเป็น 23 จาก 24" is a ratio and "แก้เป็น 46 ข้อ" a count: each read as such, not here
     rf"(?![\d.]|\s*(?:{COUNT_NOUNS})?\s*(?:/|จาก|ใน|of)\s*\d|\s*(?:{COUNT_NOUNS}|นาที|บาท|คะแนน))\s*({_PERCENT_WORD})?",
     re.IGNORECASE,
 )
-_RIGHT_MINUTES = re.compile(
-    rf"(?:ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|ต้องเป็น|แก้เป็น|→|->|=>)\s*:?\s*(?:เฉลี่ย\s*)?{NUM}\s*(?:นาที|min)", re.IGNORECASE
-)
+_RIGHT_MINUTES = re.compile(rf"{_RIGHT_LEAD}\s*:?\s*(?:เฉลี่ย\s*)?{NUM}\s*(?:นาที|min)", re.IGNORECASE)
 _RIGHT_NOT_WRONG = re.compile(rf"(?<![\d.]){NUM}\s*ไม่ใช่\s*\d")
 _PENDING = re.compile(r"อยู่ระหว่าง|กำลังดำเนินการ|ยังไม่(?:มี)?ความ(?:คืบหน้า|ก้าวหน้า)|ยังไม่ได้เริ่ม")
 _MULTIPLIER = {"ล้าน": 1e6, "แสน": 1e5, "หมื่น": 1e4, "พัน": 1e3}
@@ -139,33 +138,32 @@ def _pct(n: float, d: float) -> float:
     return round(n * 100 / d, 2)
 
 
-def _fraction_of(m: re.Match[str]) -> tuple[float, float] | None:
-    n, d = float(m.group(1)), float(m.group(2))
-    return None if d == 0 or n > d * 1.0001 or _mean_score(m) else (n, d)
+def _share(part: float, whole: float) -> tuple[float, float] | None:
+    """A part out of a whole, or None when it cannot be one (no whole, or more than it)."""
+    return None if whole == 0 or part > whole * 1.0001 else (part, whole)
 
 
-def _fraction_of_groups(m: re.Match[str], part: int, whole: int) -> tuple[float, float] | None:
-    n, d = float(m.group(part)), float(m.group(whole))
-    return None if d == 0 or n > d * 1.0001 else (n, d)
+def _fraction_of(m: re.Match[str], part: int = 1, whole: int = 2) -> tuple[float, float] | None:
+    return None if _mean_score(m, part, whole) else _share(float(m.group(part)), float(m.group(whole)))
+
+
+def _mean_score(m: re.Match[str], part: int = 1, whole: int = 2) -> bool:
+    """ "ค่าเฉลี่ย 4.62/5.00", "ได้ 4.21 จาก 5 คะแนน": a mean on a five-point scale, not a share of a whole."""
+    said = (m.group(part), m.group(whole))
+    return float(said[1]) in (5.0, 10.0) and any("." in n for n in said)
+
+
+def _baht(m: re.Match[str], number: int, multiplier: str) -> float:
+    return float(m.group(number)) * _MULTIPLIER.get(m.group(multiplier) or "", 1.0)
+
+
+def _money_of(m: re.Match[str]) -> tuple[float, float] | None:
+    return _share(_baht(m, 1, "am"), _baht(m, 3, "bm"))
 
 
 def _spent_of(m: re.Match[str]) -> tuple[float, float] | None:
     """ "งบที่ได้รับจัดสรร 23,450,000 บาท เบิกจ่ายแล้ว 17,820,500 บาท": the whole first, then what was spent."""
-    d = float(m.group(1)) * _MULTIPLIER.get(m.group("am") or "", 1.0)
-    n = float(m.group(3)) * _MULTIPLIER.get(m.group("bm") or "", 1.0)
-    return None if d == 0 or n > d * 1.0001 else (n, d)
-
-
-def _mean_score(m: re.Match[str]) -> bool:
-    """ "ค่าเฉลี่ย 4.62/5.00", "ได้ 4.21 จาก 5 คะแนน": a mean on a five-point scale, not a share of a whole."""
-    d = float(m.group(2))
-    return d in (5.0, 10.0) and ("." in m.group(1) or "." in m.group(2))
-
-
-def _money_of(m: re.Match[str]) -> tuple[float, float] | None:
-    n = float(m.group(1)) * _MULTIPLIER.get(m.group("am") or "", 1.0)
-    d = float(m.group(3)) * _MULTIPLIER.get(m.group("bm") or "", 1.0)
-    return None if d == 0 or n > d * 1.0001 else (n, d)
+    return _share(_baht(m, 3, "bm"), _baht(m, 1, "am"))
 
 
 def _reversed_of(m: re.Match[str]) -> tuple[float, float] | None:
@@ -216,7 +214,7 @@ def _find_values(text: str) -> tuple[ValueMatch, ...]:
     any_noun = next(((m, f) for m in _REVERSED_ANY.finditer(text) if (f := _reversed_of(m))), None)
     money = next(((m, f) for m in _MONEY_RATIO.finditer(text) if (f := _money_of(m))), None)
     money = money or next(((m, f) for m in _MONEY_SPENT_AFTER.finditer(text) if (f := _spent_of(m))), None)
-    part_of = next(((m, f) for m in _PART_OF_WHOLE.finditer(text) if (f := _fraction_of_groups(m, 1, 3))), None)
+    part_of = next(((m, f) for m in _PART_OF_WHOLE.finditer(text) if (f := _fraction_of(m, 1, 3))), None)
     ratio = _survey(text) or money or fraction or part_of or reversed_ or any_noun or _received_solved(text)
     percents = sorted((*_PERCENT_BEFORE.finditer(text), *_PERCENT_AFTER.finditer(text)), key=lambda p: p.start())
     changes = [p for p in percents if _CHANGE_BEFORE.search(text[max(0, p.start() - 12) : p.start()])]
