@@ -22,13 +22,13 @@ FLOORS: dict[str, tuple[float, str]] = {
     "dev3": (0.92, "written after the second"),
     "dev4": (0.94, "written after the third"),
     "sealed4": (0.92, "its sealed part: 72.9 % when scored once"),
-    "dev5": (0.87, "written after the fourth was spent"),
-    "sealed5": (0.8, "its sealed part: 60.0 % when scored once"),
-    "sealed6": (0.84, "a sixth set, all sealed: 74.2 % when scored once"),
+    "dev5": (0.88, "written after the fourth was spent"),
+    "sealed5": (0.81, "its sealed part: 60.0 % when scored once"),
+    "sealed6": (0.86, "a sixth set, all sealed: 74.2 % when scored once"),
     "sealed7": (0.88, "a seventh set, all sealed: 80.0 % when scored once"),
-    "sealed8": (0.76, "an eighth set, all sealed: 70.8 % when scored once"),
-    "sealed9": (0.73, "a ninth set, all sealed: 72.5 % when scored once"),
-    "sealed10": (0.75, "a tenth set, all sealed, scored once on the final code: 73.3 %, 4 marked without a tap"),
+    "sealed8": (0.79, "an eighth set, all sealed: 70.8 % when scored once"),
+    "sealed9": (0.74, "a ninth set, all sealed: 72.5 % when scored once"),
+    "sealed10": (0.76, "a tenth set, all sealed, scored once on the final code: 73.3 %, 4 marked without a tap"),
 }
 SCORES: dict[str, ItemScore] = {name: evaluate(name) for name in FLOORS}
 
@@ -43,5 +43,5 @@ def test_the_blind_set_is_matched_as_labelled(name: str) -> None:
 @pytest.mark.parametrize("name", list(FLOORS))
 def test_nothing_is_marked_without_a_tap_unless_the_message_said_it(name: str) -> None:
     """Items marked straight away are only those named by number, and every one of them is right
-    ("ขั้นตอนที่ 4 … เสร็จแล้ว" on KPI 6 asks before marking the report to the executives it ends in)."""
+    ("ขั้นตอนที่ 4 … นำเสนอผู้บริหารแล้ว" on KPI 5 asks before marking the report to the executives it ends in)."""
     assert [v.case["id"] for v in SCORES[name].sure_wrong] == []

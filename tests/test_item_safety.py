@@ -38,3 +38,13 @@ def test_a_whole_part_done_less_the_item_still_to_come(fy2565: MessageParser) ->
         "4", "ส่วนที่ 3 ทำเสร็จแล้ว ใช้งานในสำนักงานแล้ว ส่วนแบบฟอร์ม 5 ติดตามผลการใช้ จะทำช่วง ส.ค. ค่ะ"
     )
     assert "s3-2.2" not in claims.done and "s3-1.1" in claims.done
+
+
+def test_a_step_ending_in_the_executives_report_is_that_report_only_when_they_are_named(
+    fy2567: MessageParser,
+) -> None:
+    alone = fy2567.item_matcher.claims("6", "KPI 6 update ค่ะ: ขั้นตอนที่ 4 done ✅ (analysis รอบแรก + Dashboard)")
+    assert alone.done == ("step-4",) and "executive-report" not in alone.proposed
+    told = fy2567.item_matcher.claims("5", "ตช.5 ขั้นที่ 4 เสร็จแล้ว ทำ Dashboard และนำเสนอผู้บริหารรับทราบแล้วค่ะ")
+    # The condition scores level 5: it waits for the reporter's tap, and the step is not listed beside it.
+    assert told.done == () and told.proposed == ("executive-report",)

@@ -89,6 +89,11 @@ _HANDED_ON = re.compile(
 # "ที่แจ้งเมื่อวานว่าใช้งานระบบแล้ว", "เมื่อเช้าพิมพ์ไปว่า…": what was said before, quoted to be taken back
 _SAID_BEFORE = re.compile(r"(?:ที่|เมื่อวาน|เมื่อกี้|เมื่อเช้า)?(?:แจ้ง|รายงาน|ส่ง|ติ๊ก|พิมพ์|บอก)(?:ไป)?\S{0,14}ว่า")
 _TO_EXECUTIVES = re.compile(r"เสนอ(?:เรียน)?\s*ผู้บริหาร|นำเรียนผู้ว่า")
+# The executives' report said in the message: to them, or its problems and suggestions. Without it a
+# step that ends in that report ("Dashboard วิเคราะห์ผล… เสร็จ") is the step alone.
+_EXECUTIVES_SAID = re.compile(
+    r"(?:เสนอ|เรียน|ส่ง|ถึง|ให้)\s*(?:ท่าน|คณะ)?\s*(?:ผู้บริหาร|ผบห|ผู้ว่า)|ปัญหา\s*(?:,|/|\+|และ)?\s*อุปสรรค|ข้อเสนอแนะ"
+)
 # What is still missing, said after the item ("ได้รับแล้ว 41 เขต ยังขาดอีก 9 เขต"): that item is not done.
 # Only a clause with no subject of its own: "41 เขต ยังขาดอีก 9 เขต", not "รายเขต ❌ (ยังขาด 3 เขต)".
 _SHORTFALL = re.compile(r"\s*(?:[\d,]+\s*\S{0,8}\s*)?(?:ยังขาด|ขาดอีก|ยังไม่ครบ|(?<!คัด)(?:ยัง|คง)?เหลือ(?:อีก)?\s*\d)")
@@ -372,7 +377,26 @@ class ItemMatcher:
             text = _LISTED_SUB.sub(_as_step_ref, text)
         for clause in _clauses(_with_synonyms(_PROJECT_NAMED.sub(_project_name_dropped, text))):
             before = self._clause(indicator, clause, acc, before, retracts)
+        if _EXECUTIVES_SAID.search(text):
+            self._to_executives(code, acc)
         return acc.freeze()
+
+    def _to_executives(self, code: str, acc: _Acc) -> None:
+        """A message that tells of the report to the executives ("Dashboard … นำเสนอผู้บริหารแล้ว") makes
+        the step ending in that report the condition itself, for a tap; without them the step is the
+        analysis and Dashboard alone, as reporters count it."""
+        for (c, step), twin in self.twin.items():
+            if c != code or (code, twin) not in self.loose_twins:
+                continue
+            for kind, to in (("done", "proposed"), ("proposed", "proposed"), ("undone", "proposed_undone")):
+                found: list[str] = getattr(acc, kind)
+                if step in found:
+                    found.remove(step)
+                    acc.add(to, [twin])
+            for kind in ("proposed_undone", "options", "blocked", "last_words"):
+                found = getattr(acc, kind)
+                if step in found:
+                    found[found.index(step)] = twin
 
     def _clause(
         self, indicator: Indicator, clause: str, acc: _Acc, before: tuple[bool, bool], retracts: bool = False
@@ -533,7 +557,7 @@ class ItemMatcher:
         if not negated and finished and not numbered and _ALL_STEPS.search(low):
             # "ครบทุกขั้นแล้ว": every step of the table, for the reporter to confirm
             steps = [i.id for i in self.items[indicator.code] if i.kind == "step"]
-            acc.add("proposed", list(dict.fromkeys(self.twin.get((indicator.code, i), i) for i in steps)))
+            acc.add("proposed", list(dict.fromkeys(self._twin_of(indicator.code, i, low) for i in steps)))
         if not negated and indicator.rubric is not None and indicator.rubric.kind is RubricKind.checklist:
             points = _TOTAL_POINTS.search(rest) or _POINTS.search(rest)  # "… อีก 30 รวมสะสม 50 คะแนน": the total
             if points is not None:
@@ -669,7 +693,7 @@ class ItemMatcher:
         if word.startswith("ขั้น"):
             again = re.match(r"\s*\(?\s*ซ้ำ", m.string[m.end() :]) is not None  # "ขั้นตอน 3 ซ้ำ": the repeated one
             numbers = [f"{n} (ซ้ำ)" if again and step_id(f"{n} (ซ้ำ)") in ids else n for n in numbers]
-            steps = [self.twin.get((indicator.code, step_id(n)), step_id(n)) for n in numbers if step_id(n) in ids]
+            steps = [self._twin_of(indicator.code, step_id(n), m.string) for n in numbers if step_id(n) in ids]
             if word.startswith("ขั้นตอน") and steps:
                 return steps, "items"  # "ขั้นตอนที่ 4": the project's step table, even beside a ladder
             if ladder:
@@ -766,8 +790,14 @@ class ItemMatcher:
             for b in picked
             if a != b and _overlap(self.grams[a], self.grams[b]) >= SAME_FACT and self._mass[a] < self._mass[b]
         }
-        named = [self._name(code, (k[0], self.twin.get(k, k[1]))) for k in picked if k not in inside]
+        named = [self._name(code, (k[0], self._twin_of(k[0], k[1], text))) for k in picked if k not in inside]
         return list(dict.fromkeys(named)), []
+
+    def _twin_of(self, code: str, step: str, text: str) -> str:
+        """The scored item a step's number or words name: its twin, but not the executives' report, which
+        only the whole message can tell (``_to_executives``)."""
+        twin = self.twin.get((code, step), step)
+        return step if (code, twin) in self.loose_twins else twin
 
     def _says_other_words(self, code: str, text: str, items: list[str]) -> bool:
         """ "ยังไม่ได้เริ่มพัฒนาระบบ" after "ออกแบบระบบ… แล้ว": words of the plan's items that the item
