@@ -135,7 +135,7 @@ _PART_ITEM = re.compile(rf"ส่วน(?:ที่)?\s*(?P<part>\d+)\s*ข้�
 _PROJECT_NAMED = re.compile(r"(?:(?<=\s)|^)โครงการ[ก-๙]{6,}")
 # Ways of saying an item's words that share no letters with them.
 SYNONYMS = {
-    "เปิดใช้งานระบบ": "ใช้งานระบบ",
+    "(?<!แจ้ง)เปิดใช้(?:งาน)?ระบบ": "ใช้งานระบบ",  # "แจ้งเปิดใช้ระบบ" is the letter announcing it
     "เปิดใช้งาน": "ใช้งานระบบ",
     "เปิดใช้จริง": "ใช้งานระบบ",
     "ไอเดีย": "แนวคิด",
@@ -153,7 +153,12 @@ SYNONYMS = {
     "เทสต์": "ทดสอบ",
     "เทสท์": "ทดสอบ",
     "use system": "ใช้งานระบบ",
+    "go[- ]?live": "ใช้งานระบบ",
+    # A summary said of a questionnaire is the questionnaire's, not the system's use ("สรุปผลการใช้งาน").
+    r"สรุปผล(?:การ)?(?:ตอบ)?แบบสอบถาม": "สรุปข้อมูลที่ได้รับจากแบบสอบถาม",
 }
+_QUESTIONNAIRE = re.compile(r"แบบสอบถาม")
+_BARE_SUMMARY = re.compile(r"สรุปผล(?![\s(]*(?:การ)?(?:ใช้|ความพึง|ดำเนิน|วิเคราะห์|แบบ|ตอบ))")
 _CONTINUED = re.compile(r"ด้วย|เช่นกัน|ก็(?:เสร็จ|แล้ว)")
 
 MIN_MASS = 6.0  # IDF mass of the text's trigrams an item must explain: about two distinctive words
@@ -375,6 +380,9 @@ class ItemMatcher:
         if _SUB_REF.search(text):
             # "ขั้นที่ 3.1 …\n3.2 …", "ขั้นตอน 3.1 ลงทะเบียน… กับ 3.2 …": the list goes on
             text = _LISTED_SUB.sub(_as_step_ref, text)
+        if _QUESTIONNAIRE.search(text):
+            # "ทอดแบบสอบถามแล้ว … สรุปผลเสร็จแล้ว": the summary of that questionnaire
+            text = _BARE_SUMMARY.sub("สรุปข้อมูลที่ได้รับจากแบบสอบถาม", text)
         for clause in _clauses(_with_synonyms(_PROJECT_NAMED.sub(_project_name_dropped, text))):
             before = self._clause(indicator, clause, acc, before, retracts)
         if _EXECUTIVES_SAID.search(text):

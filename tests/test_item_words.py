@@ -1,0 +1,25 @@
+"""Work told in the reporter's own words names the plan's item: the ways of saying it that share few
+letters with the item's text. Read through the real matcher on the real plans."""
+
+from __future__ import annotations
+
+from handlers.parse.parser import MessageParser
+
+
+def test_a_summary_told_after_a_questionnaire_is_that_questionnaire_s(fy2565: MessageParser) -> None:
+    claims = fy2565.item_matcher.claims("K2", "ตช.2 ญัตติ: ทอดแบบสอบถามผู้รับบริการแล้ว ตอบกลับ 41 ราย สรุปผลเสร็จแล้วครับ")
+    assert set(claims.proposed) == {"step-3", "step-4"}
+
+
+def test_the_summary_of_the_system_s_use_is_still_its_own_step(fy2565: MessageParser) -> None:
+    claims = fy2565.item_matcher.claims("K2", "K2 จัดทำสรุปผลการใช้งานระบบเสร็จแล้วครับ เสนอหัวหน้ากลุ่มงานแล้ว")
+    assert "step-10" in claims.proposed and "step-4" not in claims.proposed
+
+
+def test_a_system_opened_or_gone_live_is_in_use_but_the_letter_announcing_it_is_not(
+    fy2565: MessageParser,
+) -> None:
+    for said in ("K2 เปิดใช้ระบบติดตามญัตติจริงตั้งแต่ 1 มิ.ย. 65 แล้วครับ", "K2 go-live ระบบติดตามญัตติแล้ว 1 เม.ย."):
+        assert fy2565.item_matcher.claims("K2", said).proposed == ("use-system",), said
+    letter = fy2565.item_matcher.claims("K2", "K2 ทำหนังสือแจ้งผู้รับบริการเรื่องเปิดใช้ระบบแล้วครับ")
+    assert letter.proposed == ("step-8",)
