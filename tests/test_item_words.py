@@ -23,3 +23,11 @@ def test_a_system_opened_or_gone_live_is_in_use_but_the_letter_announcing_it_is_
         assert fy2565.item_matcher.claims("K2", said).proposed == ("use-system",), said
     letter = fy2565.item_matcher.claims("K2", "K2 ทำหนังสือแจ้งผู้รับบริการเรื่องเปิดใช้ระบบแล้วครับ")
     assert letter.proposed == ("step-8",)
+
+
+def test_a_step_s_cadence_is_not_one_round_of_it(fy2567: MessageParser) -> None:
+    """Step 3.5 is done every three months: "รอบ 3 เดือน" names the cadence, "รอบ 3 เดือนแรก" one round."""
+    cadence = fy2567.item_matcher.claims("3", "สรุปผลความพึงพอใจรอบ 3 เดือน (พ.ย.–ม.ค.) เสร็จแล้วครับ ผู้ตอบ 97 หน่วยงาน")
+    assert cadence.proposed == ("step-3.5",)
+    first = fy2567.item_matcher.claims("3", "KPI 3 สรุปผลความพึงพอใจรอบ 3 เดือนแรกแล้วค่ะ ได้ 78%")
+    assert first.proposed == () and first.done == ()

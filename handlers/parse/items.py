@@ -58,6 +58,8 @@ _ONE_ROUND = re.compile(
     r"รอบที่\s*\d|ครั้งที่\s*\d|ครั้งแรก|รอบแรก|ประจำเดือน|รอบ(?:เดือน)?\s+(?:[ก-ฮ]\.|\S*\s*\d)|ไตรมาส(?:ที่)?\s*\d|"
     r"(?:เดือน|\d{1,2})\s*(?:ม\.?ค|ก\.?พ|มี\.?ค|เม\.?ย|พ\.?ค|มิ\.?ย|ก\.?ค|ส\.?ค|ก\.?ย|ต\.?ค|พ\.?ย|ธ\.?ค)"
 )
+# "รอบ 3 เดือน (พ.ย.–ม.ค.)" of a step done every three months is its cadence; "รอบ 3 เดือนแรก" is its first round.
+_CADENCE = re.compile(r"รอบ\s*\d+\s*เดือน(?!\s*แรก)(?:\s*\([^)]*\))?")
 _SUB_REF = re.compile(r"ขั้น(?:ตอน)?(?:ที่)?\s*\d+\.\d")
 _LISTED_SUB = re.compile(r"(?m)^(\s*(?:[-•*]\s*)?)(\d+\.\d+)(?=\s)|((?:กับ|และ|,|ค่ะ|ครับ|นะคะ|นะครับ)\s*)(\d+\.\d+)(?=\s)")
 _RETRACT = re.compile(
@@ -654,7 +656,7 @@ class ItemMatcher:
         recurring = bool(_RECURRING.search(item.text)) or len(item.months) >= 2
         if item.kind == "step" and _MONTHS_SHARE.search(low):
             return True  # "นำเข้าข้อมูล… ของเดือน ม.ค. เรียบร้อย": a month's share of the step
-        return recurring and bool(_ONE_ROUND.search(low))
+        return recurring and bool(_ONE_ROUND.search(_CADENCE.sub(" ", low)))
 
     @staticmethod
     def _level_is_items(indicator: Indicator, level: int) -> bool:
