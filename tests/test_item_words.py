@@ -31,3 +31,9 @@ def test_a_step_s_cadence_is_not_one_round_of_it(fy2567: MessageParser) -> None:
     assert cadence.proposed == ("step-3.5",)
     first = fy2567.item_matcher.claims("3", "KPI 3 สรุปผลความพึงพอใจรอบ 3 เดือนแรกแล้วค่ะ ได้ 78%")
     assert first.proposed == () and first.done == ()
+
+
+def test_one_item_that_nearly_fits_far_ahead_of_the_rest_is_proposed_alone(fy2567: MessageParser) -> None:
+    said = "ตช.3 ทำหนังสือเวียนแจ้งทุกหน่วยงานในสังกัด กทม. ให้รู้จักระบบปฏิทินฯ แล้ว ที่ กท 0100/2796 ลว. 14 พ.ย. 66"
+    claims = fy2567.item_matcher.claims("3", said)
+    assert claims.proposed == ("step-2",) and claims.done == ()

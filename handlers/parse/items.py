@@ -167,6 +167,8 @@ MIN_MASS = 6.0  # IDF mass of the text's trigrams an item must explain: about tw
 ROUNDS_MASS = 2.0  # words enough to tie "ครบ 6 ครั้ง" to a recurring step when nothing else fits better
 MIN_SHARE = 0.45  # the share of the text (or of a short item) the item explains
 MIN_RECALL = 0.05  # of a long item's own words, the least share a text must have unless it has many
+NEAR_SHARE = 0.38  # a single item this close, far ahead of the rest, is proposed for a tap
+CLEAR_MARGIN = 0.12
 MARGIN = 0.12  # a rival closer than this is offered beside it, not ruled out
 TWIN = 0.8  # Jaccard of a step's words and a scored item's at which the step's number names that item
 SAME_FACT = 0.9  # a step whose text is this close to a scored item's is the same fact told twice
@@ -474,7 +476,9 @@ class ItemMatcher:
             return finished and not under_way, False
         if numbered:
             return finished, negated  # "ส่วนที่ 3 ข้อ 1 การพัฒนานวัตกรรม…": the words describe the number
-        chosen, options = self.by_words(indicator.code, rest)
+        # A near fit only when nothing else in the message named an item: a clause after one that did
+        # is more often the other half of it ("ลงเว็บแล้ว + มีหนังสือแจ้ง 50 เขตแล้ว" is milestone 5).
+        chosen, options = self.by_words(indicator.code, rest, near=not (acc.done or acc.proposed))
         forms = self._by_form(indicator, rest)
         if forms:
             # "คัดเหลือ 3 แนวคิดตามแบบฟอร์ม 2 เรียบร้อย": the form the plan lists as that item's evidence
@@ -719,13 +723,14 @@ class ItemMatcher:
 
     # --- matching by words ------------------------------------------------------------------
 
-    def by_words(self, code: str | None, text: str) -> tuple[list[str], list[str]]:
+    def by_words(self, code: str | None, text: str, near: bool = False) -> tuple[list[str], list[str]]:
         """Items the words name (several when the text names several), or the close rivals to ask about.
 
         ``code`` None searches every indicator's items (the ids then read "code/item"). When the
-        whole text fits two items equally, its parts around "และ" are tried one by one.
+        whole text fits two items equally, its parts around "และ" are tried one by one. ``near``: a
+        single item that nearly fits, far ahead of the rest, is proposed too.
         """
-        chosen, options = self._greedy(code, text)
+        chosen, options = self._greedy(code, text, near=near)
         parts = [p for p in _AND.split(text) if p.strip()]
         if len(parts) < 2:
             return chosen, options
@@ -757,7 +762,11 @@ class ItemMatcher:
         own = (_grams(match_key(_expand(part))) & self.grams[(code, item)]) - said - self.name_grams.get(code, set())
         return sum(self.idf.get(g, 0.0) for g in own) >= MIN_MASS
 
-    def _greedy(self, code: str | None, text: str, with_name: bool = False) -> tuple[list[str], list[str]]:
+    def _greedy(
+        self, code: str | None, text: str, with_name: bool = False, near: bool = False
+    ) -> tuple[list[str], list[str]]:
+        """``near``: a single item that nearly fits the whole text, far ahead of the rest, is proposed
+        (never for a part of the text, whose few words fit some item nearly by chance)."""
         query = _grams(match_key(_expand(text)))
         pool = [key for key in self.grams if code is None or key[0] == code]
         relevant = {g for g in query if g in self.idf and any(g in self.grams[k] for k in pool)}
@@ -775,10 +784,13 @@ class ItemMatcher:
             )
             scored = self._inside_longer(scored, relevant)
             best_score, best = scored[0]
-            if best_score < MIN_SHARE:
+            second = scored[1][0] if len(scored) > 1 else 0.0
+            if best_score < MIN_SHARE and not (
+                near and not chosen and best_score >= NEAR_SHARE and best_score - second >= CLEAR_MARGIN
+            ):
                 if not chosen:
-                    near = [k for sc, k in scored[:3] if sc >= MIN_SHARE * 0.6 and sc >= 0.8 * best_score]
-                    return [], [self._name(code, k) for k in near] if len(near) > 1 else []
+                    close = [k for sc, k in scored[:3] if sc >= MIN_SHARE * 0.6 and sc >= 0.8 * best_score]
+                    return [], [self._name(code, k) for k in close] if len(close) > 1 else []
                 break
             second = scored[1][0] if len(scored) > 1 else 0.0
             if best_score - second < MARGIN:
@@ -791,6 +803,8 @@ class ItemMatcher:
                 best = whole
             chosen.append(self._name(code, best))
             picked.append(best)
+            if best_score < MIN_SHARE:
+                break  # a near fit names one item at most
             relevant -= self.grams[best]
             pool = [k for k in pool if k != best]
         # A short item whose words are all inside a longer one chosen too is that one's words, not news.
