@@ -792,7 +792,6 @@ class ItemMatcher:
                     close = [k for sc, k in scored[:3] if sc >= MIN_SHARE * 0.6 and sc >= 0.8 * best_score]
                     return [], [self._name(code, k) for k in close] if len(close) > 1 else []
                 break
-            second = scored[1][0] if len(scored) > 1 else 0.0
             if best_score - second < MARGIN:
                 rivals = [k for sc, k in scored[:3] if best_score - sc < MARGIN]
                 whole = self._said_whole(rivals, query, code) if code is not None else None
