@@ -129,9 +129,35 @@ class Candidates:
         return self.ranked[0][1] - second
 
 
+# English names the plans print, as staff spell them in Thai letters ("วันแพลตฟอร์ม" is One Platform):
+# read as the English on both sides of every match. Tone marks are optional: staff drop them.
+LOANWORDS = [
+    (re.compile(p), english)
+    for p, english in (
+        (r"วัน\s*แพล[ตท]\s*ฟอร์ม", "one platform"),
+        (r"จ็?อบ\s*โร(?:เท|เต)\s*ชั่?น", "job rotation"),
+        (r"เบส[ทต]์?\s*เซอร์?\s*วิ[สซ]", "best service"),
+        (r"(?:บางกอก|แบงค็?อก)\s*แบรนด์", "bangkok brand"),
+        (r"ออนไลน์\s*มาร์เก็?[ตท]\s*เพล[สซ]", "online market place"),
+        (r"ยูนิฟาย(?:ด์)?\s*คอมมิวนิเค\s*ชั่?น(?:ส์)?", "unified communications"),
+        (r"แฮปปี้?\s*ไลฟ์\s*แฮปปี้?\s*ฮาร์[ทต]", "happy life happy heart"),
+        (r"เฮล[ทธ]?์?\s*ตี้?\s*เวิร์[คก]\s*เพล[สซ]", "healthy workplace"),
+        (r"อินโนเวชั่?น(?:ส์)?\s*เบส", "innovation base"),
+        (r"อินโนเวชั่?น(?:ส์)?", "innovation"),
+        (r"ทราฟฟี่?\s*ฟองดู(?:ว์)?", "traffy fondue"),
+        (r"ทราฟฟี่?", "traffy"),
+        (r"แดช\s*บอร์ด", "dashboard"),
+        (r"อินโฟ\s*กราฟ(?:ฟ)?ิ[กค](?:ส์)?", "infographic"),
+        (r"แอ[คก]็?ชั่?น\s*แพลน", "action plan"),
+    )
+]
+
+
 def _expand(text: str) -> str:
     for short, full in ABBREVIATIONS.items():
         text = text.replace(short, full)
+    for said, english in LOANWORDS:
+        text = said.sub(english, text)
     return text
 
 

@@ -1,0 +1,35 @@
+"""English names the plans print, spelled in Thai letters as staff type them, name the same indicator
+or item. Read through the real parser on the real plans."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from handlers.parse.parser import MessageParser
+from store.plan_files import load_plan
+
+PLANS = Path(__file__).resolve().parent.parent / "plans"
+
+
+def test_one_platform_in_thai_letters_is_the_one_platform_indicator(fy2565: MessageParser) -> None:
+    parsed = fy2565.parse("วันแพลตฟอร์ม ทำไปแล้ว 55% (ข้อ 1–3 เสร็จ)", date(2022, 2, 18))
+    assert parsed.first is not None and parsed.first.indicator == "5.2"
+
+
+def test_job_rotation_and_best_service_in_thai_letters() -> None:
+    parser = MessageParser(load_plan(PLANS / "fy2563-council-secretariat.yaml"))
+    rotation = parser.parse("จ็อบโรเตชั่น หมุนเวียนงานรอบแรก 8 คน จาก 2 กลุ่มงาน เสร็จแล้วค่ะ ความก้าวหน้า 45%", date(2020, 3, 18))
+    assert rotation.first is not None and rotation.first.indicator == "3.1 (ข)"
+    service = parser.parse("โครงการ SBMC ยูนิฟายด์ คอมมิวนิเคชั่นส์ ติดตั้งเครื่องแล้ว 9 เครื่อง คืบหน้า 75% ค่ะ", date(2020, 3, 18))
+    assert service.first is not None and service.first.indicator == "3.2"
+
+
+def test_a_dropped_tone_mark_still_names_traffy(fy2567: MessageParser) -> None:
+    parsed = fy2567.parse("ทราฟฟี ก.พ. ๖๗ ได้ ๗๓.๔๕%", date(2024, 2, 19))
+    assert parsed.first is not None and parsed.first.indicator == "4"
+
+
+def test_a_dashboard_in_thai_letters_is_the_step_that_builds_it(fy2567: MessageParser) -> None:
+    claims = fy2567.item_matcher.claims("5", "สัญจรประจำเขต ทำแดชบอร์ดวิเคราะห์ผลการดำเนินการตามข้อสั่งการเสร็จแล้วค่ะ")
+    assert claims.proposed == ("step-4",)
