@@ -98,3 +98,17 @@ def test_the_router_and_the_parser_agree_on_what_is_a_question() -> None:
             disagree.append((case["text"], intent))
     assert disagree == []
     assert looks_like_query("ตช.4 ส่งวันไหน")
+
+
+def test_how_to_questions_without_a_closing_particle_are_questions() -> None:
+    """Asked about the rules, not reporting: no period is filled in and nothing is saved."""
+    from handlers.parse.intent import looks_like_query
+
+    for asked in (
+        "ตช.3.3 ต้องแนบหลักฐานอะไรบ้างคะ แบบสำรวจต้องกี่ชุด",
+        "555 ขอบคุณค่ะพี่ ว่าแต่ ตช.เจรจา 3 ต้องแนบหลักฐานอะไรบ้างคะ แบบประเมินหลักสูตรด้วยไหม",
+        "สวัสดีครับทุกท่าน สอบถามหน่อยครับ K3 ถ้าเป็นการประชุมออนไลน์ นับเวลาเริ่มจากตอนส่งหนังสือเชิญ หรือตอนเปิดห้องประชุม",
+    ):
+        assert looks_like_query(asked), asked
+    for told in ("ทอดแบบสอบถามครบ 60 ชุดแล้วค่ะ", "K2 เฉลี่ย 27 นาที ครบทุกขั้นตอนแล้วครับ"):
+        assert not looks_like_query(told), told
