@@ -58,11 +58,11 @@ FLOORS = {
     "blind3_sealed": {"indicator_ok": 0.96, "value_ok": 0.99, "period_ok": 0.98},
     "blind4_dev": {"indicator_ok": 0.94, "value_ok": 0.99, "period_ok": 0.98},
     "blind4_sealed": {"indicator_ok": 0.96, "value_ok": 0.99, "period_ok": 0.96},
-    "blind5_sealed": {"indicator_ok": 0.95, "value_ok": 0.97, "period_ok": 0.98},
+    "blind5_sealed": {"indicator_ok": 0.95, "value_ok": 0.98, "period_ok": 0.98},
     "blind6_sealed": {"indicator_ok": 0.98, "value_ok": 0.97, "period_ok": 0.99},
     "blind7_sealed": {"indicator_ok": 0.98, "value_ok": 0.98, "period_ok": 0.98},
-    "blind8_sealed": {"indicator_ok": 0.96, "value_ok": 0.98, "period_ok": 0.98},
-    "blind9_sealed": {"indicator_ok": 0.975, "value_ok": 0.95, "period_ok": 0.97},
+    "blind8_sealed": {"indicator_ok": 0.96, "value_ok": 0.985, "period_ok": 0.98},
+    "blind9_sealed": {"indicator_ok": 0.975, "value_ok": 0.965, "period_ok": 0.97},
 }
 
 

@@ -44,6 +44,9 @@ CLEAR_SCORE = 40.0  # a moderate score with no rival (second ≤ a third of it) 
 DISTINCT_UNITS = {"นาที", "บาท", "คะแนน", "ระดับ"}
 PERCENT_UNITS = {"ร้อยละ", "%"}
 COUNT_UNITS = set(COUNT_WORDS)
+_CLOSING = re.compile(r"\s*(?:ค่ะ|คะ|ครับ|คับ|นะคะ|นะครับ|จ้า|%)?\s*$")
+_NOT_A_RESULT_BEFORE = re.compile(r"(?:ปี|พ\.ศ\.|ห้อง|ข้อ|[ก-ฮ]\.\s?[ก-ฮ]\.?)\s*\(?\s*$")
+_PROGRESS_BEFORE = re.compile(r"(?:ก้าวหน้า|คืบหน้า)\S{0,6}\s*$")
 
 # A number that is not an item's, a round's or a letter's ("ขั้นที่ 3", "ครั้งที่ 2", "ที่ 45/2564").
 _LOOSE_NUMBER = re.compile(r"(?<![\d./])(?<!ที่)(?<!ที่ )(?<!ขั้น)(?<!ขั้น )(?<!ข้อ)(?<!ข้อ )\d+(?:\.\d+)?(?![\d/])")
@@ -611,6 +614,11 @@ class MessageParser:
             exact = next((v for v in values if v.unit == unit), None)
             if exact is not None:
                 return exact
+            # "นำเข้าข้อบัญญัติแล้ว 312 ฉบับ ความก้าวหน้าร้อยละ 55": of counts in other units than the
+            # plan's, the progress the quarterly form asks for is the result
+            progress = next((v for v in values if v.unit == "ร้อยละ" and _PROGRESS_BEFORE.search(segment[: v.span[0]])), None)
+            if progress is not None:
+                return progress
             for v in values:
                 if unit in COUNT_UNITS and v.unit in COUNT_UNITS:
                     return v
@@ -693,7 +701,17 @@ class MessageParser:
         return self._resolved(item, rest)
 
     def _resolved(self, item: ParsedItem, valued: str) -> ParsedItem:
-        """Once the indicator is known, prefer the value in its unit (seen only now for alias/fuzzy)."""
+        """Once the indicator is known, prefer the value in its unit (seen only now for alias/fuzzy).
+        A lone number closing the message, on a percentage indicator named by its alias ("เบิกจ่ายสะสม
+        … 62.35 ครับ", "ทราฟฟี่ เม.ย. 74.2"), is its value, for the reporter to confirm."""
+        if item.indicator is not None and item.value is None and self.indicators[item.indicator].unit == "ร้อยละ":
+            lone = lone_number(valued)
+            if (
+                lone is not None
+                and _CLOSING.match(valued, lone.span[1])
+                and not _NOT_A_RESULT_BEFORE.search(item.text[: lone.span[0]])
+            ):
+                return replace(item, value=lone)
         if item.indicator is None or item.value is None:
             return item
         better = self._pick_value(valued, item.indicator)

@@ -1,0 +1,39 @@
+"""The result the quarterly form asks for, among the other numbers a report gives. Read through the real
+parser on the real plans."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from handlers.parse.parser import MessageParser
+from store.plan_files import load_plan
+
+PLANS = Path(__file__).resolve().parent.parent / "plans"
+
+
+@pytest.fixture(scope="module")
+def fy2563() -> MessageParser:
+    return MessageParser(load_plan(PLANS / "fy2563-council-secretariat.yaml"))
+
+
+def test_the_progress_percent_beats_a_count_in_another_unit(fy2563: MessageParser) -> None:
+    parsed = fy2563.parse(
+        "ตัวชี้วัดยุทธศาสตร์ 1 จัดสภากรุงเทพมหานครจำลองไปแล้ว 1 ครั้ง นักเรียน 120 คน จาก 12 โรงเรียน"
+        " ความก้าวหน้าร้อยละ 30 ไตรมาส 2",
+        date(2020, 3, 18),
+    )
+    assert parsed.as_json()["value"] == 30 and parsed.as_json()["unit"] == "ร้อยละ"
+
+
+def test_a_lone_number_closing_a_report_named_by_alias_is_its_value_to_confirm(fy2563: MessageParser) -> None:
+    parsed = fy2563.parse("เบิกจ่ายสะสมถึงสิ้นเดือนที่แล้ว 62.35 ครับ", date(2020, 7, 10))
+    assert parsed.as_json()["indicator"] == "2.1" and parsed.as_json()["value"] == 62.35
+    assert parsed.ask is not None  # no unit was written: the reporter confirms it
+
+
+def test_a_year_or_a_room_closing_the_message_is_not_a_value(fy2563: MessageParser) -> None:
+    for said in ("Best Service ประชุมสรุปสถิติค่าไฟฟ้าประจำปี 62", "เดี๋ยวบ่ายสองประชุม Best Service ห้อง 301"):
+        assert fy2563.parse(said, date(2020, 1, 10)).as_json()["value"] is None, said
