@@ -616,7 +616,9 @@ class MessageParser:
                 return exact
             # "นำเข้าข้อบัญญัติแล้ว 312 ฉบับ ความก้าวหน้าร้อยละ 55": of counts in other units than the
             # plan's, the progress the quarterly form asks for is the result
-            progress = next((v for v in values if v.unit == "ร้อยละ" and _PROGRESS_BEFORE.search(segment[: v.span[0]])), None)
+            progress = next(
+                (v for v in values if v.unit == "ร้อยละ" and _PROGRESS_BEFORE.search(segment[: v.span[0]])), None
+            )
             if progress is not None:
                 return progress
             for v in values:
