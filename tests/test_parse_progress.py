@@ -21,8 +21,7 @@ def fy2563() -> MessageParser:
 
 def test_the_progress_percent_beats_a_count_in_another_unit(fy2563: MessageParser) -> None:
     parsed = fy2563.parse(
-        "ตัวชี้วัดยุทธศาสตร์ 1 จัดสภากรุงเทพมหานครจำลองไปแล้ว 1 ครั้ง นักเรียน 120 คน จาก 12 โรงเรียน"
-        " ความก้าวหน้าร้อยละ 30 ไตรมาส 2",
+        "ตัวชี้วัดยุทธศาสตร์ 1 จัดสภากรุงเทพมหานครจำลองไปแล้ว 1 ครั้ง นักเรียน 120 คน จาก 12 โรงเรียน ความก้าวหน้าร้อยละ 30 ไตรมาส 2",
         date(2020, 3, 18),
     )
     assert parsed.as_json()["value"] == 30 and parsed.as_json()["unit"] == "ร้อยละ"
