@@ -62,7 +62,7 @@ FLOORS = {
     "blind6_sealed": {"indicator_ok": 0.98, "value_ok": 0.97, "period_ok": 0.99},
     "blind7_sealed": {"indicator_ok": 0.98, "value_ok": 0.98, "period_ok": 0.98},
     "blind8_sealed": {"indicator_ok": 0.96, "value_ok": 0.985, "period_ok": 0.98},
-    "blind9_sealed": {"indicator_ok": 0.975, "value_ok": 0.965, "period_ok": 0.97},
+    "blind9_sealed": {"indicator_ok": 0.975, "value_ok": 0.975, "period_ok": 0.97},
 }
 
 

@@ -114,6 +114,7 @@ _RIGHT_MINUTES = re.compile(rf"{_RIGHT_LEAD}\s*:?\s*(?:เฉลี่ย\s*)?{N
 _RIGHT_NOT_WRONG = re.compile(rf"(?<![\d.]){NUM}\s*ไม่ใช่\s*\d")
 _PENDING = re.compile(r"อยู่ระหว่าง|กำลังดำเนินการ|ยังไม่(?:มี)?ความ(?:คืบหน้า|ก้าวหน้า)|ยังไม่ได้เริ่ม")
 _MULTIPLIER = {"ล้าน": 1e6, "แสน": 1e5, "หมื่น": 1e4, "พัน": 1e3}
+_TOTAL_BEFORE = re.compile(r"รวม(?:เป็น|ทั้งหมด|ทั้งสิ้น|แล้ว)?\s*(?:ได้|=|:)?\s*(?:ร้อยละ)?\s*$")
 _CHANGE_BEFORE = re.compile(r"(?:ลดลง|เพิ่มขึ้น|ลด|เพิ่ม|ต่างกัน|น้อยกว่า|มากกว่า)\s*(?:ได้|อีก)?\s*(?:ร้อยละ)?\s*$")
 # "8 ล้าน 4 แสน 5 หมื่นบาท": the parts of one amount, written out
 _AMOUNT_PARTS = re.compile(r"(\d+)\s*ล้าน\s*(?:(\d+)\s*แสน)?\s*(?:(\d+)\s*หมื่น)?\s*(?:(\d+)\s*พัน)?(?=\s*(?:บาท|$|\s))")
@@ -218,6 +219,8 @@ def _find_values(text: str) -> tuple[ValueMatch, ...]:
     ratio = _survey(text) or money or fraction or part_of or reversed_ or any_noun or _received_solved(text)
     percents = sorted((*_PERCENT_BEFORE.finditer(text), *_PERCENT_AFTER.finditer(text)), key=lambda p: p.start())
     changes = [p for p in percents if _CHANGE_BEFORE.search(text[max(0, p.start() - 12) : p.start()])]
+    # "ข้อ 1 (25%) ข้อ 2 (10%) และข้อ 3 (20%) แล้ว รวม 55%": the total, not its first part
+    percents.sort(key=lambda p: not _TOTAL_BEFORE.search(text[max(0, p.start() - 16) : p.start()]))
     # "ค่าไฟลดลง 8% … ภาพรวมโครงการก้าวหน้า 45%": a change said beside the progress is not it
     for percent in [p for p in percents if p not in changes] or changes:
         value = float(percent.group(1))
@@ -300,8 +303,11 @@ def lone_number(text: str) -> ValueMatch | None:
     return ValueMatch(float(lone[0].group(0)), None, span=lone[0].span(), confidence=0.3, source="bare")
 
 
-_RECEIVED = re.compile(rf"(?:ได้รับ|รับ(?:เรื่อง)?|เข้ามา|ทั้งหมด)\D{{0,8}}?{NUM}")
-_SOLVED = re.compile(rf"(?:แก้(?:ไข)?(?:ได้|แล้ว|เสร็จ|สำเร็จ)|เสร็จ(?:สิ้น)?|ปิด(?:เรื่อง|งาน)?(?:ได้|แล้ว)?)\D{{0,8}}?{NUM}")
+_RECEIVED = re.compile(rf"(?:ได้รับ|รับ(?:เรื่อง)?|เข้ามา|ทั้งหมด|received|total)\D{{0,8}}?{NUM}", re.IGNORECASE)
+_SOLVED = re.compile(
+    rf"(?:แก้(?:ไข)?(?:ได้|แล้ว|เสร็จ|สำเร็จ)|เสร็จ(?:สิ้น)?|ปิด(?:เรื่อง|งาน)?(?:ได้|แล้ว)?|resolved|solved|closed)\D{{0,8}}?{NUM}",
+    re.IGNORECASE,
+)
 
 
 def _received_solved(text: str) -> tuple[re.Match[str], tuple[float, float]] | None:
