@@ -39,13 +39,12 @@ def test_a_year_or_a_room_closing_the_message_is_not_a_value(fy2563: MessagePars
 
 
 def test_the_total_beats_the_parts_listed_before_it(fy2565: MessageParser) -> None:
-    parsed = fy2565.parse(
-        "One Platform ผ่านเกณฑ์ข้อ 1 (25%) ข้อ 2 (10%) และข้อ 3 (20%) แล้ว รวม 55% ค่ะ", date(2022, 2, 18)
-    )
+    parsed = fy2565.parse("One Platform ผ่านเกณฑ์ข้อ 1 (25%) ข้อ 2 (10%) และข้อ 3 (20%) แล้ว รวม 55% ค่ะ", date(2022, 2, 18))
     assert parsed.as_json()["value"] == 55
 
 
 def test_resolved_out_of_received_in_english_is_the_complaints_share(fy2567: MessageParser) -> None:
-    parsed = fy2567.parse("Traffy update Mar 2024: resolved 9,812 / received 12,650 (50 districts) ครับ", date(2024, 4, 5))
+    said = "Traffy update Mar 2024: resolved 9,812 / received 12,650 (50 districts) ครับ"
+    parsed = fy2567.parse(said, date(2024, 4, 5))
     got = parsed.as_json()
     assert (got["value"], got["numerator"], got["denominator"]) == (77.57, 9812, 12650)
