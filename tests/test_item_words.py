@@ -37,3 +37,13 @@ def test_one_item_that_nearly_fits_far_ahead_of_the_rest_is_proposed_alone(fy256
     said = "ตช.3 ทำหนังสือเวียนแจ้งทุกหน่วยงานในสังกัด กทม. ให้รู้จักระบบปฏิทินฯ แล้ว ที่ กท 0100/2796 ลว. 14 พ.ย. 66"
     claims = fy2567.item_matcher.claims("3", said)
     assert claims.proposed == ("step-2",) and claims.done == ()
+
+
+def test_the_governor_s_visits_told_as_done_are_the_first_two_steps(fy2567: MessageParser) -> None:
+    """KPI 6's steps say "ลงพื้นที่" and "ข้อสั่งการ", which are also its name's words; said the way staff
+    say them they still name the steps."""
+    for said in (
+        "สัญจรชุมชน ลงพื้นที่ชุมชนครบ 50 เขตแล้วค่ะ แจ้งข้อสั่งการไปหน่วยงานครบแล้ว",
+        "ตช.6\n- ผู้ว่าฯ ลงชุมชนครบทั้ง 50 เขตแล้ว\n- ข้อสั่งการทั้งหมดแจ้งหน่วยงานรับผิดชอบไปครบแล้ว",
+    ):
+        assert set(fy2567.item_matcher.claims("6", said).proposed) == {"step-1", "step-2"}, said
