@@ -112,3 +112,20 @@ def test_how_to_questions_without_a_closing_particle_are_questions() -> None:
         assert looks_like_query(asked), asked
     for told in ("ทอดแบบสอบถามครบ 60 ชุดแล้วค่ะ", "K2 เฉลี่ย 27 นาที ครบทุกขั้นตอนแล้วครับ"):
         assert not looks_like_query(told), told
+
+
+def test_a_report_from_someone_unsure_how_to_report_is_a_report() -> None:
+    """The router and the parser both read it as a report; confirming its items answers the question."""
+    from handlers.parse.intent import looks_like_query
+
+    parser = MessageParser(load_plan(PLANS / "fy2567-governor-secretary.yaml"))
+    said = (
+        "พี่คะ น้องใหม่ค่ะ ขั้นตอน 3.1 กับ 3.2 ของปฏิทินเรียนเชิญทำแล้วนะคะ ลงทะเบียนรับหนังสือเชิญครบ"
+        " แล้วเสนอ หน.กลุ่มงานเซ็นผ่านแล้ว แบบนี้ต้องรายงานตรงไหนคะ"
+    )
+    assert not looks_like_query(said)
+    parsed = parser.parse(said, datetime(2024, 2, 15).date())
+    assert parsed.intent == "report" and parsed.first is not None
+    assert set(parsed.first.claims.done) == {"step-3.1", "step-3.2"}
+    # Asked alone, with nothing said done, it is still a question.
+    assert looks_like_query("ตช.3 ต้องรายงานตรงไหนคะ")

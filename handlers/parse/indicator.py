@@ -55,7 +55,16 @@ _EITHER = re.compile(r"\s*(?:หรือ|/|,)\s*(?:ตัวชี้วัด(
 _NAME_NUMBER = re.compile(r"(?:พ\.ศ\.\s?|ทั้ง\s?|ศูนย์\s?กทม\.\s?)?\d+(?:\s?(?:โครงการสำคัญ|เขต|ชุดข้อมูล|ด้าน|ประเด็น|ศูนย์))?")
 _PROJECT_WORD = re.compile(r"^(?:โครงการ|กิจกรรม)\s*")
 _QUOTED = re.compile(r"[“\"]([^”\"]{3,40})[”\"]")
+_LETTER_CODE = re.compile(r"[ก-ฮ]\.\d+(?:\.\d+)*")
 _LATIN_RUN = re.compile(r"[A-Za-z]{2,}(?:\s+[A-Za-z]{2,})+")
+
+
+def _said_alone(alias: str, low: str) -> bool:
+    """An acronym ("km") or a letter code ("ค.2") as a word of its own, not inside another or a date."""
+    if _LETTER_CODE.fullmatch(alias):
+        letter, number = alias.split(".", 1)
+        return re.search(rf"(?<![ก-๙.\d]){letter}\.\s?{re.escape(number)}(?![\d.]*\d)", low) is not None
+    return re.search(rf"(?<![a-z]){alias}(?![a-z])", low) is not None
 
 
 def project_aliases(indicator: Indicator) -> list[str]:
@@ -183,6 +192,9 @@ class IndicatorMatcher:
                 key = match_key(_expand(alias))
                 if _CODE_ALIAS.fullmatch(key):
                     self._code_alias_keys.setdefault(key, set()).add(ind.code)
+                elif _LETTER_CODE.fullmatch(key):
+                    # "ค.2", an old code kept as an alias: a code of its own, never the "ค. 25…" of "ก.ค. 2562"
+                    self._short_aliases.setdefault(key, set()).add(ind.code)
                 elif len(key) >= 3:
                     self.aliases.setdefault(key, set()).add(ind.code)
                 elif re.fullmatch(r"[a-z]{2}", key):
@@ -325,7 +337,7 @@ class IndicatorMatcher:
         key = match_key(_expand(text))
         found = [alias for alias in self.aliases if alias in key]
         low = text.lower()
-        short = [a for a in self._short_aliases if re.search(rf"(?<![a-z]){a}(?![a-z])", low)]
+        short = [a for a in self._short_aliases if _said_alone(a, low)]
         if not found and not short:
             return set()
         coverage: dict[str, int] = {}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from handlers.parse.items import asks, says_finished
 from handlers.parse.normalize import blank, normalize_text, without_quoted
 from handlers.parse.numbers import spell_out_numbers
 from handlers.parse.period import find_dates, find_periods
@@ -39,6 +40,15 @@ _QUERY = re.compile(
     r"ต้องทำอีก|ต้องได้อีก|ถึงระดับ|เป็น(?:ยัง|อย่าง)?ไง|เป็นอย่างไร|คืบหน้า(?:แค่ไหน|ยังไง|ไหม|มั้ย)|"
     rf"{DEADLINE_ASKED}|หรือยัง|(?<!เ)กี่\S{{0,10}}?(?:แล้ว|คะ|ครับ|\?)|\?\s*$|{_ASKED_AT_END}|{_ENDS_ASKING}|{_ASKS_OPENLY}"
 )
+# How to report, asked beside the report itself: "แบบนี้ต้องรายงานตรงไหนคะ", "ถือว่าได้ระดับไหนแล้ว",
+# "ไม่แน่ใจว่านับเป็นขั้นไหน", "รายงานแบบนี้ถูกไหม".
+_HOW_TO_REPORT = re.compile(
+    r"(?:(?:แบบนี้|อย่างนี้)?\s*(?:ต้อง|จะ|ควร)?(?:รายงาน|กรอก|แจ้ง|บันทึก|ใส่)(?:ข้อมูล)?(?:แบบนี้)?\s*"
+    r"(?:ตรงไหน|ที่ไหน|ยังไง|อย่างไร|แบบไหน|ถูกไหม|ถูกมั้ย|ถูกหรือเปล่า)|"
+    r"(?:ถือว่า|นับเป็น|นับว่า)\S{0,20}?(?:ระดับ|ขั้น(?:ตอน)?|ข้อ)(?:ไหน|อะไร)(?:แล้ว)?|"
+    r"(?:ต้อง)?(?:กรอก|ติ๊ก)\S{0,6}(?:ตรงไหน|ที่ไหน)"
+    r")(?:\s*(?:คะ|ครับ|คับ|ดี|นะคะ|นะครับ))?\s*\??"
+)
 # A statement closed by "ค่ะ"/"ครับ" before whatever follows it
 _STATED_FIRST = re.compile(r"(.+?(?:ค่ะ|ครับ))\s+\S")
 # Codes as written, to blank before looking for a value: "ตช.4", "K1", a number opening the text.
@@ -66,6 +76,11 @@ def looks_like_query(text: str) -> bool:
     """
     norm = normalize_text(said_by_sender(text))
     if not _QUERY.search(norm):
+        return False
+    unsure = _HOW_TO_REPORT.sub(" ", norm.lower())
+    if unsure != norm.lower() and says_finished(unsure) and not asks(unsure):
+        # "ขั้นตอน 3.1 กับ 3.2 ทำแล้วนะคะ … แบบนี้ต้องรายงานตรงไหนคะ": a report from someone unsure how to
+        # report; confirming its items is the answer
         return False
     said = _STATED_FIRST.match(norm)
     if said and not _QUERY.search(said.group(1)) and _states_a_value(said.group(1)):

@@ -1,5 +1,6 @@
-"""English names the plans print, spelled in Thai letters as staff type them, name the same indicator
-or item. Read through the real parser on the real plans."""
+"""The names staff use for an indicator: English names spelled in Thai letters name the same indicator or
+item; an old code kept as an alias is a code, not letters inside a date. Read through the real parser on the
+real plans."""
 
 from __future__ import annotations
 
@@ -33,3 +34,11 @@ def test_a_dropped_tone_mark_still_names_traffy(fy2567: MessageParser) -> None:
 def test_a_dashboard_in_thai_letters_is_the_step_that_builds_it(fy2567: MessageParser) -> None:
     claims = fy2567.item_matcher.claims("5", "สัญจรประจำเขต ทำแดชบอร์ดวิเคราะห์ผลการดำเนินการตามข้อสั่งการเสร็จแล้วค่ะ")
     assert claims.proposed == ("step-4",)
+
+
+def test_an_old_letter_code_kept_as_an_alias_is_not_read_inside_a_month(fy2562: MessageParser) -> None:
+    """ข.3 keeps its old code "ค.2" as an alias; "ก.ค. 2562" holds the same letters and digits."""
+    said = "ตัวชี้วัด ก.1 ได้ดำเนินการขั้นตอนที่ 1–4 แล้วเสร็จ คงเหลือขั้นตอนที่ 5 ซึ่งจะดำเนินการในเดือน ก.ค. 2562"
+    parsed = fy2562.parse(said, date(2019, 5, 2))
+    assert parsed.first is not None and parsed.first.indicator == "ก.1"
+    assert fy2562.parse("ค.2 พัฒนาศักยภาพได้ 80%", date(2019, 5, 2)).as_json()["indicator"] == "ข.3"
