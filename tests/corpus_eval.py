@@ -32,6 +32,7 @@ CORPORA = (
     "blind7_sealed",
     "blind8_sealed",
     "blind9_sealed",
+    "blind10_sealed",
 )
 
 

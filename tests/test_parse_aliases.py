@@ -42,3 +42,12 @@ def test_an_old_letter_code_kept_as_an_alias_is_not_read_inside_a_month(fy2562: 
     parsed = fy2562.parse(said, date(2019, 5, 2))
     assert parsed.first is not None and parsed.first.indicator == "ก.1"
     assert fy2562.parse("ค.2 พัฒนาศักยภาพได้ 80%", date(2019, 5, 2)).as_json()["indicator"] == "ข.3"
+
+
+def test_an_alias_another_name_or_a_group_also_says_is_confirmed_before_saving() -> None:
+    """ "ภูมิปัญญาผู้สูงอายุ" is เจรจา 1.1's alias but 1.2's name says "ภูมิปัญญาของผู้สูงอายุ";
+    "หลักสูตรวิชาชีพ" is 3.1's alias and the name of the group holding 3.1 and 3.2."""
+    social = MessageParser(load_plan(PLANS / "fy2563-social-development.yaml"))
+    for said in ("ภูมิปัญญาผู้สูงอายุ ไตรมาสสอง ได้ 85% ค่ะ", "หลักสูตรวิชาชีพ ผลประเมินไตรมาส 3 ได้ 88% ค่ะ"):
+        assert social.parse(said, date(2020, 7, 18)).ask is not None, said
+    assert social.parse("จดทะเบียนภูมิปัญญา ไตรมาสสอง ได้ 85% ค่ะ", date(2020, 7, 18)).ask is None

@@ -193,6 +193,23 @@ def test_spelled_numbers_glued_to_the_word_before_are_values() -> None:
     assert spell_out_numbers("ประชุมคณะกรรมการสามัญครบสามคณะแล้ว") == "ประชุมคณะกรรมการสามัญครบสามคณะแล้ว"
 
 
+def test_dictated_numbers_spaced_word_by_word_are_one_number() -> None:
+    """Voice typing spaces every word: "แปด สิบ เจ็ด จุด ห้า" is 87.5, "สาม สิบ ห้า คน จาก สี่ สิบ คน" 35 of 40."""
+    from handlers.parse.numbers import spell_out_numbers
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2567 = MessageParser(load_plan(PLANS / "fy2567-governor-secretary.yaml"))
+    said = "ตัวชี้วัด ที่ สาม ปฏิทิน เรียน เชิญ ผู้ว่า ฯ ผล สำรวจ ความ พึง พอใจ ไตรมาส สอง ได้ ร้อย ละ แปด สิบ เจ็ด จุด ห้า ค่ะ"
+    assert fy2567.parse(said, date(2024, 3, 18)).as_json()["value"] == 87.5
+    social = MessageParser(load_plan(PLANS / "fy2563-social-development.yaml"))
+    said = "เจรจา หนึ่ง จุด หนึ่ง ผู้สูงอายุ ถ่ายทอด แล้ว สาม สิบ ห้า คน จาก สี่ สิบ คน ค่ะ ไตรมาส สาม"
+    got = social.parse(said, date(2020, 6, 18)).as_json()
+    assert (got["indicator"], got["value"], got["numerator"], got["denominator"]) == ("เจรจา 1.1", 87.5, 35, 40)
+    # Two numbers said one after the other are left as they were.
+    assert spell_out_numbers("ประชุม สอง สามวัน") == "ประชุม สอง สามวัน"
+
+
 def test_a_table_pasted_from_a_spreadsheet_is_one_part_a_row() -> None:
     """Tabs are kept as cells: each row's indicator and the value of its result column, never the
     target's; the reporter confirms them all at once."""

@@ -50,6 +50,7 @@ def _said_word_code(m: re.Match[str]) -> str:
     return f"{m.group('word')} {m.group('number')}"
 
 
+_FILLERS = re.compile(r"ของ|ที่|และ")  # "ภูมิปัญญาของผู้สูงอายุ" says "ภูมิปัญญาผู้สูงอายุ"
 _MEASURING = re.compile(r"^(?:ผล)?(?:การ)?(?:สำรวจ|ระดับ|ร้อยละ|ค่า)")
 _EITHER = re.compile(r"\s*(?:หรือ|/|,)\s*(?:ตัวชี้วัด(?:ที่)?|ตช\.?|kpi|ข้อ)?\s*(?P<code>[kK]?\d+(?:\.\d+)*)(?![\d.]*\d)")
 _NAME_NUMBER = re.compile(r"(?:พ\.ศ\.\s?|ทั้ง\s?|ศูนย์\s?กทม\.\s?)?\d+(?:\s?(?:โครงการสำคัญ|เขต|ชุดข้อมูล|ด้าน|ประเด็น|ศูนย์))?")
@@ -352,14 +353,22 @@ class IndicatorMatcher:
 
     def generic_alias(self, text: str, code: str) -> bool:
         """ "ผลสำรวจความพึงพอใจ ได้ 88.6%": 3.3's alias "สำรวจความพึงพอใจ" less its measuring words is
-        "ความพึงพอใจ", which two other indicators' names also say; the alias alone is confirmed."""
+        "ความพึงพอใจ", which two other indicators' names also say; the alias alone is confirmed. So is
+        one that another name says with a "ของ" between ("ภูมิปัญญา(ของ)ผู้สูงอายุ"), or that names a group."""
         key = match_key(_expand(text))
         found = [alias for alias in self.aliases if alias in key and code in self.aliases[alias]]
         if not found:
             return False
-        others = [names for c, names in self._keys.items() if c != code]
+        others = [_FILLERS.sub("", names) for c, names in self._keys.items() if c != code]
+        # The name of a group holding this indicator and others ("ความสำเร็จในการจัดหลักสูตรวิชาชีพ" holds
+        # เจรจา 3.1 and 3.2) says no more than which group.
+        others += [
+            match_key(_expand(g.name))
+            for g in _all_groups(self.plan.groups)
+            if code in (members := [i.code for i in g.walk()]) and len(members) >= 2
+        ]
         for alias in found:
-            core = _MEASURING.sub("", alias)
+            core = _FILLERS.sub("", _MEASURING.sub("", alias))
             if len(core) < 6 or not any(core in names for names in others):
                 return False
         return True

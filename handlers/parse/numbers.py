@@ -59,6 +59,15 @@ _BEFORE_NOUN = re.compile(
 _HUNDRED_PERCENT = re.compile(r"ร้อยเปอร์เซ็น(?:ต์|ท์)?|ร้อยเปอร์เซนต์|เต็มร้อย")
 _SAID_POINT = re.compile(r"(?<![\d.])(\d+)\s*จุด\s*(\d+)(?![\d.])")
 _HALF = re.compile(r"ครึ่ง(?:หนึ่ง|นึง|ทาง)")
+# Dictated speech spaces every word: "แปด สิบ เจ็ด จุด ห้า" is one number, "สาม สิบ ห้า คน" too.
+_SPACED = re.compile(rf"(?<![ก-๙])(?:{NUMBER_WORDS})(?:\s+(?:{NUMBER_WORDS}|จุด))*\s+(?:{NUMBER_WORDS})(?![ก-๙])")
+# A spelled decimal standing alone is a number wherever it stands: "เจรจา หนึ่งจุดหนึ่ง" is code 1.1.
+_SPELLED_DECIMAL = re.compile(rf"(?<![ก-๙])((?:{NUMBER_WORDS})+จุด(?:{NUMBER_WORDS})+)(?![ก-๙])")
+
+
+def _joined(m: re.Match[str]) -> str:
+    words = re.sub(r"\s+", "", m.group(0))
+    return words if spelled_to_number(words) is not None else m.group(0)
 
 
 def spell_out_numbers(text: str) -> str:
@@ -72,6 +81,8 @@ def spell_out_numbers(text: str) -> str:
         parts[group - 1] = _fmt(value)
         return " ".join(parts)
 
+    text = _SPACED.sub(_joined, text)
+    text = _SPELLED_DECIMAL.sub(lambda m: sub_number(m, 1), text)
     text = _SAID_POINT.sub(r"\1.\2", text)  # "71 จุด 4 เปอร์เซ็นต์" as dictated: 71.4
     text = _HUNDRED_PERCENT.sub(" 100% ", text)
     text = _HALF.sub(" 50% ", text)
