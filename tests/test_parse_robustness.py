@@ -232,3 +232,28 @@ def test_a_check_mark_in_emoji_style_is_the_mark() -> None:
     """ "✔️" (with its emoji style selector) is the same mark as "✔"; other emoji keep theirs."""
     assert normalize_text("ขั้นที่ 5 ✔️ ขั้นที่ 6 ✖️") == "ขั้นที่ 5 ✔ ขั้นที่ 6 ✖"
     assert normalize_text("เยี่ยม 👍🏻 ❤️") == "เยี่ยม 👍🏻 ❤️"
+
+
+def test_asides_beside_the_work_are_chat_not_reports() -> None:
+    """Thanks, leave, a meeting to come and a notice passed on name an indicator's topic but report
+    nothing: no confirmation is asked and nothing is saved."""
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2565 = MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
+    for said in (
+        "พรุ่งนี้ประชุมคณะทำงาน One Platform 09.30 น. ห้อง 201 นะครับ ใครติดภารกิจแจ้งผมด้วย",
+        "ขอบคุณครับพี่ ได้รับไฟล์แล้วครับ 👍",
+    ):
+        assert fy2565.parse(said, date(2022, 2, 15)).intent == "chat", said
+    # The same topic with a result is still a report.
+    assert fy2565.parse("One Platform ได้ 55% ค่ะ พรุ่งนี้ส่งหลักฐาน", date(2022, 2, 15)).intent == "report"
+
+
+def test_the_count_said_to_be_right_replaces_the_one_before_it() -> None:
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2562 = MessageParser(load_plan(PLANS / "fy2562-permanent-secretary-office.yaml"))
+    fixed = fy2562.parse("แก้ไข ก.1 เมื่อวานพิมพ์ 5 ครั้ง ที่ถูกคือ 4 ครั้ง (ธ.ค. – มี.ค.)", date(2019, 4, 25))
+    assert fixed.intent == "correction" and fixed.as_json()["value"] == 4

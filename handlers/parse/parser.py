@@ -76,6 +76,11 @@ def is_cancel(text: str) -> bool:
     return bool(_CANCEL.match(text.strip().lower()))
 
 
+# Said beside the work, not about its progress: thanks, leave, a meeting to come, a notice passed on.
+_ASIDE = re.compile(
+    r"ขอบคุณ|ลาป่วย|ลากิจ|ลาพักร้อน|พรุ่งนี้|มะรืน|สัปดาห์หน้า|อาทิตย์หน้า|ได้รับไฟล์|ขอให้ทุกหน่วย|"
+    r"ฝาก\S{0,6}ส่ง|\d{1,2}[.:]\d{2}\s*น\."
+)
 _PROMISE = re.compile(r"เดี๋ยว(?:ส่ง|รายงาน)|จะส่ง|จะรายงาน|ขอส่ง(?:พรุ่งนี้|ช้า)|ส่งพรุ่งนี้|ขอเลื่อน|ส่งช้า|ยังไม่ได้ส่ง")
 # Numbers that are never a result: an order's or meeting's number ("ครั้งที่ 1/2562", "คำสั่งที่ 12/2564"), a form,
 # a time allowed, a target.
@@ -240,6 +245,12 @@ class MessageParser:
             and not any(i.value or i.pending or not i.claims.empty for i in items)
         ):
             intent = "chat"  # "เดี๋ยวส่ง ตช.4 พรุ่งนี้": a promise, not a report
+        if (
+            intent == "report"
+            and _ASIDE.search(low)
+            and not any(i.value or i.pending or i.via == "code" or not i.claims.empty for i in items)
+        ):
+            intent = "chat"  # "พรุ่งนี้ประชุมคณะทำงาน One Platform 09.30 น.", "ขอบคุณครับ ได้รับไฟล์แล้ว"
         if intent == "report" and not any(
             i.value or i.pending or i.via in ("code", "alias", "partial", "conflict", "item") or not i.claims.empty
             for i in items

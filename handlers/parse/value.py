@@ -102,7 +102,8 @@ _BARE_AFTER = re.compile(
     rf"เบิกจ่าย(?:ได้|แล้ว|ไป)?|แก้เป็น|เป็น|=|ตอนนี้|ขณะนี้|ล่าสุด|ไปแล้ว)"
     rf"\s*(?:ที่|อยู่ที่|แล้ว|ประมาณ)?\s*:?\s*{NUM}(?![\d.]|\s*(?:{COUNT_NOUNS}|นาที|บาท|วัน|คน|%|มิติ|ด้าน|ตัวชี้วัด))"
 )
-_RIGHT_LEAD = r"(?:ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|ต้องเป็น|แก้เป็น|→|->|=>)"  # "…ผิด ที่ถูก 45", "98% → 89%"
+# "…ผิด ที่ถูก 45", "98% → 89%", "ที่รายงานไปว่า 5 ครั้ง จริงๆ เป็น 4 ครั้ง"
+_RIGHT_LEAD = r"(?:ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|ต้องเป็น|แก้เป็น|จริง\s*ๆ?\s*(?:แล้ว)?(?:เป็น|คือ|ได้)|→|->|=>)"
 _RIGHT_ONE = re.compile(
     rf"(?:{_RIGHT_LEAD}|จาก[^\n]{{0,24}}?\s(?:ขอ)?(?:เปลี่ยน)?เป็น)\s*:?\s*"
     rf"(?:ร้อยละ\s*|ระดับ\s*)?{NUM}"
@@ -110,6 +111,7 @@ _RIGHT_ONE = re.compile(
     rf"(?![\d.]|\s*(?:{COUNT_NOUNS})?\s*(?:/|จาก|ใน|of)\s*\d|\s*(?:{COUNT_NOUNS}|นาที|บาท|คะแนน))\s*({_PERCENT_WORD})?",
     re.IGNORECASE,
 )
+_RIGHT_COUNT = re.compile(rf"{_RIGHT_LEAD}\s*:?\s*{NUM}\s*(?P<noun>{COUNT_NOUNS})(?!\s*(?:/|จาก|ใน|of)\s*\d)")
 _RIGHT_MINUTES = re.compile(rf"{_RIGHT_LEAD}\s*:?\s*(?:เฉลี่ย\s*)?{NUM}\s*(?:นาที|min)", re.IGNORECASE)
 _RIGHT_NOT_WRONG = re.compile(rf"(?<![\d.]){NUM}\s*ไม่ใช่\s*\d")
 _PENDING = re.compile(r"อยู่ระหว่าง|กำลังดำเนินการ|ยังไม่(?:มี)?ความ(?:คืบหน้า|ก้าวหน้า)|ยังไม่ได้เริ่ม")
@@ -204,6 +206,13 @@ def _find_values(text: str) -> tuple[ValueMatch, ...]:
         # "ที่แจ้งไป 54 นาที ผิด ที่ถูก 45 นาที": the right mean, in its minutes
         out.append(ValueMatch(float(minutes.group(1)), "นาที", span=minutes.span(1), confidence=0.6, source="answer"))
         text = text[: minutes.start()] + " " * (minutes.end() - minutes.start()) + text[minutes.end() :]
+    right_count = _RIGHT_COUNT.search(text)
+    if right_count is not None:
+        # "เมื่อวานพิมพ์ 5 ครั้ง ที่ถูกคือ 4 ครั้ง": the count said to be right, before the one it replaces
+        noun = right_count.group("noun")
+        out.append(
+            ValueMatch(float(right_count.group(1)), noun, span=right_count.span(1), confidence=0.6, source="answer")
+        )
     cumulative = _CUMULATIVE.search(text)
     if cumulative:
         noun = cumulative.group("noun")
