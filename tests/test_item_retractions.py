@@ -16,3 +16,13 @@ def test_a_part_taken_back_whole_is_confirmed_item_by_item(fy2565: MessageParser
     claims = fy2565.item_matcher.claims("4", said)
     assert claims.done == () and claims.undone == ()  # nothing marked either way without a tap
     assert "s3-2.2" in claims.proposed_undone
+
+
+def test_the_part_said_done_after_a_retraction_is_done(fy2562: MessageParser) -> None:
+    """ "ส่วนที่เสร็จแล้วคือขั้นตอนที่ ๓": "ส่วนที่" without a number opens a clause of its own."""
+    claims = fy2562.item_matcher.claims(
+        "ข.2",
+        "ขออภัยค่ะ รายงานรอบที่แล้วสลับกัน ขั้นตอนที่ ๔ กำหนดแผนปีงบฯ ถัดไป ยังไม่ได้ทำ ส่วนที่เสร็จแล้วคือขั้นตอนที่ ๓ ติดตามประเมินผลค่ะ",
+    )
+    assert "step-3" not in (*claims.undone, *claims.proposed_undone)
+    assert "step-3" in (*claims.done, *claims.proposed) and "step-4" in (*claims.undone, *claims.proposed_undone)

@@ -51,3 +51,17 @@ def test_an_alias_another_name_or_a_group_also_says_is_confirmed_before_saving()
     for said in ("ภูมิปัญญาผู้สูงอายุ ไตรมาสสอง ได้ 85% ค่ะ", "หลักสูตรวิชาชีพ ผลประเมินไตรมาส 3 ได้ 88% ค่ะ"):
         assert social.parse(said, date(2020, 7, 18)).ask is not None, said
     assert social.parse("จดทะเบียนภูมิปัญญา ไตรมาสสอง ได้ 85% ค่ะ", date(2020, 7, 18)).ask is None
+
+
+def test_a_name_cut_short_by_paiyannoi_names_the_one_indicator_it_opens(fy2562: MessageParser) -> None:
+    said = "ขอแก้ไขครับ ระบบสารบรรณฯ ส่งมอบงานงวดที่ 1 ที่รายงานไปเมื่อ 20 ส.ค. ยังไม่ผ่านการตรวจรับ"
+    parsed = fy2562.parse(said, date(2019, 8, 25))
+    assert parsed.first is not None and parsed.first.indicator == "ก.2"
+    assert parsed.first.claims.proposed_undone == ("step-6",)
+    # "ผู้ว่าฯ" opens many names: it names none.
+    assert fy2562.matcher.alias_hits("ผู้ว่าฯ มาเยี่ยม") == set()
+
+
+def test_the_governor_s_district_visits_by_their_short_name(fy2567: MessageParser) -> None:
+    parsed = fy2567.parse("ผู้ว่าฯ สัญจรเขตลาดพร้าว 17 ต.ค. 66 ข้อสั่งการ 12 ข้อ ดำเนินการแล้ว 9 ข้อ", date(2023, 11, 20))
+    assert parsed.first is not None and parsed.first.indicator == "5"

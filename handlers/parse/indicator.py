@@ -56,6 +56,8 @@ _EITHER = re.compile(r"\s*(?:หรือ|/|,)\s*(?:ตัวชี้วัด(
 _NAME_NUMBER = re.compile(r"(?:พ\.ศ\.\s?|ทั้ง\s?|ศูนย์\s?กทม\.\s?)?\d+(?:\s?(?:โครงการสำคัญ|เขต|ชุดข้อมูล|ด้าน|ประเด็น|ศูนย์))?")
 _PROJECT_WORD = re.compile(r"^(?:โครงการ|กิจกรรม)\s*")
 _QUOTED = re.compile(r"[“\"]([^”\"]{3,40})[”\"]")
+_CUT_SHORT = re.compile(r"([ก-๙a-z]{6,})ฯ")
+_MIN_CUT = 6  # letters a name cut short must keep to say whose it is
 _LETTER_CODE = re.compile(r"[ก-ฮ]\.\d+(?:\.\d+)*")
 _LATIN_RUN = re.compile(r"[A-Za-z]{2,}(?:\s+[A-Za-z]{2,})+")
 
@@ -216,6 +218,11 @@ class IndicatorMatcher:
             else None
         )
         self._keys = {code: "|".join(match_key(_expand(n)) for n in ns) for code, ns in names.items()}
+        # Every name and alias an indicator goes by, each once: what a name cut short ("…ฯ") may open.
+        self._name_keys = {
+            *((k, code) for code, ks in self._keys.items() for k in ks.split("|")),
+            *((k, code) for k, codes in self.aliases.items() for code in codes),
+        }
         self._name_numbers = sorted(
             {
                 m.group(0).strip()
@@ -339,8 +346,9 @@ class IndicatorMatcher:
         found = [alias for alias in self.aliases if alias in key]
         low = text.lower()
         short = [a for a in self._short_aliases if _said_alone(a, low)]
+        cut = self._cut_short(low)
         if not found and not short:
-            return set()
+            return cut
         coverage: dict[str, int] = {}
         for alias in found:
             for code in self.aliases[alias] | {c for c, names in self._keys.items() if alias in names}:
@@ -350,6 +358,24 @@ class IndicatorMatcher:
                 coverage[code] = coverage.get(code, 0) + 1
         best = max(coverage.values())
         return {c for c, n in coverage.items() if n == best}
+
+    def _cut_short(self, low: str) -> set[str]:
+        """ "ระบบสารบรรณฯ": a name cut short by ไปยาลน้อย, when what is written opens one indicator's
+        name or alias only ("ระบบสารบรรณอิเล็กทรอนิกส์" is ก.2's). Only when no whole alias is said: a
+        whole one outweighs a guess from a name's opening."""
+        found: set[str] = set()
+        for m in _CUT_SHORT.finditer(low):
+            run = m.group(1)
+            for start in range(0, max(0, len(run) - _MIN_CUT) + 1):
+                said = match_key(run[start:])
+                if len(said) < _MIN_CUT:
+                    break
+                codes = {code for name, code in self._name_keys if name.startswith(said) and name != said}
+                if codes:
+                    if len(codes) == 1:
+                        found |= codes
+                    break
+        return found
 
     def generic_alias(self, text: str, code: str) -> bool:
         """ "ผลสำรวจความพึงพอใจ ได้ 88.6%": 3.3's alias "สำรวจความพึงพอใจ" less its measuring words is
