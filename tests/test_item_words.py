@@ -26,9 +26,12 @@ def test_a_system_opened_or_gone_live_is_in_use_but_the_letter_announcing_it_is_
 
 
 def test_a_step_s_cadence_is_not_one_round_of_it(fy2567: MessageParser) -> None:
-    """Step 3.5 is done every three months: "รอบ 3 เดือน" names the cadence, "รอบ 3 เดือนแรก" one round."""
+    """Step 3.5 is done every three months: "รอบ 3 เดือน" and "ไตรมาส 1" name its round, done; "รอบ 3
+    เดือนแรก" reads as the first of several (writers differ on it; most read it so)."""
     cadence = fy2567.item_matcher.claims("3", "สรุปผลความพึงพอใจรอบ 3 เดือน (พ.ย.–ม.ค.) เสร็จแล้วครับ ผู้ตอบ 97 หน่วยงาน")
     assert cadence.proposed == ("step-3.5",)
+    quarter = fy2567.item_matcher.claims("3", "สรุปผลความพึงพอใจปฏิทินเรียนเชิญไตรมาส 1 เรียบร้อยค่ะ")
+    assert quarter.proposed == ("step-3.5",)  # its round is a quarter: the quarter's summary is the step
     first = fy2567.item_matcher.claims("3", "KPI 3 สรุปผลความพึงพอใจรอบ 3 เดือนแรกแล้วค่ะ ได้ 78%")
     assert first.proposed == () and first.done == ()
 

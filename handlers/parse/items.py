@@ -60,6 +60,8 @@ _ONE_ROUND = re.compile(
 )
 # "รอบ 3 เดือน (พ.ย.–ม.ค.)" of a step done every three months is its cadence; "รอบ 3 เดือนแรก" is its first round.
 _CADENCE = re.compile(r"รอบ\s*\d+\s*เดือน(?!\s*แรก)(?:\s*\([^)]*\))?")
+_QUARTERLY = re.compile(r"ทุก\s*(?:3\s*เดือน|ไตรมาส)")
+_QUARTER_SAID = re.compile(r"ไตรมาส(?:ที่)?\s*\d")
 _SUB_REF = re.compile(r"ขั้น(?:ตอน)?(?:ที่)?\s*\d+\.\d")
 _LISTED_SUB = re.compile(r"(?m)^(\s*(?:[-•*]\s*)?)(\d+\.\d+)(?=\s)|((?:กับ|และ|,|ค่ะ|ครับ|นะคะ|นะครับ)\s*)(\d+\.\d+)(?=\s)")
 _RETRACT = re.compile(
@@ -666,6 +668,8 @@ class ItemMatcher:
         recurring = bool(_RECURRING.search(item.text)) or len(item.months) >= 2
         if item.kind == "step" and _MONTHS_SHARE.search(low):
             return True  # "นำเข้าข้อมูล… ของเดือน ม.ค. เรียบร้อย": a month's share of the step
+        if _QUARTERLY.search(thai_to_arabic_digits(item.text)):
+            low = _QUARTER_SAID.sub(" ", low)  # a step done every quarter: "ไตรมาส 1" is its round, done
         return recurring and bool(_ONE_ROUND.search(_CADENCE.sub(" ", low)))
 
     @staticmethod
