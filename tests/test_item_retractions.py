@@ -26,3 +26,11 @@ def test_the_part_said_done_after_a_retraction_is_done(fy2562: MessageParser) ->
     )
     assert "step-3" not in (*claims.undone, *claims.proposed_undone)
     assert "step-3" in (*claims.done, *claims.proposed) and "step-4" in (*claims.undone, *claims.proposed_undone)
+
+
+def test_a_level_corrected_to_a_lower_one_proposes_that_level_s_milestones(fy2565: MessageParser) -> None:
+    claims = fy2565.item_matcher.claims(
+        "K1", "ขอแก้ไขรายงาน K1 เมื่อวานครับ ที่แจ้งว่าอยู่ระดับ 4 ขอแก้เป็นระดับ 3 ครับ ยังไม่ได้เข้าที่ประชุม"
+    )
+    assert claims.claimed == 3 and set(claims.proposed) == {"1", "2", "3"}
+    assert "4" in (*claims.undone, *claims.proposed_undone)

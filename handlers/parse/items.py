@@ -60,6 +60,7 @@ _ONE_ROUND = re.compile(
 )
 # "รอบ 3 เดือน (พ.ย.–ม.ค.)" of a step done every three months is its cadence; "รอบ 3 เดือนแรก" is its first round.
 _CADENCE = re.compile(r"รอบ\s*\d+\s*เดือน(?!\s*แรก)(?:\s*\([^)]*\))?")
+_CORRECTED_TO = re.compile(r"\s*(?:ขอ)?แก้(?:ไข)?(?:ให้)?เป็น")
 _QUARTERLY = re.compile(r"ทุก\s*(?:3\s*เดือน|ไตรมาส)")
 _QUARTER_SAID = re.compile(r"ไตรมาส(?:ที่)?\s*\d")
 _SUB_REF = re.compile(r"ขั้น(?:ตอน)?(?:ที่)?\s*\d+\.\d")
@@ -112,7 +113,7 @@ _CLAUSE = re.compile(
     r"(?<=\S[✅✔✓❌✖⏳])\s*|(?<=[^\s\-•*] [✅✔✓])\s+|\s*[👍🙏🎉😊]+\s*|"
     # a mark glued before its item ("✅ขั้น 1 ✅ขั้น 2 ❌ขั้น 4"): each mark opens a clause
     r"\s*(?=[✅✔✓❌✗✖](?:ขั้น|ข้อ|ส่วน|step|\d))|"
-    r"\s+(?:ส่วน(?!\s*ที่\s*\d)|แต่)|(?<!คัด)\s*(?=(?:ยัง|คง)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย))(?<!ว่าแล้ว)(?<!ว่าเสร็จ)(?<!ว่าเสร็จแล้ว)(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ|ครั้ง))"
+    r"\s+(?:ส่วน(?!\s*ที่\s*\d)|แต่)|\s+(?=(?:ขอ)?แก้(?:ไข)?(?:ให้)?เป็น)|(?<!คัด)\s*(?=(?:ยัง|คง)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย))(?<!ว่าแล้ว)(?<!ว่าเสร็จ)(?<!ว่าเสร็จแล้ว)(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ|ครั้ง))"
 )
 _NUM = r"\d+(?:\.\d+)?"
 _JOIN = (
@@ -432,6 +433,9 @@ class ItemMatcher:
         if retracts and negated:
             under_way = False  # "ขอแก้ ขั้นที่ 5 ยังไม่เสร็จ เหลืออีก 9 หน่วยงาน": taken back, whatever is left
         finished = bool(_DONE.search(low))
+        if _CORRECTED_TO.match(low):
+            # "ขอแก้เป็นระดับ 3": what is right now, said as done
+            negated, under_way, finished = False, False, True
         if not (negated or finished or under_way) and (_CONTINUED.search(low) or _ONLY_REF.match(low)):
             finished, negated = before
         if _QUESTION.search(low):
