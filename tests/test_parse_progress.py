@@ -48,3 +48,22 @@ def test_resolved_out_of_received_in_english_is_the_complaints_share(fy2567: Mes
     parsed = fy2567.parse(said, date(2024, 4, 5))
     got = parsed.as_json()
     assert (got["value"], got["numerator"], got["denominator"]) == (77.57, 9812, 12650)
+
+
+def test_a_target_group_is_the_whole_not_a_target(fy2562: MessageParser) -> None:
+    said = "พัฒนาศักยภาพนักจัดการงานทั่วไป: กลุ่มเป้าหมาย 20 คน ได้รับการพัฒนาแล้ว 15 คน (ค่าเป้าหมายร้อยละ 70)"
+    assert fy2562.parse(said, date(2019, 8, 20)).as_json()["value"] == 75
+
+
+def test_two_counts_that_make_one_ratio_are_one_indicator_s() -> None:
+    """เจรจา 1.1 counts the registered elders who passed their wisdom on, out of those registered; 1.2's
+    name also says "ถ่ายทอด", but the two numbers are one ratio."""
+    social = MessageParser(load_plan(PLANS / "fy2563-social-development.yaml"))
+    said = "เรื่องผู้มีภูมิปัญญาค่ะ ตอนนี้ขึ้นทะเบียนไว้ 40 ท่าน ได้ไปถ่ายทอดแล้ว 28 ท่านค่ะ (นับถึงสิ้นเดือนมกราคม)"
+    parsed = social.parse(said, date(2020, 2, 18))
+    assert len(parsed.items) == 1 and parsed.as_json()["value"] == 70
+
+
+def test_a_spelled_part_of_a_spelled_whole(fy2562: MessageParser) -> None:
+    said = "ข. สาม พัฒนา ศักยภาพ นัก จัดการ งาน ทั่วไป ได้ รับ การ พัฒนา แล้ว เก้า ใน สิบ สอง คน ครับ"
+    assert fy2562.parse(said, date(2019, 8, 20)).as_json()["value"] == 75

@@ -56,6 +56,7 @@ _VALUE_LEAD = "(?:(?<=ครบ)|(?<=เฉลี่ย)|(?<=ได้)|(?<=แ�
 _BEFORE_NOUN = re.compile(
     rf"(?:(?<![ก-๙\d.])(?<![\d.]\s)|{_VALUE_LEAD})({SPELLED})\s*(โครงการ|เรื่อง|ครั้ง|นาที|ราย|คน|ชุด|คะแนน)"
 )
+_PART_OF = re.compile(rf"(?<![ก-๙])({SPELLED})(?=\s*(?:ใน|จาก)\s*\d)")
 _HUNDRED_PERCENT = re.compile(r"ร้อยเปอร์เซ็น(?:ต์|ท์)?|ร้อยเปอร์เซนต์|เต็มร้อย")
 _SAID_POINT = re.compile(r"(?<![\d.])(\d+)\s*จุด\s*(\d+)(?![\d.])")
 _HALF = re.compile(r"ครึ่ง(?:หนึ่ง|นึง|ทาง)")
@@ -89,4 +90,5 @@ def spell_out_numbers(text: str) -> str:
     text = _PERCENT_AFTER.sub(lambda m: sub_number(m, 2), text)
     text = _PERCENT_BEFORE.sub(lambda m: sub_number(m, 1), text)
     text = _AFTER_WORD.sub(lambda m: sub_number(m, 2), text)
-    return _BEFORE_NOUN.sub(lambda m: " " + sub_number(m, 1), text)
+    text = _BEFORE_NOUN.sub(lambda m: " " + sub_number(m, 1), text)
+    return _PART_OF.sub(lambda m: sub_number(m, 1), text)  # "เก้า ใน 12 คน": the part, once its whole is a number

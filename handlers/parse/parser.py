@@ -92,7 +92,7 @@ _NEVER_A_RESULT = re.compile(
     r"ทั้ง\s*\d+\s*ท่าน|"  # "นำเรียนรองผู้ว่าฯ ทั้ง 4 ท่าน": the people addressed
     r"(?:ภายใน\s*)?\d+\s*วัน(?:ทำการ)?(?![ก-๙])|"  # "ภายใน 15 วัน": a time allowed, never a result here
     # "(เป้า 10 ประเด็น)": the target, not the result ("สำเร็จตามเป้า 18/24" is a result)
-    r"(?<!ตาม)(?<!ตาม )เป้า(?:หมาย)?(?:ทั้งปี|ปีนี้|รายปี|ของปี|ไว้)?\s*:?\s*(?:ร้อยละ\s*)?"
+    r"(?<!ตาม)(?<!ตาม )(?<!กลุ่ม)เป้า(?:หมาย)?(?:ทั้งปี|ปีนี้|รายปี|ของปี|ไว้)?\s*:?\s*(?:ร้อยละ\s*)?"
     r"\d+(?:\.\d+)?(?!\s*/)\s*(?:%|[ก-๙]{1,10})?"
 )
 _LISTED_LINE = re.compile(r"\n(?=\s*(?:[-•*]|\d+[).])\s*)")
@@ -535,6 +535,10 @@ class MessageParser:
         spans = value_spans(valued)
         if len(spans) < 2:
             return None
+        # "ขึ้นทะเบียนไว้ 40 ท่าน ได้ไปถ่ายทอดแล้ว 28 ท่าน": two numbers that make one ratio are one part
+        ratio = next((v for v in find_values(valued) if v.denominator is not None), None)
+        if ratio is not None and sum(ratio.span[0] <= a and b <= ratio.span[1] for a, b in spans) >= 2:
+            return None
         items: list[ParsedItem] = []
         start = 0
         for n, (_, end) in enumerate(spans):
@@ -568,6 +572,10 @@ class MessageParser:
         names a different indicator on its own."""
         spans = value_spans(valued)
         if len(spans) < 2:
+            return None
+        # "ขึ้นทะเบียนไว้ 40 ท่าน ได้ไปถ่ายทอดแล้ว 28 ท่าน": two numbers that make one ratio are one part
+        ratio = next((v for v in find_values(valued) if v.denominator is not None), None)
+        if ratio is not None and sum(ratio.span[0] <= a and b <= ratio.span[1] for a, b in spans) >= 2:
             return None
         items: list[ParsedItem] = []
         start = 0
