@@ -63,7 +63,7 @@ FLOORS = {
     "blind7_sealed": {"indicator_ok": 0.98, "value_ok": 0.98, "period_ok": 0.98},
     "blind8_sealed": {"indicator_ok": 0.97, "value_ok": 0.985, "period_ok": 0.99},
     "blind9_sealed": {"indicator_ok": 0.975, "value_ok": 0.975, "period_ok": 0.97},
-    "blind10_sealed": {"indicator_ok": 0.97, "value_ok": 0.97, "period_ok": 0.96},
+    "blind10_sealed": {"indicator_ok": 0.97, "value_ok": 0.975, "period_ok": 0.965},
 }
 
 

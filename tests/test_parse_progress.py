@@ -67,3 +67,19 @@ def test_two_counts_that_make_one_ratio_are_one_indicator_s() -> None:
 def test_a_spelled_part_of_a_spelled_whole(fy2562: MessageParser) -> None:
     said = "ข. สาม พัฒนา ศักยภาพ นัก จัดการ งาน ทั่วไป ได้ รับ การ พัฒนา แล้ว เก้า ใน สิบ สอง คน ครับ"
     assert fy2562.parse(said, date(2019, 8, 20)).as_json()["value"] == 75
+
+
+def test_the_month_just_past_is_last_month_but_the_past_three_months_are_no_period(fy2567: MessageParser) -> None:
+    said = "รายงานเรื่องที่ประชาชนแจ้งเข้ามาในแอปทราฟฟี่ ของเดือนที่ผ่านมาค่ะ รับ 12,458 เรื่อง แก้เสร็จแล้ว 9,871 เรื่อง"
+    assert fy2567.parse(said, date(2024, 3, 19)).as_json()["period"] == {"fiscal_year": 2567, "quarter": 2, "month": 2}
+    past = "ตช.4 ในช่วง 3 เดือนที่ผ่านมา แก้ได้ 80%"
+    assert fy2567.parse(past, date(2024, 3, 19)).as_json()["period"] == {
+        "fiscal_year": 2567,
+        "quarter": 2,
+        "month": None,
+    }
+
+
+def test_money_spent_over_money_allotted_after_a_slash(fy2565: MessageParser) -> None:
+    said = "เบิกจ่ายงบประมาณในภาพรวม ณ 31 พ.ค. 65\nเบิกได้ 18,456,200.50 บาท / ได้รับจัดสรร 31,200,000 บาท"
+    assert fy2565.parse(said, date(2022, 6, 10)).as_json()["value"] == 59.15

@@ -84,7 +84,10 @@ _YEAR_END = re.compile(r"(?:ปิด|สิ้น)ปีงบ(?:ประม�
 _FISCAL_YEAR = re.compile(
     r"(?:ปีงบ(?:ประมาณ)?\s*(?:พ\.?\s?ศ\.?)?|(?<![a-z])fy)\s*(?P<year>\d{4}|\d{2})(?!\d)", re.IGNORECASE
 )
-_RELATIVE = re.compile(r"ไตรมาส(?:นี้|ปัจจุบัน)|ไตรมาส(?:ที่แล้ว|ก่อน(?:หน้า)?)|เดือน(?:นี้)|เดือน(?:ที่แล้ว|ก่อน(?:หน้า)?)")
+_RELATIVE = re.compile(
+    r"ไตรมาส(?:นี้|ปัจจุบัน)|ไตรมาส(?:ที่แล้ว|ก่อน(?:หน้า)?)|เดือน(?:นี้)|เดือน(?:ที่แล้ว|ก่อน(?:หน้า)?)|ไตรมาสที่ผ่านมา|"
+    r"(?<!\d)(?<!\d )เดือนที่ผ่านมา"  # not "3 เดือนที่ผ่านมา", the past three months
+)
 _DATE = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\s*/\s*(?P<m>[01]?\d)\s*/\s*(?P<y>\d{4}|\d{2})(?!\d)")
 _DAY_MONTH = re.compile(
     rf"(?:วันที่\s*)?(?<!\d)(?P<d>[0-3]?\d)\s+(?P<month>{_MONTH_RE.replace('?P<m', '?P<dm')})\s*(?:{_YEAR})?",
@@ -265,12 +268,12 @@ def find_periods(text: str, today: date, codes: Iterable[tuple[int, int]] = ()) 
         word = m.group(0)
         if word.startswith("ไตรมาส"):
             fy, q = fiscal_year_of(today), fiscal_quarter_of(today)
-            if "แล้ว" in word or "ก่อน" in word:
+            if "แล้ว" in word or "ก่อน" in word or "ผ่านมา" in word:
                 fy, q = (fy, q - 1) if q > 1 else (fy - 1, 4)
             found.append(PeriodMatch(fy, q, None, m.span(), False, "relative"))
         else:
             month_date = today.replace(day=1)
-            if "แล้ว" in word or "ก่อน" in word:
+            if "แล้ว" in word or "ก่อน" in word or "ผ่านมา" in word:
                 month_date = date(today.year - (today.month == 1), (today.month - 2) % 12 + 1, 1)
             found.append(
                 PeriodMatch(

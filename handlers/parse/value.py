@@ -63,7 +63,10 @@ _REVERSED_ANY = re.compile(
 _PART_OF_WHOLE = re.compile(rf"{NUM}\s*(?P<noun>[ก-ฮ][ก-๙]{{1,11}})\s*จาก[^\d\n]{{2,45}}?{NUM}\s*(?P=noun)")
 _REVERSED = re.compile(rf"{NUM}\s*(?P<noun>{COUNT_NOUNS})(?P<between>[^\d]{{0,45}}?){NUM}\s*(?P=noun)")
 # Money out of money, in millions or in full ("12.5 ล้านบาท จาก 25 ล้าน"): the share spent, in percent.
-_MONEY_RATIO = re.compile(rf"{NUM}\s*(?P<am>ล้าน|แสน|หมื่น)?\s*บาท\s*{_FROM}\s*{NUM}\s*(?P<bm>ล้าน|แสน|หมื่น)?")
+_MONEY_RATIO = re.compile(
+    rf"{NUM}\s*(?P<am>ล้าน|แสน|หมื่น)?\s*บาท\s*(?:{_FROM}|/\s*(?:ได้รับ)?(?:การ)?(?:จัดสรร|งบ\S*|วงเงิน\S*)?)\s*:?\s*"
+    rf"{NUM}\s*(?P<bm>ล้าน|แสน|หมื่น)?"
+)
 _LEFT_OVER = re.compile(r"เหลือ|ขาด|อีก")  # "ได้ 60 คะแนน เหลืออีก 40 คะแนน": a remainder, not a part
 _DONE_WORDS = re.compile(
     r"ดำเนินการแล้ว|แล้วเสร็จ|เสร็จแล้ว|เสร็จสิ้น|เสร็จ|แก้ไขแล้ว|แก้ไขได้|แก้ได้|สำเร็จ|ปิด|รายงาน(?:ผล)?แล้ว|ทำแล้ว|"
