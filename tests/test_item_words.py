@@ -50,3 +50,11 @@ def test_the_governor_s_visits_told_as_done_are_the_first_two_steps(fy2567: Mess
         "ตช.6\n- ผู้ว่าฯ ลงชุมชนครบทั้ง 50 เขตแล้ว\n- ข้อสั่งการทั้งหมดแจ้งหน่วยงานรับผิดชอบไปครบแล้ว",
     ):
         assert set(fy2567.item_matcher.claims("6", said).proposed) == {"step-1", "step-2"}, said
+
+
+def test_what_others_are_asked_to_prepare_does_not_hold_our_step_back(fy2567: MessageParser) -> None:
+    said = (
+        "ตช.2 12 โครงการสำคัญ: วิเคราะห์ผลการดำเนินโครงการปีงบ 66 เสร็จแล้ว และคัดเลือกโครงการตามนโยบายสำคัญ"
+        "ได้ครบ 12 โครงการ ส่งรายชื่อให้หน่วยงานที่เกี่ยวข้องเตรียมรายงานแล้วครับ"
+    )
+    assert set(fy2567.item_matcher.claims("2", said).proposed) == {"step-1", "step-2"}

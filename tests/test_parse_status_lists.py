@@ -18,6 +18,16 @@ def test_a_numbered_status_list_is_the_step_table(fy2567: MessageParser) -> None
     assert "step-5" in claims.undone
 
 
+def test_a_status_list_numbered_without_dots_is_the_step_table_too(fy2567: MessageParser) -> None:
+    said = (
+        "KPI 2 progress update (มี.ค. 67)\n1 วิเคราะห์ข้อมูลผลโครงการ ✅\n2 คัดเลือกโครงการตามนโยบาย ✅\n"
+        "3 นำเข้าข้อมูลรายงานผลในระบบ ✅ ครบ 12 โครงการ\n4 สรุปนำเรียนรองผู้ว่าฯ ⏳ รอคิวท่าน\n"
+        "5 ข้อสั่งการ/ติดตาม/ลงพื้นที่ + บันทึกในระบบ ⏳"
+    )
+    claims = fy2567.item_matcher.claims("2", said)
+    assert set(claims.done) == {"step-1", "step-2", "step-3"} and not {"step-4", "step-5"} & set(claims.done)
+
+
 def test_numbers_that_do_not_run_from_one_are_not_the_step_table(fy2567: MessageParser) -> None:
     said = "ตช.6\n2. แจ้งหน่วยงาน ✅\n3. ติดตามรายเดือน ✅\n5. Infographic ❌"
     assert fy2567.item_matcher.claims("6", said).undone == ()

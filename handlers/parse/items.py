@@ -60,6 +60,7 @@ _ONE_ROUND = re.compile(
 )
 # "รอบ 3 เดือน (พ.ย.–ม.ค.)" of a step done every three months is its cadence; "รอบ 3 เดือนแรก" is its first round.
 _CADENCE = re.compile(r"รอบ\s*\d+\s*เดือน(?!\s*แรก)(?:\s*\([^)]*\))?")
+_OTHERS_TO_DO = re.compile(r"ให้\S{0,40}?เตรียม")
 _CORRECTED_TO = re.compile(r"\s*(?:ขอ)?แก้(?:ไข)?(?:ให้)?เป็น")
 _QUARTERLY = re.compile(r"ทุก\s*(?:3\s*เดือน|ไตรมาส)")
 _QUARTER_SAID = re.compile(r"ไตรมาส(?:ที่)?\s*\d")
@@ -83,7 +84,8 @@ _ANOTHER_NUMBERED = re.compile(r"\d+\.\d+|ขั้น|ข้อ|step", re.IGNOR
 _FORM = re.compile(r"(?:แบบ)?ฟอร์ม(?:ที่)?\s*(\d+)")
 _CITED_LETTER = re.compile(rf"(?:ตาม)?(?:หนังสือ|บันทึก(?:ข้อความ)?)?\s*(?:เลขที่\s*)?{DOC_NUMBER.pattern}")
 _FIRST_TIME = re.compile(r"ครั้งแรก|รอบแรก")
-_NUMBERED_LINE = re.compile(r"(?m)^(?P<lead>[^\S\n]*)(?P<n>\d{1,2})[.)][^\S\n]+(?P<rest>[^\d\n][^\n]*)$")
+# "1. …", "2) …" or "3 …" opening a line: the last only in a list numbered from 1 (checked where it is used)
+_NUMBERED_LINE = re.compile(r"(?m)^(?P<lead>[^\S\n]*)(?P<n>\d{1,2})[.)]?[^\S\n]+(?P<rest>[^\d\n][^\n]*)$")
 # A numbered installment or round ("งวดที่ ๑", "ครั้งที่ 2"); said, it may name several ("งวด 2 และ 3").
 _INSTALLMENT = re.compile(r"(งวด|ครั้ง|รอบ)(?:ที่)?\s*(\d+)")
 _INSTALLMENT_SAID = re.compile(rf"{_INSTALLMENT.pattern}(?:\s*(?:,|และ|กับ|-|–)\s*\d+)*")
@@ -427,7 +429,8 @@ class ItemMatcher:
         elsewhere it says it has not started, which changes nothing."""
         low = clause.lower()
         negated = bool(_NOT_DONE.search(low)) or (retracts and bool(_SAID_BEFORE.search(low)))
-        under_way = bool(_UNDER_WAY.search(_NOT_STARTED.sub(" ", low) if retracts else low))
+        own = _OTHERS_TO_DO.sub(" ", low)  # "ส่งรายชื่อให้หน่วยงานเตรียมรายงานแล้ว": theirs to prepare, not ours
+        under_way = bool(_UNDER_WAY.search(_NOT_STARTED.sub(" ", own) if retracts else own))
         if under_way and _REF.search(low) and _DONE.search(low) and not _STRONG_UNDER_WAY.search(low):
             under_way = False  # "ขั้นตอนที่ 4 วางแผนงานปีงบ 63 เสร็จแล้ว": the step's own words, said done
         if retracts and negated:
