@@ -84,3 +84,19 @@ def test_a_quoted_question_answered_is_a_report(fy2567: MessageParser) -> None:
 def test_a_forward_that_only_passes_a_report_on_is_read_whole(fy2567: MessageParser) -> None:
     parsed = fy2567.parse("Fwd: ตช.4 ไตรมาส 2\n> แก้ไขแล้ว 1,234 จาก 1,500 เรื่อง\nส่งต่อให้ลงระบบด้วยนะคะ", date(2024, 2, 15))
     assert parsed.items[0].indicator == "4" and parsed.items[0].value is not None
+
+
+def test_a_table_pasted_with_pipes_is_read_a_row_a_step(fy2562: MessageParser) -> None:
+    said = (
+        "โครงการพัฒนาระบบสารบรรณอิเล็กทรอนิกส์ กทม.\n| ขั้นตอน | สถานะ |\n| 1 อนุมัติเผยแพร่แผน TOR | ✓ 12 ต.ค. 61 |\n"
+        "| 2 ประกวดราคา e-bidding | ✓ |\n| 3 ขออนุมัติเงินงวด | ✓ |\n| 4 อนุมัติจ้าง/ลงนามสัญญา | รอ |\n"
+        "| 5 ดำเนินการตามสัญญา | - |"
+    )
+    claims = fy2562.item_matcher.claims("ก.2", said)
+    assert claims.done == ("step-1", "step-2", "step-3") and claims.undone == ()
+
+
+def test_a_heavy_cross_marks_a_step_not_done(fy2567: MessageParser) -> None:
+    said = "ตช.5 ขั้นตอนการดำเนินการ\nขั้นตอนที่ 1 ✔\nขั้นตอนที่ 2 ✔\nขั้นตอนที่ 4 ✘\nขั้นตอนที่ 5 ✕"
+    claims = fy2567.item_matcher.claims("5", said)
+    assert set(claims.done) == {"step-1", "step-2"} and set(claims.undone) == {"step-4", "step-5"}

@@ -41,10 +41,10 @@ _UNDER_WAY = re.compile(
     r"ยังไม่ได้|(?<!คัด)(?:ยัง|คง)?เหลือ|ยังขาด|ขาดอีก|(?:ไป|มา)แล้ว\s*\d+\s*(?:เดือน|สัปดาห์|รอบ)|เริ่ม(?:ดำเนินการ|ทำ|เก็บ|นำเข้า|ทยอย)|ทยอย|⏳|มาแล้ว\s*\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ)"
 )
 _NOT_DONE = re.compile(
-    r"ยังไม่|ไม่ผ่าน|ไม่(?:แล้ว)?เสร็จ|ไม่ครบ|ยกเลิก|ขอถอน|ถอน(?:ออก)?|(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด|ไม่ใช่|[❌✗✖]"
+    r"ยังไม่|ไม่ผ่าน|ไม่(?:แล้ว)?เสร็จ|ไม่ครบ|ยกเลิก|ขอถอน|ถอน(?:ออก)?|(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด|ไม่ใช่|[❌✗✖✘✕]"
 )
 # Said plainly not done (a cross, "ยังไม่ครบ", "ยังไม่ผ่าน"), as against not started or under way.
-_MARKED_NOT_DONE = re.compile(r"[❌✗✖]|ยังไม่(?:ครบ|ผ่าน|เสร็จ)|ยังไม่ได้(?:ทำ|จัด|เริ่ม)")
+_MARKED_NOT_DONE = re.compile(r"[❌✗✖✘✕]|ยังไม่(?:ครบ|ผ่าน|เสร็จ)|ยังไม่ได้(?:ทำ|จัด|เริ่ม)")
 _ALL_SUBSTEPS = re.compile(r"(?:ครบ)?ทุก(?:ข้อ|ขั้น)(?:ตอน)?ย่อย|ย่อยครบ|ขั้น(?:ตอน)?(?:ที่)?\s*\d+\s*ทั้งหมด")
 _RECURRING = re.compile(r"ทุกเดือน|เดือนละ|เป็นประจำ|ทุกไตรมาส|ครั้ง\s*/\s*ปี|ทุก\s*\d+\s*เดือน")
 _TIMES = re.compile(r"(?<![\d.])([2-9]|1[0-2])\s*ครั้ง")  # an item done in N rounds ("ครบ 2 ครั้ง")
@@ -60,6 +60,7 @@ _ONE_ROUND = re.compile(
 )
 # "รอบ 3 เดือน (พ.ย.–ม.ค.)" of a step done every three months is its cadence; "รอบ 3 เดือนแรก" is its first round.
 _CADENCE = re.compile(r"รอบ\s*\d+\s*เดือน(?!\s*แรก)(?:\s*\([^)]*\))?")
+_PIPE_ROW = re.compile(r"(?m)^[^\S\n]*\|([^\n]*?)\|?[^\S\n]*$")  # a row of a table pasted with pipes
 _OTHERS_TO_DO = re.compile(r"ให้\S{0,40}?เตรียม")
 _CORRECTED_TO = re.compile(r"\s*(?:ขอ)?แก้(?:ไข)?(?:ให้)?เป็น")
 _QUARTERLY = re.compile(r"ทุก\s*(?:3\s*เดือน|ไตรมาส)")
@@ -112,9 +113,9 @@ _QUESTION = re.compile(
 # end of a statement ("…แล้ว", "…เสร็จ") followed by a space.
 _CLAUSE = re.compile(
     r"\n|;|\s*\|\s*|(?<=\S)\s*[,،](?!\s*\d)\s*|\s+/\s+|(?:ค่ะ|คะ|ครับ|คับ|นะคะ|นะครับ|จ้า)(?:\s+|$)|"
-    r"(?<=\S[✅✔✓❌✖⏳])\s*|(?<=[^\s\-•*] [✅✔✓])\s+|\s*[👍🙏🎉😊]+\s*|"
+    r"(?<=\S[✅✔✓❌✖✘✕⏳])\s*|(?<=[^\s\-•*] [✅✔✓])\s+|\s*[👍🙏🎉😊]+\s*|"
     # a mark glued before its item ("✅ขั้น 1 ✅ขั้น 2 ❌ขั้น 4"): each mark opens a clause
-    r"\s*(?=[✅✔✓❌✗✖](?:ขั้น|ข้อ|ส่วน|step|\d))|"
+    r"\s*(?=[✅✔✓❌✗✖✘✕](?:ขั้น|ข้อ|ส่วน|step|\d))|"
     r"\s+(?:ส่วน(?!\s*ที่\s*\d)|แต่)|\s+(?=(?:ขอ)?แก้(?:ไข)?(?:ให้)?เป็น)|(?<!คัด)\s*(?=(?:ยัง|คง)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย))(?<!ว่าแล้ว)(?<!ว่าเสร็จ)(?<!ว่าเสร็จแล้ว)(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ|ครั้ง))"
 )
 _NUM = r"\d+(?:\.\d+)?"
@@ -287,6 +288,10 @@ def _numbers(nums: str) -> list[str]:
     return out
 
 
+def _row_cells_joined(m: re.Match[str]) -> str:
+    return " ".join(cell.strip() for cell in m.group(1).split("|"))
+
+
 def _same_head(a: str, b: str) -> bool:
     """ "3.1" and "3.4" count on the same head (a range of sub-steps)."""
     return "." in a and "." in b and a.rsplit(".", 1)[0] == b.rsplit(".", 1)[0]
@@ -380,6 +385,7 @@ class ItemMatcher:
         retracts = bool(_RETRACT.search(text))
         acc = _Acc(retracts=retracts, all_rounds=bool(_ALL_ROUNDS.search(text)))
         text = _CITED_LETTER.sub(" ", text)  # "ตามหนังสือที่ กท 0002/1187": evidence, not the words of an item
+        text = _PIPE_ROW.sub(_row_cells_joined, text)  # "| 2 ประกวดราคา e-bidding | ✓ |": one row, one clause
         lines = list(_NUMBERED_LINE.finditer(text))
         # "1. ลงพื้นที่ชุมชน ✅\n2. แจ้งหน่วยงาน ✅\n3. …": the step table's status, a line a step, unless a
         # line's words name another step than its number
