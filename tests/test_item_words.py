@@ -58,3 +58,11 @@ def test_what_others_are_asked_to_prepare_does_not_hold_our_step_back(fy2567: Me
         "ได้ครบ 12 โครงการ ส่งรายชื่อให้หน่วยงานที่เกี่ยวข้องเตรียมรายงานแล้วครับ"
     )
     assert set(fy2567.item_matcher.claims("2", said).proposed) == {"step-1", "step-2"}
+
+
+def test_a_time_cut_down_to_a_new_figure_is_a_result_not_what_is_left(fy2565: MessageParser) -> None:
+    said = (
+        'สรุปนวัตกรรม "ระบบจองห้องประชุมออนไลน์" ค่ะ\n- ผลผลิต: ระบบใช้งานได้ 1 ชิ้น ✅\n'
+        "- ผลลัพธ์: ลดเวลาจองห้องจาก 2 วัน เหลือ 10 นาที ✅"
+    )
+    assert set(fy2565.item_matcher.claims("4", said).proposed) == {"s3-1.1", "s3-1.2"}

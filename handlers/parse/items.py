@@ -60,6 +60,7 @@ _ONE_ROUND = re.compile(
 )
 # "รอบ 3 เดือน (พ.ย.–ม.ค.)" of a step done every three months is its cadence; "รอบ 3 เดือนแรก" is its first round.
 _CADENCE = re.compile(r"รอบ\s*\d+\s*เดือน(?!\s*แรก)(?:\s*\([^)]*\))?")
+_REDUCED_TO = re.compile(r"(จาก\s*[\d.,]+\s*[ก-๙a-z]{0,8}\s*)เหลือ")
 _PIPE_ROW = re.compile(r"(?m)^[^\S\n]*\|([^\n]*?)\|?[^\S\n]*$")  # a row of a table pasted with pipes
 _OTHERS_TO_DO = re.compile(r"ให้\S{0,40}?เตรียม")
 _CORRECTED_TO = re.compile(r"\s*(?:ขอ)?แก้(?:ไข)?(?:ให้)?เป็น")
@@ -386,6 +387,7 @@ class ItemMatcher:
         acc = _Acc(retracts=retracts, all_rounds=bool(_ALL_ROUNDS.search(text)))
         text = _CITED_LETTER.sub(" ", text)  # "ตามหนังสือที่ กท 0002/1187": evidence, not the words of an item
         text = _PIPE_ROW.sub(_row_cells_joined, text)  # "| 2 ประกวดราคา e-bidding | ✓ |": one row, one clause
+        text = _REDUCED_TO.sub(r"\1ลดเป็น", text)  # "ลดเวลาจาก 2 วัน เหลือ 10 นาที": a result, not what is left
         lines = list(_NUMBERED_LINE.finditer(text))
         # "1. ลงพื้นที่ชุมชน ✅\n2. แจ้งหน่วยงาน ✅\n3. …": the step table's status, a line a step, unless a
         # line's words name another step than its number
