@@ -66,3 +66,15 @@ def test_a_time_cut_down_to_a_new_figure_is_a_result_not_what_is_left(fy2565: Me
         "- ผลลัพธ์: ลดเวลาจองห้องจาก 2 วัน เหลือ 10 นาที ✅"
     )
     assert set(fy2565.item_matcher.claims("4", said).proposed) == {"s3-1.1", "s3-1.2"}
+
+
+def test_a_second_item_must_be_said_in_good_part(fy2565: MessageParser) -> None:
+    """Milestone 5 "แจ้งผล…ให้สำนักงานเขตทราบ" said with its letter: step 5's "จัดทำหนังสือเรียนเชิญ…ผู้แทน
+    สำนักงานเขต" shares only "หนังสือ" and "เขต" with what is left, so it is not proposed beside it."""
+    said = "ตช.1 งานสุดท้ายเรียบร้อยครับ แจ้งผลการดำเนินการตามความต้องการของประชาชนให้ 50 เขตทราบแล้ว (หนังสือเวียน ว 233)"
+    assert fy2565.item_matcher.claims("K1", said).proposed == ("5",)
+
+
+def test_the_system_s_users_are_not_the_system_in_use(fy2565: MessageParser) -> None:
+    claims = fy2565.item_matcher.claims("K3", "K3 ทอดแบบสอบถามผู้ใช้งานระบบฯ ครบแล้วค่ะ")
+    assert claims.proposed == ("step-3",)

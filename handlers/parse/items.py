@@ -144,6 +144,7 @@ _PART_ITEM = re.compile(rf"ส่วน(?:ที่)?\s*(?P<part>\d+)\s*ข้�
 _PROJECT_NAMED = re.compile(r"(?:(?<=\s)|^)โครงการ[ก-๙]{6,}")
 # Ways of saying an item's words that share no letters with them.
 SYNONYMS = {
+    "ผู้ใช้(?:งาน)?ระบบ": "ผู้ใช้",  # the system's users, not the system in use
     "(?<!แจ้ง)เปิดใช้(?:งาน)?ระบบ": "ใช้งานระบบ",  # "แจ้งเปิดใช้ระบบ" is the letter announcing it
     "เปิดใช้งาน": "ใช้งานระบบ",
     "เปิดใช้จริง": "ใช้งานระบบ",
@@ -180,6 +181,7 @@ MIN_MASS = 6.0  # IDF mass of the text's trigrams an item must explain: about tw
 ROUNDS_MASS = 2.0  # words enough to tie "ครบ 6 ครั้ง" to a recurring step when nothing else fits better
 MIN_SHARE = 0.45  # the share of the text (or of a short item) the item explains
 MIN_RECALL = 0.05  # of a long item's own words, the least share a text must have unless it has many
+SECOND_RECALL = 0.2  # of a second item's own words, the least share the rest of the text must say
 NEAR_SHARE = 0.38  # a single item this close, far ahead of the rest, is proposed for a tap
 CLEAR_MARGIN = 0.12
 MARGIN = 0.12  # a rival closer than this is offered beside it, not ruled out
@@ -809,6 +811,8 @@ class ItemMatcher:
             )
             scored = self._inside_longer(scored, relevant)
             best_score, best = scored[0]
+            if chosen and self._own_recall(best, relevant) < SECOND_RECALL:
+                break  # a second item must be said in good part, not by two of its words
             second = scored[1][0] if len(scored) > 1 else 0.0
             if best_score < MIN_SHARE and not (
                 near and not chosen and best_score >= NEAR_SHARE and best_score - second >= CLEAR_MARGIN
@@ -893,6 +897,10 @@ class ItemMatcher:
                 rest = [(s, k) for s, k in scored if k != key]
                 return [(max(score, top_score), key), *rest]
         return scored
+
+    def _own_recall(self, key: tuple[str, str], relevant: set[str]) -> float:
+        own = self._mass[key]
+        return sum(self.idf[g] for g in relevant if g in self.grams[key]) / own if own else 0.0
 
     def _score(self, key: tuple[str, str], relevant: set[str], total: float, floor: float) -> float:
         """0–1: the share of the text's item-like words the item explains, or of the item's own words
