@@ -78,3 +78,12 @@ def test_a_second_item_must_be_said_in_good_part(fy2565: MessageParser) -> None:
 def test_the_system_s_users_are_not_the_system_in_use(fy2565: MessageParser) -> None:
     claims = fy2565.item_matcher.claims("K3", "K3 ทอดแบบสอบถามผู้ใช้งานระบบฯ ครบแล้วค่ะ")
     assert claims.proposed == ("step-3",)
+
+
+def test_an_accepted_delivery_is_the_delivery_step_not_the_contract(fy2562: MessageParser) -> None:
+    claims = fy2562.item_matcher.claims("ก.2", "ส่งมอบงานงวดที่ ๑ แล้วค่ะ คกก.ตรวจรับลงนามเมื่อ 15 ส.ค. 62")
+    assert claims.proposed == ("step-6",)
+
+
+def test_uat_is_testing_the_system(fy2565: MessageParser) -> None:
+    assert fy2565.item_matcher.claims("K3", "K3 update ครับ: UAT ระบบประชุมเสร็จแล้ว ✔️").proposed == ("step-7",)

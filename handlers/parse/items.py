@@ -164,6 +164,8 @@ SYNONYMS = {
     "เทสท์": "ทดสอบ",
     "use system": "ใช้งานระบบ",
     "go[- ]?live": "ใช้งานระบบ",
+    r"\buat\b": "ทดสอบระบบ",  # user acceptance testing
+    "ตรวจรับ(?:งาน)?": "ส่งมอบงาน",  # the inspection committee accepting a delivery is the delivery step
     # The governor's visits: "ลงพื้นที่ครบ 50 เขต" is the first step of each visit done for all of them;
     # the directives passed on to the units are the second.
     r"ลง(?:พื้นที่\s*(?:ชุมชน|เขต)?|ชุมชน|เขต)\s*ครบ": "ร่วมประชุมรับฟังสรุปประเด็นข้อสั่งการครบ",
