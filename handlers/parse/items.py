@@ -309,7 +309,9 @@ def _project_name_dropped(m: re.Match[str]) -> str:
 
 def _with_synonyms(text: str) -> str:
     for said, written in SYNONYMS.items():
-        text = re.sub(rf"(?<!ต้องการ){said}", written, text)  # "ความต้องการใช้ระบบ" is a need, not use
+        text = re.sub(
+            rf"(?<!ต้องการ){said}", written, text, flags=re.IGNORECASE
+        )  # "ความต้องการใช้ระบบ" is a need, not use
     return text
 
 
