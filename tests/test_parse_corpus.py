@@ -63,7 +63,7 @@ FLOORS = {
     "blind7_sealed": {"indicator_ok": 0.98, "value_ok": 0.98, "period_ok": 0.98},
     "blind8_sealed": {"indicator_ok": 0.97, "value_ok": 0.985, "period_ok": 0.99},
     "blind9_sealed": {"indicator_ok": 0.975, "value_ok": 0.975, "period_ok": 0.97},
-    "blind10_sealed": {"indicator_ok": 0.97, "value_ok": 0.975, "period_ok": 0.965},
+    "blind10_sealed": {"indicator_ok": 0.975, "value_ok": 0.98, "period_ok": 0.965},
 }
 
 
@@ -96,7 +96,7 @@ MULTI_FLOORS = {
     "blind6_sealed": 0.9,
     "blind8_sealed": 0.85,
     "blind9_sealed": 0.9,
-    "blind10_sealed": 0.88,
+    "blind10_sealed": 0.94,
 }
 
 

@@ -100,3 +100,18 @@ def test_a_heavy_cross_marks_a_step_not_done(fy2567: MessageParser) -> None:
     said = "ตช.5 ขั้นตอนการดำเนินการ\nขั้นตอนที่ 1 ✔\nขั้นตอนที่ 2 ✔\nขั้นตอนที่ 4 ✘\nขั้นตอนที่ 5 ✕"
     claims = fy2567.item_matcher.claims("5", said)
     assert set(claims.done) == {"step-1", "step-2"} and set(claims.undone) == {"step-4", "step-5"}
+
+
+def test_bullet_lines_each_naming_an_indicator_are_its_parts_whatever_the_lines_around(fy2567: MessageParser) -> None:
+    said = (
+        "สรุปจากที่ประชุมกลุ่มงานเมื่อเช้า (ประชุมครั้งที่ 3/2567 ผู้เข้าร่วม 14 คน) นะคะ\n"
+        "- มติสภา: หน่วยงานรายงานผลแล้ว 37 จาก 38 ญัตติ\n- Traffy: เขตแก้ไขปัญหาเสร็จ 81.2%\n"
+        "- สัญจรประจำเขต: ข้อสั่งการ 50 ข้อ เสร็จ 44 ข้อ\nอีกเรื่องนะคะ พี่ๆ ที่ยังไม่ได้ลงชื่อ OT เดือนนี้ ลงด้วยนะคะ"
+    )
+    parsed = fy2567.parse(said, date(2024, 6, 5))
+    assert [(i.indicator, i.value.value if i.value else None) for i in parsed.items] == [
+        ("1", 97.37),
+        ("4", 81.2),
+        ("5", 88.0),
+    ]
+    assert parsed.ask is not None  # several at once: confirmed together

@@ -199,6 +199,12 @@ class ParseResult:
         }
 
 
+def _one_ratio(valued: str, spans: list[tuple[int, int]]) -> bool:
+    """ "ขึ้นทะเบียนไว้ 40 ท่าน ได้ไปถ่ายทอดแล้ว 28 ท่าน": two of the numbers make one ratio, so one part."""
+    ratio = next((v for v in find_values(valued) if v.denominator is not None), None)
+    return ratio is not None and sum(ratio.span[0] <= a and b <= ratio.span[1] for a, b in spans) >= 2
+
+
 class MessageParser:
     """Parses messages for one plan; build once (it precomputes the plan's trigram index)."""
 
@@ -297,6 +303,9 @@ class MessageParser:
                 out += self._with_listed(seg, vseg, said, span)
             return out
         if not codes:
+            listed = self._listed_lines(blanked, valued)
+            if listed:
+                return listed
             group = _GROUP.search(blanked)
             members = (
                 self.matcher.group_members(group.group(1) or group.group(2), "มิติ" if group.group(1) else "องค์ประกอบ")
@@ -529,15 +538,33 @@ class MessageParser:
         own = replace(self._item(seg[:first], code, valued=vseg[:first]), span=(span[0], offset + first))
         return [own, *others]
 
+    def _listed_lines(self, blanked: str, valued: str) -> list[ParsedItem] | None:
+        """ "สรุปจากที่ประชุม (ผู้เข้าร่วม 14 คน)\n- มติสภา: … 37 จาก 38 ญัตติ\n- Traffy: … 81.2%": bullet lines
+        each naming its own indicator by name with a value are those indicators' parts, whatever the lines
+        around them say."""
+        cuts = [m.start() + 1 for m in _LISTED_LINE.finditer(blanked)]
+        if len(cuts) < 2:
+            return None
+        items: list[ParsedItem] = []
+        for a in cuts:
+            b = blanked.find("\n", a)
+            b = len(blanked) if b < 0 else b
+            item = self._item(blanked[a:b], None, valued=valued[a:b])
+            if item.value is None:
+                continue
+            if item.indicator is None or item.via not in ("alias", "fuzzy"):
+                return None  # a line torn between indicators: the parts are read together, or asked
+            items.append(replace(item, span=(a, b)))
+        codes = [i.indicator for i in items]
+        return items if len(items) >= 2 and len(set(codes)) == len(codes) else None
+
     def _code_and_alias_segments(self, blanked: str, valued: str, codes: list[CodeMatch]) -> list[ParsedItem] | None:
         """ "ตช.1 ร้อยละ 23.5 ฐานข้อมูล ร้อยละ 25 อาชีวอนามัย ร้อยละ 20": one indicator by code, the others
         by their own names, each with the value after it; only when every part names its own."""
         spans = value_spans(valued)
         if len(spans) < 2:
             return None
-        # "ขึ้นทะเบียนไว้ 40 ท่าน ได้ไปถ่ายทอดแล้ว 28 ท่าน": two numbers that make one ratio are one part
-        ratio = next((v for v in find_values(valued) if v.denominator is not None), None)
-        if ratio is not None and sum(ratio.span[0] <= a and b <= ratio.span[1] for a, b in spans) >= 2:
+        if _one_ratio(valued, spans):
             return None
         items: list[ParsedItem] = []
         start = 0
@@ -573,9 +600,7 @@ class MessageParser:
         spans = value_spans(valued)
         if len(spans) < 2:
             return None
-        # "ขึ้นทะเบียนไว้ 40 ท่าน ได้ไปถ่ายทอดแล้ว 28 ท่าน": two numbers that make one ratio are one part
-        ratio = next((v for v in find_values(valued) if v.denominator is not None), None)
-        if ratio is not None and sum(ratio.span[0] <= a and b <= ratio.span[1] for a, b in spans) >= 2:
+        if _one_ratio(valued, spans):
             return None
         items: list[ParsedItem] = []
         start = 0
