@@ -33,6 +33,7 @@ CORPORA = (
     "blind8_sealed",
     "blind9_sealed",
     "blind10_sealed",
+    "blind11_sealed",
 )
 
 

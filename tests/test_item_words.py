@@ -87,3 +87,19 @@ def test_an_accepted_delivery_is_the_delivery_step_not_the_contract(fy2562: Mess
 
 def test_uat_is_testing_the_system(fy2565: MessageParser) -> None:
     assert fy2565.item_matcher.claims("K3", "K3 update ครับ: UAT ระบบประชุมเสร็จแล้ว ✔️").proposed == ("step-7",)
+
+
+def test_lines_under_a_part_s_heading_are_that_part_s_items(fy2565: MessageParser) -> None:
+    said = (
+        "Innovation Base ค่ะ\nส่วนที่1 ✅✅\nส่วนที่2 ✅ (ผ่านกลั่นกรอง 3 แนวคิด)\nส่วนที่3\n 1.1 ผลผลิต ✅ ระบบจองห้องประชุมออนไลน์\n"
+        " 1.2 ผลลัพธ์ ❌ ยังไม่ได้วัด\n 2.1 ✅ ใช้จริงตั้งแต่ มิ.ย.\n 2.2 ❌"
+    )
+    claims = fy2565.item_matcher.claims("4", said)
+    assert set(claims.done) == {"s1-1", "s1-2", "s2", "s3-1.1", "s3-2.1"}
+    assert set(claims.undone) == {"s3-1.2", "s3-2.2"}
+
+
+def test_a_total_of_points_said_as_รวมเป็น_is_the_claim(fy2565: MessageParser) -> None:
+    said = "Innovation Base ตอนนี้ได้ส่วนที่ 1 ครบ 20 คะแนน + ส่วนที่ 2 อีก 30 รวมเป็น 50 คะแนนค่ะ"
+    claims = fy2565.item_matcher.claims("4", said)
+    assert (claims.claim, claims.claimed) == ("points", 50)

@@ -83,3 +83,34 @@ def test_the_month_just_past_is_last_month_but_the_past_three_months_are_no_peri
 def test_money_spent_over_money_allotted_after_a_slash(fy2565: MessageParser) -> None:
     said = "เบิกจ่ายงบประมาณในภาพรวม ณ 31 พ.ค. 65\nเบิกได้ 18,456,200.50 บาท / ได้รับจัดสรร 31,200,000 บาท"
     assert fy2565.parse(said, date(2022, 6, 10)).as_json()["value"] == 59.15
+
+
+def test_spelled_counts_glued_to_their_words_make_the_share(fy2567: MessageParser) -> None:
+    said = (
+        "ขออนุญาตรายงานผลการติดตามข้อสั่งการ ผู้ว่าฯ สัญจรประจำเขต ไตรมาสที่ ๓ ครับ ข้อสั่งการทั้งสิ้นสี่สิบแปดข้อ"
+        " หน่วยงานดำเนินการแล้วเสร็จสี่สิบเอ็ดข้อ ที่เหลืออยู่ระหว่างติดตามเดือนละหนึ่งครั้ง"
+    )
+    assert fy2567.parse(said, date(2024, 6, 20)).as_json()["value"] == 85.42
+    # A number word opening a word is the word: "ศูนย์ข้อมูลข่าวสาร" is no zero.
+    assert (
+        MessageParser(load_plan(PLANS / "fy2562-permanent-secretary-office.yaml"))
+        .parse("ศูนย์ข้อมูลข่าวสาร 60%", date(2019, 5, 2))
+        .as_json()["value"]
+        == 60
+    )
+
+
+def test_a_figure_worked_out_again_in_the_same_message_is_the_value(fy2565: MessageParser) -> None:
+    said = (
+        "ระบบติดตามญัตติ เดือน ม.ค. 65 ส.ก. ร้องขอข้อมูล 14 ครั้ง ใช้เวลาส่งข้อมูลรวม 5 ชั่วโมง 22 นาที"
+        " เฉลี่ยครั้งละ 24 นาที ขออภัยครับ คำนวณใหม่แล้วได้ 23 นาทีพอดีครับ"
+    )
+    assert fy2565.parse(said, date(2022, 2, 10)).as_json()["value"] == 23
+
+
+def test_numbers_each_after_its_month_are_no_fraction() -> None:
+    """ "ม.ค. 28.4 / ก.พ. 35.1": the slash parts months, it does not divide."""
+    from handlers.parse.value import find_values
+
+    assert all(v.denominator is None for v in find_values("เบิกจ่ายภาพรวมสะสม      28.4 /      35.1 /       43.9 (%)"))
+    assert find_values("ได้ 12 / 20 โครงการ")[0].denominator == 20

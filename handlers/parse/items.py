@@ -61,6 +61,7 @@ _ONE_ROUND = re.compile(
 # "รอบ 3 เดือน (พ.ย.–ม.ค.)" of a step done every three months is its cadence; "รอบ 3 เดือนแรก" is its first round.
 _CADENCE = re.compile(r"รอบ\s*\d+\s*เดือน(?!\s*แรก)(?:\s*\([^)]*\))?")
 _REDUCED_TO = re.compile(r"(จาก\s*[\d.,]+\s*[ก-๙a-z]{0,8}\s*)เหลือ")
+_PART_HEADING = re.compile(r"(?m)^[^\S\n]*ส่วนที่\s*(\d+)[^\S\n]*:?[^\S\n]*\n((?:[^\S\n]*\d+\.\d+[^\n]*(?:\n|$))+)")
 _PIPE_ROW = re.compile(r"(?m)^[^\S\n]*\|([^\n]*?)\|?[^\S\n]*$")  # a row of a table pasted with pipes
 _OTHERS_TO_DO = re.compile(r"ให้\S{0,40}?เตรียม")
 _CORRECTED_TO = re.compile(r"\s*(?:ขอ)?แก้(?:ไข)?(?:ให้)?เป็น")
@@ -134,7 +135,7 @@ _REF = re.compile(
 # A clause that is only an item's number ("… สรุปผลเรียบร้อย ขั้นตอนที่ 10"): it says which, the clause before says how.
 _ONLY_REF = re.compile(rf"[\s(\-•]*(?:{_REF.pattern})[\s).]*$", re.IGNORECASE)
 _POINTS = re.compile(rf"(?<![\d./])(?P<n>{_NUM})(?:\s*/\s*{_NUM})?\s*คะแนน")  # "90/100 คะแนน" is 90
-_TOTAL_POINTS = re.compile(rf"(?<=รวม)\s*(?:สะสม|ทั้งหมด|ทั้งสิ้น)?\s*(?P<n>{_NUM})\s*คะแนน")
+_TOTAL_POINTS = re.compile(rf"(?<=รวม)\s*(?:สะสม|ทั้งหมด|ทั้งสิ้น|เป็น|ได้)?\s*(?P<n>{_NUM})\s*คะแนน")
 _PART = re.compile(r"ส่วนที่\s*(\d+)")
 # The numbers a part prints before its items: "– 1. การพัฒนานวัตกรรม 1.1 ผลผลิต…" has 1 and 1.1.
 _ITEM_NUMBERS = re.compile(r"(?<=–\s)\d+(?=\.)|(?<![\d.])\d+\.\d+(?![\d.])")
@@ -293,6 +294,15 @@ def _numbers(nums: str) -> list[str]:
     return out
 
 
+def _part_heading_spread(m: re.Match[str]) -> str:
+    """ "ส่วนที่3\n 1.1 ผลผลิต ✅\n 1.2 ผลลัพธ์ ❌": a part's heading says nothing itself; each line under it
+    is that part's item ("ส่วนที่ 3 ข้อ 1.1 ผลผลิต ✅")."""
+    part = m.group(1)
+    return "".join(
+        re.sub(r"^(\s*)(\d+\.\d+)", rf"\1ส่วนที่ {part} ข้อ \2", line) for line in m.group(2).splitlines(keepends=True)
+    )
+
+
 def _row_cells_joined(m: re.Match[str]) -> str:
     return " ".join(cell.strip() for cell in m.group(1).split("|"))
 
@@ -393,6 +403,7 @@ class ItemMatcher:
         acc = _Acc(retracts=retracts, all_rounds=bool(_ALL_ROUNDS.search(text)))
         text = _CITED_LETTER.sub(" ", text)  # "ตามหนังสือที่ กท 0002/1187": evidence, not the words of an item
         text = _PIPE_ROW.sub(_row_cells_joined, text)  # "| 2 ประกวดราคา e-bidding | ✓ |": one row, one clause
+        text = _PART_HEADING.sub(_part_heading_spread, thai_to_arabic_digits(text))
         text = _REDUCED_TO.sub(r"\1ลดเป็น", text)  # "ลดเวลาจาก 2 วัน เหลือ 10 นาที": a result, not what is left
         lines = list(_NUMBERED_LINE.finditer(text))
         # "1. ลงพื้นที่ชุมชน ✅\n2. แจ้งหน่วยงาน ✅\n3. …": the step table's status, a line a step, unless a
