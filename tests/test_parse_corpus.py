@@ -64,7 +64,7 @@ FLOORS = {
     "blind8_sealed": {"indicator_ok": 0.97, "value_ok": 0.985, "period_ok": 0.99},
     "blind9_sealed": {"indicator_ok": 0.975, "value_ok": 0.975, "period_ok": 0.97},
     "blind10_sealed": {"indicator_ok": 0.975, "value_ok": 0.98, "period_ok": 0.965},
-    "blind11_sealed": {"indicator_ok": 0.94, "value_ok": 0.945, "period_ok": 0.95},
+    "blind11_sealed": {"indicator_ok": 0.94, "value_ok": 0.95, "period_ok": 0.955},
 }
 
 

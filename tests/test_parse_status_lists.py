@@ -115,3 +115,11 @@ def test_bullet_lines_each_naming_an_indicator_are_its_parts_whatever_the_lines_
         ("5", 88.0),
     ]
     assert parsed.ask is not None  # several at once: confirmed together
+
+
+def test_running_totals_month_by_month_put_the_latest_first(fy2567: MessageParser) -> None:
+    said = "ส่งย้อนหลังให้ครบนะคะ สัญจรประจำเขต (สะสม) / ต.ค. 62.5% / พ.ย. 70% / ธ.ค. 78.9%"
+    parsed = fy2567.parse(said, date(2024, 1, 10))
+    got = parsed.as_json()
+    assert (got["value"], got["period"]["month"]) == (78.9, 12)
+    assert [i["period"]["month"] for i in got["items"]] == [12, 11, 10]  # each month still saved as its own

@@ -77,6 +77,7 @@ def is_cancel(text: str) -> bool:
 
 
 # Said beside the work, not about its progress: thanks, leave, a meeting to come, a notice passed on.
+_RUNNING_TOTAL = re.compile(r"สะสม")
 _ASIDE = re.compile(
     r"ขอบคุณ|ลาป่วย|ลากิจ|ลาพักร้อน|พรุ่งนี้|มะรืน|สัปดาห์หน้า|อาทิตย์หน้า|ได้รับไฟล์|ขอให้ทุกหน่วย|"
     r"ฝาก\S{0,6}ส่ง|\d{1,2}[.:]\d{2}\s*น\."
@@ -362,7 +363,8 @@ class MessageParser:
                 return None  # each month's value right after it, or it is not a series
             shifted = replace(value, span=(value.span[0] + start, value.span[1] + start))
             out.append(replace(items[0], value=shifted, text=blanked[month.span[0] : end], span=(month.span[0], end)))
-        return out
+        # "(สะสม) ต.ค. 62.5% / พ.ย. 70% / ธ.ค. 78.9%": running totals, the latest heads the report
+        return out[::-1] if _RUNNING_TOTAL.search(blanked) else out
 
     def _table_items(self, table: Table) -> list[ParsedItem]:
         """One part per row of a pasted table: the indicator its first cell names (a code, else its
