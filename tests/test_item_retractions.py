@@ -36,3 +36,13 @@ def test_a_level_corrected_to_a_lower_one_proposes_that_level_s_milestones(fy256
     )
     assert claims.claimed == 3 and set(claims.proposed) == {"1", "2", "3"}
     assert "4" in (*claims.undone, *claims.proposed_undone)
+
+
+def test_the_level_a_retraction_says_it_is_now_at_proposes_its_milestones(fy2565: MessageParser) -> None:
+    claims = fy2565.item_matcher.claims(
+        "K1",
+        "ขอแก้ข้อมูลตัวชี้วัดที่ 1 นะครับ เมื่อวานผมแจ้งว่าได้ระดับ 4 แต่จริง ๆ ยังไม่ได้นำเข้า กก.กิจการสภาเลย"
+        " (เลื่อนประชุมไปสัปดาห์หน้า) ตอนนี้ถือว่าอยู่ระดับ 3 ครับ",
+    )
+    assert claims.claimed == 3 and set(claims.proposed) == {"1", "2", "3"}
+    assert "4" in (*claims.undone, *claims.proposed_undone)
