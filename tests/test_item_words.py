@@ -32,6 +32,8 @@ def test_a_step_s_cadence_is_not_one_round_of_it(fy2567: MessageParser) -> None:
     assert cadence.proposed == ("step-3.5",)
     quarter = fy2567.item_matcher.claims("3", "สรุปผลความพึงพอใจปฏิทินเรียนเชิญไตรมาส 1 เรียบร้อยค่ะ")
     assert quarter.proposed == ("step-3.5",)  # its round is a quarter: the quarter's summary is the step
+    months = fy2567.item_matcher.claims("3", "สรุปผลความพึงพอใจผู้ใช้ปฏิทินเรียนเชิญ รอบ ม.ค.–มี.ค. 67 เสร็จแล้วค่ะ")
+    assert months.proposed == ("step-3.5",)
     first = fy2567.item_matcher.claims("3", "KPI 3 สรุปผลความพึงพอใจรอบ 3 เดือนแรกแล้วค่ะ ได้ 78%")
     assert first.proposed == () and first.done == ()
 

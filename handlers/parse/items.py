@@ -67,7 +67,10 @@ _OTHERS_TO_DO = re.compile(r"ให้\S{0,40}?เตรียม")
 # What is right now: "ขอแก้เป็นระดับ 3", "ตอนนี้ถือว่าอยู่ระดับ 3"
 _CORRECTED_TO = re.compile(r"\s*(?:(?:ขอ)?แก้(?:ไข)?(?:ให้)?เป็น|ตอนนี้\s*(?:ถือว่า)?\s*(?:อยู่|ได้)?(?:ที่)?\s*(?=ระดับ))")
 _QUARTERLY = re.compile(r"ทุก\s*(?:3\s*เดือน|ไตรมาส)")
-_QUARTER_SAID = re.compile(r"ไตรมาส(?:ที่)?\s*\d")
+# A quarter as a step done every quarter counts its rounds: "ไตรมาส 1", "รอบ ม.ค.–มี.ค. 67"
+_QUARTER_SAID = re.compile(
+    r"ไตรมาส(?:ที่)?\s*\d|(?:รอบ\s*)?(?:เดือน\s*)?[ก-๙]{1,3}\.?[ก-ฮ]\.?\s*[-–]\s*[ก-๙]{1,3}\.?[ก-ฮ]\.?(?:\s*\d{2,4})?"
+)
 _SUB_REF = re.compile(r"ขั้น(?:ตอน)?(?:ที่)?\s*\d+\.\d")
 _LISTED_SUB = re.compile(r"(?m)^(\s*(?:[-•*]\s*)?)(\d+\.\d+)(?=\s)|((?:กับ|และ|,|ค่ะ|ครับ|นะคะ|นะครับ)\s*)(\d+\.\d+)(?=\s)")
 _RETRACT = re.compile(
