@@ -61,10 +61,10 @@ FLOORS = {
     "blind5_sealed": {"indicator_ok": 0.95, "value_ok": 0.98, "period_ok": 0.98},
     "blind6_sealed": {"indicator_ok": 0.98, "value_ok": 0.97, "period_ok": 0.99},
     "blind7_sealed": {"indicator_ok": 0.98, "value_ok": 0.98, "period_ok": 0.98},
-    "blind8_sealed": {"indicator_ok": 0.97, "value_ok": 0.985, "period_ok": 0.99},
+    "blind8_sealed": {"indicator_ok": 0.97, "value_ok": 0.99, "period_ok": 0.99},
     "blind9_sealed": {"indicator_ok": 0.975, "value_ok": 0.975, "period_ok": 0.97},
     "blind10_sealed": {"indicator_ok": 0.975, "value_ok": 0.98, "period_ok": 0.965},
-    "blind11_sealed": {"indicator_ok": 0.94, "value_ok": 0.95, "period_ok": 0.955},
+    "blind11_sealed": {"indicator_ok": 0.945, "value_ok": 0.975, "period_ok": 0.96},
 }
 
 

@@ -114,3 +114,32 @@ def test_numbers_each_after_its_month_are_no_fraction() -> None:
 
     assert all(v.denominator is None for v in find_values("เบิกจ่ายภาพรวมสะสม      28.4 /      35.1 /       43.9 (%)"))
     assert find_values("ได้ 12 / 20 โครงการ")[0].denominator == 20
+
+
+def test_a_figure_put_right_within_the_message_replaces_the_one_before(fy2567: MessageParser) -> None:
+    said = "โครงการสำคัญของท่านรองผู้ว่าฯ ไตรมาส ๓ ทำได้ตามแผนครบแล้ว ๘ โครงการ เอ้ย ไม่ใช่ค่ะ ๙ โครงการ"
+    assert fy2567.parse(said, date(2024, 6, 20)).as_json()["value"] == 9
+    fy2563 = MessageParser(load_plan(PLANS / "fy2563-council-secretariat.yaml"))
+    said = (
+        "ผลสำรวจความพึงพอใจผู้ใช้เว็บไซต์สภากรุงเทพมหานคร ไตรมาส 3 มีผู้ตอบแบบสอบถามออนไลน์ 436 คน"
+        " พึงพอใจระดับมากถึงมากที่สุด 317 คน ขอแก้ค่ะ 371 คน (พิมพ์สลับ)"
+    )
+    assert fy2563.parse(said, date(2020, 6, 20)).as_json()["value"] == 85.09
+
+
+def test_the_progress_beats_a_saving_said_beside_it() -> None:
+    fy2563 = MessageParser(load_plan(PLANS / "fy2563-council-secretariat.yaml"))
+    said = (
+        "โครงการลดการใช้พลังงานไฟฟ้าภายในศาลาว่าการ (เสาชิงช้า) ค่าไฟเดือน ม.ค. 63 ลดลงจากปีก่อน 8.5%"
+        " และโครงการ SBMC Unified Communications ติดตั้งระบบแล้ว รวมความก้าวหน้าตัวชี้วัดร้อยละ 55 ค่ะ (ไตรมาส 2)"
+    )
+    assert fy2563.parse(said, date(2020, 3, 18)).as_json()["value"] == 55
+
+
+def test_points_out_of_the_hundred_and_a_percent_named_by_the_indicator_s_name(fy2565: MessageParser) -> None:
+    said = "งานอินโนเวชั่นของสำนักงานฯ ไตรมาส ๓ ได้ผลผลิตนวัตกรรม ๑ ชิ้น คะแนนสะสมตอนนี้ ๗๐ เต็ม ๑๐๐ ครับ"
+    got = fy2565.parse(said, date(2022, 6, 20)).as_json()
+    assert got["value"] == 70 or (got["item_claims"] or {}).get("claimed") == 70
+    fy2563 = MessageParser(load_plan(PLANS / "fy2563-council-secretariat.yaml"))
+    said = "ร้อยละความสำเร็จของแผนปฏิบัติราชการประจำปีของหน่วยงาน : 74.5 (สะสม ณ สิ้นเดือนมิถุนายน 2563)"
+    assert fy2563.parse(said, date(2020, 7, 5)).as_json()["value"] == 74.5

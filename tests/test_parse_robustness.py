@@ -257,3 +257,14 @@ def test_the_count_said_to_be_right_replaces_the_one_before_it() -> None:
     fy2562 = MessageParser(load_plan(PLANS / "fy2562-permanent-secretary-office.yaml"))
     fixed = fy2562.parse("แก้ไข ก.1 เมื่อวานพิมพ์ 5 ครั้ง ที่ถูกคือ 4 ครั้ง (ธ.ค. – มี.ค.)", date(2019, 4, 25))
     assert fixed.intent == "correction" and fixed.as_json()["value"] == 4
+
+
+def test_a_promise_to_gather_the_figures_and_a_question_about_who_is_late_report_nothing() -> None:
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2567 = MessageParser(load_plan(PLANS / "fy2567-governor-secretary.yaml"))
+    promise = fy2567.parse("รับทราบครับท่าน บ่ายนี้จะรวบรวมตัวเลข 12 โครงการสำคัญส่งให้ในกลุ่มนะครับ", date(2024, 6, 5))
+    assert promise.intent == "chat"
+    asked = fy2567.parse("ท่าน ผอ. ฝากถามค่ะ ส่วนราชการไหนยังไม่ส่งผลไตรมาส 2 บ้างคะ", date(2024, 3, 15))
+    assert asked.intent == "query" and asked.items == []

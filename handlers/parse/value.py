@@ -97,7 +97,10 @@ _LONE = re.compile(r"(?<![\d.,/])\d+(?:\.\d+)?(?![\d.,/])")
 _LEVEL = re.compile(r"(?:ระดับ|level|lv\.?)\s*(?:ที่\s*)?([1-5])(?!\d|\.\d)", re.IGNORECASE)
 _MINUTES = re.compile(rf"{NUM}\s*(?:นาที|min(?:ute)?s?\b)", re.IGNORECASE)
 _MEAN_MINUTES = re.compile(rf"เฉลี่ย\S{{0,10}}?\s*(?:ที่\s*|อยู่ที่\s*|ประมาณ\s*)?{NUM}\s*(?:นาที|min)", re.IGNORECASE)
-_POINTS = re.compile(rf"{NUM}(?:\s*/\s*\d+)?\s*คะแนน|คะแนน(?:สะสม|รวม)\s*(?:ได้|เป็น|อยู่ที่|=|:)?\s*{NUM}(?![\d.]|\s*%)")
+_POINTS = re.compile(
+    rf"{NUM}(?:\s*/\s*\d+)?\s*คะแนน|คะแนน(?:สะสม|รวม)\s*(?:ตอนนี้|ขณะนี้)?\s*(?:ได้|เป็น|อยู่ที่|=|:)?\s*{NUM}(?![\d.]|\s*%)"
+    rf"|{NUM}\s*เต็ม\s*100(?![\d.])"  # "๗๐ เต็ม ๑๐๐": points out of the checklist's hundred
+)
 _TIME_OF_DAY = re.compile(r"\d{1,2}[.:]\d{2}\s*(?:น\.|นาฬิกา|hrs?)|\d{1,2}\s*(?:โมง|ทุ่ม)|ห้อง\s*\S+", re.IGNORECASE)
 _BAHT = re.compile(rf"{NUM}\s*(ล้าน|แสน|หมื่น|พัน)?\s*(?:บาท|฿)")
 _COUNT = re.compile(rf"{NUM}\s*(?P<noun>{COUNT_NOUNS})(?!สำคัญ)")
@@ -117,12 +120,21 @@ _RIGHT_ONE = re.compile(
     rf"(?![\d.]|\s*(?:{COUNT_NOUNS})?\s*(?:/|จาก|ใน|of)\s*\d|\s*(?:{COUNT_NOUNS}|นาที|บาท|คะแนน))\s*({_PERCENT_WORD})?",
     re.IGNORECASE,
 )
+# "8 โครงการ เอ้ย ไม่ใช่ค่ะ 9 โครงการ", "317 คน ขอแก้ค่ะ 371 คน": the figure put right within the message;
+# the one before it is blanked ("27 นาที ไม่ใช่ 72" is the other way round, read elsewhere)
+_SELF_FIXED = re.compile(
+    rf"(?<![\d.]){NUM}\s*(?:{COUNT_NOUNS}|%|นาที)?\s*(?:เอ้ย|ขอแก้(?:ไข)?|พิมพ์ผิด)\S{{0,6}}\s*(?:ไม่ใช่\S{{0,6}}\s*)?"
+    rf"(?:เป็น\s*)?(?P<right>\d+(?:\.\d+)?)"
+)
 _RIGHT_COUNT = re.compile(rf"{_RIGHT_LEAD}\s*:?\s*{NUM}\s*(?P<noun>{COUNT_NOUNS})(?!\s*(?:/|จาก|ใน|of)\s*\d)")
 _RIGHT_MINUTES = re.compile(rf"{_RIGHT_LEAD}\s*:?\s*(?:เฉลี่ย\s*)?{NUM}\s*(?:นาที|min)", re.IGNORECASE)
 _RIGHT_NOT_WRONG = re.compile(rf"(?<![\d.]){NUM}\s*ไม่ใช่\s*\d")
 _PENDING = re.compile(r"อยู่ระหว่าง|กำลังดำเนินการ|ยังไม่(?:มี)?ความ(?:คืบหน้า|ก้าวหน้า)|ยังไม่ได้เริ่ม")
 _MULTIPLIER = {"ล้าน": 1e6, "แสน": 1e5, "หมื่น": 1e4, "พัน": 1e3}
 _TOTAL_BEFORE = re.compile(r"รวม(?:เป็น|ทั้งหมด|ทั้งสิ้น|แล้ว)?\s*(?:ได้|=|:)?\s*(?:ร้อยละ)?\s*$")
+_NAMED_PERCENT = re.compile(rf"\W*ร้อยละ[^\n\d:=]{{3,160}}?\s*[:=]\s*{NUM}(?![\d.])")
+_PROGRESS_NEAR = re.compile(r"(?:ก้าวหน้า|คืบหน้า)\S{0,14}\s*(?:ร้อยละ)?\s*$")
+_CHANGED_FROM = re.compile(r"(?:ลดลง|เพิ่มขึ้น)\s*จาก\S{0,12}\s*$")  # "ลดลงจากปีก่อน 8.5%": a change
 _CHANGE_BEFORE = re.compile(r"(?:ลดลง|เพิ่มขึ้น|ลด|เพิ่ม|ต่างกัน|น้อยกว่า|มากกว่า)\s*(?:ได้|อีก)?\s*(?:ร้อยละ)?\s*$")
 # "8 ล้าน 4 แสน 5 หมื่นบาท": the parts of one amount, written out
 _AMOUNT_PARTS = re.compile(r"(\d+)\s*ล้าน\s*(?:(\d+)\s*แสน)?\s*(?:(\d+)\s*หมื่น)?\s*(?:(\d+)\s*พัน)?(?=\s*(?:บาท|$|\s))")
@@ -212,6 +224,7 @@ def _find_values(text: str) -> tuple[ValueMatch, ...]:
         # "ที่แจ้งไป 54 นาที ผิด ที่ถูก 45 นาที": the right mean, in its minutes
         out.append(ValueMatch(float(minutes.group(1)), "นาที", span=minutes.span(1), confidence=0.6, source="answer"))
         text = text[: minutes.start()] + " " * (minutes.end() - minutes.start()) + text[minutes.end() :]
+    text = _SELF_FIXED.sub(lambda m: " " * (m.start("right") - m.start()) + m.group("right"), text)
     right_count = _RIGHT_COUNT.search(text)
     if right_count is not None:
         # "เมื่อวานพิมพ์ 5 ครั้ง ที่ถูกคือ 4 ครั้ง": the count said to be right, before the one it replaces
@@ -234,8 +247,17 @@ def _find_values(text: str) -> tuple[ValueMatch, ...]:
     ratio = _survey(text) or money or fraction or part_of or reversed_ or any_noun or _received_solved(text)
     percents = sorted((*_PERCENT_BEFORE.finditer(text), *_PERCENT_AFTER.finditer(text)), key=lambda p: p.start())
     changes = [p for p in percents if _CHANGE_BEFORE.search(text[max(0, p.start() - 12) : p.start()])]
+    changes += [
+        p for p in percents if p not in changes and _CHANGED_FROM.search(text[max(0, p.start() - 24) : p.start()])
+    ]
     # "ข้อ 1 (25%) ข้อ 2 (10%) และข้อ 3 (20%) แล้ว รวม 55%": the total, not its first part
-    percents.sort(key=lambda p: not _TOTAL_BEFORE.search(text[max(0, p.start() - 16) : p.start()]))
+    # "… ลดลงจากปีก่อน 8.5% … รวมความก้าวหน้าตัวชี้วัดร้อยละ 55": the indicator's progress, over the rest
+    percents.sort(
+        key=lambda p: (
+            not _TOTAL_BEFORE.search(text[max(0, p.start() - 16) : p.start()]),
+            not _PROGRESS_NEAR.search(text[max(0, p.start() - 24) : p.start()]),
+        )
+    )
     # "ค่าไฟลดลง 8% … ภาพรวมโครงการก้าวหน้า 45%": a change said beside the progress is not it
     for percent in [p for p in percents if p not in changes] or changes:
         value = float(percent.group(1))
@@ -278,6 +300,9 @@ def _find_values(text: str) -> tuple[ValueMatch, ...]:
         right = _RIGHT_NOT_WRONG.search(text)
         if right is not None:  # "๘๖ ไม่ใช่ ๖๘": the first is the right one
             out.append(ValueMatch(float(right.group(1)), None, span=right.span(1), confidence=0.4, source="bare"))
+    if not out and (named := _NAMED_PERCENT.match(text)) is not None:
+        # "ร้อยละความสำเร็จของแผนปฏิบัติราชการ… : 74.5": the indicator's name says the unit, asked to confirm
+        out.append(ValueMatch(float(named.group(1)), "ร้อยละ", span=named.span(1), confidence=0.6, source="named"))
     if not out:
         bare = _BARE_AFTER.search(text)
         if bare:
