@@ -105,3 +105,11 @@ def test_a_total_of_points_said_as_รวมเป็น_is_the_claim(fy2565: Me
     said = "Innovation Base ตอนนี้ได้ส่วนที่ 1 ครบ 20 คะแนน + ส่วนที่ 2 อีก 30 รวมเป็น 50 คะแนนค่ะ"
     claims = fy2565.item_matcher.claims("4", said)
     assert (claims.claim, claims.claimed) == ("points", 50)
+
+
+def test_lines_of_a_dated_account_tell_what_was_done(fy2567: MessageParser) -> None:
+    said = (
+        "ตช.5 ผู้ว่าฯสัญจรประจำเขต สรุป ม.ค. 67 ค่ะ\n• 9 ม.ค. เข้าร่วมประชุมผู้ว่าฯ สัญจรเขตบางแค สรุปข้อสั่งการได้ 14 ข้อ\n"
+        "• 12 ม.ค. ทำหนังสือแจ้งหน่วยงานที่เกี่ยวข้อง 6 หน่วยแล้ว\n• ปลายเดือนจะติดตามผลรอบแรก\n• ก.พ. เริ่มทำ dashboard"
+    )
+    assert set(fy2567.item_matcher.claims("5", said).proposed) == {"step-1", "step-2"}

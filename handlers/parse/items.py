@@ -66,6 +66,10 @@ _PIPE_ROW = re.compile(r"(?m)^[^\S\n]*\|([^\n]*?)\|?[^\S\n]*$")  # a row of a ta
 _OTHERS_TO_DO = re.compile(r"ให้\S{0,40}?เตรียม")
 # What is right now: "ขอแก้เป็นระดับ 3", "ตอนนี้ถือว่าอยู่ระดับ 3"
 _CORRECTED_TO = re.compile(r"\s*(?:(?:ขอ)?แก้(?:ไข)?(?:ให้)?เป็น|ตอนนี้\s*(?:ถือว่า)?\s*(?:อยู่|ได้)?(?:ที่)?\s*(?=ระดับ))")
+_DATED_LINE = re.compile(
+    r"(?m)^[^\S\n]*(?:[-•*▪·][^\S\n]*)?\d{1,2}[^\S\n]*"
+    r"(?:ม\.?ค|ก\.?พ|มี\.?ค|เม\.?ย|พ\.?ค|มิ\.?ย|ก\.?ค|ส\.?ค|ก\.?ย|ต\.?ค|พ\.?ย|ธ\.?ค)\.?[^\S\n][^\n]*$"
+)
 _QUARTERLY = re.compile(r"ทุก\s*(?:3\s*เดือน|ไตรมาส)")
 # A quarter as a step done every quarter counts its rounds: "ไตรมาส 1", "รอบ ม.ค.–มี.ค. 67"
 _QUARTER_SAID = re.compile(
@@ -407,6 +411,8 @@ class ItemMatcher:
         acc = _Acc(retracts=retracts, all_rounds=bool(_ALL_ROUNDS.search(text)))
         text = _CITED_LETTER.sub(" ", text)  # "ตามหนังสือที่ กท 0002/1187": evidence, not the words of an item
         text = _PIPE_ROW.sub(_row_cells_joined, text)  # "| 2 ประกวดราคา e-bidding | ✓ |": one row, one clause
+        # "- 15 พ.ย. เก็บกลับ 48 ชุด": a line of a dated account tells what was done that day
+        text = _DATED_LINE.sub(r"\g<0> แล้ว", text)
         text = _PART_HEADING.sub(_part_heading_spread, thai_to_arabic_digits(text))
         text = _REDUCED_TO.sub(r"\1ลดเป็น", text)  # "ลดเวลาจาก 2 วัน เหลือ 10 นาที": a result, not what is left
         lines = list(_NUMBERED_LINE.finditer(text))
