@@ -65,3 +65,23 @@ def test_a_name_cut_short_by_paiyannoi_names_the_one_indicator_it_opens(fy2562: 
 def test_the_governor_s_district_visits_by_their_short_name(fy2567: MessageParser) -> None:
     parsed = fy2567.parse("ผู้ว่าฯ สัญจรเขตลาดพร้าว 17 ต.ค. 66 ข้อสั่งการ 12 ข้อ ดำเนินการแล้ว 9 ข้อ", date(2023, 11, 20))
     assert parsed.first is not None and parsed.first.indicator == "5"
+
+
+def test_an_english_name_a_group_prints_beside_its_own_asks_which_member(fy2562: MessageParser) -> None:
+    """4.2 "…คุณภาพชีวิตในการทำงาน (Quality of Work Life)" holds 4.2.1 and 4.2.2."""
+    parsed = fy2562.parse("Quality of Work Life ไตรมาส 3 ได้ร้อยละ 80 ค่ะ", date(2019, 6, 20))
+    assert parsed.ask is not None and set(parsed.first.candidates if parsed.first else []) >= {"4.2.1", "4.2.2"}
+
+
+def test_a_numbered_line_naming_another_indicator_after_a_code_s_line_is_its_part(fy2565: MessageParser) -> None:
+    said = (
+        "สรุปความก้าวหน้าประจำเดือน ก.ค. 65\n1) ตัวชี้วัดที่ 1 อยู่ระดับ 4 นำเสนอคณะกรรมการกิจการสภาแล้ว\n"
+        "2) การเบิกจ่ายงบประมาณ 84.21% (ได้รับจัดสรร 7.41 ล้านบาท)"
+    )
+    parsed = fy2565.parse(said, date(2022, 8, 10))
+    assert [i.indicator for i in parsed.items] == ["K1", "5.1"]
+
+
+def test_disbursement_alone_names_the_budget_indicator_and_its_bare_figure(fy2565: MessageParser) -> None:
+    got = fy2565.parse("เบิกจ่ายได้ 11.23 ครับ ไตรมาส 1", date(2021, 12, 20)).as_json()
+    assert (got["indicator"], got["value"]) == ("5.1", 11.23)

@@ -53,18 +53,18 @@ BLIND = {
 }
 FLOORS = {
     "blind_dev": {"indicator_ok": 0.98, "value_ok": 0.98, "period_ok": 0.99},
-    "blind2_dev": {"indicator_ok": 0.97, "value_ok": 0.99, "period_ok": 0.99},
+    "blind2_dev": {"indicator_ok": 0.98, "value_ok": 0.99, "period_ok": 0.99},
     "blind3_dev": {"indicator_ok": 0.96, "value_ok": 0.99, "period_ok": 0.98},
     "blind3_sealed": {"indicator_ok": 0.96, "value_ok": 0.99, "period_ok": 0.98},
-    "blind4_dev": {"indicator_ok": 0.94, "value_ok": 0.99, "period_ok": 0.98},
+    "blind4_dev": {"indicator_ok": 0.955, "value_ok": 0.99, "period_ok": 0.98},
     "blind4_sealed": {"indicator_ok": 0.96, "value_ok": 0.99, "period_ok": 0.96},
-    "blind5_sealed": {"indicator_ok": 0.95, "value_ok": 0.98, "period_ok": 0.98},
+    "blind5_sealed": {"indicator_ok": 0.955, "value_ok": 0.98, "period_ok": 0.98},
     "blind6_sealed": {"indicator_ok": 0.98, "value_ok": 0.97, "period_ok": 0.99},
-    "blind7_sealed": {"indicator_ok": 0.98, "value_ok": 0.98, "period_ok": 0.98},
-    "blind8_sealed": {"indicator_ok": 0.97, "value_ok": 0.99, "period_ok": 0.99},
-    "blind9_sealed": {"indicator_ok": 0.975, "value_ok": 0.975, "period_ok": 0.97},
-    "blind10_sealed": {"indicator_ok": 0.975, "value_ok": 0.98, "period_ok": 0.965},
-    "blind11_sealed": {"indicator_ok": 0.945, "value_ok": 0.975, "period_ok": 0.96},
+    "blind7_sealed": {"indicator_ok": 0.985, "value_ok": 0.98, "period_ok": 0.98},
+    "blind8_sealed": {"indicator_ok": 0.975, "value_ok": 0.99, "period_ok": 0.99},
+    "blind9_sealed": {"indicator_ok": 0.98, "value_ok": 0.975, "period_ok": 0.97},
+    "blind10_sealed": {"indicator_ok": 0.99, "value_ok": 0.98, "period_ok": 0.965},
+    "blind11_sealed": {"indicator_ok": 0.96, "value_ok": 0.975, "period_ok": 0.96},
 }
 
 
@@ -91,10 +91,10 @@ def test_blind_dev_has_no_wrong_auto_save(name: str) -> None:
 
 # Messages about several indicators in which every one is found; the rest are asked about.
 MULTI_FLOORS = {
-    "blind3_sealed": 0.7,
+    "blind3_sealed": 0.8,
     "blind4_dev": 0.84,
     "blind5_sealed": 0.8,
-    "blind6_sealed": 0.9,
+    "blind6_sealed": 1.0,
     "blind8_sealed": 0.85,
     "blind9_sealed": 0.9,
     "blind10_sealed": 0.94,

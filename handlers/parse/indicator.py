@@ -414,8 +414,10 @@ class IndicatorMatcher:
         key = match_key(_expand(text))
         for group in _all_groups(self.plan.groups):
             members = [i.code for i in group.walk()]
-            name = match_key(_expand(group.name))
-            if len(members) >= 2 and len(name) >= 8 and name in key:
+            # the group's name, or an English name it prints beside it ("(Quality of Work Life)")
+            names = [match_key(_expand(group.name)), *(match_key(m.group(0)) for m in _LATIN_RUN.finditer(group.name))]
+            name = next((n for n in names if len(n) >= 8 and n in key), "")
+            if len(members) >= 2 and name:
                 # an alias of one member said besides the group's name picks that member
                 return [] if self.alias_hits(key.replace(name, " ")) & set(members) else members
         return []

@@ -334,6 +334,10 @@ class MessageParser:
             if multi:
                 return multi
         if len(distinct) == 1 and not codes[0].alternatives:
+            spans = [c.span for c in codes]
+            listed = self._with_listed(blank(blanked, spans), blank(valued, spans), codes[0].code, (0, len(blanked)))
+            if len(listed) > 1:
+                return listed  # "1) ตัวชี้วัดที่ 1 … ระดับ 4\n2) การเบิกจ่ายงบประมาณ 84.21%": a line an indicator
             mixed = self._code_and_alias_segments(blanked, valued, codes)
             if mixed:
                 return mixed

@@ -306,7 +306,7 @@ def _find_values(text: str) -> tuple[ValueMatch, ...]:
     if not out:
         bare = _BARE_AFTER.search(text)
         if bare:
-            out.append(ValueMatch(float(bare.group(1)), None, span=bare.span(), confidence=0.4, source="bare"))
+            out.append(ValueMatch(float(bare.group(1)), None, span=bare.span(1), confidence=0.4, source="bare"))
     return tuple(out)
 
 
