@@ -64,7 +64,7 @@ FLOORS = {
     "blind8_sealed": {"indicator_ok": 0.975, "value_ok": 0.99, "period_ok": 0.99},
     "blind9_sealed": {"indicator_ok": 0.98, "value_ok": 0.975, "period_ok": 0.97},
     "blind10_sealed": {"indicator_ok": 0.99, "value_ok": 0.98, "period_ok": 0.965},
-    "blind11_sealed": {"indicator_ok": 0.96, "value_ok": 0.975, "period_ok": 0.96},
+    "blind11_sealed": {"indicator_ok": 0.96, "value_ok": 0.975, "period_ok": 0.975},
 }
 
 

@@ -143,3 +143,8 @@ def test_points_out_of_the_hundred_and_a_percent_named_by_the_indicator_s_name(f
     fy2563 = MessageParser(load_plan(PLANS / "fy2563-council-secretariat.yaml"))
     said = "ร้อยละความสำเร็จของแผนปฏิบัติราชการประจำปีของหน่วยงาน : 74.5 (สะสม ณ สิ้นเดือนมิถุนายน 2563)"
     assert fy2563.parse(said, date(2020, 7, 5)).as_json()["value"] == 74.5
+
+
+def test_the_year_closed_as_of_its_last_day_is_that_month(fy2565: MessageParser) -> None:
+    got = fy2565.parse("สรุปปิดปีงบ 65 นะครับ เบิกจ่ายภาพรวม ณ 30 ก.ย. 65 = 97.6%", date(2022, 10, 5)).as_json()
+    assert got["period"] == {"fiscal_year": 2565, "quarter": 4, "month": 9}

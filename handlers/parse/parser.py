@@ -804,7 +804,9 @@ class MessageParser:
             question = q.PERIOD_CONFLICT.format(first=FiscalPeriod(*first).thai, second=FiscalPeriod(*second).thai)
             return FiscalPeriod(periods[0].fiscal_year, periods[0].quarter), 0.3, False, question
         fy, quarter = next(iter(quarters))
-        whole_quarter = any(p.month is None for p in periods)
+        # "ปิดปีงบ 65 … ณ 30 ก.ย. 65": the year closed is its last quarter, and the date says its month
+        as_of = any(p.source == "as-of" for p in periods)
+        whole_quarter = any(p.month is None and not (as_of and p.source == "year-end") for p in periods)
         if len(months) == 1 and not whole_quarter:
             month = next(iter(months))[2]
             return FiscalPeriod(fy, quarter, month), 0.9, False, None

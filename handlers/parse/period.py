@@ -102,7 +102,7 @@ class PeriodMatch:
     month: int | None
     span: tuple[int, int]
     explicit_year: bool
-    source: str  # quarter / installment / month / range / round / year / relative / default
+    source: str  # quarter / installment / month / range / round / year-end / year / relative / default
 
 
 _MONTH_ONLY = re.compile(rf"^(?:{_MONTH_RE})$", re.IGNORECASE)
@@ -221,7 +221,7 @@ def find_periods(text: str, today: date, codes: Iterable[tuple[int, int]] = ()) 
         taken.append(m.span())
     for m in _YEAR_END.finditer(text):
         if free(m.span()):
-            found.append(PeriodMatch(resolve_year(m.group("year"), today), 4, None, m.span(), True, "round"))
+            found.append(PeriodMatch(resolve_year(m.group("year"), today), 4, None, m.span(), True, "year-end"))
             taken.append(m.span())
     for m in _ROUND.finditer(text):
         if free(m.span()):
