@@ -14,23 +14,23 @@ from tests.item_corpus_eval import ItemScore, evaluate
 
 # set → (floor, the set's story)
 FLOORS: dict[str, tuple[float, str]] = {
-    "dev": (0.97, "the first blind set"),
+    "dev": (0.98, "the first blind set"),
     "sealed": (0.94, "its sealed part, spent"),
     "sealed2": (0.95, "the second set's sealed part, spent"),
-    "sealed3": (0.94, "the third set's sealed part, spent"),
-    "dev2": (0.94, "written after the first round of tuning"),
+    "sealed3": (0.96, "the third set's sealed part, spent"),
+    "dev2": (0.95, "written after the first round of tuning"),
     "dev3": (0.93, "written after the second"),
     "dev4": (0.95, "written after the third"),
     "sealed4": (0.95, "its sealed part: 72.9 % when scored once"),
     "dev5": (0.9, "written after the fourth was spent"),
     "sealed5": (0.85, "its sealed part: 60.0 % when scored once"),
     "sealed6": (0.89, "a sixth set, all sealed: 74.2 % when scored once"),
-    "sealed7": (0.91, "a seventh set, all sealed: 80.0 % when scored once"),
+    "sealed7": (0.92, "a seventh set, all sealed: 80.0 % when scored once"),
     "sealed8": (0.84, "an eighth set, all sealed: 70.8 % when scored once"),
     "sealed9": (0.81, "a ninth set, all sealed: 72.5 % when scored once"),
     "sealed10": (0.86, "a tenth set, all sealed, scored once on the final code: 73.3 %, 4 marked without a tap"),
-    "sealed11": (0.82, "an eleventh set, all sealed: 71.7 % when scored once, none marked without a tap"),
-    "sealed12": (0.84, "a twelfth set, all sealed: 79.2 % when scored once, 1 marked without a tap"),
+    "sealed11": (0.83, "an eleventh set, all sealed: 71.7 % when scored once, none marked without a tap"),
+    "sealed12": (0.85, "a twelfth set, all sealed: 79.2 % when scored once, 1 marked without a tap"),
 }
 SCORES: dict[str, ItemScore] = {name: evaluate(name) for name in FLOORS}
 

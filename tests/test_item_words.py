@@ -113,3 +113,10 @@ def test_lines_of_a_dated_account_tell_what_was_done(fy2567: MessageParser) -> N
         "• 12 ม.ค. ทำหนังสือแจ้งหน่วยงานที่เกี่ยวข้อง 6 หน่วยแล้ว\n• ปลายเดือนจะติดตามผลรอบแรก\n• ก.พ. เริ่มทำ dashboard"
     )
     assert set(fy2567.item_matcher.claims("5", said).proposed) == {"step-1", "step-2"}
+
+
+def test_put_to_real_use_is_an_innovation_used_in_the_year_or_a_system_in_use(fy2565: MessageParser) -> None:
+    innovation = fy2565.item_matcher.claims("4", "นำนวัตกรรมไปใช้จริงแล้วตั้งแต่ มิ.ย. ค่ะ ใช้จองห้องประชุมไป 57 ครั้ง")
+    assert innovation.proposed == ("s3-2.1",)
+    system = fy2565.item_matcher.claims("K2", "K2 นำระบบติดตามญัตติไปใช้งานจริงแล้วตั้งแต่ 1 มิ.ย.")
+    assert system.proposed == ("use-system",)
