@@ -3,6 +3,8 @@ taken back whole is confirmed item by item. Read through the real item matcher o
 
 from __future__ import annotations
 
+import pytest
+
 from handlers.parse.parser import MessageParser
 
 
@@ -28,21 +30,17 @@ def test_the_part_said_done_after_a_retraction_is_done(fy2562: MessageParser) ->
     assert "step-3" in (*claims.done, *claims.proposed) and "step-4" in (*claims.undone, *claims.proposed_undone)
 
 
-def test_a_level_corrected_to_a_lower_one_proposes_that_level_s_milestones(fy2565: MessageParser) -> None:
-    claims = fy2565.item_matcher.claims(
-        "K1",
+@pytest.mark.parametrize(
+    "said",
+    [
         "ขอแก้ไขรายงาน K1 เมื่อวานครับ ที่แจ้งว่าอยู่ระดับ 4 ขอแก้เป็นระดับ 3 ครับ"
         " เรื่องนำเสนอคณะกรรมการกิจการสภาและนำเรียนประธานสภายังไม่ได้เข้าที่ประชุม",
-    )
-    assert claims.claimed == 3 and set(claims.proposed) == {"1", "2", "3"}
-    assert "4" in (*claims.undone, *claims.proposed_undone)
-
-
-def test_the_level_a_retraction_says_it_is_now_at_proposes_its_milestones(fy2565: MessageParser) -> None:
-    claims = fy2565.item_matcher.claims(
-        "K1",
         "ขอแก้ข้อมูลตัวชี้วัดที่ 1 นะครับ เมื่อวานผมแจ้งว่าได้ระดับ 4 แต่จริง ๆ ยังไม่ได้นำเข้า กก.กิจการสภาเลย"
         " (เลื่อนประชุมไปสัปดาห์หน้า) ตอนนี้ถือว่าอยู่ระดับ 3 ครับ",
-    )
+    ],
+)
+def test_a_level_put_right_proposes_its_milestones_and_takes_the_higher_back(fy2565: MessageParser, said: str) -> None:
+    """ "ขอแก้เป็นระดับ 3", "ตอนนี้ถือว่าอยู่ระดับ 3": what follows is the level now."""
+    claims = fy2565.item_matcher.claims("K1", said)
     assert claims.claimed == 3 and set(claims.proposed) == {"1", "2", "3"}
     assert "4" in (*claims.undone, *claims.proposed_undone)
