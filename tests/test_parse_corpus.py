@@ -63,7 +63,7 @@ FLOORS = {
     "blind7_sealed": {"indicator_ok": 0.985, "value_ok": 0.98, "period_ok": 0.98},
     "blind8_sealed": {"indicator_ok": 0.975, "value_ok": 0.99, "period_ok": 0.99},
     "blind9_sealed": {"indicator_ok": 0.98, "value_ok": 0.975, "period_ok": 0.97},
-    "blind10_sealed": {"indicator_ok": 0.99, "value_ok": 0.98, "period_ok": 0.965},
+    "blind10_sealed": {"indicator_ok": 0.99, "value_ok": 0.98, "period_ok": 0.97},
     "blind11_sealed": {"indicator_ok": 0.96, "value_ok": 0.975, "period_ok": 0.975},
 }
 
@@ -98,7 +98,7 @@ MULTI_FLOORS = {
     "blind8_sealed": 0.85,
     "blind9_sealed": 0.9,
     "blind10_sealed": 0.94,
-    "blind11_sealed": 0.85,
+    "blind11_sealed": 0.9,
 }
 
 

@@ -123,3 +123,18 @@ def test_running_totals_month_by_month_put_the_latest_first(fy2567: MessageParse
     got = parsed.as_json()
     assert (got["value"], got["period"]["month"]) == (78.9, 12)
     assert [i["period"]["month"] for i in got["items"]] == [12, 11, 10]  # each month still saved as its own
+
+
+def test_a_range_of_codes_still_to_come_reports_none_of_them(fy2567: MessageParser) -> None:
+    said = (
+        "@ทุกคน สรุปไตรมาส 1/67 ของกลุ่มงานเลขาฯ นะคะ\nตช.5 สัญจรเขต 88.5%\nตช.6 สัญจรชุมชน 91%\n(ตช.1-4 รอยืนยันตัวเลขจากเขตค่ะ)"
+    )
+    assert [i.indicator for i in fy2567.parse(said, date(2023, 12, 20)).items] == ["5", "6"]
+
+
+def test_a_month_named_beats_one_only_pointed_at(fy2567: MessageParser) -> None:
+    said = (
+        "สรุปจากที่ประชุมกลุ่มงานนะคะ\n- มติสภา: หน่วยงานรายงานผลแล้ว 37 จาก 38 ญัตติ\n- Traffy: เขตแก้ไขปัญหาเสร็จ 81.2%\n"
+        "ทุกตัวเป็นข้อมูลสะสมถึงสิ้นเดือน พ.ค. ค่ะ\nอีกเรื่องนะคะ ใครยังไม่ได้ลงชื่อ OT เดือนนี้ ลงด้วยนะคะ"
+    )
+    assert fy2567.parse(said, date(2024, 6, 5)).as_json()["period"]["month"] == 5

@@ -39,7 +39,7 @@ _COUNTING_NOUN = r"[ ]?(?:โครงการ|เรื่อง|เขต|ค
 _CODE = re.compile(
     r"(?:ตัวชี้วัด(?:ที่)?|ตัวชีวัด(?:ที่)?|ตชว\.?|ตช\.?|kpi|ข้อที่|ข้อ|ตัวที่|indicator)\s*(?:ยุทธ(?:ศาสตร์)?\s*)?(?:ที่\s*)?"
     r"(?P<code>[kK]?\d+(?:\.\d+)*(?:\s*\([กขคง]\)|\s?[กขคง](?![ก-๙]))?|[กขคง]\.\d+(?:\.\d+)*)(?![\d.]*\d)"
-    rf"(?!{_COUNTING_NOUN})",
+    rf"(?!{_COUNTING_NOUN})(?![-–]\d+(?![\d.]|\s*%))",  # "ตช.1-4 รอยืนยัน": a range of codes, none reported
     re.IGNORECASE,
 )
 _WORD_CODE = re.compile(r"^([^\d\s]{2,})\s+\d")

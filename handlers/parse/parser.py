@@ -795,8 +795,9 @@ class MessageParser:
         if not periods:
             return FiscalPeriod(fiscal_year_of(today), fiscal_quarter_of(today)), 0.5, True, None
         if any(p.source in ("month", "as-of") for p in periods):
-            # "เบิกจ่ายงวดที่ 1 ต.ค. 62": the month says the period, the quarterly installment what was paid
-            periods = [p for p in periods if p.source != "installment"]
+            # "เบิกจ่ายงวดที่ 1 ต.ค. 62": the month says the period, the quarterly installment what was paid;
+            # "…สะสมถึงสิ้นเดือน พ.ค. … ลงชื่อ OT เดือนนี้": a month named beats one only pointed at
+            periods = [p for p in periods if p.source not in ("installment", "relative")]
         quarters = {(p.fiscal_year, p.quarter) for p in periods}
         months = {(p.fiscal_year, p.quarter, p.month) for p in periods if p.month is not None}
         if len(quarters) > 1:
