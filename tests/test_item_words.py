@@ -120,3 +120,9 @@ def test_put_to_real_use_is_an_innovation_used_in_the_year_or_a_system_in_use(fy
     assert innovation.proposed == ("s3-2.1",)
     system = fy2565.item_matcher.claims("K2", "K2 นำระบบติดตามญัตติไปใช้งานจริงแล้วตั้งแต่ 1 มิ.ย.")
     assert system.proposed == ("use-system",)
+
+
+def test_the_points_said_to_be_right_are_the_claim(fy2565: MessageParser) -> None:
+    said = "ที่รายงานไป 80 คะแนนผิด ผลลัพธ์ของนวัตกรรม (ข้อ 1.2 ส่วนที่ 3) ยังวัดไม่เสร็จ ที่ถูกคือ 70 คะแนนค่ะ"
+    claims = fy2565.item_matcher.claims("4", said)
+    assert (claims.claim, claims.claimed) == ("points", 70)

@@ -144,6 +144,8 @@ _REF = re.compile(
 # A clause that is only an item's number ("… สรุปผลเรียบร้อย ขั้นตอนที่ 10"): it says which, the clause before says how.
 _ONLY_REF = re.compile(rf"[\s(\-•]*(?:{_REF.pattern})[\s).]*$", re.IGNORECASE)
 _POINTS = re.compile(rf"(?<![\d./])(?P<n>{_NUM})(?:\s*/\s*{_NUM})?\s*คะแนน")  # "90/100 คะแนน" is 90
+# "ที่รายงานไป 80 คะแนนผิด … ที่ถูกคือ 70 คะแนน": the points said to be right
+_RIGHT_POINTS = re.compile(rf"(?:ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|ต้องเป็น|แก้เป็น)\s*(?P<n>{_NUM})\s*คะแนน")
 _TOTAL_POINTS = re.compile(rf"(?<=รวม)\s*(?:สะสม|ทั้งหมด|ทั้งสิ้น|เป็น|ได้)?\s*(?P<n>{_NUM})\s*คะแนน")
 _PART = re.compile(r"ส่วนที่\s*(\d+)")
 # The numbers a part prints before its items: "– 1. การพัฒนานวัตกรรม 1.1 ผลผลิต…" has 1 and 1.1.
@@ -626,7 +628,9 @@ class ItemMatcher:
             steps = [i.id for i in self.items[indicator.code] if i.kind == "step"]
             acc.add("proposed", list(dict.fromkeys(self._twin_of(indicator.code, i, low) for i in steps)))
         if not negated and indicator.rubric is not None and indicator.rubric.kind is RubricKind.checklist:
-            points = _TOTAL_POINTS.search(rest) or _POINTS.search(rest)  # "… อีก 30 รวมสะสม 50 คะแนน": the total
+            points = (
+                _RIGHT_POINTS.search(rest) or _TOTAL_POINTS.search(rest) or _POINTS.search(rest)
+            )  # "… อีก 30 รวมสะสม 50 คะแนน": the total
             if points is not None:
                 acc.claim, acc.claimed = "points", float(points.group("n"))
                 acc.add("proposed", [i.id for i in points_items(indicator, float(points.group("n")))])
