@@ -148,3 +148,9 @@ def test_points_out_of_the_hundred_and_a_percent_named_by_the_indicator_s_name(f
 def test_the_year_closed_as_of_its_last_day_is_that_month(fy2565: MessageParser) -> None:
     got = fy2565.parse("สรุปปิดปีงบ 65 นะครับ เบิกจ่ายภาพรวม ณ 30 ก.ย. 65 = 97.6%", date(2022, 10, 5)).as_json()
     assert got["period"] == {"fiscal_year": 2565, "quarter": 4, "month": 9}
+
+
+def test_points_out_of_a_hundred_said_alone_are_read(fy2565: MessageParser) -> None:
+    """ "ได้ 70 เต็ม 100": once read a group the pattern does not fill, and the message failed."""
+    got = fy2565.parse("นวัตกรรม ได้ 70 เต็ม 100 ค่ะ", date(2022, 6, 20)).as_json()
+    assert got["value"] == 70 or (got["item_claims"] or {}).get("claimed") == 70

@@ -286,7 +286,7 @@ def _find_values(text: str) -> tuple[ValueMatch, ...]:
         out.append(ValueMatch(float(mean.group(1)), "คะแนน", span=mean.span(), confidence=0.4, source="mean-score"))
     points = _POINTS.search(text)
     if points:
-        said = points.group(1) or points.group(2)
+        said = next(g for g in points.groups() if g is not None)
         out.append(ValueMatch(float(said), "คะแนน", span=points.span(), confidence=0.85, source="points"))
     baht = _BAHT.search(text)
     if baht:
