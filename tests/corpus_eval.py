@@ -34,6 +34,7 @@ CORPORA = (
     "blind9_sealed",
     "blind10_sealed",
     "blind11_sealed",
+    "blind12_sealed",
 )
 
 

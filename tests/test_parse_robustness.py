@@ -268,3 +268,27 @@ def test_a_promise_to_gather_the_figures_and_a_question_about_who_is_late_report
     assert promise.intent == "chat"
     asked = fy2567.parse("ท่าน ผอ. ฝากถามค่ะ ส่วนราชการไหนยังไม่ส่งผลไตรมาส 2 บ้างคะ", date(2024, 3, 15))
     assert asked.intent == "query" and asked.items == []
+
+
+def test_notices_of_leave_and_meetings_report_nothing() -> None:
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2563 = MessageParser(load_plan(PLANS / "fy2563-council-secretariat.yaml"))
+    leave = "ขออนุญาตลาพักผ่อน 20-24 ก.ค. นะคะ ระหว่างนี้เรื่องตัวชี้วัด 4.1 ให้ติดต่อคุณสมศรี 081-234-5678 รักษาการแทนค่ะ"
+    assert fy2563.parse(leave, date(2020, 7, 15)).intent == "chat"
+    fy2565 = MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
+    meeting = "แจ้งประชุมคณะทำงานฯ ครั้งที่ 2/2565 วันพุธที่ 16 ก.พ. 65 เวลา 13.30 น. ห้องประชุมสภา 2 (ชั้น 2) ผู้เข้าร่วม 14 คน ค่ะ"
+    assert fy2565.parse(meeting, date(2022, 2, 10)).intent == "chat"
+
+
+def test_the_mean_worked_out_beats_last_year_s_said_beside_it() -> None:
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2565 = MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
+    said = (
+        "ตัวชี้วัดที่ 2 การติดตามญัตติ เดือน มี.ค. 65\nส.ก. ร้องขอข้อมูล 14 เรื่อง ใช้เวลาส่งข้อมูลรวม 378 นาที\n"
+        "เฉลี่ย 378/14 = 27 นาทีต่อเรื่อง (ปี 64 เฉลี่ย 55 นาที)"
+    )
+    assert fy2565.parse(said, date(2022, 3, 18)).as_json()["value"] == 27

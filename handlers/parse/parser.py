@@ -79,9 +79,12 @@ def is_cancel(text: str) -> bool:
 # Said beside the work, not about its progress: thanks, leave, a meeting to come, a notice passed on.
 _RUNNING_TOTAL = re.compile(r"สะสม")
 _ASIDE = re.compile(
-    r"ขอบคุณ|ลาป่วย|ลากิจ|ลาพักร้อน|พรุ่งนี้|มะรืน|สัปดาห์หน้า|อาทิตย์หน้า|ได้รับไฟล์|ขอให้ทุกหน่วย|"
+    r"ขอบคุณ|ลา(?:ป่วย|กิจ|พักร้อน|พักผ่อน|คลอด|บวช)|พรุ่งนี้|มะรืน|สัปดาห์หน้า|อาทิตย์หน้า|ได้รับไฟล์|ขอให้ทุกหน่วย|"
+    r"(?:แจ้ง)?เลื่อนประชุม|แจ้งประชุม|"
     r"ฝาก\S{0,6}ส่ง|\d{1,2}[.:]\d{2}\s*น\."
 )
+# A notice of leave or of a meeting: an aside even when it names an indicator ("ระหว่างลา ตช.4.1 ให้ติดต่อ…")
+_NOTICE = re.compile(r"ลา(?:ป่วย|กิจ|พักร้อน|พักผ่อน|คลอด|บวช)|(?:แจ้ง)?เลื่อนประชุม|แจ้งประชุม")
 _PROMISE = re.compile(
     r"เดี๋ยว(?:ส่ง|รายงาน)|จะส่ง|จะรายงาน|จะ(?:รวบรวม|สรุป)[^\n]{0,40}?ส่ง|ขอส่ง(?:พรุ่งนี้|ช้า)|ส่งพรุ่งนี้|ขอเลื่อน|ส่งช้า|ยังไม่ได้ส่ง"
 )
@@ -93,6 +96,7 @@ _NEVER_A_RESULT = re.compile(
     r"(?<![\d.])0\d?-?\d{3,4}-?\d{4}(?:\s*ต่อ\s*\d{2,5})?|"  # "โทร 0-2224-1234 ต่อ 2217": a phone number
     r"(?<![\d.])\d{1,3}\s*/\s*(?:25[4-9]\d|20[0-4]\d)(?!\d)|"  # "ภาคเรียนที่ 1/2563": a term of a year
     r"ทั้ง\s*\d+\s*ท่าน|"  # "นำเรียนรองผู้ว่าฯ ทั้ง 4 ท่าน": the people addressed
+    r"ผู้เข้าร่วม(?:ประชุม)?\s*\d+\s*(?:คน|ท่าน|ราย)|"  # a meeting's attendance, never a result here
     r"(?:ภายใน\s*)?\d+\s*วัน(?:ทำการ)?(?![ก-๙])|"  # "ภายใน 15 วัน": a time allowed, never a result here
     # "(เป้า 10 ประเด็น)": the target, not the result ("สำเร็จตามเป้า 18/24" is a result)
     r"(?<!ตาม)(?<!ตาม )(?<!กลุ่ม)เป้า(?:หมาย)?(?:ทั้งปี|ปีนี้|รายปี|ของปี|ไว้)?\s*:?\s*(?:ร้อยละ\s*)?"
@@ -259,7 +263,10 @@ class MessageParser:
         if (
             intent == "report"
             and _ASIDE.search(low)
-            and not any(i.value or i.pending or i.via == "code" or not i.claims.empty for i in items)
+            and not any(
+                i.value or i.pending or (i.via == "code" and not _NOTICE.search(low)) or not i.claims.empty
+                for i in items
+            )
         ):
             intent = "chat"  # "พรุ่งนี้ประชุมคณะทำงาน One Platform 09.30 น.", "ขอบคุณครับ ได้รับไฟล์แล้ว"
         if intent == "report" and not any(

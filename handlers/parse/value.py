@@ -95,6 +95,8 @@ _DURATION = re.compile(
 _NUMBERED_BEFORE = re.compile(r"(?:ขั้น(?:ตอน)?|ข้อ|ส่วน|ระดับ|ครั้ง|รอบ|ฉบับ|งวด|ที่|level|lv\.?)\s*(?:ที่)?\s*$", re.IGNORECASE)
 _LONE = re.compile(r"(?<![\d.,/])\d+(?:\.\d+)?(?![\d.,/])")
 _LEVEL = re.compile(r"(?:ระดับ|level|lv\.?)\s*(?:ที่\s*)?([1-5])(?!\d|\.\d)", re.IGNORECASE)
+# "เฉลี่ย 378/14 = 27 นาที": the mean worked out, before any other mean said beside it ("(ปี 64 เฉลี่ย 55 นาที)")
+_MEAN_WORKED = re.compile(rf"เฉลี่ย[^\n=]{{0,24}}=\s*{NUM}\s*(?:นาที|min)", re.IGNORECASE)
 _MINUTES = re.compile(rf"{NUM}\s*(?:นาที|min(?:ute)?s?\b)", re.IGNORECASE)
 _MEAN_MINUTES = re.compile(rf"เฉลี่ย\S{{0,10}}?\s*(?:ที่\s*|อยู่ที่\s*|ประมาณ\s*)?{NUM}\s*(?:นาที|min)", re.IGNORECASE)
 _POINTS = re.compile(
@@ -427,7 +429,7 @@ def _duration(text: str) -> ValueMatch | None:
     found = [m for m in _DURATION.finditer(text) if m.group(0).strip() and any(m.groups())]
     if not found:
         return None
-    mean = _MEAN_MINUTES.search(text)
+    mean = _MEAN_WORKED.search(text) or _MEAN_MINUTES.search(text)
     best = next((m for m in found if mean is not None and m.start() >= mean.start()), found[0])
     hours, minutes, seconds = (float(g) if g else 0.0 for g in best.groups())
     value = round(hours * 60 + minutes + seconds / 60, 2)
