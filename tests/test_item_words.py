@@ -126,3 +126,9 @@ def test_the_points_said_to_be_right_are_the_claim(fy2565: MessageParser) -> Non
     said = "ที่รายงานไป 80 คะแนนผิด ผลลัพธ์ของนวัตกรรม (ข้อ 1.2 ส่วนที่ 3) ยังวัดไม่เสร็จ ที่ถูกคือ 70 คะแนนค่ะ"
     claims = fy2565.item_matcher.claims("4", said)
     assert (claims.claim, claims.claimed) == ("points", 70)
+
+
+def test_the_rest_still_to_come_holds_the_item_back(fy2567: MessageParser) -> None:
+    said = "ตช.4 รายงานรายเขตตอนนี้เขตส่งมาแล้ว 44/50 เขตค่ะ ที่เหลือจะตามให้ครบภายในศุกร์นี้"
+    claims = fy2567.item_matcher.claims("4", said)
+    assert "district-report" not in (*claims.done, *claims.proposed)
