@@ -132,3 +132,9 @@ def test_the_rest_still_to_come_holds_the_item_back(fy2567: MessageParser) -> No
     said = "ตช.4 รายงานรายเขตตอนนี้เขตส่งมาแล้ว 44/50 เขตค่ะ ที่เหลือจะตามให้ครบภายในศุกร์นี้"
     claims = fy2567.item_matcher.claims("4", said)
     assert "district-report" not in (*claims.done, *claims.proposed)
+
+
+def test_every_round_counted_names_the_step_planned_in_that_many_months(fy2562: MessageParser) -> None:
+    """ก.1's monthly checks run Dec–May (6 months); its reports to the units run twice: "ครบ 6 รอบ" is the checks."""
+    said = "ก.1 ตรวจติดตามครบ 6 รอบแล้วค่ะ (ธ.ค. 61 – พ.ค. 62) และแจ้งผลการตรวจรอบที่ 2 ให้ทุกหน่วยงานทราบแล้ว"
+    assert set(fy2562.item_matcher.claims("ก.1", said).proposed) == {"step-3", "step-4"}

@@ -84,6 +84,7 @@ _RETRACT = re.compile(
 )
 _NOT_STARTED = re.compile(r"ยังไม่ได้")
 _ALL_ROUNDS = re.compile(r"ครบ(?:ทั้ง|ทุก)?\s*\d*\s*(?:รอบ|ครั้ง|เดือน)")  # "… รอบ พ.ค. แจ้งแล้ว ครบทั้ง 2 รอบ"
+_ROUNDS_COUNTED = re.compile(r"ครบ(?:ทั้ง|ทุก)?\s*(\d+)\s*(?:รอบ|ครั้ง|เดือน)")
 _EVERY_ROUND = re.compile(rf"{_ALL_ROUNDS.pattern}|ทุกเดือน|ครบ(?:ถึง|ทั้งปี|ปี)|จบปี|ทั้งปี")
 _MONTHS_WORK = re.compile(r"งาน(?:ของ|ประจำ|ใน|ช่วง)?\s*เดือน")
 _ANY_DAY = date(2000, 1, 1)  # only the months said are wanted, not their years
@@ -674,19 +675,28 @@ class ItemMatcher:
         steps 1, 3 and 4), so the rounds say which: the only recurring step the words fit."""
         if not _EVERY_ROUND.search(low):
             return []
-        query = _grams(match_key(_expand(low))) - self.name_grams.get(indicator.code, set())
-        mass = {
-            i.id: sum(self.idf.get(g, 0.0) for g in query & self.grams[(indicator.code, i.id)])
-            for i in self.items[indicator.code]
-        }
-        fits = [
-            i.id
-            for i in self.items[indicator.code]
-            if i.kind == "step" and (_RECURRING.search(i.text) or len(i.months) >= 2) and mass[i.id] >= ROUNDS_MASS
-        ]
-        if len(fits) != 1 or any(m > mass[fits[0]] for m in mass.values()):
+        said = _grams(match_key(_expand(low)))
+        rounds = _ROUNDS_COUNTED.search(low)
+        # Without the indicator's own words first; with them when only they are said ("ตรวจติดตามครบ 6 รอบ")
+        for query in (said - self.name_grams.get(indicator.code, set()), said):
+            mass = {
+                i.id: sum(self.idf.get(g, 0.0) for g in query & self.grams[(indicator.code, i.id)])
+                for i in self.items[indicator.code]
+            }
+            recurring = [
+                i
+                for i in self.items[indicator.code]
+                if i.kind == "step" and (_RECURRING.search(i.text) or len(i.months) >= 2)
+            ]
+            fits = [i for i in recurring if mass[i.id] >= ROUNDS_MASS]
+            if len(fits) > 1 and rounds is not None:
+                # "ครบ 6 รอบ": the step planned in six months, not the one reported twice a year
+                fits = [i for i in fits if len(i.months) == int(rounds.group(1))] or fits
+            if fits:
+                break
+        if len(fits) != 1 or any(m > mass[fits[0].id] for m in mass.values()):
             return []
-        return fits
+        return [fits[0].id]
 
     def _substeps(self, indicator: Indicator, ids: list[str]) -> list[str]:
         """ "ขั้นตอนที่ 3 ครบทุกข้อย่อย": the sub-steps 3.1, 3.2 … printed under step 3."""
