@@ -154,3 +154,18 @@ def test_points_out_of_a_hundred_said_alone_are_read(fy2565: MessageParser) -> N
     """ "ได้ 70 เต็ม 100": once read a group the pattern does not fill, and the message failed."""
     got = fy2565.parse("นวัตกรรม ได้ 70 เต็ม 100 ค่ะ", date(2022, 6, 20)).as_json()
     assert got["value"] == 70 or (got["item_claims"] or {}).get("claimed") == 70
+
+
+def test_of_counts_in_the_plan_s_unit_the_one_said_done_or_running(
+    fy2567: MessageParser, fy2562: MessageParser
+) -> None:
+    said = "KPI 2 โครงการสำคัญรองผู้ว่าฯ (12 โครงการ) Q3 ทำได้ตามแผน 100% แล้ว 8 โครงการ อีก 4 ยังช้ากว่าแผน"
+    assert fy2567.parse(said, date(2024, 6, 20)).as_json()["value"] == 8
+    running = fy2562.parse("ก.1 ตรวจติดตามนำเข้าข้อมูล เดือน มค 62 ตรวจแล้ว 1 ครั้ง สะสม 2 ครั้ง", date(2019, 1, 20))
+    assert running.as_json()["value"] == 2
+
+
+def test_progress_from_one_figure_to_another_is_the_second() -> None:
+    fy2563 = MessageParser(load_plan(PLANS / "fy2563-council-secretariat.yaml"))
+    said = "ตชว.ยุทธศาสตร์ 3 งบประมาณแบบมีส่วนร่วม : จัดสัมมนาเรียบร้อยแล้ว ความคืบหน้าจาก 13% ขยับเป็น 45% ครับ"
+    assert fy2563.parse(said, date(2020, 6, 20)).as_json()["value"] == 45

@@ -292,3 +292,12 @@ def test_the_mean_worked_out_beats_last_year_s_said_beside_it() -> None:
         "เฉลี่ย 378/14 = 27 นาทีต่อเรื่อง (ปี 64 เฉลี่ย 55 นาที)"
     )
     assert fy2565.parse(said, date(2022, 3, 18)).as_json()["value"] == 27
+
+
+def test_a_meeting_put_off_is_a_notice_not_a_report() -> None:
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    social = MessageParser(load_plan(PLANS / "fy2563-social-development.yaml"))
+    said = "คกก.ติดตามประเมินผล แจ้งเลื่อนประชุมครั้งที่ 3/2563 จากวันที่ 18 มิ.ย. เป็น 25 มิ.ย. 63 นะคะ"
+    assert social.parse(said, date(2020, 6, 10)).intent == "chat"

@@ -84,6 +84,7 @@ _ASIDE = re.compile(
     r"ฝาก\S{0,6}ส่ง|\d{1,2}[.:]\d{2}\s*น\."
 )
 # A notice of leave or of a meeting: an aside even when it names an indicator ("ระหว่างลา ตช.4.1 ให้ติดต่อ…")
+_DONE_JUST_BEFORE = re.compile(r"(?:แล้ว|ได้|เสร็จ|ครบ)\s*$")
 _NOTICE = re.compile(r"ลา(?:ป่วย|กิจ|พักร้อน|พักผ่อน|คลอด|บวช)|(?:แจ้ง)?เลื่อนประชุม|แจ้งประชุม")
 _PROMISE = re.compile(
     r"เดี๋ยว(?:ส่ง|รายงาน)|จะส่ง|จะรายงาน|จะ(?:รวบรวม|สรุป)[^\n]{0,40}?ส่ง|ขอส่ง(?:พรุ่งนี้|ช้า)|ส่งพรุ่งนี้|ขอเลื่อน|ส่งช้า|ยังไม่ได้ส่ง"
@@ -264,7 +265,10 @@ class MessageParser:
             intent == "report"
             and _ASIDE.search(low)
             and not any(
-                i.value or i.pending or (i.via == "code" and not _NOTICE.search(low)) or not i.claims.empty
+                (i.value and not (_NOTICE.search(low) and i.value.source in ("bare", "answer")))
+                or i.pending
+                or (i.via == "code" and not _NOTICE.search(low))
+                or not i.claims.empty
                 for i in items
             )
         ):
@@ -672,9 +676,14 @@ class MessageParser:
                 )
                 if part is not None and part.numerator is not None:
                     return ValueMatch(part.numerator, unit, span=part.span, confidence=part.confidence, source="count")
-            exact = next((v for v in values if v.unit == unit), None)
-            if exact is not None:
-                return exact
+            same = [v for v in values if v.unit == unit]
+            # "(12 โครงการ) … ทำได้ตามแผนแล้ว 8 โครงการ": of counts in the plan's unit, the one said done
+            done = [v for v in same if _DONE_JUST_BEFORE.search(segment[max(0, v.span[0] - 8) : v.span[0]])]
+            running = [v for v in same if "สะสม" in segment[max(0, v.span[0] - 12) : v.span[0]]]
+            if len(same) > 1 and unit in COUNT_UNITS and (running or done):
+                return (running or done)[0]  # "ตรวจแล้ว 1 ครั้ง สะสม 2 ครั้ง": the running total first
+            if same:
+                return same[0]
             # "นำเข้าข้อบัญญัติแล้ว 312 ฉบับ ความก้าวหน้าร้อยละ 55": of counts in other units than the
             # plan's, the progress the quarterly form asks for is the result
             progress = next(

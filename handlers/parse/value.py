@@ -135,7 +135,8 @@ _PENDING = re.compile(r"อยู่ระหว่าง|กำลังดำ�
 _MULTIPLIER = {"ล้าน": 1e6, "แสน": 1e5, "หมื่น": 1e4, "พัน": 1e3}
 _TOTAL_BEFORE = re.compile(r"รวม(?:เป็น|ทั้งหมด|ทั้งสิ้น|แล้ว)?\s*(?:ได้|=|:)?\s*(?:ร้อยละ)?\s*$")
 _NAMED_PERCENT = re.compile(rf"\W*ร้อยละ[^\n\d:=]{{3,160}}?\s*[:=]\s*{NUM}(?![\d.])")
-_PROGRESS_NEAR = re.compile(r"(?:ก้าวหน้า|คืบหน้า)\S{0,14}\s*(?:ร้อยละ)?\s*$")
+_FROM_BEFORE = re.compile(r"จาก\s*$")
+_PROGRESS_NEAR = re.compile(r"(?:ก้าวหน้า|คืบหน้า)\S{0,14}(?<!จาก)\s*(?:ร้อยละ)?\s*$")  # not "คืบหน้าจาก 13%"
 _CHANGED_FROM = re.compile(r"(?:ลดลง|เพิ่มขึ้น)\s*จาก\S{0,12}\s*$")  # "ลดลงจากปีก่อน 8.5%": a change
 _CHANGE_BEFORE = re.compile(r"(?:ลดลง|เพิ่มขึ้น|ลด|เพิ่ม|ต่างกัน|น้อยกว่า|มากกว่า)\s*(?:ได้|อีก)?\s*(?:ร้อยละ)?\s*$")
 # "8 ล้าน 4 แสน 5 หมื่นบาท": the parts of one amount, written out
@@ -256,6 +257,7 @@ def _find_values(text: str) -> tuple[ValueMatch, ...]:
     # "… ลดลงจากปีก่อน 8.5% … รวมความก้าวหน้าตัวชี้วัดร้อยละ 55": the indicator's progress, over the rest
     percents.sort(
         key=lambda p: (
+            bool(_FROM_BEFORE.search(text[max(0, p.start() - 6) : p.start()])),  # "จาก 13% ขยับเป็น 45%": the old one
             not _TOTAL_BEFORE.search(text[max(0, p.start() - 16) : p.start()]),
             not _PROGRESS_NEAR.search(text[max(0, p.start() - 24) : p.start()]),
         )
