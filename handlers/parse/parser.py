@@ -76,16 +76,15 @@ def is_cancel(text: str) -> bool:
     return bool(_CANCEL.match(text.strip().lower()))
 
 
-# Said beside the work, not about its progress: thanks, leave, a meeting to come, a notice passed on.
 _RUNNING_TOTAL = re.compile(r"สะสม")
+_DONE_JUST_BEFORE = re.compile(r"(?:แล้ว|ได้|เสร็จ|ครบ)\s*$")
+# A notice of leave or of a meeting: an aside even when it names an indicator ("ระหว่างลา ตช.4.1 ให้ติดต่อ…")
+_NOTICE = re.compile(r"ลา(?:ป่วย|กิจ|พักร้อน|พักผ่อน|คลอด|บวช)|(?:แจ้ง)?เลื่อนประชุม|แจ้งประชุม")
+# Said beside the work, not about its progress: thanks, leave, a meeting to come, a notice passed on.
 _ASIDE = re.compile(
-    r"ขอบคุณ|ลา(?:ป่วย|กิจ|พักร้อน|พักผ่อน|คลอด|บวช)|พรุ่งนี้|มะรืน|สัปดาห์หน้า|อาทิตย์หน้า|ได้รับไฟล์|ขอให้ทุกหน่วย|"
-    r"(?:แจ้ง)?เลื่อนประชุม|แจ้งประชุม|"
+    rf"{_NOTICE.pattern}|ขอบคุณ|พรุ่งนี้|มะรืน|สัปดาห์หน้า|อาทิตย์หน้า|ได้รับไฟล์|ขอให้ทุกหน่วย|"
     r"ฝาก\S{0,6}ส่ง|\d{1,2}[.:]\d{2}\s*น\."
 )
-# A notice of leave or of a meeting: an aside even when it names an indicator ("ระหว่างลา ตช.4.1 ให้ติดต่อ…")
-_DONE_JUST_BEFORE = re.compile(r"(?:แล้ว|ได้|เสร็จ|ครบ)\s*$")
-_NOTICE = re.compile(r"ลา(?:ป่วย|กิจ|พักร้อน|พักผ่อน|คลอด|บวช)|(?:แจ้ง)?เลื่อนประชุม|แจ้งประชุม")
 _PROMISE = re.compile(
     r"เดี๋ยว(?:ส่ง|รายงาน)|จะส่ง|จะรายงาน|จะ(?:รวบรวม|สรุป)[^\n]{0,40}?ส่ง|ขอส่ง(?:พรุ่งนี้|ช้า)|ส่งพรุ่งนี้|ขอเลื่อน|ส่งช้า|ยังไม่ได้ส่ง"
 )
