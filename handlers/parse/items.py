@@ -160,7 +160,7 @@ _PROJECT_NAMED = re.compile(r"(?:(?<=\s)|^)โครงการ[ก-๙]{6,}")
 # Ways of saying an item's words that share no letters with them.
 SYNONYMS = {
     # put to real use: an innovation used within the year, a system in use
-    r"(?:นำ\S{0,12})?ไปใช้(?:งาน)?จริง": "นำนวัตกรรมไปใช้ภายในปีงบประมาณ ใช้งานระบบ",
+    r"(?:นำ\S{0,12})?ไปใช้(?:งาน)?(?:จริง|ใน(?:หน่วยงาน|สำนักงาน))": "นำนวัตกรรมไปใช้ภายในปีงบประมาณ ใช้งานระบบ",
     "ผู้ใช้(?:งาน)?ระบบ": "ผู้ใช้",  # the system's users, not the system in use
     "(?<!แจ้ง)เปิดใช้(?:งาน)?ระบบ": "ใช้งานระบบ",  # "แจ้งเปิดใช้ระบบ" is the letter announcing it
     "เปิดใช้งาน": "ใช้งานระบบ",
