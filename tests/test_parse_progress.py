@@ -169,3 +169,15 @@ def test_progress_from_one_figure_to_another_is_the_second() -> None:
     fy2563 = MessageParser(load_plan(PLANS / "fy2563-council-secretariat.yaml"))
     said = "ตชว.ยุทธศาสตร์ 3 งบประมาณแบบมีส่วนร่วม : จัดสัมมนาเรียบร้อยแล้ว ความคืบหน้าจาก 13% ขยับเป็น 45% ครับ"
     assert fy2563.parse(said, date(2020, 6, 20)).as_json()["value"] == 45
+
+
+def test_a_running_total_after_its_parts_and_a_month_ahead_is_not_the_period(
+    fy2565: MessageParser, fy2567: MessageParser
+) -> None:
+    said = (
+        "One Platform (5.2) รอบ 6 เดือน\nข้อ 1 แต่งตั้งคณะทำงาน (25%) เสร็จ ธ.ค.64\nข้อ 2 เสนอ คกก.ธรรมาภิบาลข้อมูลฯ (10%)"
+        " เสร็จ ม.ค.65\nข้อ 3 data cleansing (20%) เสร็จ มี.ค.\nรวมสะสม 55%"
+    )
+    assert fy2565.parse(said, date(2022, 3, 20)).as_json()["value"] == 55
+    said = "สรุปผลเดือน ส.ค. 67 ค่ะ\n- ตช.4 Traffy 76.8%\n- ตช.5 สัญจรเขต 91.2%\nเดือน ก.ย. จะส่งพร้อมรอบ 12 เดือนนะคะ"
+    assert fy2567.parse(said, date(2024, 9, 5)).as_json()["period"]["month"] == 8

@@ -161,6 +161,7 @@ _LETTER_DATED = re.compile(r"(?:ลว|ลงวันที่)\.?\s*$")  # "�
 # A month the text plans ahead for ("ขั้นต่อไปจะนำเสนอ … ในเดือน ก.ค.") is not the period reported.
 _STATEMENTS_OF = re.compile(r"งบการเงิน\S{0,8}\s*$")
 _COMPARED = re.compile(r"(?:เท่ากับ|เทียบ(?:กับ)?|กว่า|จาก)\s*$")
+_AHEAD_AFTER = re.compile(r"\s*(?:นี้|หน้า)?\s*จะ")
 _AHEAD = re.compile(r"(?:จะ|ต่อไป|กำหนดการ|ให้ทัน|เหลือ(?:อีก)?\s*\d*\s*\S{0,6}\s*(?:คือ)?)")  # "เหลืออีก 2 ครั้งคือ เม.ย.": ahead
 # A month an activity or the data belongs to, said as such, is not the period reported.
 _EVENT_MONTH = re.compile(
@@ -241,7 +242,8 @@ def find_periods(text: str, today: date, codes: Iterable[tuple[int, int]] = ()) 
         del a
     for m in _MONTH_TOKEN.finditer(text):
         before = text[max(0, m.start() - 40) : m.start()]
-        if not free(m.span()) or (not m.group("year") and _AHEAD.search(before)) or _EVENT_MONTH.search(before):
+        ahead = _AHEAD.search(before) or _AHEAD_AFTER.match(text, m.end())  # "เดือน ก.ย. จะส่งพร้อม…"
+        if not free(m.span()) or (not m.group("year") and ahead) or _EVENT_MONTH.search(before):
             continue
         month = _month_from(m, "m")
         year = resolve_year(m.group("year"), today) if m.group("year") else None

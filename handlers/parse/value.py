@@ -133,7 +133,7 @@ _RIGHT_MINUTES = re.compile(rf"{_RIGHT_LEAD}\s*:?\s*(?:เฉลี่ย\s*)?{N
 _RIGHT_NOT_WRONG = re.compile(rf"(?<![\d.]){NUM}\s*ไม่ใช่\s*\d")
 _PENDING = re.compile(r"อยู่ระหว่าง|กำลังดำเนินการ|ยังไม่(?:มี)?ความ(?:คืบหน้า|ก้าวหน้า)|ยังไม่ได้เริ่ม")
 _MULTIPLIER = {"ล้าน": 1e6, "แสน": 1e5, "หมื่น": 1e4, "พัน": 1e3}
-_TOTAL_BEFORE = re.compile(r"รวม(?:เป็น|ทั้งหมด|ทั้งสิ้น|แล้ว)?\s*(?:ได้|=|:)?\s*(?:ร้อยละ)?\s*$")
+_TOTAL_BEFORE = re.compile(r"รวม(?:สะสม|เป็น|ทั้งหมด|ทั้งสิ้น|แล้ว)?\s*(?:ได้|=|:)?\s*(?:ร้อยละ)?\s*$")
 _NAMED_PERCENT = re.compile(rf"\W*ร้อยละ[^\n\d:=]{{3,160}}?\s*[:=]\s*{NUM}(?![\d.])")
 _FROM_BEFORE = re.compile(r"จาก\s*$")
 _PROGRESS_NEAR = re.compile(r"(?:ก้าวหน้า|คืบหน้า)\S{0,14}(?<!จาก)\s*(?:ร้อยละ)?\s*$")  # not "คืบหน้าจาก 13%"
