@@ -65,7 +65,7 @@ FLOORS = {
     "blind9_sealed": {"indicator_ok": 0.98, "value_ok": 0.975, "period_ok": 0.97},
     "blind10_sealed": {"indicator_ok": 0.99, "value_ok": 0.98, "period_ok": 0.97},
     "blind11_sealed": {"indicator_ok": 0.96, "value_ok": 0.975, "period_ok": 0.975},
-    "blind12_sealed": {"indicator_ok": 0.975, "value_ok": 0.975, "period_ok": 0.955},
+    "blind12_sealed": {"indicator_ok": 0.975, "value_ok": 0.975, "period_ok": 0.96},
 }
 
 

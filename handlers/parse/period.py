@@ -161,6 +161,7 @@ _LETTER_DATED = re.compile(r"(?:ลว|ลงวันที่)\.?\s*$")  # "�
 # A month the text plans ahead for ("ขั้นต่อไปจะนำเสนอ … ในเดือน ก.ค.") is not the period reported.
 _STATEMENTS_OF = re.compile(r"งบการเงิน\S{0,8}\s*$")
 _COMPARED = re.compile(r"(?:เท่ากับ|เทียบ(?:กับ)?|กว่า|จาก)\s*$")
+_ROUND_AHEAD = re.compile(r"จะ\S{0,12}\s*$")  # "จะส่งพร้อมรอบ 12 เดือน": a round still to come
 _AHEAD_AFTER = re.compile(r"\s*(?:นี้|หน้า)?\s*จะ")
 _AHEAD = re.compile(r"(?:จะ|ต่อไป|กำหนดการ|ให้ทัน|เหลือ(?:อีก)?\s*\d*\s*\S{0,6}\s*(?:คือ)?)")  # "เหลืออีก 2 ครั้งคือ เม.ย.": ahead
 # A month an activity or the data belongs to, said as such, is not the period reported.
@@ -225,7 +226,7 @@ def find_periods(text: str, today: date, codes: Iterable[tuple[int, int]] = ()) 
             found.append(PeriodMatch(resolve_year(m.group("year"), today), 4, None, m.span(), True, "year-end"))
             taken.append(m.span())
     for m in _ROUND.finditer(text):
-        if free(m.span()):
+        if free(m.span()) and not _ROUND_AHEAD.search(text[max(0, m.start() - 16) : m.start()]):
             q = {"3": 1, "6": 2, "9": 3, "12": 4}[m.group("n")] if m.group("n") else (2 if m.group("first") else 4)
             # "รอบ 12 เดือน" sent in October is the year just closed, as a quarter not begun yet is
             fy, q = (fy_context, q) if fy_context else _quarter_period(q, None, today)
