@@ -140,3 +140,9 @@ def test_every_round_counted_names_the_step_planned_in_that_many_months(fy2562: 
     """ก.1's monthly checks run Dec–May (6 months); its reports to the units run twice: "ครบ 6 รอบ" is the checks."""
     said = "ก.1 ตรวจติดตามครบ 6 รอบแล้วค่ะ (ธ.ค. 61 – พ.ค. 62) และแจ้งผลการตรวจรอบที่ 2 ให้ทุกหน่วยงานทราบแล้ว"
     assert set(fy2562.item_matcher.claims("ก.1", said).proposed) == {"step-3", "step-4"}
+
+
+def test_a_part_said_done_with_the_forms_of_its_items(fy2565: MessageParser) -> None:
+    said = "Innovation Base ส่วนที่ 1 เสร็จครบแล้วค่า แบบฟอร์ม 1 เสนอแนวคิด กับแบบฟอร์ม 2 สรุปการคัดเลือก 3 แนวคิด ส่งกลุ่มงานแผนแล้ว"
+    claims = fy2565.item_matcher.claims("4", said)
+    assert {"s1-1", "s1-2"} <= {*claims.done, *claims.proposed}

@@ -592,7 +592,8 @@ class ItemMatcher:
             elif ids and (negated or finished) and m.group("word").startswith("ส่วน") and len(ids) > 1:
                 # "ส่วนที่ 3 … ทั้งผลผลิตกับผลลัพธ์ครบแล้ว": the part's items the words name, for a tap
                 named, _ = self.by_words(indicator.code, rest.replace(m.group(0), " "))
-                some = [i for i in named if i in ids]
+                named = [*named, *self._by_form(indicator, rest)]  # "แบบฟอร์ม 1 … กับแบบฟอร์ม 2": their items
+                some = list(dict.fromkeys(i for i in named if i in ids))
                 if some and len(some) < len(ids):
                     acc.add("proposed_undone" if negated else "proposed", some)
                 elif negated and acc.retracts:
