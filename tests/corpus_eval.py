@@ -35,6 +35,7 @@ CORPORA = (
     "blind10_sealed",
     "blind11_sealed",
     "blind12_sealed",
+    "blind13_sealed",
 )
 
 

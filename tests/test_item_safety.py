@@ -48,3 +48,13 @@ def test_a_step_ending_in_the_executives_report_is_that_report_only_when_they_ar
     told = fy2567.item_matcher.claims("5", "ตช.5 ขั้นที่ 4 เสร็จแล้ว ทำ Dashboard และนำเสนอผู้บริหารรับทราบแล้วค่ะ")
     # The condition scores level 5: it waits for the reporter's tap, and the step is not listed beside it.
     assert told.done == () and told.proposed == ("executive-report",)
+
+
+def test_a_step_named_by_number_but_part_of_the_way_is_not_marked(fy2567: MessageParser) -> None:
+    said = "ตช.๒ ขั้นตอนที่ ๓ นำเข้าข้อมูลรายงานผลโครงการในระบบได้ ๙/๑๒ โครงการแล้ว ที่เหลือรอสำนักการโยธาส่งข้อมูลค่ะ"
+    assert "step-3" not in fy2567.item_matcher.claims("2", said).done
+    held = fy2567.item_matcher.claims("2", "ตช.2 ขั้นตอนที่ 3 นำเข้าข้อมูลในระบบแล้ว ที่เหลือรอสำนักการโยธาส่งข้อมูลค่ะ")
+    assert "step-3" not in held.done
+    # A share of the indicator said before the step is the indicator's, not the step's.
+    said = "สัญจรชุมชน ข้อสั่งการดำเนินการแล้วเสร็จ 112/130 เรื่อง ขั้นตอนที่ 3 ติดตามหน่วยงานครบทุกเดือนแล้ว"
+    assert "step-3" in fy2567.item_matcher.claims("6", said).done

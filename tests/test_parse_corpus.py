@@ -66,6 +66,7 @@ FLOORS = {
     "blind10_sealed": {"indicator_ok": 0.99, "value_ok": 0.98, "period_ok": 0.97},
     "blind11_sealed": {"indicator_ok": 0.96, "value_ok": 0.975, "period_ok": 0.975},
     "blind12_sealed": {"indicator_ok": 0.975, "value_ok": 0.975, "period_ok": 0.96},
+    "blind13_sealed": {"indicator_ok": 0.985, "value_ok": 0.97, "period_ok": 0.97},
 }
 
 
@@ -101,6 +102,7 @@ MULTI_FLOORS = {
     "blind10_sealed": 0.94,
     "blind11_sealed": 0.9,
     "blind12_sealed": 0.89,
+    "blind13_sealed": 1.0,
 }
 
 

@@ -61,6 +61,10 @@ _ONE_ROUND = re.compile(
 )
 # "รอบ 3 เดือน (พ.ย.–ม.ค.)" of a step done every three months is its cadence; "รอบ 3 เดือนแรก" is its first round.
 _CADENCE = re.compile(r"รอบ\s*\d+\s*เดือน(?!\s*แรก)(?:\s*\([^)]*\))?")
+_NAMES_A_NUMBER = re.compile(r"\d+\.\d+|(?:ขั้น(?:ตอน)?|ข้อ|step)\s*(?:ที่)?\s*\d", re.IGNORECASE)
+_SOME_OF = re.compile(
+    r"(?<![\d.])(\d+)\s*(?:/|จาก|ใน)\s*(\d+)\s*(?:โครงการ|เรื่อง|หน่วยงาน|หน่วย|เขต|ชุด|ศูนย์|แห่ง|คน|ราย|ข้อ|ฉบับ)"
+)
 _REDUCED_TO = re.compile(r"(จาก\s*[\d.,]+\s*[ก-๙a-z]{0,8}\s*)เหลือ")
 _PART_HEADING = re.compile(r"(?m)^[^\S\n]*ส่วนที่\s*(\d+)[^\S\n]*:?[^\S\n]*\n((?:[^\S\n]*\d+\.\d+[^\n]*(?:\n|$))+)")
 _PIPE_ROW = re.compile(r"(?m)^[^\S\n]*\|([^\n]*?)\|?[^\S\n]*$")  # a row of a table pasted with pipes
@@ -117,7 +121,7 @@ _EXECUTIVES_SAID = re.compile(
 # What is still missing, said after the item ("ได้รับแล้ว 41 เขต ยังขาดอีก 9 เขต"): that item is not done.
 # Only a clause with no subject of its own: "41 เขต ยังขาดอีก 9 เขต", not "รายเขต ❌ (ยังขาด 3 เขต)".
 _SHORTFALL = re.compile(
-    r"\s*(?:[\d,]+\s*\S{0,8}\s*)?(?:ยังขาด|ขาดอีก|ยังไม่ครบ|(?<!คัด)(?:ยัง|คง)?เหลือ(?:อีก)?\s*(?:\d|จะ|ยัง|กำลัง|รอ))"
+    r"\s*(?:[\d,]+\s*\S{0,8}\s*)?(?:ยังขาด|ขาดอีก|ยังไม่ครบ|(?<!คัด)(?:ยัง|คง|ที่)?เหลือ(?:อีก)?\s*(?:\d|จะ|ยัง|กำลัง|รอ))"
 )
 _QUESTION = re.compile(
     r"หรือยัง|หรือไม่|ไหม|มั้ย|รึยัง|(?<!เ)กี่|อะไร|เท่าไ|ยังไง|ส่วนไหน|ข้อไหน|ขั้นไหน|ระดับไหน|ไหน(?:คะ|ครับ)|"
@@ -130,7 +134,7 @@ _CLAUSE = re.compile(
     r"(?<=\S[✅✔✓❌✖✘✕⏳])\s*|(?<=[^\s\-•*] [✅✔✓])\s+|\s*[👍🙏🎉😊]+\s*|"
     # a mark glued before its item ("✅ขั้น 1 ✅ขั้น 2 ❌ขั้น 4"): each mark opens a clause
     r"\s*(?=[✅✔✓❌✗✖✘✕](?:ขั้น|ข้อ|ส่วน|step|\d))|"
-    r"\s+(?:ส่วน(?!\s*ที่\s*\d)|แต่)|\s+(?=(?:ขอ)?แก้(?:ไข)?(?:ให้)?เป็น|ตอนนี้\s*(?:ถือว่า)?\s*(?:อยู่|ได้)?(?:ที่)?\s*ระดับ)|(?<!คัด)\s*(?=(?:ยัง|คง)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย))(?<!ว่าแล้ว)(?<!ว่าเสร็จ)(?<!ว่าเสร็จแล้ว)(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ|ครั้ง))"
+    r"\s+(?:ส่วน(?!\s*ที่\s*\d)|แต่)|\s+(?=(?:ขอ)?แก้(?:ไข)?(?:ให้)?เป็น|ตอนนี้\s*(?:ถือว่า)?\s*(?:อยู่|ได้)?(?:ที่)?\s*ระดับ)|(?<!คัด)(?<!ที่)\s*(?=(?:ยัง|คง|ที่)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย))(?<!ว่าแล้ว)(?<!ว่าเสร็จ)(?<!ว่าเสร็จแล้ว)(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ|ครั้ง))"
 )
 _NUM = r"\d+(?:\.\d+)?"
 _JOIN = (
@@ -255,6 +259,8 @@ class _Acc:
     options: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)  # named in a clause that says they are not done yet
     whole_parts: list[str] = field(default_factory=list)  # done as part of a whole "ส่วนที่ 3 ครบแล้ว"
+    last_numbered: list[str] = field(default_factory=list)  # named done by number in the clause before
+    held: list[str] = field(default_factory=list)  # named done by number, then said to fall short
     last_words: list[str] = field(default_factory=list)  # matched by words in the clause before
     claim: Claim | None = None
     claimed: float | None = None
@@ -275,7 +281,7 @@ class _Acc:
             self.proposed = [i for i in self.proposed if i not in both]
             self.proposed_undone = [i for i in self.proposed_undone if i not in both]
         # "ส่วนที่ 3 … เสร็จแล้ว … ส่วนแบบฟอร์ม 5 จะทำช่วง ส.ค.": the part less the item still to come
-        self.done = [i for i in self.done if not (i in self.whole_parts and i in self.blocked)]
+        self.done = [i for i in self.done if not (i in self.whole_parts and i in self.blocked) and i not in self.held]
         sure = set(self.done) | set(self.undone)
         proposed = [i for i in self.proposed if i not in sure and i not in self.blocked]
         proposed_undone = [i for i in self.proposed_undone if i not in sure]
@@ -317,6 +323,11 @@ def _part_heading_spread(m: re.Match[str]) -> str:
     return "".join(
         re.sub(r"^(\s*)(\d+\.\d+)", rf"\1ส่วนที่ {part} ข้อ \2", line) for line in m.group(2).splitlines(keepends=True)
     )
+
+
+def _some_of(low: str) -> bool:
+    """ "ได้ 9/12 โครงการ", "41 จาก 50 เขต": some of the whole, not all of it."""
+    return any(int(a) < int(b) for a, b in _SOME_OF.findall(thai_to_arabic_digits(low)))
 
 
 def _row_cells_joined(m: re.Match[str]) -> str:
@@ -442,7 +453,10 @@ class ItemMatcher:
             # "ทอดแบบสอบถามแล้ว … สรุปผลเสร็จแล้ว": the summary of that questionnaire
             text = _BARE_SUMMARY.sub("สรุปข้อมูลที่ได้รับจากแบบสอบถาม", text)
         for clause in _clauses(_with_synonyms(_PROJECT_NAMED.sub(_project_name_dropped, text))):
+            numbered_before = acc.last_numbered
             before = self._clause(indicator, clause, acc, before, retracts)
+            if acc.last_numbered is numbered_before:
+                acc.last_numbered = []  # only the clause right before a shortfall is held back by it
         if _EXECUTIVES_SAID.search(text):
             self._to_executives(code, acc)
         return acc.freeze()
@@ -488,6 +502,8 @@ class ItemMatcher:
             return False, False  # "ส่งแล้วหรือยัง": asked
         if _SHORTFALL.match(low):
             acc.add("blocked", acc.last_words)  # "… ได้รับแล้ว 41 เขต / ยังขาดอีก 9 เขต": the item before
+            if not _NAMES_A_NUMBER.search(low):
+                acc.add("held", acc.last_numbered)  # "ขั้นตอนที่ 3 … แล้ว ที่เหลือรอ…": by number, not done either
         elif _ANOTHER_NUMBERED.search(low):
             acc.last_words = []  # "… (3.1) ครบแล้ว แต่ 3.2 / ยังเหลือ 5 ฉบับ": what is left is another item's
         elif _NOT_YET.match(low) and not self._says_other_words(indicator.code, low, acc.last_words):
@@ -608,8 +624,11 @@ class ItemMatcher:
                 if negated and m.group("upto"):
                     ids = ids[-1:]  # "ยกเลิกที่แจ้งว่าถึงระดับ 4": level 4 is not reached, 1–3 still are
                 ids = [i for i in ids if negated or acc.all_rounds or not self._one_round_of(indicator, i, low)]
+                if not negated and _some_of(low[m.end() :]):
+                    ids = []  # "ขั้นตอนที่ 3 นำเข้าข้อมูลได้ 9/12 โครงการแล้ว": part of the way, not done
                 loose = [i for i in ids if (indicator.code, i) in self.loose_twins]
                 acc.add("undone" if negated else "done", [i for i in ids if i not in loose])
+                acc.last_numbered = [] if negated else [i for i in ids if i not in loose]
                 acc.add("proposed_undone" if negated else "proposed", loose)
                 # A number the plan prints twice ("3." and "3. (ซ้ำ)") leaves the words to say which.
                 numbered = numbered or not any(f"{i} (" in self._ids[indicator.code] for i in ids)
