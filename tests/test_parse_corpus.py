@@ -63,10 +63,10 @@ FLOORS = {
     "blind7_sealed": {"indicator_ok": 0.985, "value_ok": 0.98, "period_ok": 0.98},
     "blind8_sealed": {"indicator_ok": 0.975, "value_ok": 0.99, "period_ok": 0.99},
     "blind9_sealed": {"indicator_ok": 0.98, "value_ok": 0.975, "period_ok": 0.97},
-    "blind10_sealed": {"indicator_ok": 0.99, "value_ok": 0.98, "period_ok": 0.97},
+    "blind10_sealed": {"indicator_ok": 0.99, "value_ok": 0.98, "period_ok": 0.975},
     "blind11_sealed": {"indicator_ok": 0.96, "value_ok": 0.975, "period_ok": 0.975},
     "blind12_sealed": {"indicator_ok": 0.975, "value_ok": 0.975, "period_ok": 0.96},
-    "blind13_sealed": {"indicator_ok": 0.985, "value_ok": 0.97, "period_ok": 0.97},
+    "blind13_sealed": {"indicator_ok": 0.985, "value_ok": 0.985, "period_ok": 0.99},
 }
 
 
