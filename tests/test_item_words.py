@@ -3,6 +3,8 @@ letters with the item's text. Read through the real matcher on the real plans.""
 
 from __future__ import annotations
 
+from datetime import date
+
 from handlers.parse.parser import MessageParser
 
 
@@ -146,3 +148,15 @@ def test_a_part_said_done_with_the_forms_of_its_items(fy2565: MessageParser) -> 
     said = "Innovation Base ส่วนที่ 1 เสร็จครบแล้วค่า แบบฟอร์ม 1 เสนอแนวคิด กับแบบฟอร์ม 2 สรุปการคัดเลือก 3 แนวคิด ส่งกลุ่มงานแผนแล้ว"
     claims = fy2565.item_matcher.claims("4", said)
     assert {"s1-1", "s1-2"} <= {*claims.done, *claims.proposed}
+
+
+def test_in_use_since_a_date_is_in_use(fy2565: MessageParser) -> None:
+    said = "นวัตกรรม QR จองห้องประชุมของเรา ผลิตเสร็จ 1 ชิ้นแล้วค่ะ เริ่มใช้จริงในสำนักงานตั้งแต่ มิ.ย. 65"
+    assert set(fy2565.item_matcher.claims("4", said).proposed) == {"s3-1.1", "s3-2.1"}
+    parsed = fy2565.parse("เปิดใช้ระบบติดตามญัตติจริงตั้งแต่ 1 มิ.ย. 65 ครับ ส่งได้เฉลี่ย 37 นาที/เรื่อง", date(2022, 7, 5))
+    assert parsed.first is not None and "use-system" in parsed.first.claims.proposed
+
+
+def test_the_units_responsible_told_of_the_directives_are_step_two(fy2567: MessageParser) -> None:
+    said = "สัญจรชุมชน: ผู้ว่าฯ ลงพื้นที่ชุมชนครบทั้ง 50 เขตแล้วครับ สั่งการทั้งหมด 210 ข้อ แจ้งหน่วยงานที่รับผิดชอบครบทุกข้อแล้ว"
+    assert set(fy2567.item_matcher.claims("6", said).proposed) == {"step-1", "step-2"}

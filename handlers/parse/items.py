@@ -75,6 +75,7 @@ _DATED_LINE = re.compile(
     r"(?m)^[^\S\n]*(?:[-•*▪·][^\S\n]*)?\d{1,2}[^\S\n]*"
     rf"{_MONTH_SHORT}\.?[^\S\n][^\n]*$"
 )
+_IN_USE_SINCE = re.compile(r"ใช้\S{0,40}ตั้งแต่\s*(?:วันที่\s*)?(?:\d|เดือน|[ก-๙]{1,3}\.)")
 _QUARTERLY = re.compile(r"ทุก\s*(?:3\s*เดือน|ไตรมาส)")
 # A quarter as a step done every quarter counts its rounds: "ไตรมาส 1", "รอบ ม.ค.–มี.ค. 67"
 _QUARTER_SAID = re.compile(
@@ -164,7 +165,7 @@ _PROJECT_NAMED = re.compile(r"(?:(?<=\s)|^)โครงการ[ก-๙]{6,}")
 # Ways of saying an item's words that share no letters with them.
 SYNONYMS = {
     # put to real use: an innovation used within the year, a system in use
-    r"(?:นำ\S{0,12})?ไปใช้(?:งาน)?(?:จริง|ใน(?:หน่วยงาน|สำนักงาน))": "นำนวัตกรรมไปใช้ภายในปีงบประมาณ ใช้งานระบบ",
+    r"(?:(?:นำ\S{0,12})?ไป|เริ่ม)ใช้(?:งาน)?(?:จริง|ใน(?:หน่วยงาน|สำนักงาน))": "นำนวัตกรรมไปใช้ภายในปีงบประมาณ ใช้งานระบบ",
     "ผู้ใช้(?:งาน)?ระบบ": "ผู้ใช้",  # the system's users, not the system in use
     "(?<!แจ้ง)เปิดใช้(?:งาน)?ระบบ": "ใช้งานระบบ",  # "แจ้งเปิดใช้ระบบ" is the letter announcing it
     "เปิดใช้งาน": "ใช้งานระบบ",
@@ -193,6 +194,7 @@ SYNONYMS = {
     r"แจ้ง\s*ข้อสั่งการ\S{0,12}?\s*(?:ไป|ให้|ถึง)?\s*(?:ยัง)?\s*หน่วยงาน": "แจ้งหน่วยงานที่เกี่ยวข้องพิจารณาดำเนินการ",
     r"แจ้งหน่วยงาน(?:ที่เกี่ยวข้อง|รับผิดชอบ)?\s*(?:ให้)?\s*ดำเนินการตามข้อสั่งการ": "แจ้งหน่วยงานที่เกี่ยวข้องพิจารณาดำเนินการ",
     r"ข้อสั่งการ\S{0,8}\s*แจ้งหน่วยงาน(?:ที่เกี่ยวข้อง|รับผิดชอบ)?": "แจ้งหน่วยงานที่เกี่ยวข้องพิจารณาดำเนินการ",
+    r"แจ้งหน่วยงานที่รับผิดชอบ": "แจ้งหน่วยงานที่เกี่ยวข้องพิจารณาดำเนินการ",
     # A summary said of a questionnaire is the questionnaire's, not the system's use ("สรุปผลการใช้งาน").
     r"สรุปผล(?:การ)?(?:ตอบ)?แบบสอบถาม": "สรุปข้อมูลที่ได้รับจากแบบสอบถาม",
 }
@@ -492,7 +494,7 @@ class ItemMatcher:
             under_way = False  # "ขั้นตอนที่ 4 วางแผนงานปีงบ 63 เสร็จแล้ว": the step's own words, said done
         if retracts and negated:
             under_way = False  # "ขอแก้ ขั้นที่ 5 ยังไม่เสร็จ เหลืออีก 9 หน่วยงาน": taken back, whatever is left
-        finished = bool(_DONE.search(low))
+        finished = bool(_DONE.search(low)) or bool(_IN_USE_SINCE.search(low))  # "ใช้จริง…ตั้งแต่ 1 ส.ค.": in use
         if _CORRECTED_TO.match(low):
             # "ขอแก้เป็นระดับ 3": what is right now, said as done
             negated, under_way, finished = False, False, True
@@ -1020,7 +1022,13 @@ def asks(text: str) -> bool:
 
 def says_finished(text: str) -> bool:
     """Any word that says something is done, or is not, or a level or points stated."""
-    return bool(_DONE.search(text) or _NOT_DONE.search(text) or _REF.search(text) or _POINTS.search(text))
+    return bool(
+        _DONE.search(text)
+        or _NOT_DONE.search(text)
+        or _REF.search(text)
+        or _POINTS.search(text)
+        or _IN_USE_SINCE.search(_with_synonyms(text))  # "เปิดใช้ระบบจริงตั้งแต่ 1 มิ.ย.": in use since
+    )
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
