@@ -443,7 +443,7 @@ class IndicatorMatcher:
         if not relevant:
             return []
         scores = {
-            code: 100 * sum(self.idf[g] for g in relevant if g in grams) / FUZZY_FULL_MASS
+            code: 100 * math.fsum(self.idf[g] for g in relevant if g in grams) / FUZZY_FULL_MASS
             for code, grams in self.grams.items()
         }
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])

@@ -88,8 +88,8 @@ _RETRACT = re.compile(
     r"(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด"
 )
 _NOT_STARTED = re.compile(r"ยังไม่ได้")
-_ALL_ROUNDS = re.compile(r"ครบ(?:ทั้ง|ทุก)?\s*\d*\s*(?:รอบ|ครั้ง|เดือน)")  # "… รอบ พ.ค. แจ้งแล้ว ครบทั้ง 2 รอบ"
-_ROUNDS_COUNTED = re.compile(r"ครบ(?:ทั้ง|ทุก)?\s*(\d+)\s*(?:รอบ|ครั้ง|เดือน)")
+# "… รอบ พ.ค. แจ้งแล้ว ครบทั้ง 2 รอบ"; the count, when said, is the group
+_ALL_ROUNDS = re.compile(r"ครบ(?:ทั้ง|ทุก)?\s*(\d*)\s*(?:รอบ|ครั้ง|เดือน)")
 _EVERY_ROUND = re.compile(rf"{_ALL_ROUNDS.pattern}|ทุกเดือน|ครบ(?:ถึง|ทั้งปี|ปี)|จบปี|ทั้งปี")
 _MONTHS_WORK = re.compile(r"งาน(?:ของ|ประจำ|ใน|ช่วง)?\s*เดือน")
 _ANY_DAY = date(2000, 1, 1)  # only the months said are wanted, not their years
@@ -113,6 +113,8 @@ _HANDED_ON = re.compile(
 )
 # "ที่แจ้งเมื่อวานว่าใช้งานระบบแล้ว", "เมื่อเช้าพิมพ์ไปว่า…": what was said before, quoted to be taken back
 _SAID_BEFORE = re.compile(r"(?:ที่|เมื่อวาน|เมื่อกี้|เมื่อเช้า)?(?:แจ้ง|รายงาน|ส่ง|ติ๊ก|พิมพ์|บอก)(?:ไป)?\S{0,14}ว่า")
+# A plan's condition or step that is the report to the executives ("เสนอผู้บริหาร", "นำเรียนผู้ว่าฯ"); narrower
+# than the message's words below, which plan texts use for other steps too ("…ให้ผู้ว่าฯ…").
 _TO_EXECUTIVES = re.compile(r"เสนอ(?:เรียน)?\s*ผู้บริหาร|นำเรียนผู้ว่า")
 # The executives' report said in the message: to them, or its problems and suggestions. Without it a
 # step that ends in that report ("Dashboard วิเคราะห์ผล… เสร็จ") is the step alone.
@@ -372,7 +374,7 @@ class ItemMatcher:
                 df[g] = df.get(g, 0) + 1
         total = max(len(self.grams), 1)
         self.idf = {g: math.log((total + 1) / (d + 0.5)) for g, d in df.items()}
-        self._mass = {k: sum(self.idf[g] for g in gs) for k, gs in self.grams.items()}
+        self._mass = {k: math.fsum(self.idf[g] for g in gs) for k, gs in self.grams.items()}
         # A step printed with the same words as a milestone or condition is that item told twice
         # (K2's step 9 "ใช้งานระบบ" is the use-system condition): its number names the scored item.
         self.twin: dict[tuple[str, str], str] = {}
@@ -698,22 +700,23 @@ class ItemMatcher:
         if not _EVERY_ROUND.search(low):
             return []
         said = _grams(match_key(_expand(low)))
-        rounds = _ROUNDS_COUNTED.search(low)
+        counted = _ALL_ROUNDS.search(low)
+        rounds = int(counted.group(1)) if counted is not None and counted.group(1) else None
+        recurring = [
+            i
+            for i in self.items[indicator.code]
+            if i.kind == "step" and (_RECURRING.search(i.text) or len(i.months) >= 2)
+        ]
         # Without the indicator's own words first; with them when only they are said ("ตรวจติดตามครบ 6 รอบ")
         for query in (said - self.name_grams.get(indicator.code, set()), said):
             mass = {
-                i.id: sum(self.idf.get(g, 0.0) for g in query & self.grams[(indicator.code, i.id)])
+                i.id: math.fsum(self.idf.get(g, 0.0) for g in query & self.grams[(indicator.code, i.id)])
                 for i in self.items[indicator.code]
             }
-            recurring = [
-                i
-                for i in self.items[indicator.code]
-                if i.kind == "step" and (_RECURRING.search(i.text) or len(i.months) >= 2)
-            ]
             fits = [i for i in recurring if mass[i.id] >= ROUNDS_MASS]
             if len(fits) > 1 and rounds is not None:
                 # "ครบ 6 รอบ": the step planned in six months, not the one reported twice a year
-                fits = [i for i in fits if len(i.months) == int(rounds.group(1))] or fits
+                fits = [i for i in fits if len(i.months) == rounds] or fits
             if fits:
                 break
         if len(fits) != 1 or any(m > mass[fits[0].id] for m in mass.values()):
@@ -842,8 +845,8 @@ class ItemMatcher:
     def _recall(self, code: str, item: str, text: str) -> float:
         """The share of an item's own words (by weight) the text says."""
         grams = self.grams.get((code, item), set())
-        own = sum(self.idf.get(g, 0.0) for g in grams)
-        said = sum(self.idf.get(g, 0.0) for g in grams & _grams(match_key(_expand(text))))
+        own = math.fsum(self.idf.get(g, 0.0) for g in grams)
+        said = math.fsum(self.idf.get(g, 0.0) for g in grams & _grams(match_key(_expand(text))))
         return said / own if own else 0.0
 
     def _tells_more(self, code: str | None, part: str, chosen: list[str], item: str) -> bool:
@@ -853,7 +856,7 @@ class ItemMatcher:
             return True
         said = set().union(*(self.grams.get((code, c), set()) for c in chosen))
         own = (_grams(match_key(_expand(part))) & self.grams[(code, item)]) - said - self.name_grams.get(code, set())
-        return sum(self.idf.get(g, 0.0) for g in own) >= MIN_MASS
+        return math.fsum(self.idf.get(g, 0.0) for g in own) >= MIN_MASS
 
     def _greedy(
         self, code: str | None, text: str, with_name: bool = False, near: bool = False
@@ -868,7 +871,7 @@ class ItemMatcher:
         chosen: list[str] = []
         picked: list[tuple[str, str]] = []
         for _ in range(3):
-            total = sum(self.idf[g] for g in relevant)
+            total = math.fsum(self.idf[g] for g in relevant)
             if total <= 0:
                 break
             floor = MIN_MASS * (2 if chosen else 1)  # a second item needs words of its own
@@ -929,8 +932,8 @@ class ItemMatcher:
             g for g in query - theirs if g in self.idf and any(g in gs for k, gs in self.grams.items() if k[0] == code)
         }
         shared = {g for g in query & theirs if g in self.idf}
-        mass = sum(self.idf[g] for g in other)
-        return mass >= MIN_MASS and sum(self.idf[g] for g in shared) < MIN_MASS
+        mass = math.fsum(self.idf[g] for g in other)
+        return mass >= MIN_MASS and math.fsum(self.idf[g] for g in shared) < MIN_MASS
 
     def _said_whole(self, rivals: list[tuple[str, str]], query: set[str], code: str | None) -> tuple[str, str] | None:
         """Of items the text fits equally ("ศึกษาสำรวจเสร็จ": step 1 "การศึกษาสำรวจ…" and step 2
@@ -939,7 +942,7 @@ class ItemMatcher:
         name = self.name_grams.get(code, set()) if code is not None else set()
 
         def unsaid(key: tuple[str, str]) -> float:
-            return sum(self.idf[g] for g in self.grams[key] - query - name)
+            return math.fsum(self.idf[g] for g in self.grams[key] - query - name)
 
         left = sorted((unsaid(k), k) for k in rivals)
         if len(left) > 1 and left[0][0] <= 0.6 * left[1][0] and left[1][0] >= left[0][0] + 2 * MIN_MASS:
@@ -955,10 +958,10 @@ class ItemMatcher:
             return scored
         top_score, top = scored[0]
         top_hit = {g for g in relevant if g in self.grams[top]}
-        top_mass = sum(self.idf[g] for g in top_hit)
+        top_mass = math.fsum(self.idf[g] for g in top_hit)
         for score, key in scored[1:4]:
             hit = {g for g in relevant if g in self.grams[key]}
-            mass = sum(self.idf[g] for g in hit)
+            mass = math.fsum(self.idf[g] for g in hit)
             if top_hit <= hit and mass >= top_mass + MIN_MASS / 4 and score >= MIN_SHARE * 0.8:
                 rest = [(s, k) for s, k in scored if k != key]
                 return [(max(score, top_score), key), *rest]
@@ -966,13 +969,13 @@ class ItemMatcher:
 
     def _own_recall(self, key: tuple[str, str], relevant: set[str]) -> float:
         own = self._mass[key]
-        return sum(self.idf[g] for g in relevant if g in self.grams[key]) / own if own else 0.0
+        return math.fsum(self.idf[g] for g in relevant if g in self.grams[key]) / own if own else 0.0
 
     def _score(self, key: tuple[str, str], relevant: set[str], total: float, floor: float) -> float:
         """0–1: the share of the text's item-like words the item explains, or of the item's own words
         the text has (a short item such as "ใช้งานระบบฯ" is named whole inside a long sentence)."""
         grams = self.grams[key]
-        mass = sum(self.idf[g] for g in relevant if g in grams)
+        mass = math.fsum(self.idf[g] for g in relevant if g in grams)
         if mass < floor:
             return 0.0
         own = self._mass[key]
@@ -1027,7 +1030,7 @@ def says_finished(text: str) -> bool:
         or _NOT_DONE.search(text)
         or _REF.search(text)
         or _POINTS.search(text)
-        or _IN_USE_SINCE.search(_with_synonyms(text))  # "เปิดใช้ระบบจริงตั้งแต่ 1 มิ.ย.": in use since
+        or _IN_USE_SINCE.search(text)  # "เปิดใช้ระบบจริงตั้งแต่ 1 มิ.ย.": in use since
     )
 
 

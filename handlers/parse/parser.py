@@ -260,13 +260,14 @@ class MessageParser:
             and not any(i.value or i.pending or not i.claims.empty for i in items)
         ):
             intent = "chat"  # "เดี๋ยวส่ง ตช.4 พรุ่งนี้": a promise, not a report
+        notice = bool(_NOTICE.search(low))
         if (
             intent == "report"
             and _ASIDE.search(low)
             and not any(
-                (i.value and not (_NOTICE.search(low) and i.value.source in ("bare", "answer")))
+                (i.value and not (notice and i.value.source in ("bare", "answer")))
                 or i.pending
-                or (i.via == "code" and not _NOTICE.search(low))
+                or (i.via == "code" and not notice)
                 or not i.claims.empty
                 for i in items
             )
@@ -678,7 +679,7 @@ class MessageParser:
             same = [v for v in values if v.unit == unit]
             # "(12 โครงการ) … ทำได้ตามแผนแล้ว 8 โครงการ": of counts in the plan's unit, the one said done
             done = [v for v in same if _DONE_JUST_BEFORE.search(segment[max(0, v.span[0] - 8) : v.span[0]])]
-            running = [v for v in same if "สะสม" in segment[max(0, v.span[0] - 12) : v.span[0]]]
+            running = [v for v in same if _RUNNING_TOTAL.search(segment[max(0, v.span[0] - 12) : v.span[0]])]
             if len(same) > 1 and unit in COUNT_UNITS and (running or done):
                 return (running or done)[0]  # "ตรวจแล้ว 1 ครั้ง สะสม 2 ครั้ง": the running total first
             if same:
