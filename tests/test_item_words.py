@@ -160,3 +160,24 @@ def test_in_use_since_a_date_is_in_use(fy2565: MessageParser) -> None:
 def test_the_units_responsible_told_of_the_directives_are_step_two(fy2567: MessageParser) -> None:
     said = "สัญจรชุมชน: ผู้ว่าฯ ลงพื้นที่ชุมชนครบทั้ง 50 เขตแล้วครับ สั่งการทั้งหมด 210 ข้อ แจ้งหน่วยงานที่รับผิดชอบครบทุกข้อแล้ว"
     assert set(fy2567.item_matcher.claims("6", said).proposed) == {"step-1", "step-2"}
+
+
+def test_real_use_said_beside_the_letter_names_both(fy2565: MessageParser) -> None:
+    """The letter's step holds most of the words ("หนังสือแจ้ง…เปิดใช้ระบบ"), so the short in-use item
+    is named by the use said; use only to come ("จะเริ่มใช้จริง") names the letter alone."""
+    both = fy2565.item_matcher.claims(
+        "K2",
+        "ระบบติดตามญัตติออนไลน์เปิดใช้งานจริงแล้วครับตั้งแต่ 1 มี.ค. 65 ออกหนังสือแจ้ง ส.ก. ทุกท่านเรื่องการเปิดใช้ระบบแล้ว ที่ กท 0100/412",
+    )
+    assert set(both.proposed) == {"step-8", "use-system"} and both.done == ()
+    plain = fy2565.item_matcher.claims(
+        "K3", "แจ้งค่ะ ส่งหนังสือเวียนแจ้งฝ่ายเลขาฯ ให้เข้าใช้ระบบแล้ว และใช้ระบบจริงกับการประชุมทุกคณะตั้งแต่ 1 เม.ย."
+    )
+    assert set(plain.proposed) == {"step-8", "use-system"}
+    to_come = fy2565.item_matcher.claims("K3", "ออกหนังสือเวียนแจ้งผู้ใช้งานเข้าใช้ระบบแล้วครับ จะเริ่มใช้จริงกับการประชุมสัปดาห์หน้า")
+    assert to_come.proposed == ("step-8",)
+
+
+def test_an_average_brought_down_is_not_what_is_left(fy2565: MessageParser) -> None:
+    said = "K3 ทดสอบระบบผ่านแล้ว และเริ่มใช้งานจริงกับทั้ง 12 คณะตั้งแต่ 9 พ.ค. เวลาเฉลี่ยเหลือ 48 นาที/ครั้ง"
+    assert set(fy2565.item_matcher.claims("K3", said).proposed) == {"step-7", "use-system"}

@@ -65,7 +65,8 @@ _NAMES_A_NUMBER = re.compile(r"\d+\.\d+|(?:ขั้น(?:ตอน)?|ข้อ|
 _SOME_OF = re.compile(
     r"(?<![\d.])(\d+)\s*(?:/|จาก|ใน)\s*(\d+)\s*(?:โครงการ|เรื่อง|หน่วยงาน|หน่วย|เขต|ชุด|ศูนย์|แห่ง|คน|ราย|ข้อ|ฉบับ)"
 )
-_REDUCED_TO = re.compile(r"(จาก\s*[\d.,]+\s*[ก-๙a-z]{0,8}\s*)เหลือ")
+# "จาก 2 วัน เหลือ 10 นาที", "เวลาเฉลี่ยเหลือ 48 นาที": a figure brought down to, not what is left to do
+_REDUCED_TO = re.compile(r"(จาก\s*[\d.,]+\s*[ก-๙a-z]{0,8}\s*|(?:เฉลี่ย|เวลา)\s*)เหลือ(?=\s*(?:แค่|เพียง)?\s*\d)")
 _PART_HEADING = re.compile(r"(?m)^[^\S\n]*ส่วนที่\s*(\d+)[^\S\n]*:?[^\S\n]*\n((?:[^\S\n]*\d+\.\d+[^\n]*(?:\n|$))+)")
 _PIPE_ROW = re.compile(r"(?m)^[^\S\n]*\|([^\n]*?)\|?[^\S\n]*$")  # a row of a table pasted with pipes
 _OTHERS_TO_DO = re.compile(r"ให้\S{0,40}?เตรียม")
@@ -76,6 +77,17 @@ _DATED_LINE = re.compile(
     rf"{_MONTH_SHORT}\.?[^\S\n][^\n]*$"
 )
 _IN_USE_SINCE = re.compile(r"ใช้\S{0,40}ตั้งแต่\s*(?:วันที่\s*)?(?:\d|เดือน|[ก-๙]{1,3}\.)")
+# The system said to be in real use ("เปิดใช้งานจริงแล้ว", "ใช้ระบบจริงกับการประชุม…", "go-live"), not the
+# letter announcing it ("หนังสือแจ้ง…เปิดใช้ระบบ"), which is a step of its own.
+_REAL_USE = re.compile(
+    r"(?<!แจ้ง)(?<!แจ้งการ)(?:เปิด|เริ่ม)?ใช้(?:งาน)?(?:ระบบ)?\S{0,4}จริง|go[- ]?live|"
+    r"(?<!แจ้ง)(?<!แจ้งการ)เปิดใช้(?:งาน)?(?:ระบบ)?(?:แล้ว|ได้แล้ว)|"
+    r"ไปใช้ภายในปีงบประมาณ ใช้งานระบบ",  # how the synonyms above write "เริ่มใช้งานจริง"
+    re.IGNORECASE,
+)
+_IN_USE_ITEM = re.compile(r"ใช้งานระบบ\S{0,2}$")  # an item that is the system in use and nothing more
+_TO_COME = re.compile(r"จะ\s*(?:เริ่ม|เปิด|นำ\S{0,10})?$")  # "จะเริ่มใช้จริงสัปดาห์หน้า"
+_ANNOUNCED = re.compile(r"(?:หนังสือ|แจ้ง|เวียน)\S{0,30}$")
 _QUARTERLY = re.compile(r"ทุก\s*(?:3\s*เดือน|ไตรมาส)")
 # A quarter as a step done every quarter counts its rounds: "ไตรมาส 1", "รอบ ม.ค.–มี.ค. 67"
 _QUARTER_SAID = re.compile(
@@ -496,7 +508,8 @@ class ItemMatcher:
             under_way = False  # "ขั้นตอนที่ 4 วางแผนงานปีงบ 63 เสร็จแล้ว": the step's own words, said done
         if retracts and negated:
             under_way = False  # "ขอแก้ ขั้นที่ 5 ยังไม่เสร็จ เหลืออีก 9 หน่วยงาน": taken back, whatever is left
-        finished = bool(_DONE.search(low)) or bool(_IN_USE_SINCE.search(low))  # "ใช้จริง…ตั้งแต่ 1 ส.ค.": in use
+        # "ใช้จริง…ตั้งแต่ 1 ส.ค.", "ใช้ระบบจริงกับการประชุม…": in use
+        finished = bool(_DONE.search(low) or _IN_USE_SINCE.search(low) or self._in_real_use(indicator, low))
         if _CORRECTED_TO.match(low):
             # "ขอแก้เป็นระดับ 3": what is right now, said as done
             negated, under_way, finished = False, False, True
@@ -577,12 +590,29 @@ class ItemMatcher:
             chosen, options = (left, []) if len(left) == 1 else (chosen, options)
         if not chosen and not negated:
             chosen = self._every_round_done(indicator, low) or chosen
+        if not negated:
+            chosen = [*chosen, *(i for i in self._in_real_use(indicator, low) if i not in chosen)]
         if chosen:
             acc.add("proposed_undone" if negated else "proposed", chosen)
             acc.last_words = [] if negated else chosen
         elif options:
             acc.add("options", options)
         return finished, negated
+
+    @staticmethod
+    def _real_use(low: str) -> bool:
+        return any(
+            not _ANNOUNCED.search(low[max(0, m.start() - 40) : m.start()])
+            and not _TO_COME.search(low[max(0, m.start() - 16) : m.start()])
+            for m in _REAL_USE.finditer(low)
+        )
+
+    def _in_real_use(self, indicator: Indicator, low: str) -> list[str]:
+        """ "ระบบ…เปิดใช้งานจริงแล้วตั้งแต่ 1 มี.ค." beside the letter announcing it: the letter's step
+        holds most of the words, so the short in-use item ("ใช้งานระบบฯ") is named by the use said."""
+        if not self._real_use(low) and not _IN_USE_SINCE.search(low):
+            return []
+        return [i.id for i in self.items[indicator.code] if i.scored and _IN_USE_ITEM.match(_own_words(i.text))][:1]
 
     def _stated(self, indicator: Indicator, low: str, negated: bool, acc: _Acc, finished: bool) -> tuple[str, bool]:
         """Items named by number, a stated level, stated points; returns the text left for words.
