@@ -181,3 +181,28 @@ def test_real_use_said_beside_the_letter_names_both(fy2565: MessageParser) -> No
 def test_an_average_brought_down_is_not_what_is_left(fy2565: MessageParser) -> None:
     said = "K3 ทดสอบระบบผ่านแล้ว และเริ่มใช้งานจริงกับทั้ง 12 คณะตั้งแต่ 9 พ.ค. เวลาเฉลี่ยเหลือ 48 นาที/ครั้ง"
     assert set(fy2565.item_matcher.claims("K3", said).proposed) == {"step-7", "use-system"}
+
+
+def test_all_steps_counted_are_the_table_s_steps_only_when_the_count_is_its_own(fy2562: MessageParser) -> None:
+    said = "ข.2 ครับ\nดำเนินการตามแผนสำรวจครบแล้ว ✅\nติดตามประเมินผลแล้ว ✅\nรวมครบ 4 ขั้นตอน 100% ครับ"
+    assert set(fy2562.item_matcher.claims("ข.2", said).proposed) == {"step-1", "step-2", "step-3", "step-4"}
+    short = fy2562.item_matcher.claims("ข.2", "ข.2 ติดตามประเมินผลแล้ว รวมครบ 3 ขั้นตอนครับ")
+    assert "step-1" not in short.proposed
+
+
+def test_work_handed_to_the_head_or_begun_or_part_way_is_not_done(fy2565: MessageParser, fy2562: MessageParser) -> None:
+    handed = fy2565.item_matcher.claims(
+        "K2", "ทำแบบสอบถามความต้องการผู้รับบริการส่งไปแล้ว สรุปผลแบบสอบถามเสร็จแล้วค่ะ ส่งพี่หัวหน้าดูแล้ว"
+    )
+    assert set(handed.proposed) == {"step-3", "step-4"}
+    begun = fy2565.item_matcher.claims(
+        "5.2", "ทำ data dictionary + data cleansing ครบ 10 ชุดข้อมูลแล้ว ส่วนการนำเข้าข้อมูลเริ่มแล้วตั้งแต่ เม.ย. นำเข้าได้ 6 ชุด"
+    )
+    assert begun.proposed == ("3",)
+    part = fy2562.item_matcher.claims("ข.2", "สิ่งอำนวยความสะดวกคนพิการ ติดตั้งราวจับห้องน้ำไปแล้วประมาณ 60% ค่ะ ช่างยังทำอยู่")
+    assert part.proposed == () and part.done == ()
+
+
+def test_an_innovation_brought_into_use_is_put_to_use(fy2565: MessageParser) -> None:
+    said = "นวัตกรรม ทำตัวผลผลิตเสร็จแล้ว 1 ชิ้นค่ะ แล้วก็เอามาใช้จริงในสำนักงานตั้งแต่ มิ.ย. แล้วด้วยค่ะ"
+    assert set(fy2565.item_matcher.claims("4", said).proposed) == {"s3-1.1", "s3-2.1"}

@@ -85,3 +85,29 @@ def test_a_numbered_line_naming_another_indicator_after_a_code_s_line_is_its_par
 def test_disbursement_alone_names_the_budget_indicator_and_its_bare_figure(fy2565: MessageParser) -> None:
     got = fy2565.parse("เบิกจ่ายได้ 11.23 ครับ ไตรมาส 1", date(2021, 12, 20)).as_json()
     assert (got["indicator"], got["value"]) == ("5.1", 11.23)
+
+
+def test_one_line_that_names_an_indicator_clearly_names_the_message(fy2565: MessageParser) -> None:
+    """The work's words ("ประชุม", "คณะกรรมการ") are shared by several names, so the whole message leans
+    nowhere; its heading names K1, and the reporter's own work group named in passing weighs far less."""
+    listed = fy2565.parse(
+        "อัปเดตงานนำข้อมูลความต้องการประชาชนเข้าสภาค่ะ\n"
+        "- ประชุมคณะทำงานชี้แจงรายละเอียดโครงการ+แผน เสร็จ 19 พ.ย. 64\n"
+        "- คณะกรรมการกิจการสภาเห็นชอบแนวทางและประเด็นที่จะรับฟังความต้องการ ปชช. แล้ว ในการประชุม 7 ธ.ค. 64",
+        date(2022, 2, 15),
+    )
+    assert listed.intent == "report" and listed.first is not None and listed.first.indicator == "K1"
+    assert "1" in listed.first.claims.proposed and listed.first.claims.done == ()  # guessed: confirmed by tap
+    told = fy2565.parse(
+        "สวัสดีค่ะ หนูเพิ่งย้ายมาอยู่กลุ่มงานประชุมสภาและกรรมการวิสามัญได้อาทิตย์นึงค่ะ "
+        "พี่ให้มาแจ้งความคืบหน้าโครงการนำข้อมูลความต้องการของประชาชนเข้าสภาฯ นะคะ ตอนนี้มีคำสั่งแต่งตั้ง"
+        "คณะทำงานออกมาแล้วด้วยค่ะ ไม่แน่ใจว่าต้องแนบอะไรเพิ่มไหมคะ",
+        date(2022, 2, 15),
+    )
+    assert told.intent == "report" and told.first is not None and told.first.indicator == "K1"
+    assert told.first.claims.proposed == ("step-2",)
+    two = fy2565.parse(
+        "อัปเดตงานนำข้อมูลความต้องการประชาชนเข้าสภาค่ะ\nอัปเดตงานเทคโนโลยีการประชุมกรรมการประจำสภาค่ะ\nเสร็จแล้วค่ะ",
+        date(2022, 2, 15),
+    )
+    assert all(i.indicator is None for i in two.items)  # two lines name two indicators as clearly: not guessed

@@ -138,3 +138,11 @@ def test_a_report_from_someone_unsure_how_to_report_is_a_report() -> None:
     assert set(parsed.first.claims.done) == {"step-3.1", "step-3.2"}
     # Asked alone, with nothing said done, it is still a question.
     assert looks_like_query("ตช.3 ต้องรายงานตรงไหนคะ")
+
+
+def test_work_said_done_then_a_question_on_its_evidence_is_a_report() -> None:
+    from handlers.parse.intent import looks_like_query
+
+    assert not looks_like_query("ตอนนี้ทำ Action Plan เสร็จแล้วค่ะ มีคำสั่งแต่งตั้งคณะทำงานแล้วด้วยค่ะ ต้องแนบอะไรเพิ่มไหมคะ")
+    assert looks_like_query("ทำ Action Plan เสร็จแล้วค่ะ ตอนนี้ได้กี่คะแนนแล้วคะ")  # the score asked: a question
+    assert looks_like_query("ส่งหลักฐานแล้วหรือยังคะ")

@@ -54,6 +54,10 @@ _HOW_TO_REPORT = re.compile(
     r"(?:ต้อง)?(?:กรอก|ติ๊ก)\S{0,6}(?:ตรงไหน|ที่ไหน)"
     r")(?:\s*(?:คะ|ครับ|คับ|ดี|นะคะ|นะครับ))?\s*\??"
 )
+# Statements: lines, and sentences closed by a polite particle
+_SENTENCE = re.compile(r"\n|(?<=ค่ะ)\s+|(?<=ครับ)\s+|(?<=คะ)\s+")
+_SCORE_OR_STATUS = re.compile(r"คะแนน|ระดับ|(?<!เ)กี่|เท่าไ|สถานะ|ถึงไหน|ยังไม่ส่ง")
+_DONE_SAID = re.compile(r"เสร็จ|เรียบร้อย|ครบ|แล้ว")
 # A statement closed by "ค่ะ"/"ครับ" before whatever follows it
 _STATED_FIRST = re.compile(r"(.+?(?:ค่ะ|ครับ))\s+\S")
 # Codes as written, to blank before looking for a value: "ตช.4", "K1", a number opening the text.
@@ -87,12 +91,32 @@ def looks_like_query(text: str) -> bool:
         # "ขั้นตอน 3.1 กับ 3.2 ทำแล้วนะคะ … แบบนี้ต้องรายงานตรงไหนคะ": a report from someone unsure how to
         # report; confirming its items is the answer
         return False
+    if _reported_then_asked(norm):
+        return False
     said = _STATED_FIRST.match(norm)
     if said and not _QUERY.search(said.group(1)) and _states_a_value(said.group(1)):
         return False  # "One Platform ไตรมาส 2 ได้ 55% ค่ะ ต้องแนบหลักฐานด้วยไหมคะ": a report, then a question
     if _ASKED.search(norm):
         return True  # "ต้องได้กี่เปอร์เซ็นต์คะ", "ตรวจครบ 6 ครั้งหรือยังคะ": asked, whatever numbers it holds
     return not _states_a_value(norm)
+
+
+def _reported_then_asked(norm: str) -> bool:
+    """ "…ทำ Action Plan เสร็จแล้ว … มีคำสั่งแต่งตั้งคณะทำงานแล้วด้วยค่ะ ไม่แน่ใจว่าต้องแนบอะไรเพิ่มไหมคะ": work
+    said done first, then a question on how to send it (its evidence, its form). Confirming the work
+    is the answer; a question on the score or the status ("ได้กี่คะแนน") still goes to the query side."""
+    parts = [p for p in _SENTENCE.split(norm) if p.strip()]
+    first_asked = next((n for n, p in enumerate(parts) if _QUERY.search(p)), None)
+    if not first_asked:
+        return False
+    before, asked = " ".join(parts[:first_asked]), " ".join(parts[first_asked:])
+    return (
+        says_finished(before)
+        and not asks(before)
+        and not _QUERY.search(before)
+        and not _SCORE_OR_STATUS.search(asked)
+        and _DONE_SAID.search(before) is not None
+    )
 
 
 def said_by_sender(text: str) -> str:

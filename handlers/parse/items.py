@@ -38,6 +38,8 @@ _UNDER_WAY = re.compile(
     r"ร่าง(?:เสร็จ|แล้ว)|เตรียม|วางแผน|in progress|ongoing|รอ(?:ผล|การ|อนุมัติ|ลงนาม|เสนอ|ผู้บริหาร|ฝ่าย|ทาง|คิว)|"
     r"เริ่ม(?:แล้ว)?แต่|ใกล้(?:เสร็จ|จะ)|ยังค้าง|(?:^|(?<=\s))รอ(?![บงยด])|"  # "รอผู้รับจ้างมาลงนาม": waiting
     # not started yet, what is left, a recurring step some months in: none of them is done
+    # begun, some way along ("เริ่มแล้วตั้งแต่ เม.ย.", "ไปแล้วประมาณ 60%"), still at it ("ช่างยังทำอยู่")
+    r"เริ่มแล้ว(?!\s*(?:ใช้|เปิด))|แล้ว\s*(?:ประมาณ|ราว|กว่า|เกือบ)?\s*[1-9]\d?(?:\.\d+)?\s*(?:%|เปอร์เซ็นต์)|ยัง\S{0,8}อยู่(?!\s*ระดับ)|"
     r"ยังไม่ได้|(?<!คัด)(?:ยัง|คง)?เหลือ|ยังขาด|ขาดอีก|(?:ไป|มา)แล้ว\s*\d+\s*(?:เดือน|สัปดาห์|รอบ)|เริ่ม(?:ดำเนินการ|ทำ|เก็บ|นำเข้า|ทยอย)|ทยอย|⏳|มาแล้ว\s*\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ)"
 )
 _NOT_DONE = re.compile(
@@ -53,7 +55,10 @@ _COUNT_OF_TIMES = re.compile(r"(?<![\d./])(\d+)\s*ครั้ง(?!ที่)")
 _EITHER_ASKED = re.compile(r"หรือ.{0,80}คะ\s*$")  # "… ทุกเรื่อง หรือเฉพาะเรื่องที่…แล้วคะ"
 _ASKING = re.compile(r"\s*(?:ขอ)?สอบถาม|\s*(?:ขอ)?ถามหน่อย")
 _MONTHS_SHARE = re.compile(r"(?:ของ|รอบ|ประจำ)เดือน")  # "ของเดือน ม.ค.": a month's share ("เดือนนี้" is only when)
-_ALL_STEPS = re.compile(r"ครบ(?:ทุก)?ขั้น(?:ตอน)?(?!ที่)|ทุกขั้น(?:ตอน)?(?:เสร็จ|ครบ|แล้ว)|ทั้ง\s*\d+\s*ขั้น(?:ตอน)?(?!ที่)")
+# "ครบทุกขั้นแล้ว", "รวมครบ 4 ขั้นตอน": the count, when said, must be the table's
+_ALL_STEPS = re.compile(
+    r"ครบ(?:ทุก)?ขั้น(?:ตอน)?(?!ที่)|ทุกขั้น(?:ตอน)?(?:เสร็จ|ครบ|แล้ว)|(?:ทั้ง|ครบ(?:ทั้ง)?)\s*(?P<n>\d+)\s*ขั้น(?:ตอน)?(?!ที่)"
+)
 _MONTH_SHORT = r"(?:ม\.?ค|ก\.?พ|มี\.?ค|เม\.?ย|พ\.?ค|มิ\.?ย|ก\.?ค|ส\.?ค|ก\.?ย|ต\.?ค|พ\.?ย|ธ\.?ค)"  # a month, short
 _ONE_ROUND = re.compile(
     r"รอบที่\s*\d|ครั้งที่\s*\d|ครั้งแรก|รอบแรก|ประจำเดือน|รอบ(?:เดือน)?\s+(?:[ก-ฮ]\.|\S*\s*\d)|ไตรมาส(?:ที่)?\s*\d|"
@@ -121,7 +126,7 @@ _INSTALLMENT = re.compile(r"(งวด|ครั้ง|รอบ)(?:ที่)?\
 _INSTALLMENT_SAID = re.compile(rf"{_INSTALLMENT.pattern}(?:\s*(?:,|และ|กับ|-|–)\s*\d+)*")
 _NOT_YET = re.compile(r"\s*(?:แต่\s*)?ยังไม่(?:ได้)?")
 _HANDED_ON = re.compile(
-    r"\s*(?:และ|แล้ว)?\s*(?:ส่ง|เสนอ|นำเรียน)(?:ให้|ต่อ|ไป(?:ให้|ยัง)?)?\s*(?:หัวหน้า|ผอ|ผู้อำนวยการ|สยป|ท่าน)\S*(?:\s+\S+)?\s*(?:ดู|พิจารณา|ตรวจ)?\s*แล้ว\s*$"
+    r"\s*(?:และ|แล้ว)?\s*(?:ส่ง|เสนอ|นำเรียน)(?:ให้|ต่อ|ไป(?:ให้|ยัง)?)?\s*(?:พี่\s*)?(?:หัวหน้า|ผอ|ผู้อำนวยการ|สยป|ท่าน)\S*(?:\s+\S+)?\s*(?:ดู|พิจารณา|ตรวจ)?\s*แล้ว\s*$"
 )
 # "ที่แจ้งเมื่อวานว่าใช้งานระบบแล้ว", "เมื่อเช้าพิมพ์ไปว่า…": what was said before, quoted to be taken back
 _SAID_BEFORE = re.compile(r"(?:ที่|เมื่อวาน|เมื่อกี้|เมื่อเช้า)?(?:แจ้ง|รายงาน|ส่ง|ติ๊ก|พิมพ์|บอก)(?:ไป)?\S{0,14}ว่า")
@@ -179,7 +184,9 @@ _PROJECT_NAMED = re.compile(r"(?:(?<=\s)|^)โครงการ[ก-๙]{6,}")
 # Ways of saying an item's words that share no letters with them.
 SYNONYMS = {
     # put to real use: an innovation used within the year, a system in use
-    r"(?:(?:นำ\S{0,12})?ไป|เริ่ม)ใช้(?:งาน)?(?:จริง|ใน(?:หน่วยงาน|สำนักงาน))": "นำนวัตกรรมไปใช้ภายในปีงบประมาณ ใช้งานระบบ",
+    r"(?:(?:นำ\S{0,12})?ไป|(?:นำ|เอา)\S{0,12}มา|เริ่ม)ใช้(?:งาน)?(?:จริง|ใน(?:หน่วยงาน|สำนักงาน))": (
+        "นำนวัตกรรมไปใช้ภายในปีงบประมาณ ใช้งานระบบ"
+    ),
     "ผู้ใช้(?:งาน)?ระบบ": "ผู้ใช้",  # the system's users, not the system in use
     "(?<!แจ้ง)เปิดใช้(?:งาน)?ระบบ": "ใช้งานระบบ",  # "แจ้งเปิดใช้ระบบ" is the letter announcing it
     "เปิดใช้งาน": "ใช้งานระบบ",
@@ -680,9 +687,10 @@ class ItemMatcher:
             if planned:
                 acc.add("proposed", planned)
                 numbered = True
-        if not negated and finished and not numbered and _ALL_STEPS.search(low):
+        every = _ALL_STEPS.search(low) if not negated and finished and not numbered else None
+        steps = [i.id for i in self.items[indicator.code] if i.kind == "step"]
+        if every is not None and (every.group("n") is None or int(every.group("n")) == len(steps)):
             # "ครบทุกขั้นแล้ว": every step of the table, for the reporter to confirm
-            steps = [i.id for i in self.items[indicator.code] if i.kind == "step"]
             acc.add("proposed", list(dict.fromkeys(self._twin_of(indicator.code, i, low) for i in steps)))
         if not negated and indicator.rubric is not None and indicator.rubric.kind is RubricKind.checklist:
             points = (

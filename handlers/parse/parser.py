@@ -40,6 +40,7 @@ from scoring.plan import Indicator, Plan, RubricKind
 Intent = Literal["report", "query", "correction", "cancel", "chat"]
 
 AUTO_SCORE, AUTO_MARGIN, REJECT_SCORE = 60.0, 15.0, 15.0
+_SENTENCE = re.compile(r"\n|(?<=ค่ะ)\s+|(?<=ครับ)\s+|(?<=คะ)\s+")  # lines, and statements closed by a polite particle
 CLEAR_SCORE = 40.0  # a moderate score with no rival (second ≤ a third of it) is clear enough
 DISTINCT_UNITS = {"นาที", "บาท", "คะแนน", "ระดับ"}
 PERCENT_UNITS = {"ร้อยละ", "%"}
@@ -759,7 +760,31 @@ class MessageParser:
         )
         if clear:
             return self._resolved(ParsedItem(ranked[0][0], top3, 0.8, "fuzzy", value, pending, segment), valued)
+        headed = self._named_by_one_line(value_free, top3)
+        if headed is not None:
+            return self._resolved(ParsedItem(headed, top3, 0.8, "fuzzy", value, pending, segment), valued)
         return ParsedItem(None, self._with_unit_candidates(top3, value), 0.4, cands.via, value, pending, segment)
+
+    def _named_by_one_line(self, text: str, top3: list[str]) -> str | None:
+        """ "อัปเดตงานนำข้อมูลความต้องการประชาชนเข้าสภาค่ะ" over lines of work: the whole text leans
+        nowhere (the work's words are shared by several indicators' names), but one line or sentence
+        names one indicator clearly and any other line that names another (the reporter's own work
+        group, "หนูเพิ่งย้ายมาอยู่กลุ่มงานประชุมสภา…") does so far more weakly."""
+        named: dict[str, float] = {}
+        for line in _SENTENCE.split(text):
+            ranked = self.matcher.fuzzy(line)
+            if not ranked:
+                continue
+            top, second = ranked[0][1], ranked[1][1] if len(ranked) > 1 else 0.0
+            if top >= AUTO_SCORE and top - second >= AUTO_MARGIN and top >= 3 * second:
+                named[ranked[0][0]] = max(top, named.get(ranked[0][0], 0.0))
+        if not named:
+            return None
+        best = max(named, key=lambda c: named[c])
+        others = [s for c, s in named.items() if c != best]
+        if best not in top3 or (others and named[best] < 1.5 * max(others)):
+            return None
+        return best
 
     def _named_by_its_number(self, segment: str, valued: str, value: ValueMatch, pending: bool) -> ParsedItem | None:
         """ "๑๒ โครงการ ขั้นตอน ๑–๓ ดำเนินการแล้ว": a count opening the message that is one indicator's
