@@ -89,6 +89,16 @@ def fy2562() -> MessageParser:
 
 
 @pytest.fixture(scope="session")
+def fy2563_council() -> MessageParser:
+    return MessageParser(load_plan(PLANS / "fy2563-council-secretariat.yaml"))
+
+
+@pytest.fixture(scope="session")
+def fy2563_social() -> MessageParser:
+    return MessageParser(load_plan(PLANS / "fy2563-social-development.yaml"))
+
+
+@pytest.fixture(scope="session")
 def fy2565() -> MessageParser:
     return MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
 

@@ -344,6 +344,8 @@ class IndicatorMatcher:
         """
         key = match_key(_expand(text))
         found = [alias for alias in self.aliases if alias in key]
+        # "เรื่องร้องเรียน" holds "ร้องเรียน": one mention, counted once
+        found = [a for a in found if not any(a != b and a in b and self.aliases[a] <= self.aliases[b] for b in found)]
         low = text.lower()
         short = [a for a in self._short_aliases if _said_alone(a, low)]
         cut = self._cut_short(low)

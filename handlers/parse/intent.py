@@ -15,6 +15,7 @@ from handlers.parse.normalize import blank, normalize_text, without_quoted
 from handlers.parse.numbers import spell_out_numbers
 from handlers.parse.period import find_dates, find_periods
 from handlers.parse.sections import DOC_NUMBER
+from handlers.parse.table import read_table
 from handlers.parse.value import find_value
 
 _WHEN = r"(?:วันไหน|วันอะไร|วันที่?เท่าไร|วันที่?เท่าไหร่|เมื่อไร|เมื่อไหร่)"
@@ -57,6 +58,7 @@ _HOW_TO_REPORT = re.compile(
 # Statements: lines, and sentences closed by a polite particle
 _SENTENCE = re.compile(r"\n|(?<=ค่ะ)\s+|(?<=ครับ)\s+|(?<=คะ)\s+")
 _SCORE_OR_STATUS = re.compile(r"คะแนน|ระดับ|(?<!เ)กี่|เท่าไ|สถานะ|ถึงไหน|ยังไม่ส่ง")
+_A_NUMBER = re.compile(r"[\d,]+(?:\.\d+)?\s*%?")
 _DONE_SAID = re.compile(r"เสร็จ|เรียบร้อย|ครบ|แล้ว")
 # A statement closed by "ค่ะ"/"ครับ" before whatever follows it
 _STATED_FIRST = re.compile(r"(.+?(?:ค่ะ|ครับ))\s+\S")
@@ -86,6 +88,9 @@ def looks_like_query(text: str) -> bool:
     norm = normalize_text(said_by_sender(text))
     if not _QUERY.search(norm):
         return False
+    table = read_table(norm)
+    if table is not None and any(_A_NUMBER.fullmatch(row.result) for row in table.rows):
+        return False  # "สรุปผลตัวชี้วัด …\nตัวชี้วัด\tผลงาน\tฐาน\tร้อยละ\n…": a sheet of results pasted, not asked
     unsure = _HOW_TO_REPORT.sub(" ", norm.lower())
     if unsure != norm.lower() and says_finished(unsure) and not asks(unsure):
         # "ขั้นตอน 3.1 กับ 3.2 ทำแล้วนะคะ … แบบนี้ต้องรายงานตรงไหนคะ": a report from someone unsure how to

@@ -47,7 +47,8 @@ PERCENT_UNITS = {"ร้อยละ", "%"}
 COUNT_UNITS = set(COUNT_WORDS)
 _CLOSING = re.compile(r"\s*(?:ค่ะ|คะ|ครับ|คับ|นะคะ|นะครับ|จ้า|%)?\s*$")
 _NOT_A_RESULT_BEFORE = re.compile(r"(?:ปี|พ\.ศ\.|ห้อง|ข้อ|[ก-ฮ]\.\s?[ก-ฮ]\.?)\s*\(?\s*$")
-_PROGRESS_BEFORE = re.compile(r"(?:ก้าวหน้า|คืบหน้า)\S{0,6}\s*$")
+# "ความก้าวหน้าร้อยละ 55", "สรุปความคืบหน้าตัวชี้วัดยุทธศาสตร์ 3 ไตรมาสนี้ประมาณ 30%" (code and period blanked)
+_PROGRESS_BEFORE = re.compile(r"(?:ก้าวหน้า|คืบหน้า)[^\d\n]{0,40}?(?:ประมาณ|ราวๆ|ราว|อยู่ที่|ได้|คือ|เป็น|=|:)?\s*(?:ร้อยละ)?\s*$")
 
 # A number that is not an item's, a round's or a letter's ("ขั้นที่ 3", "ครั้งที่ 2", "ที่ 45/2564").
 _LOOSE_NUMBER = re.compile(r"(?<![\d./])(?<!ที่)(?<!ที่ )(?<!ขั้น)(?<!ขั้น )(?<!ข้อ)(?<!ข้อ )\d+(?:\.\d+)?(?![\d/])")
@@ -94,7 +95,8 @@ _PROMISE = re.compile(
 _NEVER_A_RESULT = re.compile(
     r"(?:ครั้งที่|สมัย(?:ที่)?|คำสั่ง(?:ที่)?|ประกาศ(?:ที่)?)\s*\d+\s*/\s*(?:25)?\d{2}(?!\d)|"
     r"แบบฟอร์ม(?:ที่)?\s*\d+|"  # "แบบฟอร์ม 4": a form's number
-    r"(?<![\d.])0\d?-?\d{3,4}-?\d{4}(?:\s*ต่อ\s*\d{2,5})?|"  # "โทร 0-2224-1234 ต่อ 2217": a phone number
+    # "โทร 0-2224-1234 ต่อ 2217", "0 2521 0560 ต่อ 6512", "08 1234 5678": a phone number
+    r"(?<![\d.,])0\d?[-\s]?\d{3,4}[-\s]?\d{4}(?![\d.,])(?:\s*ต่อ\s*\d{2,5})?|"
     r"(?<![\d.])\d{1,3}\s*/\s*(?:25[4-9]\d|20[0-4]\d)(?!\d)|"  # "ภาคเรียนที่ 1/2563": a term of a year
     r"ทั้ง\s*\d+\s*ท่าน|"  # "นำเรียนรองผู้ว่าฯ ทั้ง 4 ท่าน": the people addressed
     r"ผู้เข้าร่วม(?:ประชุม)?\s*\d+\s*(?:คน|ท่าน|ราย)|"  # a meeting's attendance, never a result here
@@ -839,6 +841,9 @@ class MessageParser:
             # "เบิกจ่ายงวดที่ 1 ต.ค. 62": the month says the period, the quarterly installment what was paid;
             # "…สะสมถึงสิ้นเดือน พ.ค. … ลงชื่อ OT เดือนนี้": a month named beats one only pointed at
             periods = [p for p in periods if p.source not in ("installment", "relative")]
+            # the month reported, or the data's date, beats a month only when something was done
+            top = max(p.weight for p in periods if p.source in ("month", "as-of"))
+            periods = [p for p in periods if p.source not in ("month", "as-of") or p.weight == top]
         quarters = {(p.fiscal_year, p.quarter) for p in periods}
         months = {(p.fiscal_year, p.quarter, p.month) for p in periods if p.month is not None}
         if len(quarters) > 1:

@@ -80,6 +80,11 @@ _ROUND = re.compile(
     r"|ครึ่ง\s*ปี\s*(?:งบ(?:ประมาณ)?\s*)?(?:(?P<first>แรก)|(?P<second>หลัง))"  # the half-years end with Q2 and Q4
 )
 # The whole fiscal year closed: its fourth quarter ("ปิดปีงบ 61").
+# "ขอส่งผล ตช.4 ของเดือน ก.ย. 66", "ผลเดือน พ.ค.": the month reported; "ขึ้นระบบเมื่อ เม.ย.", "ช่วงเดือน พ.ค.
+# จัดประชาคม": when something was done, which gives way to a month reported.
+_REPORTED_MONTH = re.compile(r"(?:ของ|ผล(?:การดำเนินงาน)?(?:ประจำ)?|รายงาน(?:ผล)?|รอบ)\s*เดือน\s*$")
+_WHEN_DONE = re.compile(r"(?:เมื่อ|ช่วง)\s*(?:เดือน)?\s*$")
+_CONTRACT_BEFORE = re.compile(r"(?:ส่งมอบ|ตรวจรับ|งาน|สัญญา|จ้าง)\s*$")
 _YEAR_END = re.compile(r"(?:ปิด|สิ้น)ปีงบ(?:ประมาณ)?\s*(?:พ\.?\s?ศ\.?)?\s*(?P<year>\d{4}|\d{2})(?!\d)")
 _FISCAL_YEAR = re.compile(
     r"(?:ปีงบ(?:ประมาณ)?\s*(?:พ\.?\s?ศ\.?)?|(?<![a-z])fy)\s*(?P<year>\d{4}|\d{2})(?!\d)", re.IGNORECASE
@@ -103,6 +108,9 @@ class PeriodMatch:
     span: tuple[int, int]
     explicit_year: bool
     source: str  # quarter / installment / month / range / round / year-end / year / relative / default
+    # How plainly a month is the one reported: 0 when only when something happened ("เมื่อ เม.ย."),
+    # 2 when said as the report's ("ของเดือน ก.ย."), 3 for the data's date ("ข้อมูล ณ 15 มิ.ย.").
+    weight: int = 1
 
 
 _MONTH_ONLY = re.compile(rf"^(?:{_MONTH_RE})$", re.IGNORECASE)
@@ -163,7 +171,10 @@ _STATEMENTS_OF = re.compile(r"งบการเงิน\S{0,8}\s*$")
 _COMPARED = re.compile(r"(?:เท่ากับ|เทียบ(?:กับ)?|กว่า|จาก)\s*$")
 _ROUND_AHEAD = re.compile(r"จะ\S{0,12}\s*$")  # "จะส่งพร้อมรอบ 12 เดือน": a round still to come
 _AHEAD_AFTER = re.compile(r"\s*(?:นี้|หน้า)?\s*จะ")
-_AHEAD = re.compile(r"(?:จะ|ต่อไป|กำหนดการ|ให้ทัน|เหลือ(?:อีก)?\s*\d*\s*\S{0,6}\s*(?:คือ)?)")  # "เหลืออีก 2 ครั้งคือ เม.ย.": ahead
+_AHEAD = re.compile(
+    # "เวลาเฉลี่ยลดเหลือ 42 นาที เดือน ส.ค.": a figure brought down to, not what is still to come
+    r"(?:จะ|ต่อไป|กำหนดการ|ให้ทัน|(?<!ลด)(?<!เฉลี่ย)เหลือ(?:อีก)?(?!\s*[\d.]+\s*(?:นาที|%|ชั่วโมง|ชม))\s*\d*\s*\S{0,6}\s*(?:คือ)?)"
+)  # "เหลืออีก 2 ครั้งคือ เม.ย.": ahead
 # A month an activity or the data belongs to, said as such, is not the period reported.
 _EVENT_MONTH = re.compile(
     r"(?:(?:ค่าไฟ(?:ฟ้า)?|การเงิน|ประชุม\S{0,12})\s*ประจำเดือน|ตั้งแต่(?:เดือน)?|ในเดือน|ค่าไฟ(?:ฟ้า)?(?:เดือน)?|"
@@ -219,6 +230,8 @@ def find_periods(text: str, today: date, codes: Iterable[tuple[int, int]] = ()) 
         year = resolve_year(m.group("year"), today) if m.group("year") else fy_context
         fy, q = _quarter_period(int(m.group("q")), year, today)
         source = "installment" if m.group(0).startswith("งวด") else "quarter"  # "เงินประจำงวดที่ 1"
+        if source == "installment" and _CONTRACT_BEFORE.search(text[max(0, m.start() - 14) : m.start()]):
+            continue  # "รอส่งมอบงานงวดที่ 1": a contract's installment of work, not a quarter's money
         found.append(PeriodMatch(fy, q, None, m.span(), year is not None, source))
         taken.append(m.span())
     for m in _YEAR_END.finditer(text):
@@ -252,19 +265,20 @@ def find_periods(text: str, today: date, codes: Iterable[tuple[int, int]] = ()) 
         if year is not None and abs(year - to_be(today.year)) > YEARS_AROUND and len(m.group("year")) == 2:
             year, span = None, m.span("month")  # "เดือน เม.ย. 40 เรื่อง": a count after the month, not 2540
         fy, q, mo = _month_period(month, year, today)
-        found.append(PeriodMatch(fy, q, mo, span, year is not None, "month"))
+        weight = 2 if _REPORTED_MONTH.search(before) else 0 if _WHEN_DONE.search(before) else 1
+        found.append(PeriodMatch(fy, q, mo, span, year is not None, "month", weight))
         taken.append(span)
     for m in _DATE.finditer(text):
         # "ข้อมูล ณ 31/03/20", "as of 31/12/2023": the data's date gives its month.
         if _AS_OF.search(text[max(0, m.start() - 12) : m.start()]) and 1 <= int(m.group("m")) <= 12:
             fy, q, mo = _month_period(int(m.group("m")), resolve_year(m.group("y"), today), today)
-            found.append(PeriodMatch(fy, q, mo, m.span(), True, "as-of"))
+            found.append(PeriodMatch(fy, q, mo, m.span(), True, "as-of", 3))
     for m in _DAY_MONTH.finditer(text):
         if _AS_OF.search(text[max(0, m.start() - 12) : m.start()]) and int(m.group("d")) <= 31:
             month = _month_from(m, "dm")
             year = resolve_year(m.group("year"), today) if m.group("year") else None
             fy, q, mo = _month_period(month, year, today)
-            found.append(PeriodMatch(fy, q, mo, m.span(), year is not None, "as-of"))
+            found.append(PeriodMatch(fy, q, mo, m.span(), year is not None, "as-of", 3))
     for m in _RELATIVE.finditer(text):
         if not free(m.span()) or _COMPARED.search(text[max(0, m.start() - 12) : m.start()]):
             continue  # "ยังคงที่ 6% เท่ากับไตรมาสที่แล้ว": the period compared with, not the one reported

@@ -79,7 +79,9 @@ _DONE_WORDS = re.compile(
 # test, then who took part, then a stated total.
 _ANSWERED = (
     re.compile(rf"(?:ได้(?:รับ)?คืน|ตอบกลับ|ส่งคืน)\D{{0,10}}?{NUM}"),
-    re.compile(rf"(?:ผู้ตอบ|ตอบแบบ|ทำแบบ(?:ทดสอบ|สอบถาม|ประเมิน)|ผู้ทำแบบ|ผู้ประเมิน)\D{{0,16}}?{NUM}"),
+    re.compile(
+        rf"(?:ผู้ตอบ|ตอบแบบ|ทำแบบ(?:ทดสอบ|สอบถาม|ประเมิน)|ผู้ทำแบบ|ผู้ประเมิน)\D{{0,40}}?{NUM}"
+    ),  # "ทำแบบทดสอบครบทั้ง pre-test และ post-test 172 คน"
     re.compile(rf"ผู้เข้า(?:อบรม|ร่วม)\D{{0,16}}?{NUM}"),  # who took part, when no one is said to have answered
     re.compile(rf"ทั้งหมด\D{{0,10}}?{NUM}"),
 )
@@ -94,7 +96,8 @@ _DURATION = re.compile(
 # One number on its own, when nothing else in the text is a value ("ตช.3.3 ไตรมาสที่แล้ว 90").
 _NUMBERED_BEFORE = re.compile(r"(?:ขั้น(?:ตอน)?|ข้อ|ส่วน|ระดับ|ครั้ง|รอบ|ฉบับ|งวด|ที่|level|lv\.?)\s*(?:ที่)?\s*$", re.IGNORECASE)
 _LONE = re.compile(r"(?<![\d.,/])\d+(?:\.\d+)?(?![\d.,/])")
-_LEVEL = re.compile(r"(?:ระดับ|level|lv\.?)\s*(?:ที่\s*)?([1-5])(?!\d|\.\d)", re.IGNORECASE)
+# "ระดับ 3", and a mean level on a five-point scale ("ความพึงพอใจได้ระดับ 4.21"), not "ระดับ 3.5 เท่า…"
+_LEVEL = re.compile(r"(?:ระดับ|level|lv\.?)\s*(?:ที่\s*)?([1-4](?:\.\d{1,2})?|5(?:\.0{1,2})?)(?![\d.])", re.IGNORECASE)
 # "เฉลี่ย 378/14 = 27 นาที": the mean worked out, before any other mean said beside it ("(ปี 64 เฉลี่ย 55 นาที)")
 _MEAN_WORKED = re.compile(rf"เฉลี่ย[^\n=]{{0,24}}=\s*{NUM}\s*(?:นาที|min)", re.IGNORECASE)
 _MINUTES = re.compile(rf"{NUM}\s*(?:นาที|min(?:ute)?s?\b)", re.IGNORECASE)
@@ -128,7 +131,9 @@ _SELF_FIXED = re.compile(
     rf"(?<![\d.]){NUM}\s*(?:{COUNT_NOUNS}|%|นาที)?\s*(?:เอ้ย|ขอแก้(?:ไข)?|พิมพ์ผิด)\S{{0,6}}\s*(?:ไม่ใช่\S{{0,6}}\s*)?"
     rf"(?:เป็น\s*)?(?P<right>\d+(?:\.\d+)?)"
 )
-_RIGHT_COUNT = re.compile(rf"{_RIGHT_LEAD}\s*:?\s*{NUM}\s*(?P<noun>{COUNT_NOUNS})(?!\s*(?:/|จาก|ใน|of)\s*\d)")
+_RIGHT_COUNT = re.compile(
+    rf"{_RIGHT_LEAD}\s*:?\s*{NUM}\s*(?P<noun>{COUNT_NOUNS})(?!\s*(?:/|จาก|ใน|of)\s*(?:ทั้งหมด\s*)?\d)"
+)
 _RIGHT_MINUTES = re.compile(rf"{_RIGHT_LEAD}\s*:?\s*(?:เฉลี่ย\s*)?{NUM}\s*(?:นาที|min)", re.IGNORECASE)
 _RIGHT_NOT_WRONG = re.compile(rf"(?<![\d.]){NUM}\s*ไม่ใช่\s*\d")
 _PENDING = re.compile(r"อยู่ระหว่าง|กำลังดำเนินการ|ยังไม่(?:มี)?ความ(?:คืบหน้า|ก้าวหน้า)|ยังไม่ได้เริ่ม")
@@ -347,7 +352,7 @@ def lone_number(text: str) -> ValueMatch | None:
     return ValueMatch(float(lone[0].group(0)), None, span=lone[0].span(), confidence=0.3, source="bare")
 
 
-_RECEIVED = re.compile(rf"(?:ได้รับ|รับ(?:เรื่อง)?|เข้ามา|ทั้งหมด|received|total)\D{{0,8}}?{NUM}", re.IGNORECASE)
+_RECEIVED = re.compile(rf"(?:ได้รับ|รับ(?:เรื่อง)?|เข้ามา|ทั้งหมด|received|rec'?d|total)\D{{0,8}}?{NUM}", re.IGNORECASE)
 _SOLVED = re.compile(
     rf"(?:แก้(?:ไข)?(?:ได้|แล้ว|เสร็จ|สำเร็จ)|เสร็จ(?:สิ้น)?|ปิด(?:เรื่อง|งาน)?(?:ได้|แล้ว)?|resolved|solved|closed)\D{{0,8}}?{NUM}",
     re.IGNORECASE,

@@ -1,0 +1,104 @@
+"""Which figure is the result and which month is the period, when a message holds several: phone
+numbers, attendance, the month something was done in, a pasted sheet. Read through the real parser on
+the real plans."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from handlers.parse.parser import MessageParser
+
+
+def _one(parser: MessageParser, text: str, today: date) -> tuple[str | None, float | None, tuple[int, int, int | None]]:
+    result = parser.parse(text, today)
+    assert result.intent == "report" and result.first is not None, result
+    item = result.first
+    period = item.period or result.period
+    assert period is not None
+    return item.indicator, item.value.value if item.value else None, (period.fiscal_year, period.quarter, period.month)
+
+
+def test_a_phone_number_with_spaces_and_its_extension_is_not_a_ratio(fy2567: MessageParser) -> None:
+    said = (
+        "ขอส่งผล ตช.4 Traffy Fondue ประจำเดือน ธ.ค. 66 นะคะ\n"
+        "ทั้งเดือนเขตรับเรื่องเข้ามา 1,284 เรื่อง แก้ไขเสร็จสิ้นแล้ว 1,027 เรื่อง\n"
+        "ผู้ประสานงาน แพรวา โทร 0 2521 0560 ต่อ 6512"
+    )
+    assert _one(fy2567, said, date(2024, 1, 15)) == ("4", 79.98, (2567, 1, 12))
+
+
+def test_received_and_closed_in_english_make_the_share(fy2567: MessageParser) -> None:
+    assert _one(fy2567, "Traffy 50 เขต มีค 67 : rec'd 18,452 / closed 14,020", date(2024, 3, 20))[1] == 75.98
+
+
+def test_those_who_took_the_test_however_far_from_their_number_are_the_whole(fy2562: MessageParser) -> None:
+    said = (
+        "อบรมป้องกันอัคคีภัยและอพยพหนีไฟ อาคารศาลาว่าการ กทม. จัดไปเมื่อ 21-22 มี.ค. 62 ค่ะ\n"
+        "ผู้เข้าอบรม 180 คน ทำแบบทดสอบครบทั้ง pre-test และ post-test 172 คน\n"
+        "คะแนน post-test สูงกว่า pre-test 151 คน"
+    )
+    assert _one(fy2562, said, date(2019, 3, 28))[1] == 87.79
+
+
+def test_progress_said_with_words_between_beats_a_count_of_people(fy2563_council: MessageParser) -> None:
+    said = "โครงการสัมมนาของสมาชิกสภาฯ เลื่อนออกไป ผู้เข้าร่วมเดิม 61 ท่าน\nสรุปความคืบหน้าตัวชี้วัดยุทธศาสตร์ 3 ไตรมาสนี้ประมาณ 30% ครับ"
+    assert _one(fy2563_council, said, date(2020, 4, 20))[1] == 30
+
+
+def test_a_mean_level_on_a_five_point_scale_is_the_level(fy2562: MessageParser) -> None:
+    assert _one(fy2562, "ความพึงพอใจของผู้รับบริการ ผตร. แจ้งผลมาแล้ว ได้ระดับ 4.21 ครับ", date(2019, 8, 20))[1] == 4.21
+
+
+def test_the_month_reported_beats_the_month_something_was_done_in(
+    fy2565: MessageParser, fy2567: MessageParser, fy2563_social: MessageParser
+) -> None:
+    went_live = "K2 ระบบที่ขึ้นไปเมื่อ เม.ย. ใช้งานจริงแล้วครับ เดือน พ.ค. ใช้เวลาเฉลี่ย 41.5 นาที"
+    assert _one(fy2565, went_live, date(2022, 6, 17))[2] == (2565, 3, 5)
+    late = "ต.ค. 66 เพิ่งขึ้นปีงบ 67 นะครับ ขอส่งผล ตช.4 ของเดือน ก.ย. 66 ก่อน ปิดที่ 72.35%"
+    assert _one(fy2567, late, date(2023, 10, 11))[2] == (2566, 4, 9)
+    as_of = (
+        "ตช.เจรจา 4 แผนพัฒนาชุมชน ชุมชนในเขตทั้งหมด 42 ชุมชน จัดทำแผนแล้ว 39 ชุมชน\n"
+        "ช่วงเดือน พ.ค. จัดประชาคมไปแล้ว 3 ครั้ง\nข้อมูล ณ 15 มิ.ย. 63 ค่ะ"
+    )
+    assert _one(fy2563_social, as_of, date(2020, 6, 18))[2] == (2563, 3, 6)
+
+
+def test_a_figure_brought_down_to_in_a_month_keeps_the_month(fy2565: MessageParser) -> None:
+    assert _one(fy2565, "K2 ใช้งานระบบใหม่แล้ว เวลาเฉลี่ยลดเหลือ 42 นาที เดือน ส.ค.", date(2022, 8, 19))[2] == (2565, 4, 8)
+
+
+def test_a_contract_s_installment_of_work_is_not_a_quarter(fy2562: MessageParser) -> None:
+    said = "ก.2 ลงนามสัญญากับผู้รับจ้างแล้วเมื่อ 8 พ.ค. 62 ตอนนี้สำเร็จ 4 จาก 6 ขั้นตอนครับ รอส่งมอบงานงวดที่ 1"
+    assert _one(fy2562, said, date(2019, 5, 20))[2][:2] == (2562, 3)
+
+
+def test_a_pasted_sheet_of_results_is_a_report_not_a_question(fy2567: MessageParser) -> None:
+    said = (
+        "สรุปผลตัวชี้วัด สพว.กทม. ไตรมาส 2/2567\nตัวชี้วัด\tผลงาน\tฐาน\tร้อยละ\n"
+        "ตช.1 มติสภา\t38\t41\t92.68\nตช.5 สัญจรประจำเขต\t146\t160\t91.25\nตช.6 สัญจรชุมชน\t203\t237\t85.65"
+    )
+    result = fy2567.parse(said, date(2024, 3, 20))
+    assert result.intent == "report"
+    assert [(i.indicator, i.value.value if i.value else None) for i in result.items] == [
+        ("1", 92.68),
+        ("5", 91.25),
+        ("6", 85.65),
+    ]
+
+
+def test_an_alias_inside_a_longer_alias_is_one_mention(fy2567: MessageParser) -> None:
+    """ "เรื่องร้องเรียน" holds "ร้องเรียน": said once in a problem line, it does not outweigh KPI 5 named
+    in the heading; the two are asked about, never saved as KPI 4."""
+    said = "สัญจรประจำเขต ต.ค.-ธ.ค. 66 ดำเนินการแล้วเสร็จ 88.6%\nปัญหาที่พบ: ข้อสั่งการเรื่องร้องเรียนน้ำท่วมขังยังแก้ไขไม่ได้"
+    result = fy2567.parse(said, date(2023, 12, 20))
+    assert result.first is not None and result.first.indicator != "4"
+    assert result.ask is not None
+
+
+def test_points_totalled_now_are_the_claim(fy2565: MessageParser) -> None:
+    said = (
+        "Innovation Base รอบ 6 เดือนค่ะ ส่วนที่ 1 ค้นหาและคัดเลือกแนวคิดครบ 20 คะแนน ส่วนที่ 2 "
+        "ผ่านคณะกรรมการกลั่นกรองแล้ว 30 คะแนน รวมตอนนี้ได้ 50 คะแนน"
+    )
+    claims = fy2565.item_matcher.claims("4", said)
+    assert claims.claim == "points" and claims.claimed == 50
