@@ -36,6 +36,7 @@ CORPORA = (
     "blind11_sealed",
     "blind12_sealed",
     "blind13_sealed",
+    "blind14_sealed",
 )
 
 

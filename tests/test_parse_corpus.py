@@ -67,6 +67,7 @@ FLOORS = {
     "blind11_sealed": {"indicator_ok": 0.96, "value_ok": 0.975, "period_ok": 0.975},
     "blind12_sealed": {"indicator_ok": 0.975, "value_ok": 0.975, "period_ok": 0.96},
     "blind13_sealed": {"indicator_ok": 0.985, "value_ok": 0.985, "period_ok": 0.99},
+    "blind14_sealed": {"indicator_ok": 0.975, "value_ok": 0.98, "period_ok": 0.98},
 }
 
 
@@ -103,6 +104,7 @@ MULTI_FLOORS = {
     "blind11_sealed": 0.9,
     "blind12_sealed": 0.89,
     "blind13_sealed": 1.0,
+    "blind14_sealed": 0.9,
 }
 
 
