@@ -206,3 +206,40 @@ def test_work_handed_to_the_head_or_begun_or_part_way_is_not_done(fy2565: Messag
 def test_an_innovation_brought_into_use_is_put_to_use(fy2565: MessageParser) -> None:
     said = "นวัตกรรม ทำตัวผลผลิตเสร็จแล้ว 1 ชิ้นค่ะ แล้วก็เอามาใช้จริงในสำนักงานตั้งแต่ มิ.ย. แล้วด้วยค่ะ"
     assert set(fy2565.item_matcher.claims("4", said).proposed) == {"s3-1.1", "s3-2.1"}
+
+
+def test_a_level_said_not_reached_is_its_own_milestone_not_done(fy2565: MessageParser) -> None:
+    table = fy2565.item_matcher.claims(
+        "K1", "สรุปสถานะ ตช.1\nระดับ 1 ✅ กก.กิจการสภาเห็นชอบประเด็นแล้ว\nระดับ 4 ❌\nระดับ 5 ❌\nสรุปตอนนี้อยู่ระดับ 1 ค่ะ"
+    )
+    assert set(table.proposed_undone) == {"4", "5"} and "1" in table.proposed
+    taken_back = fy2565.item_matcher.claims("K1", "K1 ขอแก้ครับ ระดับ 4 ยังไม่ผ่าน ประธานสภายังไม่ได้รับเรื่อง ตอนนี้จบที่ระดับ 3")
+    assert set(taken_back.proposed) == {"1", "2", "3"} and set(taken_back.undone + taken_back.proposed_undone) == {"4"}
+    # "ยังไม่" about something else in the clause says nothing of the level named
+    other = fy2565.item_matcher.claims("K1", "K1 ตอนนี้อยู่ระดับ 3 ค่ะ ประธานสภายังไม่ได้รับเรื่อง")
+    assert "3" not in other.proposed_undone
+
+
+def test_one_of_an_item_s_listed_actions_with_the_rest_under_way_is_not_the_item(fy2565: MessageParser) -> None:
+    """One Platform's item 1 prints three actions (1. แต่งตั้ง… 2. สำรวจ… 3. จัดทำเอกสาร…): the team
+    appointed while the survey and the document are still being done is not item 1 done."""
+    part = fy2565.item_matcher.claims(
+        "5.2",
+        "One Platform : แต่งตั้งคณะทำงานธรรมาภิบาลข้อมูลและทีมบริกรข้อมูลแล้ว (คำสั่งที่ 45/2564) "
+        "ส่วนสำรวจแบบฟอร์มกับทำเอกสารชุดข้อมูลสำคัญยังทำอยู่ค่ะ",
+    )
+    assert "1" not in part.proposed and part.done == ()
+    whole = fy2565.item_matcher.claims(
+        "5.2",
+        "One Platform ค่ะ มีคำสั่งแต่งตั้งคณะทำงานธรรมาภิบาลข้อมูลกับทีมบริกรข้อมูลแล้ว สำรวจแบบฟอร์มที่ทุกกลุ่มงานใช้ "
+        "ทำเอกสารชุดข้อมูลสำคัญเสนอไป 12 ชุด ทัน ธ.ค. พอดีเลยค่ะ",
+    )
+    assert "1" in whole.proposed
+
+
+def test_the_step_that_leaves_fewer_of_its_words_unsaid_is_the_one_named(fy2562: MessageParser) -> None:
+    said = (
+        "ขอรายงานว่า ได้ประเมินผลการนำเข้าข้อมูลข่าวสารของหน่วยงานทั้ง 72 ศูนย์ เสร็จสิ้นเมื่อวันที่ 26 ก.ค. 62 "
+        "และจัดอันดับศูนย์ข้อมูลข่าวสารฯ เรียบร้อยแล้ว"
+    )
+    assert fy2562.item_matcher.claims("ก.1", said).proposed == ("step-5",)

@@ -76,7 +76,9 @@ _PART_HEADING = re.compile(r"(?m)^[^\S\n]*ส่วนที่\s*(\d+)[^\S\n]*:
 _PIPE_ROW = re.compile(r"(?m)^[^\S\n]*\|([^\n]*?)\|?[^\S\n]*$")  # a row of a table pasted with pipes
 _OTHERS_TO_DO = re.compile(r"ให้\S{0,40}?เตรียม")
 # What is right now: "ขอแก้เป็นระดับ 3", "ตอนนี้ถือว่าอยู่ระดับ 3"
-_CORRECTED_TO = re.compile(r"\s*(?:(?:ขอ)?แก้(?:ไข)?(?:ให้)?เป็น|ตอนนี้\s*(?:ถือว่า)?\s*(?:อยู่|ได้)?(?:ที่)?\s*(?=ระดับ))")
+_CORRECTED_TO = re.compile(
+    r"\s*(?:(?:ขอ)?แก้(?:ไข)?(?:ให้)?เป็น|ตอนนี้\s*(?:ถือว่า)?\s*(?:ยัง)?(?:อยู่|ได้|จบ)?(?:ที่)?\s*(?=ระดับ))"
+)
 _DATED_LINE = re.compile(
     r"(?m)^[^\S\n]*(?:[-•*▪·][^\S\n]*)?\d{1,2}[^\S\n]*"
     rf"{_MONTH_SHORT}\.?[^\S\n][^\n]*$"
@@ -91,6 +93,10 @@ _REAL_USE = re.compile(
     re.IGNORECASE,
 )
 _IN_USE_ITEM = re.compile(r"ใช้งานระบบ\S{0,2}$")  # an item that is the system in use and nothing more
+_LISTED_ACTION = re.compile(r"(?:^|\s)\d+\.\s+\S")  # "… 2. หน่วยงานทำการสำรวจ…" inside an item's text
+# "ระดับ 4 ❌", "ระดับ 3 ยังไม่ผ่าน", "❌ ระดับ 5": the level itself said not reached
+_LEVEL_NOT_REACHED = re.compile(r"\s*(?:[❌✗✖✘✕]|ยังไม่|ไม่ผ่าน)")
+_MARK_BEFORE = re.compile(r"[❌✗✖✘✕]\s*$")
 _TO_COME = re.compile(r"จะ\s*(?:เริ่ม|เปิด|นำ\S{0,10})?$")  # "จะเริ่มใช้จริงสัปดาห์หน้า"
 _ANNOUNCED = re.compile(r"(?:หนังสือ|แจ้ง|เวียน)\S{0,30}$")
 _QUARTERLY = re.compile(r"ทุก\s*(?:3\s*เดือน|ไตรมาส)")
@@ -115,7 +121,8 @@ _STRONG_UNDER_WAY = re.compile(
     r"ร่าง(?:เสร็จ|แล้ว)|กำลัง|อยู่ระหว่าง|ระหว่าง(?:การ)?ดำเนิน|คาดว่า|น่าจะ|⏳|ยังไม่|จะ(?:เสร็จ|ส่ง|ทำ)|รอ|"
     r"(?:ไป|มา)แล้ว\s*\d+\s*(?:เดือน|สัปดาห์|รอบ)|เริ่ม|ทยอย"
 )
-_ANOTHER_NUMBERED = re.compile(r"\d+\.\d+|ขั้น|ข้อ|step", re.IGNORECASE)
+# Another item by its number ("แต่ 3.2 …", "ขั้นที่ 4 …"), not "ข้อ" inside "ข้อมูล"
+_ANOTHER_NUMBERED = re.compile(r"\d+\.\d+|(?:ขั้น(?:ตอน)?|ข้อ|step)\s*(?:ที่)?\s*\d", re.IGNORECASE)
 _FORM = re.compile(r"(?:แบบ)?ฟอร์ม(?:ที่)?\s*(\d+)")
 _CITED_LETTER = re.compile(rf"(?:ตาม)?(?:หนังสือ|บันทึก(?:ข้อความ)?)?\s*(?:เลขที่\s*)?{DOC_NUMBER.pattern}")
 _FIRST_TIME = re.compile(r"ครั้งแรก|รอบแรก")
@@ -154,7 +161,7 @@ _CLAUSE = re.compile(
     r"(?<=\S[✅✔✓❌✖✘✕⏳])\s*|(?<=[^\s\-•*] [✅✔✓])\s+|\s*[👍🙏🎉😊]+\s*|"
     # a mark glued before its item ("✅ขั้น 1 ✅ขั้น 2 ❌ขั้น 4"): each mark opens a clause
     r"\s*(?=[✅✔✓❌✗✖✘✕](?:ขั้น|ข้อ|ส่วน|step|\d))|"
-    r"\s+(?:ส่วน(?!\s*ที่\s*\d)|แต่)|\s+(?=(?:ขอ)?แก้(?:ไข)?(?:ให้)?เป็น|ตอนนี้\s*(?:ถือว่า)?\s*(?:อยู่|ได้)?(?:ที่)?\s*ระดับ)|(?<!คัด)(?<!ที่)\s*(?=(?:ยัง|คง|ที่)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย))(?<!ว่าแล้ว)(?<!ว่าเสร็จ)(?<!ว่าเสร็จแล้ว)(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ|ครั้ง))"
+    r"\s+(?:ส่วน(?!\s*ที่\s*\d)|แต่)|\s+(?=(?:ขอ)?แก้(?:ไข)?(?:ให้)?เป็น|ตอนนี้\s*(?:ถือว่า)?\s*(?:ยัง)?(?:อยู่|ได้|จบ)?(?:ที่)?\s*ระดับ)|(?<!คัด)(?<!ที่)\s*(?=(?:ยัง|คง|ที่)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย))(?<!ว่าแล้ว)(?<!ว่าเสร็จ)(?<!ว่าเสร็จแล้ว)(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ|ครั้ง))"
 )
 _NUM = r"\d+(?:\.\d+)?"
 _JOIN = (
@@ -431,6 +438,13 @@ class ItemMatcher:
                 for said in item.evidence:
                     for n in _FORM.findall(thai_to_arabic_digits(said)):
                         self._forms.setdefault(code, {}).setdefault(n, item.id)
+        # Items printed as a numbered list of several actions: done only when all of them are.
+        self._listed_actions = {
+            (code, item.id)
+            for code, items in self.items.items()
+            for item in items
+            if len(_LISTED_ACTION.findall(item.text)) >= 2
+        }
         # The words that name an indicator say which one the message is about, not which item.
         self.name_grams = {
             i.code: set().union(*(_grams(match_key(_expand(n))) for n in (i.name, *i.aliases)))
@@ -541,7 +555,7 @@ class ItemMatcher:
             # "แจ้งเขตทราบแล้ว ส่วนการประชาสัมพันธ์ผ่านเว็บไซต์ รอฝ่าย IT อัปโหลด": the other half of the
             # same milestone is still under way
             chosen, options = self.by_words(indicator.code, low)
-            acc.add("blocked", [i for i in acc.last_words if i in chosen])
+            acc.add("blocked", [i for i in acc.last_words if i in chosen or self._words_within(indicator.code, i, low)])
         if _HANDED_ON.match(low):
             return before  # "ส่งให้หัวหน้ากลุ่มงานดูแล้ว": the item before handed on, not an item of its own
         if negated and under_way:
@@ -641,6 +655,15 @@ class ItemMatcher:
                 ids += self._substeps(indicator, ids)
             if kind == "level":
                 if negated:
+                    # "ระดับ 4 ❌", "ระดับ 3 ยังไม่ผ่านนะคะ": that level's own milestone is not done
+                    level = int(float(_numbers(m.group("nums"))[0]))
+                    said_of_it = (
+                        acc.retracts  # "ขอแก้ … ระดับ 5 ที่แจ้งเมื่อวาน ยังไม่เสร็จนะคะ": taken back
+                        or _LEVEL_NOT_REACHED.match(low, m.end())
+                        or _MARK_BEFORE.search(low[: m.start()])
+                    )
+                    if said_of_it and self._level_is_items(indicator, level):
+                        acc.add("proposed_undone", [i.id for i in level_items(indicator, level)][-1:])
                     continue
                 level = int(float(_numbers(m.group("nums"))[0]))
                 acc.claim, acc.claimed = "level", float(level)
@@ -880,6 +903,19 @@ class ItemMatcher:
             return (found, []) if found and all(found) else ([], options)
         return chosen + [f for f in news if f not in chosen], []
 
+    def _words_within(self, code: str, item: str, text: str) -> bool:
+        """ "แต่งตั้งคณะทำงานแล้ว ส่วนสำรวจแบบฟอร์มกับทำเอกสารชุดข้อมูลยังทำอยู่": the clause's item words
+        lie mostly inside one long item that lists several actions, so it tells the rest of that item,
+        though it says too little of it to be matched on its own. Only for an item printed as a numbered
+        list of actions ("1. แต่งตั้ง… 2. สำรวจ… 3. จัดทำเอกสาร…")."""
+        if (code, item) not in self._listed_actions:
+            return False
+        query = _grams(match_key(_expand(text))) - self.name_grams.get(code, set())
+        relevant = {g for g in query if g in self.idf and any(g in gs for k, gs in self.grams.items() if k[0] == code)}
+        total = math.fsum(self.idf[g] for g in relevant)
+        inside = math.fsum(self.idf[g] for g in relevant if g in self.grams.get((code, item), set()))
+        return inside >= MIN_MASS and inside >= 0.6 * total
+
     def _recall(self, code: str, item: str, text: str) -> float:
         """The share of an item's own words (by weight) the text says."""
         grams = self.grams.get((code, item), set())
@@ -983,7 +1019,7 @@ class ItemMatcher:
             return math.fsum(self.idf[g] for g in self.grams[key] - query - name)
 
         left = sorted((unsaid(k), k) for k in rivals)
-        if len(left) > 1 and left[0][0] <= 0.6 * left[1][0] and left[1][0] >= left[0][0] + 2 * MIN_MASS:
+        if len(left) > 1 and left[0][0] <= 0.6 * left[1][0] and left[1][0] >= left[0][0] + 1.5 * MIN_MASS:
             return left[0][1]
         return None
 
