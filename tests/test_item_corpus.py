@@ -31,7 +31,7 @@ FLOORS: dict[str, tuple[float, str]] = {
     "sealed10": (0.88, "a tenth set, all sealed, scored once on the final code: 73.3 %, 4 marked without a tap"),
     "sealed11": (0.83, "an eleventh set, all sealed: 71.7 % when scored once, none marked without a tap"),
     "sealed12": (0.85, "a twelfth set, all sealed: 79.2 % when scored once, 1 marked without a tap"),
-    "sealed13": (0.83, "a thirteenth set, all sealed: 77.5 % when scored once, none marked without a tap"),
+    "sealed13": (0.84, "a thirteenth set, all sealed: 77.5 % when scored once, none marked without a tap"),
     "sealed14": (0.9, "a fourteenth set, all sealed: 84.2 % when scored once, 1 marked without a tap"),
     "sealed15": (0.875, "a fifteenth set, all sealed: 81.7 % when scored once, none marked without a tap"),
 }

@@ -243,3 +243,13 @@ def test_the_step_that_leaves_fewer_of_its_words_unsaid_is_the_one_named(fy2562:
         "และจัดอันดับศูนย์ข้อมูลข่าวสารฯ เรียบร้อยแล้ว"
     )
     assert fy2562.item_matcher.claims("ก.1", said).proposed == ("step-5",)
+
+
+def test_last_year_and_a_deadline_due_are_not_work_done(fy2567: MessageParser, fy2562: MessageParser) -> None:
+    """ "ปีที่แล้ว" is last year, "ครบกำหนดส่ง" is due: neither says anything is finished."""
+    year = fy2567.item_matcher.claims("2", "วิเคราะห์ผลปีที่แล้ว + เลือกโครงการตามนโยบายเรียบร้อย 👌 KPI2")
+    assert set(year.proposed) == {"step-1", "step-2"}
+    due = fy2562.parse(
+        "เรียนทุกท่าน พรุ่งนี้ 20 ธ.ค. ครบกำหนดส่งผลไตรมาส 1 นะคะ ส่งทาง LINE หรือ e-mail ก็ได้ค่ะ", date(2018, 12, 19)
+    )
+    assert all(i.claims.empty for i in due.items)

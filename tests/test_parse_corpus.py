@@ -54,7 +54,7 @@ BLIND = {
 FLOORS = {
     "blind_dev": {"indicator_ok": 0.98, "value_ok": 0.98, "period_ok": 0.99},
     "blind2_dev": {"indicator_ok": 0.98, "value_ok": 0.99, "period_ok": 0.99},
-    "blind3_dev": {"indicator_ok": 0.96, "value_ok": 0.99, "period_ok": 0.98},
+    "blind3_dev": {"indicator_ok": 0.965, "value_ok": 0.99, "period_ok": 0.98},
     "blind3_sealed": {"indicator_ok": 0.96, "value_ok": 0.99, "period_ok": 0.98},
     "blind4_dev": {"indicator_ok": 0.955, "value_ok": 0.99, "period_ok": 0.98},
     "blind4_sealed": {"indicator_ok": 0.96, "value_ok": 0.99, "period_ok": 0.96},
@@ -62,12 +62,12 @@ FLOORS = {
     "blind6_sealed": {"indicator_ok": 0.98, "value_ok": 0.97, "period_ok": 0.99},
     "blind7_sealed": {"indicator_ok": 0.985, "value_ok": 0.98, "period_ok": 0.98},
     "blind8_sealed": {"indicator_ok": 0.975, "value_ok": 0.99, "period_ok": 0.99},
-    "blind9_sealed": {"indicator_ok": 0.98, "value_ok": 0.975, "period_ok": 0.97},
-    "blind10_sealed": {"indicator_ok": 0.99, "value_ok": 0.98, "period_ok": 0.975},
-    "blind11_sealed": {"indicator_ok": 0.96, "value_ok": 0.975, "period_ok": 0.975},
-    "blind12_sealed": {"indicator_ok": 0.975, "value_ok": 0.975, "period_ok": 0.96},
-    "blind13_sealed": {"indicator_ok": 0.985, "value_ok": 0.985, "period_ok": 0.99},
-    "blind14_sealed": {"indicator_ok": 0.975, "value_ok": 0.98, "period_ok": 0.98},
+    "blind9_sealed": {"indicator_ok": 0.98, "value_ok": 0.975, "period_ok": 0.98},
+    "blind10_sealed": {"indicator_ok": 0.99, "value_ok": 0.98, "period_ok": 0.985},
+    "blind11_sealed": {"indicator_ok": 0.965, "value_ok": 0.98, "period_ok": 0.98},
+    "blind12_sealed": {"indicator_ok": 0.975, "value_ok": 0.98, "period_ok": 0.96},
+    "blind13_sealed": {"indicator_ok": 0.99, "value_ok": 0.985, "period_ok": 0.99},
+    "blind14_sealed": {"indicator_ok": 0.98, "value_ok": 0.98, "period_ok": 0.99},
 }
 
 

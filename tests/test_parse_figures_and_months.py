@@ -102,3 +102,19 @@ def test_points_totalled_now_are_the_claim(fy2565: MessageParser) -> None:
     )
     claims = fy2565.item_matcher.claims("4", said)
     assert claims.claim == "points" and claims.claimed == 50
+
+
+def test_a_number_put_right_mid_message_is_a_correction_of_the_report_filed(
+    fy2565: MessageParser, fy2562: MessageParser, fy2567: MessageParser
+) -> None:
+    """A correction's period is the report's it corrects, so none is read; "ไม่ใช่ 3 ครั้ง" is the wrong
+    number, not an item said not done."""
+    for parser, said, today, value in (
+        (fy2565, "แก้ไข One Platform เป็น ５５％ นะคะ เมื่อกี้พิมพ์ 65", date(2022, 5, 20), 55),
+        (fy2567, '↩️ ตอบกลับ "KPI 4 Traffy 71.2% ค่ะ"\nขอโทษค่ะ พิมพ์สลับ ที่ถูกต้องคือ 72.1% นะคะ', date(2024, 5, 20), 72.1),
+        (fy2562, "แก้ไขครับ ก.1 ที่รายงานเดือนที่แล้วต้องเป็น 4 ครั้ง ไม่ใช่ 3 ครั้ง", date(2019, 4, 19), 4),
+    ):
+        result = parser.parse(said, today)
+        assert result.intent == "correction" and result.period is None, said
+        assert result.first is not None and result.first.value is not None and result.first.value.value == value
+        assert result.first.claims.empty, said

@@ -68,6 +68,8 @@ _CORRECTION = re.compile(
     # "แก้ไข ข.1 ค่ะ 162/180 ไม่ใช่ 126/180", "พิมพ์ผิด ๘๖ ไม่ใช่ ๖๘": a code to fix, or the right number before the wrong
     r"แก้(?:ไข)?\s*(?:[กขคง]\.\d|ข้อ\s*\d)|(?:ขอ)?โทษ(?:ค่ะ|ครับ|ที(?!่))|sorry|correction|แก้ไขข้อมูล|"
     r".{0,60}?[\d.]+\s*%?\s*not\s*[\d.]+|"
+    # "เมื่อวานที่แจ้ง 3.2 … 45% ขอแก้เป็น 54%", "แก้ไข One Platform เป็น 55%", "ขอโทษค่ะ พิมพ์สลับ ที่ถูกต้องคือ…"
+    r"[\s\S]{0,100}?(?:ขอแก้(?:ไข)?(?:ค่า)?\s*เป็น|พิมพ์สลับ|สลับหลัก|แก้(?:ไข)?\s+(?:\S+\s+){1,3}?เป็น\s*[\d๐-๙])|"
     r".{0,80}?(?:ผิด\S{0,8}\s*(?:ต้องเป็น|ที่ถูก)|ที่ถูก(?:ต้อง)?(?:คือ|เป็น)\s*(?:ร้อยละ\s*)?[\d๐-๙])|.{0,60}?[\d๐-๙][^\s]*\s*(?:\S{1,10}\s*)?ไม่ใช่\s*[\d๐-๙])",
     re.IGNORECASE,
 )
@@ -448,6 +450,15 @@ class MessageParser:
                 claims = self.item_matcher.claims(item.indicator, said)
                 rubric = self.indicators[item.indicator].rubric
                 on_ladder = rubric is not None and rubric.kind is RubricKind.ladder
+                if (
+                    intent == "correction"
+                    and item.value is not None
+                    and item.value.unit == self.indicators[item.indicator].unit
+                    and not (claims.undone or claims.proposed_undone)
+                ):
+                    # "แก้ไข ก.1 … ต้องเป็น 4 ครั้ง ไม่ใช่ 3 ครั้ง": a number in the indicator's unit put right,
+                    # not items done
+                    claims = ItemClaims()
                 if intent == "correction" and claims.claim is not None and not (claims.claim == "level" and on_ladder):
                     # "ขอแก้ไข นวัตกรรม เป็น 30 คะแนน": the number is corrected, as said; "ขอแก้เป็นระดับ 3" on a
                     # ladder is its milestones
