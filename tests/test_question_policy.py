@@ -146,3 +146,20 @@ def test_work_said_done_then_a_question_on_its_evidence_is_a_report() -> None:
     assert not looks_like_query("ตอนนี้ทำ Action Plan เสร็จแล้วค่ะ มีคำสั่งแต่งตั้งคณะทำงานแล้วด้วยค่ะ ต้องแนบอะไรเพิ่มไหมคะ")
     assert looks_like_query("ทำ Action Plan เสร็จแล้วค่ะ ตอนนี้ได้กี่คะแนนแล้วคะ")  # the score asked: a question
     assert looks_like_query("ส่งหลักฐานแล้วหรือยังคะ")
+
+
+def test_what_a_result_would_score_is_asked_not_reported() -> None:
+    from datetime import date
+
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+    from tests.conftest import PLANS
+
+    fy2565 = MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
+    fy2567 = MessageParser(load_plan(PLANS / "fy2567-governor-secretary.yaml"))
+    for parser, said in (
+        (fy2565, "ตัวชี้วัดที่ 2 ถ้าเฉลี่ยออกมา 30 นาทีพอดี จะได้ระดับ 4 หรือระดับ 3 ครับ"),
+        (fy2565, "K3 ถ้าเฉลี่ย 45 นาทีพอดี ได้ระดับ 4 หรือ 5 ครับ"),
+        (fy2567, "@Tidtam ตัวชี้วัดที่ 4 ถ้าจะได้ระดับ 5 นอกจากผลต้องถึง 75% แล้ว ต้องมีรายงานอะไรประกอบอีกบ้างคะ"),
+    ):
+        assert parser.parse(said, date(2022, 2, 1)).intent == "query", said

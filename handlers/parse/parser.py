@@ -40,6 +40,8 @@ from scoring.plan import Indicator, Plan, RubricKind
 Intent = Literal["report", "query", "correction", "cancel", "chat"]
 
 AUTO_SCORE, AUTO_MARGIN, REJECT_SCORE = 60.0, 15.0, 15.0
+# "ถ้าเฉลี่ย 45 นาทีพอดี ได้ระดับ 4 หรือ 5 ครับ": what a result would score, asked, not a level reached
+_IF_ASKED = re.compile(r"ถ้า[^\n]{0,80}(?:หรือ|ไหม|มั้ย|บ้าง|เท่าไ|(?<!เ)กี่)")
 _SENTENCE = re.compile(r"\n|(?<=ค่ะ)\s+|(?<=ครับ)\s+|(?<=คะ)\s+")  # lines, and statements closed by a polite particle
 CLEAR_SCORE = 40.0  # a moderate score with no rival (second ≤ a third of it) is clear enough
 DISTINCT_UNITS = {"นาที", "บาท", "คะแนน", "ระดับ"}
@@ -255,7 +257,8 @@ class MessageParser:
         items = self._month_series(items, blanked, valued, periods) or items
         sections = split_sections(text)
         undo = intent == "correction"
-        if (intent in ("report", "chat") or (intent == "query" and not asks(low)) or undo) and says_finished(low):
+        asked = asks(low) or bool(_IF_ASKED.search(low))
+        if (intent in ("report", "chat") or (intent == "query" and not asked) or undo) and says_finished(low):
             # "ขั้นที่ 3 เสร็จแล้ว", "ได้ 35 คะแนน" on a checklist: items done, not a question about scores;
             # "ขอแก้ไข ขั้นที่ 5 ยังไม่เสร็จ": an item taken back, not a number to correct.
             items, intent = self._with_items(items, blanked, intent, blank(low, [c.span for c in codes]))
