@@ -118,3 +118,32 @@ def test_a_number_put_right_mid_message_is_a_correction_of_the_report_filed(
         assert result.intent == "correction" and result.period is None, said
         assert result.first is not None and result.first.value is not None and result.first.value.value == value
         assert result.first.claims.empty, said
+
+
+def test_periods_said_in_words(fy2563_council: MessageParser, fy2562: MessageParser, fy2565: MessageParser) -> None:
+    late = "ขอส่งย้อนหลังนะคะ ของไตรมาสแรกปีงบ 63 ความพึงพอใจต่อการปฏิบัติงานของสำนักงานเลขาฯ สภา ได้ 82.4%"
+    assert _one(fy2563_council, late, date(2020, 4, 3))[2] == (2563, 1, None)
+    as_of = "เบิกจ่ายงบประมาณในภาพรวม ได้ 50% แล้วค่ะ ณ สิ้นเม.ย."
+    assert _one(fy2562, as_of, date(2019, 5, 3))[2] == (2562, 3, 4)
+    span = "ยอดเบิกจ่ายสะสมตั้งแต่ ต.ค. 64 ถึงสิ้น มิ.ย. 65 = 73.25 %"
+    assert _one(fy2565, span, date(2022, 7, 5))[2] == (2565, 3, None)
+    nth = "5.2 One Platform ได้ 60% ค่ะ (ข้อมูลเดือนที่ 6 ของปีงบประมาณ)"
+    assert _one(fy2565, nth, date(2022, 3, 21))[2] == (2565, 2, 3)
+
+
+def test_a_correction_under_a_quoted_report_corrects_the_indicator_quoted(fy2567: MessageParser) -> None:
+    result = fy2567.parse("> KPI 5 ไตรมาส 1 = 83%\nพิมพ์ผิดครับ ต้องเป็น 88 เปอร์เซ็นต์", date(2024, 1, 19))
+    assert result.intent == "correction" and result.first is not None
+    assert result.first.indicator == "5" and result.first.value is not None and result.first.value.value == 88
+
+
+def test_a_project_named_names_the_indicator_it_serves(fy2563_council: MessageParser) -> None:
+    said = "โครงการลดการใช้ไฟฟ้าในศาลาว่าการฯ (เสาชิงช้า) progress 60 percent ครับ Q3"
+    indicator, value, _ = _one(fy2563_council, said, date(2020, 6, 19))
+    assert (indicator, value) == ("3.2", 60)
+    assert fy2563_council.parse(said, date(2020, 6, 19)).ask is not None  # found by its project: confirmed first
+
+
+def test_a_meeting_notice_with_its_room_is_chat(fy2563_social: MessageParser) -> None:
+    said = "สวัสดีวันจันทร์ค่ะทุกท่าน 🌼 วันนี้ประชุม คกก.ติดตามประเมินผล 13.30 น. ห้องประชุม 2 นะคะ"
+    assert fy2563_social.parse(said, date(2020, 2, 17)).intent == "chat"

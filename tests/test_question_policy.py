@@ -163,3 +163,10 @@ def test_what_a_result_would_score_is_asked_not_reported() -> None:
         (fy2567, "@Tidtam ตัวชี้วัดที่ 4 ถ้าจะได้ระดับ 5 นอกจากผลต้องถึง 75% แล้ว ต้องมีรายงานอะไรประกอบอีกบ้างคะ"),
     ):
         assert parser.parse(said, date(2022, 2, 1)).intent == "query", said
+
+
+def test_questions_ending_in_what_it_is_or_asking_when_are_questions() -> None:
+    from handlers.parse.intent import looks_like_query
+
+    assert looks_like_query("เจรจา 2 นี่นับเกษตรกรที่ผ่านอบรมทั้งหมด หรือเฉพาะคนที่เอาความรู้ไปทำจริง ตัวหารคืออะไร")
+    assert looks_like_query("K3 นับเวลาตั้งแต่ตอนไหนครับ ตั้งแต่ได้รับเรื่องนัดประชุม หรือตั้งแต่ขอใช้ห้องประชุม")

@@ -34,6 +34,8 @@ ABBREVIATIONS = {
     "สลป.": "สำนักงานเลขานุการปลัด",
 }
 ALIAS_SCORE = 1000.0  # an alias hit outranks any fuzzy score
+PROJECT_SHARE, PROJECT_MARGIN = 0.45, 0.2  # of a project's name (by IDF weight) said, and its lead over the next
+_PROJECT_SAID = re.compile(r"โครงการ|project", re.IGNORECASE)
 FUZZY_FULL_MASS = 18.0  # IDF mass of roughly six distinctive trigrams: a phrase that clearly names one
 _COUNTING_NOUN = r"[ ]?(?:โครงการ|เรื่อง|เขต|ครั้ง|คน|แห่ง|ด้าน|ประเด็น|ราย(?!งาน|ละเอียด|การ|ชื่อ)|ชุด|วัน|นาที|บาท|%|เปอร์|ปี)"
 _CODE = re.compile(
@@ -68,6 +70,9 @@ def _said_alone(alias: str, low: str) -> bool:
         letter, number = alias.split(".", 1)
         return re.search(rf"(?<![ก-๙.\d]){letter}\.\s?{re.escape(number)}(?![\d.]*\d)", low) is not None
     return re.search(rf"(?<![a-z]){alias}(?![a-z])", low) is not None
+
+
+_PROJECT_YEAR = re.compile(r"\s*(?:ประจำ)?ปี(?:งบประมาณ)?\s*(?:พ\.?\s?ศ\.?)?\s*\d{4}.*$")  # "… ประจำปีงบประมาณ พ.ศ. 2563"
 
 
 def project_aliases(indicator: Indicator) -> list[str]:
@@ -246,6 +251,18 @@ class IndicatorMatcher:
                 df[g] = df.get(g, 0) + 1
         total = len(self.grams)
         self.idf = {g: math.log((total + 1) / (d + 0.5)) for g, d in df.items()}
+        # Each project's name, apart: a project named ("โครงการลดการใช้ไฟฟ้าในศาลาว่าการฯ") tells the
+        # indicator it serves when the indicators' own names leave the message torn.
+        self._projects = [
+            (ind.code, _grams(match_key(_expand(_PROJECT_YEAR.sub("", _PROJECT_WORD.sub("", p.name))))))
+            for ind in plan.indicators()
+            for p in ind.projects
+        ]
+        pdf: dict[str, int] = {}
+        for _, gs in self._projects:
+            for g in gs:
+                pdf[g] = pdf.get(g, 0) + 1
+        self._project_idf = {g: math.log((len(self._projects) + 1) / (d + 0.5)) for g, d in pdf.items()}
 
     def _code_aliases(self) -> dict[str, str]:
         """ "ตัวชี้วัดที่ 1" style aliases (seed 002's K1) resolve like codes."""
@@ -450,6 +467,24 @@ class IndicatorMatcher:
         }
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         return ranked if ranked and ranked[0][1] > 0 else []
+
+    def by_project(self, text: str, among: Iterable[str]) -> str | None:
+        """The one indicator among ``among`` whose project the text names: most of a project's name
+        said, and clearly more than of any other project's."""
+        if not _PROJECT_SAID.search(text):
+            return None
+        query = _grams(match_key(_expand(text)))
+        scored = []
+        for code, grams in self._projects:
+            own = math.fsum(self._project_idf[g] for g in grams)
+            said = math.fsum(self._project_idf[g] for g in grams & query)
+            scored.append((said / own if own else 0.0, code))
+        scored.sort(reverse=True)
+        if not scored or scored[0][0] < PROJECT_SHARE:
+            return None
+        best, code = scored[0]
+        rival = next((s for s, c in scored[1:] if c != code), 0.0)
+        return code if best >= rival + PROJECT_MARGIN and code in set(among) else None
 
     def candidates(self, text: str) -> Candidates:
         """Rank indicators for a text with no explicit code."""

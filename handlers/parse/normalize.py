@@ -77,7 +77,8 @@ _DICTATED_SPLIT = re.compile(r"ร้อย ละ|ไตร มาส|เปอ
 _MATCH_DROP = re.compile(r"[ฯ\"'“”‘’`()\[\]{}*_~!?…\u0e47-\u0e4c]")  # also tone marks: typos drop them
 
 
-_QUOTED = re.compile(r"^\s*(?:>|＞).*$", re.MULTILINE)
+# "> …", and LINE's reply as staff paste it: "↩️ ตอบกลับ: "2.1 เบิกจ่าย ธ.ค. 11.23%""
+_QUOTED = re.compile(r"^\s*(?:>|＞|↩\ufe0f?\s*ตอบกลับ|ตอบกลับ\s*[:：]).*$", re.MULTILINE)
 
 
 def without_quoted(text: str) -> str:

@@ -17,7 +17,7 @@ from handlers.parse import questions as q
 from handlers.parse.indicator import ALIAS_SCORE, CodeMatch, IndicatorMatcher
 from handlers.parse.intent import looks_like_query, said_by_sender
 from handlers.parse.items import ItemClaims, ItemMatcher, asks, says_finished
-from handlers.parse.normalize import blank, normalize_text, remove_spans
+from handlers.parse.normalize import blank, normalize_text, remove_spans, without_quoted
 from handlers.parse.numbers import spell_out_numbers
 from handlers.parse.period import PeriodMatch, find_dates, find_periods
 from handlers.parse.sections import DOC_NUMBER, Sections, split_sections
@@ -59,7 +59,7 @@ _NOT_THIS = re.compile(r"ไม่ใช่\s*$")
 _PART_SAID = re.compile(r"ส่วนที่\s*\d")
 _PART_BEFORE = re.compile(r"ส่วน(?:ที่)?\s*\d+\s*$")  # an item number inside a part follows it
 _CORRECTION = re.compile(
-    r"^(?:แก้ไข\s*นะ(?:คะ|ครับ)?|แก้(?:ไข)?\s*(?:[:：]|เป็น|ค่า|ตัวเลข|ให้เป็น|ตช|ตัวชี้วัด|kpi|k\d)|แก้\s*\S{0,12}\s*เป็น|ขอแก้|"
+    r"^(?:แก้(?:ไข)?\s*(?:นิดนึง|นิดหน่อย|หน่อย|ด่วน)|แก้ไข\s*นะ(?:คะ|ครับ)?|แก้(?:ไข)?\s*(?:[:：]|เป็น|ค่า|ตัวเลข|ให้เป็น|ตช|ตัวชี้วัด|kpi|k\d)|แก้\s*\S{0,12}\s*เป็น|ขอแก้|"
     r"เปลี่ยนเป็น|ไม่ใช่|ผิด(?:ค่ะ|ครับ)?\s*(?:แก้|ต้องเป็น)|ต้องเป็น|พิมพ์ผิด|ตัวเลข\S{0,12}ผิด|ที่ถูก(?:คือ|ต้อง)|"
     r"(?:ตัวชี้วัด(?:ที่)?|ตชว?\.?|kpi)\s*[\d.]{1,5}\s*(?:ขอ)?(?:แก้(?:ไข)?(?:ค่า)?\s*เป็น|ต้องเป็น)|"
     # "แก้ไข 5.1 เป็น 76.5%", "สัญจรประจำเขต แก้เป็น ๘๔.๒": a code or a short name before "แก้เป็น"
@@ -71,7 +71,7 @@ _CORRECTION = re.compile(
     r"แก้(?:ไข)?\s*(?:[กขคง]\.\d|ข้อ\s*\d)|(?:ขอ)?โทษ(?:ค่ะ|ครับ|ที(?!่))|sorry|correction|แก้ไขข้อมูล|"
     r".{0,60}?[\d.]+\s*%?\s*not\s*[\d.]+|"
     # "เมื่อวานที่แจ้ง 3.2 … 45% ขอแก้เป็น 54%", "แก้ไข One Platform เป็น 55%", "ขอโทษค่ะ พิมพ์สลับ ที่ถูกต้องคือ…"
-    r"[\s\S]{0,100}?(?:ขอแก้(?:ไข)?(?:ค่า)?\s*เป็น|พิมพ์สลับ|สลับหลัก|แก้(?:ไข)?\s+(?:\S+\s+){1,3}?เป็น\s*[\d๐-๙])|"
+    r"[\s\S]{0,100}?(?:ขอแก้(?:ไข)?(?:ค่า)?\s*เป็น|พิมพ์สลับ|สลับหลัก|ผิด\S{0,6}\s*คำนวณใหม่|แก้(?:ไข)?\s+(?:\S+\s+){1,3}?เป็น\s*[\d๐-๙])|"
     r".{0,80}?(?:ผิด\S{0,8}\s*(?:ต้องเป็น|ที่ถูก)|ที่ถูก(?:ต้อง)?(?:คือ|เป็น)\s*(?:ร้อยละ\s*)?[\d๐-๙])|.{0,60}?[\d๐-๙][^\s]*\s*(?:\S{1,10}\s*)?ไม่ใช่\s*[\d๐-๙])",
     re.IGNORECASE,
 )
@@ -85,7 +85,7 @@ def is_cancel(text: str) -> bool:
 _RUNNING_TOTAL = re.compile(r"สะสม")
 _DONE_JUST_BEFORE = re.compile(r"(?:แล้ว|ได้|เสร็จ|ครบ)\s*$")
 # A notice of leave or of a meeting: an aside even when it names an indicator ("ระหว่างลา ตช.4.1 ให้ติดต่อ…")
-_NOTICE = re.compile(r"ลา(?:ป่วย|กิจ|พักร้อน|พักผ่อน|คลอด|บวช)|(?:แจ้ง)?เลื่อนประชุม|แจ้งประชุม")
+_NOTICE = re.compile(r"ลา(?:ป่วย|กิจ|พักร้อน|พักผ่อน|คลอด|บวช)|(?:แจ้ง)?เลื่อนประชุม|แจ้งประชุม|(?:วันนี้|พรุ่งนี้)\s*(?:มี)?ประชุม")
 # Said beside the work, not about its progress: thanks, leave, a meeting to come, a notice passed on.
 _ASIDE = re.compile(
     rf"{_NOTICE.pattern}|ขอบคุณ|พรุ่งนี้|มะรืน|สัปดาห์หน้า|อาทิตย์หน้า|ได้รับไฟล์|ขอให้ทุกหน่วย|"
@@ -294,6 +294,7 @@ class MessageParser:
                 kept = []  # "ใครยังไม่ส่งผลไตรมาส 2 บ้างคะ … สรุปเสนอท่านเลขาฯ": the whole unit, not an indicator
             return ParseResult(text, intent, kept, None, 0.0, False, sections)
         if intent == "correction":
+            items = self._named_in_quote(remove_spans(raw, spans), items)
             return self._correction(text, items, periods, today, sections)
         return self._report(text, items, periods, today, sections)
 
@@ -776,7 +777,7 @@ class MessageParser:
         )
         if clear:
             return self._resolved(ParsedItem(ranked[0][0], top3, 0.8, "fuzzy", value, pending, segment), valued)
-        headed = self._named_by_one_line(value_free, top3)
+        headed = self._named_by_one_line(value_free, top3) or self.matcher.by_project(value_free, top3)
         if headed is not None:
             return self._resolved(ParsedItem(headed, top3, 0.8, "fuzzy", value, pending, segment), valued)
         return ParsedItem(None, self._with_unit_candidates(top3, value), 0.4, cands.via, value, pending, segment)
@@ -986,6 +987,21 @@ class MessageParser:
         if item.indicator is None or item.indicator_confidence >= 0.9:
             return ""
         return self.indicators[item.indicator].name
+
+    def _named_in_quote(self, raw: str, items: list[ParsedItem]) -> list[ParsedItem]:
+        """ "> KPI 5 ไตรมาส 1 = 83%\nพิมพ์ผิดครับ ต้องเป็น 88 เปอร์เซ็นต์": a correction that names no indicator
+        of its own corrects the one its quoted line names."""
+        if len(items) != 1 or items[0].indicator is not None:
+            return items
+        mine = without_quoted(raw)
+        if mine == raw:
+            return items
+        quoted = spell_out_numbers(normalize_text(raw.replace(mine.strip(), " ", 1))).lower()
+        codes = {c.code for c in self.matcher.find_codes(quoted)} or self.matcher.alias_hits(quoted)
+        if len(codes) != 1:
+            return items
+        code = next(iter(codes))
+        return [replace(items[0], indicator=code, candidates=[code], indicator_confidence=0.9, via="code")]
 
     def _correction(
         self, text: str, items: list[ParsedItem], periods: list[PeriodMatch], today: date, sections: Sections

@@ -40,7 +40,7 @@ def _month_alternation() -> tuple[str, dict[str, int]]:
             elif "\\." in v:
                 # "คกก.พัฒนา" hides "ก.พ"; glued to a word, a month needs both dots and its year ("ภาพรวมเม.ย.62")
                 full = v.removesuffix("?")
-                v = rf"(?:(?<![ก-๙.]){v}|(?<=เดือน){v}|(?<=[ก-๙]){full}(?=\s?\d{{2}}(?!\d)|\s?\d{{4}}(?!\d)))"
+                v = rf"(?:(?<![ก-๙.]){v}|(?<=เดือน){v}|(?<=สิ้น){v}|(?<=[ก-๙]){full}(?=\s?\d{{2}}(?!\d)|\s?\d{{4}}(?!\d)))"
             elif v in _DOTLESS:
                 # A dot-less abbreviation hides inside words (ความคืบหน้า ⊃ มค): only as a word of its own.
                 v = rf"(?:(?<=\s)|(?<=^)|(?<=เดือน)|(?<=รอบ)|(?<=\d)|(?<=[-–])){v}(?=\s|\d|$|[-–/,.)])"
@@ -65,13 +65,13 @@ _YEAR = (
 _MONTH_TOKEN = re.compile(rf"(?P<month>{_MONTH_RE})\s*(?:[/,]\s*)?(?:{_YEAR})?", re.IGNORECASE)
 _RANGE = re.compile(
     rf"(?P<a>{_MONTH_RE.replace('?P<m', '?P<a')})\s*(?:{_YEAR.replace('?P<year>', '?P<ya>')}\s*)?"
-    rf"(?:-|–|ถึง|ถึงเดือน)\s*(?P<b>{_MONTH_RE.replace('?P<m', '?P<b')})"
+    rf"(?:-|–|ถึง\s*(?:สิ้น)?(?:เดือน)?)\s*(?P<b>{_MONTH_RE.replace('?P<m', '?P<b')})"
     rf"\s*(?:{_YEAR})?",
     re.IGNORECASE,
 )
 _QUARTER = re.compile(
     # not across a line: "ไตรมาส" heading a table column is not quarter 2 with the row "2.1" below
-    r"(?:(?<![a-z])q|ไตรมาส|ไตมาส|ไตรมาท|ตรีมาส|ไตรมาศ|quarter|งวดที่)[^\S\n]*(?:ที่\s*)?(?P<q>[1-4])(?!\d)"
+    r"(?:(?<![a-z])q|ไตรมาส|ไตมาส|ไตรมาท|ตรีมาส|ไตรมาศ|quarter|งวดที่)[^\S\n]*(?:ที่\s*)?(?:(?P<q>[1-4])(?!\d)|(?P<qw>แรก|สุดท้าย))"
     r"(?:\s*(?:/|ปี|ปีงบ(?:ประมาณ)?|(?<![a-z])fy|พ\.?\s?ศ\.?)\s*(?P<year>\d{4}|\d{2})(?!\d))?",
     re.IGNORECASE,
 )
@@ -84,6 +84,7 @@ _ROUND = re.compile(
 # จัดประชาคม": when something was done, which gives way to a month reported.
 _REPORTED_MONTH = re.compile(r"(?:ของ|ผล(?:การดำเนินงาน)?(?:ประจำ)?|รายงาน(?:ผล)?|รอบ)\s*เดือน\s*$")
 _WHEN_DONE = re.compile(r"(?:เมื่อ|ช่วง)\s*(?:เดือน)?\s*$")
+_NTH_MONTH_OF_YEAR = re.compile(r"เดือนที่\s*(?P<n>\d{1,2})\s*(?:ของ|ใน)\s*ปีงบ(?:ประมาณ)?")
 _CONTRACT_BEFORE = re.compile(r"(?:ส่งมอบ|ตรวจรับ|งาน|สัญญา|จ้าง)\s*$")
 _YEAR_END = re.compile(r"(?:ปิด|สิ้น)ปีงบ(?:ประมาณ)?\s*(?:พ\.?\s?ศ\.?)?\s*(?P<year>\d{4}|\d{2})(?!\d)")
 _FISCAL_YEAR = re.compile(
@@ -228,7 +229,8 @@ def find_periods(text: str, today: date, codes: Iterable[tuple[int, int]] = ()) 
         if not free(m.span()):
             continue
         year = resolve_year(m.group("year"), today) if m.group("year") else fy_context
-        fy, q = _quarter_period(int(m.group("q")), year, today)
+        said_q = int(m.group("q")) if m.group("q") else (1 if m.group("qw") == "แรก" else 4)  # "ไตรมาสแรก"
+        fy, q = _quarter_period(said_q, year, today)
         source = "installment" if m.group(0).startswith("งวด") else "quarter"  # "เงินประจำงวดที่ 1"
         if source == "installment" and _CONTRACT_BEFORE.search(text[max(0, m.start() - 14) : m.start()]):
             continue  # "รอส่งมอบงานงวดที่ 1": a contract's installment of work, not a quarter's money
@@ -279,6 +281,14 @@ def find_periods(text: str, today: date, codes: Iterable[tuple[int, int]] = ()) 
             year = resolve_year(m.group("year"), today) if m.group("year") else None
             fy, q, mo = _month_period(month, year, today)
             found.append(PeriodMatch(fy, q, mo, m.span(), year is not None, "as-of", 3))
+    for m in _NTH_MONTH_OF_YEAR.finditer(text):
+        # "ข้อมูลเดือนที่ 6 ของปีงบประมาณ": the fiscal year's sixth month, March
+        if free(m.span()) and 1 <= int(m.group("n")) <= 12:
+            month = (int(m.group("n")) + 8) % 12 + 1
+            calendar_be = None if fy_context is None else fy_context - (month >= 10)  # ต.ค.–ธ.ค. open the year before
+            fy, q, mo = _month_period(month, calendar_be, today)
+            found.append(PeriodMatch(fy, q, mo, m.span(), fy_context is not None, "month", 2))
+            taken.append(m.span())
     for m in _RELATIVE.finditer(text):
         if not free(m.span()) or _COMPARED.search(text[max(0, m.start() - 12) : m.start()]):
             continue  # "ยังคงที่ 6% เท่ากับไตรมาสที่แล้ว": the period compared with, not the one reported

@@ -106,7 +106,9 @@ _POINTS = re.compile(
     rf"{NUM}(?:\s*/\s*\d+)?\s*คะแนน|คะแนน(?:สะสม|รวม)\s*(?:ตอนนี้|ขณะนี้)?\s*(?:ได้|เป็น|อยู่ที่|=|:)?\s*{NUM}(?![\d.]|\s*%)"
     rf"|{NUM}\s*เต็ม\s*100(?![\d.])"  # "๗๐ เต็ม ๑๐๐": points out of the checklist's hundred
 )
-_TIME_OF_DAY = re.compile(r"\d{1,2}[.:]\d{2}\s*(?:น\.|นาฬิกา|hrs?)|\d{1,2}\s*(?:โมง|ทุ่ม)|ห้อง\s*\S+", re.IGNORECASE)
+_TIME_OF_DAY = re.compile(
+    r"\d{1,2}[.:]\d{2}\s*(?:น\.|นาฬิกา|hrs?)|\d{1,2}\s*(?:โมง|ทุ่ม)|ห้อง(?:ประชุม)?\s*(?:ที่\s*)?\S+", re.IGNORECASE
+)
 _BAHT = re.compile(rf"{NUM}\s*(ล้าน|แสน|หมื่น|พัน)?\s*(?:บาท|฿)")
 _COUNT = re.compile(rf"{NUM}\s*(?P<noun>{COUNT_NOUNS})(?!สำคัญ)")
 _BARE_AFTER = re.compile(
