@@ -58,3 +58,26 @@ def test_a_step_named_by_number_but_part_of_the_way_is_not_marked(fy2567: Messag
     # A share of the indicator said before the step is the indicator's, not the step's.
     said = "สัญจรชุมชน ข้อสั่งการดำเนินการแล้วเสร็จ 112/130 เรื่อง ขั้นตอนที่ 3 ติดตามหน่วยงานครบทุกเดือนแล้ว"
     assert "step-3" in fy2567.item_matcher.claims("6", said).done
+
+
+def test_what_is_right_after_a_retraction_is_done_and_part_way_is_not() -> None:
+    """ "ที่ถูกต้องคือขั้นที่ 1-3 เสร็จแล้ว" after a clause that says what has not happened opens a clause of
+    its own; "ขั้นที่ 3 … ไปแล้ว 9 จาก 12 โครงการ" is part of the way, not marked."""
+    from handlers.parse.items import ItemMatcher
+    from store.plan_files import load_plan
+    from tests.conftest import PLANS
+
+    fy2565 = ItemMatcher(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
+    fy2567 = ItemMatcher(load_plan(PLANS / "fy2567-governor-secretary.yaml"))
+    back = fy2565.claims(
+        "K1",
+        "ขออภัยค่ะ 🙏 เมื่อวานแจ้งว่า K1 ถึงขั้นที่ 4 แล้ว ยังไม่ใช่นะคะ เรื่องยังไม่ได้เข้าคณะกรรมการกิจการสภา "
+        "เลื่อนไปวาระเดือนหน้า ที่ถูกต้องคือขั้นที่ 1-3 เสร็จแล้วค่ะ",
+    )
+    assert set(back.done) == {"1", "2", "3"} and set(back.undone) == {"4"}
+    part = fy2567.claims(
+        "2",
+        "KPI 2 ขั้นที่ 2 คัดเลือกโครงการครบ 12 โครงการแล้ว ขั้นที่ 3 นำเข้าข้อมูลรายงานผลเข้าระบบไปแล้ว 9 จาก 12 โครงการ "
+        "ที่เหลือรอหน่วยงานส่ง",
+    )
+    assert part.done == ("step-2",)

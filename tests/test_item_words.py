@@ -253,3 +253,8 @@ def test_last_year_and_a_deadline_due_are_not_work_done(fy2567: MessageParser, f
         "เรียนทุกท่าน พรุ่งนี้ 20 ธ.ค. ครบกำหนดส่งผลไตรมาส 1 นะคะ ส่งทาง LINE หรือ e-mail ก็ได้ค่ะ", date(2018, 12, 19)
     )
     assert all(i.claims.empty for i in due.items)
+
+
+def test_all_five_steps_of_a_ladder_are_its_five_milestones(fy2565: MessageParser) -> None:
+    claims = fy2565.item_matcher.claims("K1", "ตช.1 ครบทั้ง 5 ขั้นแล้วค่ะ 🎉 ล่าสุดแจ้งผลให้ 50 เขตทราบแล้ว")
+    assert {"1", "2", "3", "4", "5"} <= set(claims.proposed)

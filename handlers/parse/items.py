@@ -71,13 +71,14 @@ _SOME_OF = re.compile(
     r"(?<![\d.])(\d+)\s*(?:/|จาก|ใน)\s*(\d+)\s*(?:โครงการ|เรื่อง|หน่วยงาน|หน่วย|เขต|ชุด|ศูนย์|แห่ง|คน|ราย|ข้อ|ฉบับ)"
 )
 # "จาก 2 วัน เหลือ 10 นาที", "เวลาเฉลี่ยเหลือ 48 นาที": a figure brought down to, not what is left to do
+_PART_COUNT_OPENS = re.compile(r"\s*(?:ได้\s*)?\d+\s*(?:/|จาก|ใน)\s*\d+")  # a clause that is only how far
 _REDUCED_TO = re.compile(r"(จาก\s*[\d.,]+\s*[ก-๙a-z]{0,8}\s*|(?:เฉลี่ย|เวลา)\s*)เหลือ(?=\s*(?:แค่|เพียง)?\s*\d)")
 _PART_HEADING = re.compile(r"(?m)^[^\S\n]*ส่วนที่\s*(\d+)[^\S\n]*:?[^\S\n]*\n((?:[^\S\n]*\d+\.\d+[^\n]*(?:\n|$))+)")
 _PIPE_ROW = re.compile(r"(?m)^[^\S\n]*\|([^\n]*?)\|?[^\S\n]*$")  # a row of a table pasted with pipes
 _OTHERS_TO_DO = re.compile(r"ให้\S{0,40}?เตรียม")
 # What is right now: "ขอแก้เป็นระดับ 3", "ตอนนี้ถือว่าอยู่ระดับ 3"
 _CORRECTED_TO = re.compile(
-    r"\s*(?:(?:ขอ)?แก้(?:ไข)?(?:ให้)?เป็น|ตอนนี้\s*(?:ถือว่า)?\s*(?:ยัง)?(?:อยู่|ได้|จบ)?(?:ที่)?\s*(?=ระดับ))"
+    r"\s*(?:(?:ขอ)?แก้(?:ไข)?(?:ให้)?เป็น|ที่ถูก(?:ต้อง)?(?:คือ|เป็น)|ตอนนี้\s*(?:ถือว่า)?\s*(?:ยัง)?(?:อยู่|ได้|จบ)?(?:ที่)?\s*(?=ระดับ))"
 )
 _DATED_LINE = re.compile(
     r"(?m)^[^\S\n]*(?:[-•*▪·][^\S\n]*)?\d{1,2}[^\S\n]*"
@@ -161,7 +162,9 @@ _CLAUSE = re.compile(
     r"(?<=\S[✅✔✓❌✖✘✕⏳])\s*|(?<=[^\s\-•*] [✅✔✓])\s+|\s*[👍🙏🎉😊]+\s*|"
     # a mark glued before its item ("✅ขั้น 1 ✅ขั้น 2 ❌ขั้น 4"): each mark opens a clause
     r"\s*(?=[✅✔✓❌✗✖✘✕](?:ขั้น|ข้อ|ส่วน|step|\d))|"
-    r"\s+(?:ส่วน(?!\s*ที่\s*\d)|แต่)|\s+(?=(?:ขอ)?แก้(?:ไข)?(?:ให้)?เป็น|ตอนนี้\s*(?:ถือว่า)?\s*(?:ยัง)?(?:อยู่|ได้|จบ)?(?:ที่)?\s*ระดับ)|(?<!คัด)(?<!ที่)\s*(?=(?:ยัง|คง|ที่)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย))(?<!ว่าแล้ว)(?<!ที่แล้ว)(?<!ว่าเสร็จ)(?<!ว่าเสร็จแล้ว)(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ|ครั้ง))"
+    r"\s+(?:ส่วน(?!\s*ที่\s*\d)|แต่)|\s+(?=(?:ขอ)?แก้(?:ไข)?(?:ให้)?เป็น|ตอนนี้\s*(?:ถือว่า)?\s*(?:ยัง)?(?:อยู่|ได้|จบ)?(?:ที่)?\s*ระดับ)|(?<!คัด)(?<!ที่)\s*(?=(?:ยัง|คง|ที่)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย))(?<!ว่าแล้ว)(?<!ที่แล้ว)(?<!ว่าเสร็จ)(?<!ว่าเสร็จแล้ว)(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ|ครั้ง))|"
+    # "… เลื่อนไปเดือนหน้า ที่ถูกต้องคือขั้นที่ 1-3 เสร็จแล้ว": what is right opens its own clause
+    r"\s+(?=ที่ถูก(?:ต้อง)?(?:คือ|เป็น))"
 )
 _NUM = r"\d+(?:\.\d+)?"
 _JOIN = (
@@ -542,6 +545,9 @@ class ItemMatcher:
             acc.add("blocked", acc.last_words)  # "… ได้รับแล้ว 41 เขต / ยังขาดอีก 9 เขต": the item before
             if not _NAMES_A_NUMBER.search(low):
                 acc.add("held", acc.last_numbered)  # "ขั้นตอนที่ 3 … แล้ว ที่เหลือรอ…": by number, not done either
+        elif _PART_COUNT_OPENS.match(thai_to_arabic_digits(low)) and _some_of(low):
+            # "ขั้นที่ 3 … ไปแล้ว / 9 จาก 12 โครงการ": how far the item before has got, not all the way
+            acc.add("held", acc.last_numbered)
         elif _ANOTHER_NUMBERED.search(low):
             acc.last_words = []  # "… (3.1) ครบแล้ว แต่ 3.2 / ยังเหลือ 5 ฉบับ": what is left is another item's
         elif _NOT_YET.match(low) and not self._says_other_words(indicator.code, low, acc.last_words):
@@ -712,7 +718,12 @@ class ItemMatcher:
                 numbered = True
         every = _ALL_STEPS.search(low) if not negated and finished and not numbered else None
         steps = [i.id for i in self.items[indicator.code] if i.kind == "step"]
-        if every is not None and (every.group("n") is None or int(every.group("n")) == len(steps)):
+        count = int(every.group("n")) if every is not None and every.group("n") else None
+        ladder = indicator.rubric is not None and indicator.rubric.kind is RubricKind.ladder
+        if count is not None and count != len(steps) and ladder and len(level_items(indicator, count)) == count:
+            # "ตช.1 ครบทั้ง 5 ขั้นแล้ว" on a ladder of five: its five milestones
+            acc.add("proposed", [i.id for i in level_items(indicator, count)])
+        elif every is not None and (count is None or count == len(steps)):
             # "ครบทุกขั้นแล้ว": every step of the table, for the reporter to confirm
             acc.add("proposed", list(dict.fromkeys(self._twin_of(indicator.code, i, low) for i in steps)))
         if not negated and indicator.rubric is not None and indicator.rubric.kind is RubricKind.checklist:
