@@ -37,6 +37,7 @@ CORPORA = (
     "blind12_sealed",
     "blind13_sealed",
     "blind14_sealed",
+    "blind15_sealed",
 )
 
 

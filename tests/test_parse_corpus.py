@@ -58,16 +58,17 @@ FLOORS = {
     "blind3_sealed": {"indicator_ok": 0.96, "value_ok": 0.99, "period_ok": 0.98},
     "blind4_dev": {"indicator_ok": 0.955, "value_ok": 0.99, "period_ok": 0.98},
     "blind4_sealed": {"indicator_ok": 0.96, "value_ok": 0.99, "period_ok": 0.96},
-    "blind5_sealed": {"indicator_ok": 0.955, "value_ok": 0.98, "period_ok": 0.98},
+    "blind5_sealed": {"indicator_ok": 0.955, "value_ok": 0.985, "period_ok": 0.985},
     "blind6_sealed": {"indicator_ok": 0.98, "value_ok": 0.97, "period_ok": 0.99},
     "blind7_sealed": {"indicator_ok": 0.985, "value_ok": 0.98, "period_ok": 0.98},
     "blind8_sealed": {"indicator_ok": 0.975, "value_ok": 0.99, "period_ok": 0.99},
     "blind9_sealed": {"indicator_ok": 0.98, "value_ok": 0.975, "period_ok": 0.98},
-    "blind10_sealed": {"indicator_ok": 0.99, "value_ok": 0.98, "period_ok": 0.985},
-    "blind11_sealed": {"indicator_ok": 0.965, "value_ok": 0.98, "period_ok": 0.98},
-    "blind12_sealed": {"indicator_ok": 0.975, "value_ok": 0.98, "period_ok": 0.96},
-    "blind13_sealed": {"indicator_ok": 0.99, "value_ok": 0.985, "period_ok": 0.99},
-    "blind14_sealed": {"indicator_ok": 0.98, "value_ok": 0.98, "period_ok": 0.99},
+    "blind10_sealed": {"indicator_ok": 0.99, "value_ok": 0.985, "period_ok": 0.985},
+    "blind11_sealed": {"indicator_ok": 0.975, "value_ok": 0.98, "period_ok": 0.98},
+    "blind12_sealed": {"indicator_ok": 0.975, "value_ok": 0.985, "period_ok": 0.97},
+    "blind13_sealed": {"indicator_ok": 0.99, "value_ok": 0.985, "period_ok": 0.995},
+    "blind14_sealed": {"indicator_ok": 0.98, "value_ok": 0.985, "period_ok": 0.99},
+    "blind15_sealed": {"indicator_ok": 0.97, "value_ok": 0.985, "period_ok": 0.985},
 }
 
 
@@ -105,6 +106,7 @@ MULTI_FLOORS = {
     "blind12_sealed": 0.89,
     "blind13_sealed": 1.0,
     "blind14_sealed": 0.9,
+    "blind15_sealed": 0.94,
 }
 
 

@@ -147,3 +147,11 @@ def test_a_project_named_names_the_indicator_it_serves(fy2563_council: MessagePa
 def test_a_meeting_notice_with_its_room_is_chat(fy2563_social: MessageParser) -> None:
     said = "สวัสดีวันจันทร์ค่ะทุกท่าน 🌼 วันนี้ประชุม คกก.ติดตามประเมินผล 13.30 น. ห้องประชุม 2 นะคะ"
     assert fy2563_social.parse(said, date(2020, 2, 17)).intent == "chat"
+
+
+def test_the_wrong_figure_and_the_right_one_are_one_indicator_s(fy2565: MessageParser) -> None:
+    said = 'Fw: จากคุณสมศรี กลุ่มงานญัตติฯ\n"ตัวเลขติดตามญัตติที่ส่งไปเมื่อ 20 พ.ค. เฉลี่ย 25 นาที ผิดค่ะ คำนวณใหม่ได้ 28.6 นาที"'
+    result = fy2565.parse(said, date(2022, 5, 23))
+    assert result.intent == "correction" and len(result.items) == 1
+    assert result.first is not None and result.first.indicator == "K2"
+    assert result.first.value is not None and result.first.value.value == 28.6

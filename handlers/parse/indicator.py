@@ -29,6 +29,7 @@ ABBREVIATIONS = {
     "ปชช.": "ประชาชน",
     "งปม.": "งบประมาณ",
     "สนง.": "สำนักงาน",
+    "อปท.": "องค์กรปกครองส่วนท้องถิ่น",
     # The secretariats as their staff write them.
     "สพว.": "สำนักงานเลขานุการผู้ว่าราชการ",
     "สลป.": "สำนักงานเลขานุการปลัด",
@@ -470,12 +471,15 @@ class IndicatorMatcher:
 
     def by_project(self, text: str, among: Iterable[str]) -> str | None:
         """The one indicator among ``among`` whose project the text names: most of a project's name
-        said, and clearly more than of any other project's."""
+        said, and clearly more than of any other of theirs."""
         if not _PROJECT_SAID.search(text):
             return None
         query = _grams(match_key(_expand(text)))
+        among = set(among)
         scored = []
         for code, grams in self._projects:
+            if code not in among:
+                continue
             own = math.fsum(self._project_idf[g] for g in grams)
             said = math.fsum(self._project_idf[g] for g in grams & query)
             scored.append((said / own if own else 0.0, code))
@@ -484,7 +488,7 @@ class IndicatorMatcher:
             return None
         best, code = scored[0]
         rival = next((s for s, c in scored[1:] if c != code), 0.0)
-        return code if best >= rival + PROJECT_MARGIN and code in set(among) else None
+        return code if best >= rival + PROJECT_MARGIN else None
 
     def candidates(self, text: str) -> Candidates:
         """Rank indicators for a text with no explicit code."""

@@ -294,7 +294,7 @@ class MessageParser:
                 kept = []  # "ใครยังไม่ส่งผลไตรมาส 2 บ้างคะ … สรุปเสนอท่านเลขาฯ": the whole unit, not an indicator
             return ParseResult(text, intent, kept, None, 0.0, False, sections)
         if intent == "correction":
-            items = self._named_in_quote(remove_spans(raw, spans), items)
+            items = self._named_in_quote(remove_spans(raw, spans), self._one_corrected(items))
             return self._correction(text, items, periods, today, sections)
         return self._report(text, items, periods, today, sections)
 
@@ -987,6 +987,19 @@ class MessageParser:
         if item.indicator is None or item.indicator_confidence >= 0.9:
             return ""
         return self.indicators[item.indicator].name
+
+    @staticmethod
+    def _one_corrected(items: list[ParsedItem]) -> list[ParsedItem]:
+        """ "…เฉลี่ย 25 นาที ผิดค่ะ คำนวณใหม่ได้ 28.6 นาที": the wrong figure and the right one are one
+        indicator's, not two parts; the right one is the value, on the part that names its indicator
+        by code or alias, or else on the first part (the wrong figure told with the indicator's words)."""
+        if len(items) < 2:
+            return items
+        right = next((i.value for i in items if i.value is not None and i.value.source == "answer"), None)
+        named = [i for i in items if i.via in ("code", "alias")]
+        if right is None or len(named) > 1 or (not named and items[0].indicator is None):
+            return items
+        return [replace((named or items)[0], value=right)]
 
     def _named_in_quote(self, raw: str, items: list[ParsedItem]) -> list[ParsedItem]:
         """ "> KPI 5 ไตรมาส 1 = 83%\nพิมพ์ผิดครับ ต้องเป็น 88 เปอร์เซ็นต์": a correction that names no indicator
