@@ -44,3 +44,40 @@ def test_a_level_put_right_proposes_its_milestones_and_takes_the_higher_back(fy2
     claims = fy2565.item_matcher.claims("K1", said)
     assert claims.claimed == 3 and set(claims.proposed) == {"1", "2", "3"}
     assert "4" in (*claims.undone, *claims.proposed_undone)
+
+
+def test_what_was_put_in_wrongly_and_what_is_really_done() -> None:
+    """ "ที่ใส่ว่า … เสร็จแล้ว ผิดค่ะ" takes the step back; "ที่เสร็จจริงคือทดสอบระบบ" says what is done;
+    "ขอแก้เป็นยังไม่เสร็จ" is not done."""
+    from handlers.parse.items import ItemMatcher
+    from store.plan_files import load_plan
+    from tests.conftest import PLANS
+
+    fy2562 = ItemMatcher(load_plan(PLANS / "fy2562-permanent-secretary-office.yaml"))
+    fy2565 = ItemMatcher(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
+    fy2567 = ItemMatcher(load_plan(PLANS / "fy2567-governor-secretary.yaml"))
+    put_in = fy2562.claims("ก.1", "ขอแก้ไขรายงานเดือน มี.ค. ค่ะ ที่ใส่ว่าขั้นตอนที่ 3 ตรวจติดตามเสร็จแล้ว ผิดค่ะ ตรวจไปได้แค่ 4 ครั้ง")
+    assert set(put_in.undone + put_in.proposed_undone) == {"step-3"} and not put_in.done
+    really = fy2565.claims(
+        "K3",
+        "ขอแก้รายงานเมื่อวานค่ะ 🙏 หนังสือเวียนแจ้งผู้ใช้งานเข้าระบบ (ขั้นที่ 8) ยังไม่ได้ออกนะคะ รอ ผอ.ลงนามอยู่ ที่เสร็จจริงคือทดสอบระบบค่ะ",
+    )
+    assert "step-7" in really.proposed + really.done and "step-8" in really.undone + really.proposed_undone
+    not_yet = fy2567.claims("2", "KPI 2 ขั้นตอนที่ 4 ขอแก้เป็นยังไม่เสร็จครับ สรุปข้อมูลนำเรียนรองผู้ว่าฯ ได้แค่ 2 ท่าน")
+    assert "step-4" in not_yet.undone + not_yet.proposed_undone and "step-4" not in not_yet.done
+
+
+def test_every_round_counted_at_a_line_s_end_and_work_still_going_on() -> None:
+    from handlers.parse.items import ItemMatcher
+    from store.plan_files import load_plan
+    from tests.conftest import PLANS
+
+    fy2562 = ItemMatcher(load_plan(PLANS / "fy2562-permanent-secretary-office.yaml"))
+    table = fy2562.claims(
+        "ก.1",
+        "ก.1 ศูนย์ข้อมูลข่าวสาร\n1 เวียนแจ้งกำหนดการ ✅\n2 ประชุมซักซ้อม ✅\n3 ตรวจรายเดือน ธ.ค.-พ.ค. ✅ ครบ 6\n"
+        "4 แจ้งผลให้หน่วยงาน ✅",
+    )
+    assert {"step-1", "step-2", "step-3", "step-4"} == set(table.done + table.proposed)
+    going = fy2562.claims("ก.2", "สารบรรณอิเล็กทรอนิกส์ ดำเนินการตามสัญญาอยู่ ผู้รับจ้างส่งมอบงานงวดที่ ๑ แล้ว กก.ตรวจรับเมื่อ ๒๘ มิ.ย. ๖๒")
+    assert "step-5" not in going.proposed + going.done
