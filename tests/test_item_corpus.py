@@ -26,7 +26,7 @@ FLOORS: dict[str, tuple[float, str]] = {
     "sealed5": (0.85, "its sealed part: 60.0 % when scored once"),
     "sealed6": (0.9, "a sixth set, all sealed: 74.2 % when scored once"),
     "sealed7": (0.92, "a seventh set, all sealed: 80.0 % when scored once"),
-    "sealed8": (0.865, "an eighth set, all sealed: 70.8 % when scored once"),
+    "sealed8": (0.875, "an eighth set, all sealed: 70.8 % when scored once"),
     "sealed9": (0.83, "a ninth set, all sealed: 72.5 % when scored once"),
     "sealed10": (0.88, "a tenth set, all sealed, scored once on the final code: 73.3 %, 4 marked without a tap"),
     "sealed11": (0.85, "an eleventh set, all sealed: 71.7 % when scored once, none marked without a tap"),
@@ -34,7 +34,7 @@ FLOORS: dict[str, tuple[float, str]] = {
     "sealed13": (0.84, "a thirteenth set, all sealed: 77.5 % when scored once, none marked without a tap"),
     "sealed14": (0.9, "a fourteenth set, all sealed: 84.2 % when scored once, 1 marked without a tap"),
     "sealed15": (0.875, "a fifteenth set, all sealed: 81.7 % when scored once, none marked without a tap"),
-    "sealed16": (0.89, "a sixteenth set, all sealed: 83.3 % when scored once, 2 marked without a tap"),
+    "sealed16": (0.9, "a sixteenth set, all sealed: 83.3 % when scored once, 2 marked without a tap"),
 }
 SCORES: dict[str, ItemScore] = {name: evaluate(name) for name in FLOORS}
 

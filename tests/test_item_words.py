@@ -160,6 +160,8 @@ def test_in_use_since_a_date_is_in_use(fy2565: MessageParser) -> None:
 def test_the_units_responsible_told_of_the_directives_are_step_two(fy2567: MessageParser) -> None:
     said = "สัญจรชุมชน: ผู้ว่าฯ ลงพื้นที่ชุมชนครบทั้ง 50 เขตแล้วครับ สั่งการทั้งหมด 210 ข้อ แจ้งหน่วยงานที่รับผิดชอบครบทุกข้อแล้ว"
     assert set(fy2567.item_matcher.claims("6", said).proposed) == {"step-1", "step-2"}
+    letter = "สัญจรชุมชนค่ะ ผู้ว่าฯ ลงชุมชนครบ 50 เขตแล้ว ได้ข้อสั่งการรวม 212 เรื่อง และทำหนังสือแจ้งหน่วยงานรับผิดชอบครบทุกเรื่องแล้วค่ะ"
+    assert set(fy2567.item_matcher.claims("6", letter).proposed) == {"step-1", "step-2"}
 
 
 def test_real_use_said_beside_the_letter_names_both(fy2565: MessageParser) -> None:
