@@ -260,3 +260,14 @@ def test_last_year_and_a_deadline_due_are_not_work_done(fy2567: MessageParser, f
 def test_all_five_steps_of_a_ladder_are_its_five_milestones(fy2565: MessageParser) -> None:
     claims = fy2565.item_matcher.claims("K1", "ตช.1 ครบทั้ง 5 ขั้นแล้วค่ะ 🎉 ล่าสุดแจ้งผลให้ 50 เขตทราบแล้ว")
     assert {"1", "2", "3", "4", "5"} <= set(claims.proposed)
+
+
+def test_the_innovation_built_and_the_calendar_announced(fy2565: MessageParser, fy2567: MessageParser) -> None:
+    built = fy2565.item_matcher.claims("4", "นวัตกรรม ชิ้นงานเสร็จแล้ว 1 ชิ้นค่ะ (แอปจองห้องประชุม) ส่วนผลลัพธ์ยังไม่ผ่าน รอเก็บข้อมูล")
+    assert "s3-1.1" in built.proposed and "s3-1.2" not in built.proposed
+    told = fy2567.item_matcher.claims(
+        "3",
+        "ปฏิทินเรียนเชิญผู้ว่าฯ ออนไลน์ ขึ้นเว็บ สพว.กทม. เรียบร้อยค่ะ (เมนู ปฏิทินเรียนเชิญ) "
+        "และทำหนังสือเวียนแจ้งทุกหน่วยงานในสังกัดแล้ว ที่ กท 0101/ว 215 ลว. 8 พ.ย. 66",
+    )
+    assert set(told.proposed) == {"step-1", "step-2"}
