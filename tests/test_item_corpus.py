@@ -27,14 +27,14 @@ FLOORS: dict[str, tuple[float, str]] = {
     "sealed6": (0.915, "a sixth set, all sealed: 74.2 % when scored once"),
     "sealed7": (0.92, "a seventh set, all sealed: 80.0 % when scored once"),
     "sealed8": (0.88, "an eighth set, all sealed: 70.8 % when scored once"),
-    "sealed9": (0.83, "a ninth set, all sealed: 72.5 % when scored once"),
+    "sealed9": (0.84, "a ninth set, all sealed: 72.5 % when scored once"),
     "sealed10": (0.88, "a tenth set, all sealed, scored once on the final code: 73.3 %, 4 marked without a tap"),
     "sealed11": (0.855, "an eleventh set, all sealed: 71.7 % when scored once, none marked without a tap"),
     "sealed12": (0.865, "a twelfth set, all sealed: 79.2 % when scored once, 1 marked without a tap"),
-    "sealed13": (0.85, "a thirteenth set, all sealed: 77.5 % when scored once, none marked without a tap"),
+    "sealed13": (0.855, "a thirteenth set, all sealed: 77.5 % when scored once, none marked without a tap"),
     "sealed14": (0.9, "a fourteenth set, all sealed: 84.2 % when scored once, 1 marked without a tap"),
-    "sealed15": (0.875, "a fifteenth set, all sealed: 81.7 % when scored once, none marked without a tap"),
-    "sealed16": (0.905, "a sixteenth set, all sealed: 83.3 % when scored once, 2 marked without a tap"),
+    "sealed15": (0.88, "a fifteenth set, all sealed: 81.7 % when scored once, none marked without a tap"),
+    "sealed16": (0.915, "a sixteenth set, all sealed: 83.3 % when scored once, 2 marked without a tap"),
 }
 SCORES: dict[str, ItemScore] = {name: evaluate(name) for name in FLOORS}
 

@@ -271,3 +271,15 @@ def test_the_innovation_built_and_the_calendar_announced(fy2565: MessageParser, 
         "และทำหนังสือเวียนแจ้งทุกหน่วยงานในสังกัดแล้ว ที่ กท 0101/ว 215 ลว. 8 พ.ย. 66",
     )
     assert set(told.proposed) == {"step-1", "step-2"}
+
+
+def test_a_first_report_with_its_problems_and_suggestions_meets_the_condition(fy2567: MessageParser) -> None:
+    """The condition asks for a report of results, problems and suggestions to the executives: the first
+    of the twice-yearly reports, said with them, meets it; said bare, it is the step's first round."""
+    told = fy2567.item_matcher.claims(
+        "6",
+        "สัญจรชุมชน: สรุปผลการดำเนินการตามข้อสั่งการ ครั้งที่ 1/2567 พร้อมปัญหาอุปสรรคและข้อเสนอแนะ นำเรียนผู้ว่าฯ แล้ว 28 มี.ค. ค่ะ",
+    )
+    assert "executive-report" in told.proposed
+    bare = fy2567.item_matcher.claims("6", "วิเคราะห์สรุปผลข้อสั่งการสัญจรชุมชน นำเรียนผู้ว่าฯ ครั้งที่ 1/2567 แล้วค่ะ")
+    assert "executive-report" not in bare.proposed + bare.done

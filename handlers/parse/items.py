@@ -98,6 +98,7 @@ _LISTED_ACTION = re.compile(r"(?:^|\s)\d+\.\s+\S")  # "… 2. หน่วยง
 # "ระดับ 4 ❌", "ระดับ 3 ยังไม่ผ่าน", "❌ ระดับ 5": the level itself said not reached
 _LEVEL_NOT_REACHED = re.compile(r"\s*(?:[❌✗✖✘✕]|ยังไม่|ไม่ผ่าน)")
 _MARK_BEFORE = re.compile(r"[❌✗✖✘✕]\s*$")
+_PROBLEMS_SAID = re.compile(r"ปัญหา\s*(?:,|/|\+|และ)?\s*อุปสรรค|ข้อเสนอแนะ")
 _TO_COME = re.compile(r"จะ\s*(?:เริ่ม|เปิด|นำ\S{0,10})?$")  # "จะเริ่มใช้จริงสัปดาห์หน้า"
 _ANNOUNCED = re.compile(r"(?:หนังสือ|แจ้ง|เวียน)\S{0,30}$")
 _QUARTERLY = re.compile(r"ทุก\s*(?:3\s*เดือน|ไตรมาส)")
@@ -808,6 +809,11 @@ class ItemMatcher:
     def _one_round_of(self, indicator: Indicator, item_id: str, low: str) -> bool:
         """Also for a condition a recurring step tells ("นำเรียนผู้ว่าฯ ครั้งที่ 1/2567" of the
         twice-yearly report to the executives)."""
+        item = next((i for i in self.items[indicator.code] if i.id == item_id), None)
+        if item is not None and item.kind == "condition" and _PROBLEMS_SAID.search(low):
+            # "… ปัญหา อุปสรรค และข้อเสนอแนะ ครั้งที่ 1/2567 นำเรียนผู้ว่าฯ แล้ว": the condition asks for such a
+            # report, and one has gone; the step's second round is the step's
+            return False
         steps = [s for (code, s), target in self.twin.items() if code == indicator.code and target == item_id]
         return any(self._one_round_of_item(indicator, i, low) for i in (item_id, *steps))
 
