@@ -9,6 +9,7 @@ K2's system in use at 27 minutes → 34/70 (K1 level 3 = 18, K2 level 4 = 16), a
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -179,3 +180,19 @@ def test_an_item_button_for_a_step_printed_twice_is_a_valid_tap() -> None:
 
     assert decode_postback(urlencode({"f": "item", "d": "5", "v": "step-3 (ซ้ำ)"})) == PickItem(5, "step-3 (ซ้ำ)")
     assert decode_postback(urlencode({"f": "item", "d": "5", "v": "all"})) == PickItem(5, "all")
+
+
+def test_a_step_taken_back_right_after_a_report_is_that_report_s(demo: sa.Engine, tmp_path: Path) -> None:
+    """ "ขอแก้ค่ะ ขั้นที่ 3 ที่แจ้งว่าเสร็จ ยังไม่เสร็จนะคะ" names no indicator: just after K1 was reported
+    it is K1's milestone 3, confirmed by a tap; an hour later the reporter is asked to name the indicator."""
+    anan = ChatDriver(demo, demo_line_id("anan"), tmp_path)
+    anan.say("K1 ทำถึงขั้น 3 แล้วค่ะ")
+    assert _scores(demo, 2565)[0]["K1"][0] == 3
+    anan.say("ขอแก้ค่ะ ขั้นที่ 3 ที่แจ้งว่าเสร็จ ยังไม่เสร็จนะคะ เอกสารยังแยกไม่ครบ")
+    assert "K1" in anan.text and "ขั้นที่ 3" in anan.text, anan.text
+    assert _scores(demo, 2565)[0]["K1"][0] == 3, "nothing is taken back before the tap"
+    anan.tap("ยืนยันทั้งหมด")
+    assert _scores(demo, 2565)[0]["K1"][0] == 2
+    anan.say("ขอแก้ค่ะ ขั้นที่ 2 ที่แจ้งว่าเสร็จ ยังไม่เสร็จนะคะ", after=timedelta(hours=1))
+    assert _scores(demo, 2565)[0]["K1"][0] == 2
+    assert "ระบุตัวชี้วัด" in anan.text, anan.text  # no report just now: the reporter is asked to name it

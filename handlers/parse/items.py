@@ -1114,6 +1114,11 @@ class ItemMatcher:
         return key[1] if code is not None else f"{key[0]}/{key[1]}"
 
 
+def takes_back(text: str) -> bool:
+    """ "ขอแก้…", "ยกเลิกที่แจ้งไป…": the message takes back something reported before."""
+    return bool(_RETRACT.search(text.lower()))
+
+
 def asks(text: str) -> bool:
     """ "ได้กี่คะแนนแล้ว", "ส่งแล้วหรือยัง": a question, whatever finished-words it has."""
     return bool(_QUESTION.search(text))

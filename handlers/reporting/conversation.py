@@ -12,7 +12,7 @@ indicator and a value is a new report wherever it comes: a waiting question neve
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -35,7 +35,7 @@ from handlers.drafts import (
 )
 from handlers.flow import Flow, Input, Says, Step, step
 from handlers.parse import questions as q
-from handlers.parse.items import ItemClaims
+from handlers.parse.items import ItemClaims, takes_back
 from handlers.parse.normalize import match_key, normalize_text
 from handlers.parse.parser import (
     SURE_INDICATOR,
@@ -380,11 +380,46 @@ class ReportConversation:
                 return reply
         if kind is Input.cancel:
             return reply if reply.messages else reply.say(rt.NOTHING_PENDING)
+        if parsed.intent in ("correction", "report"):
+            taken_back = self._taken_back_from_last(parsed, text, record, parser)
+            if taken_back is not parsed:
+                return self._start(taken_back, text, message_id, record, unit_id, reply)
         if parsed.intent == "correction":
             return self._correct_last(parsed, record, reply)
         if parsed.intent in ("chat", "query"):
             return reply.say(m.HELP)
         return self._start(parsed, text, message_id, record, unit_id, reply)
+
+    def _taken_back_from_last(
+        self, parsed: ParseResult, text: str, record: PlanRecord, parser: MessageParser
+    ) -> ParseResult:
+        """ "ขอแก้ค่ะ ขั้นตอนที่ 4 ที่แจ้งว่าเสร็จ ยังไม่เสร็จ" right after a report, naming no indicator: it
+        takes back an item of the report this person saved just now (within ``RECENT_SAVE``), asked
+        to be confirmed like any item named without its indicator."""
+        if len(parsed.items) != 1 or parsed.items[0].indicator is not None or not takes_back(text):
+            return parsed
+        item = parsed.items[0]
+        report = progress.last_reported_by(
+            session=self.session, person_id=self.person.id or 0, since=self.now - RECENT_SAVE, plan=record
+        )
+        if report is None or (item.candidates and report.code not in item.candidates):
+            return parsed
+        claims = parser.item_matcher.claims(report.code, text)
+        if not (claims.undone or claims.proposed_undone):
+            return parsed
+        item = replace(item, indicator=report.code, candidates=[report.code], indicator_confidence=0.8, via="recent")
+        item.claims = claims.confirmed_first()
+        period = FiscalPeriod(report.fiscal_year, report.quarter, report.month)  # the report's own period
+        return replace(
+            parsed,
+            intent="report",
+            items=[item],
+            period=period,
+            period_defaulted=False,
+            ask=None,
+            ask_field=None,
+            options=[],
+        )
 
     def on_postback(self, data: str) -> Reply:
         """A button's raw data: decoded, then handled as ``on_tap``; data no button makes is refused."""
