@@ -111,3 +111,15 @@ def test_one_line_that_names_an_indicator_clearly_names_the_message(fy2565: Mess
         date(2022, 2, 15),
     )
     assert all(i.indicator is None for i in two.items)  # two lines name two indicators as clearly: not guessed
+
+
+def test_a_code_with_its_letter_as_a_word_is_that_code(tmp_path: Path) -> None:
+    """ "3.1 ข" is the social development plan's "3.1 (ข)", not เจรจา 3.1 with a stray letter."""
+    parser = MessageParser(load_plan(PLANS / "fy2563-social-development.yaml"))
+    for said in (
+        "3.1 ข การจัดการความรู้ (KM) ด้านพัฒนาสังคมเชิงบูรณาการ Q3 ดำเนินการแล้ว 4 ขั้นตอน จาก 5 ขั้นตอน",
+        "KM ด้านพัฒนาสังคมเชิงบูรณาการ (3.1 ข) ได้ 40%",
+    ):
+        result = parser.parse(said, date(2020, 6, 1))
+        assert result.first is not None and result.first.indicator == "3.1 (ข)", said
+    assert parser.parse("เจรจา 3.1 ได้ 40%", date(2020, 6, 1)).first.indicator == "เจรจา 3.1"  # type: ignore[union-attr]

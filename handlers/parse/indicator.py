@@ -94,7 +94,9 @@ def project_aliases(indicator: Indicator) -> list[str]:
 _NAMED_NUMBER = re.compile(r"(?:covid|โควิด|โคโรนา)\s*-?\s*19(?!\d)", re.IGNORECASE)
 _CODE_ALIAS = re.compile(r"(?:ตัวชี้วัด(?:ที่)?|kpi|ข้อ(?:ที่)?|ตัวที่|k)?(?P<code>\d+(?:\.\d+)*(?:\([กขคง]\))?)")
 _BARE_CODE = re.compile(
-    r"(?:^|(?<=[\s(]))(?P<code>[kK]\s?\d|[กขคง]\.\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*(?:\s*\([กขคง]\))?)(?=\s|:|$|\))"
+    # "3.1 (ข)", and "3.1 ข" with the letter as a word of its own
+    r"(?:^|(?<=[\s(]))(?P<code>[kK]\s?\d|[กขคง]\.\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*(?:\s*\([กขคง]\)|\s[กขคง](?=[\s)]|$))?)"
+    r"(?=\s|:|$|\))"
 )
 
 
