@@ -155,3 +155,28 @@ def test_the_wrong_figure_and_the_right_one_are_one_indicator_s(fy2565: MessageP
     assert result.intent == "correction" and len(result.items) == 1
     assert result.first is not None and result.first.indicator == "K2"
     assert result.first.value is not None and result.first.value.value == 28.6
+
+
+def test_lines_of_a_name_and_its_result_pasted_with_tabs_are_each_a_part(fy2562: MessageParser) -> None:
+    """No header row: the first line is a name and its figure like the rest, never taken for a header."""
+    said = "ฝ่ายการคลัง รายงานรอบ 9 เดือน (ต.ค.61-มิ.ย.62)\nก่อหนี้ผูกพัน\t87.30%\nเบิกจ่ายงบประมาณ\t64.15%\nกันเงินเหลื่อมปี\t-"
+    result = fy2562.parse(said, date(2019, 7, 2))
+    assert [(i.indicator, i.value.value if i.value else None) for i in result.items] == [
+        ("2.1.1", 87.3),
+        ("2.1.2", 64.15),
+    ]
+    assert result.ask is not None  # several parts: confirmed before saving
+
+
+def test_a_round_spelled_out_and_the_indicator_said_not_to_be_meant(
+    fy2563_council: MessageParser, fy2562: MessageParser
+) -> None:
+    spelled = fy2563_council.parse("ตช.2.1 เบิกจ่าบ รอบหกเดือน ได้สี่สิบเอ็ดเปอร์เซ็นต์ครับ", date(2020, 4, 20))
+    assert spelled.period is not None and (spelled.period.fiscal_year, spelled.period.quarter) == (2563, 2)
+    moved = fy2562.parse("Sorry ครับ ส่งผิดตัว 62.4% เมื่อกี้เป็นของเบิกจ่าย ไม่ใช่ก่อหนี้ผูกพันครับ", date(2019, 7, 2))
+    assert moved.first is not None and moved.first.indicator == "2.1.2"
+
+
+def test_asking_which_units_are_still_missing_names_no_indicator(fy2563_council: MessageParser) -> None:
+    result = fy2563_council.parse("@Tidtam วันนี้ครบกำหนดส่งไตรมาส 2 แล้ว ยังขาดส่วนราชการไหนบ้างคะ", date(2020, 3, 20))
+    assert result.intent == "query" and all(i.indicator is None for i in result.items)

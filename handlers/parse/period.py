@@ -76,7 +76,7 @@ _QUARTER = re.compile(
     re.IGNORECASE,
 )
 _ROUND = re.compile(
-    r"(?:รอบ|ผลสะสม|สะสม|สรุปผล)\s*(?P<n>3|6|9|12)\s*เดือน"
+    r"(?:รอบ|ผลสะสม|สะสม|สรุปผล)\s*(?P<n>3|6|9|12|สาม|หก|เก้า|สิบสอง)\s*เดือน"  # "รอบหกเดือน", spelled and glued
     r"|ครึ่ง\s*ปี\s*(?:งบ(?:ประมาณ)?\s*)?(?:(?P<first>แรก)|(?P<second>หลัง))"  # the half-years end with Q2 and Q4
 )
 # The whole fiscal year closed: its fourth quarter ("ปิดปีงบ 61").
@@ -242,7 +242,8 @@ def find_periods(text: str, today: date, codes: Iterable[tuple[int, int]] = ()) 
             taken.append(m.span())
     for m in _ROUND.finditer(text):
         if free(m.span()) and not _ROUND_AHEAD.search(text[max(0, m.start() - 16) : m.start()]):
-            q = {"3": 1, "6": 2, "9": 3, "12": 4}[m.group("n")] if m.group("n") else (2 if m.group("first") else 4)
+            rounds = {"3": 1, "6": 2, "9": 3, "12": 4, "สาม": 1, "หก": 2, "เก้า": 3, "สิบสอง": 4}
+            q = rounds[m.group("n")] if m.group("n") else (2 if m.group("first") else 4)
             # "รอบ 12 เดือน" sent in October is the year just closed, as a quarter not begun yet is
             fy, q = (fy_context, q) if fy_context else _quarter_period(q, None, today)
             found.append(PeriodMatch(fy, q, None, m.span(), fy_context is not None, "round"))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 _RESULT = re.compile(r"ผล(?!ต่าง)|ความก้าวหน้า|ความคืบหน้า|ร้อยละ|%|result|progress", re.IGNORECASE)
 _TARGET = re.compile(r"เป้า|target", re.IGNORECASE)
 _PERCENT = re.compile(r"ร้อยละ|%|เปอร์เซ็น")
+_FIGURE = re.compile(r"^\s*[\d,]+(?:\.\d+)?\s*%?\s*$")  # a cell that is a number: a row, not a header
 
 
 @dataclass(frozen=True)
@@ -39,12 +40,16 @@ def read_table(text: str) -> Table | None:
     if len(tabbed) < 2:
         return None
     header = tabbed[0][0].split("\t")
-    results = [n for n, cell in enumerate(header) if _RESULT.search(cell) and not _TARGET.search(cell)]
-    if not results or results[-1] == 0:
-        return None
-    column = results[-1]
+    if any(_FIGURE.search(cell) for cell in header[1:]):
+        # "ก่อหนี้ผูกพัน\t87.30%\nเบิกจ่ายงบประมาณ\t64.15%": no header, each line a name and its result
+        column, body, percent = len(header) - 1, tabbed, any("%" in line for line, _ in tabbed)
+    else:
+        results = [n for n, cell in enumerate(header) if _RESULT.search(cell) and not _TARGET.search(cell)]
+        if not results or results[-1] == 0:
+            return None
+        column, body, percent = results[-1], tabbed[1:], bool(_PERCENT.search(header[results[-1]]))
     rows = []
-    for line, at in tabbed[1:]:
+    for line, at in body:
         cells = line.split("\t")
         if len(cells) <= column or not cells[0].strip():
             continue
@@ -52,4 +57,4 @@ def read_table(text: str) -> Table | None:
         rows.append(Row(cells[0].strip(), cells[column].strip(), (at, at + len(line)), result_at))
     if not rows:
         return None
-    return Table(tuple(rows), bool(_PERCENT.search(header[column])))
+    return Table(tuple(rows), percent)
