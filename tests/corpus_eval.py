@@ -38,6 +38,7 @@ CORPORA = (
     "blind13_sealed",
     "blind14_sealed",
     "blind15_sealed",
+    "blind16_sealed",
 )
 
 

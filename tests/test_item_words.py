@@ -283,3 +283,17 @@ def test_a_first_report_with_its_problems_and_suggestions_meets_the_condition(fy
     assert "executive-report" in told.proposed
     bare = fy2567.item_matcher.claims("6", "วิเคราะห์สรุปผลข้อสั่งการสัญจรชุมชน นำเรียนผู้ว่าฯ ครั้งที่ 1/2567 แล้วค่ะ")
     assert "executive-report" not in bare.proposed + bare.done
+
+
+def test_a_letter_s_subject_pasted_and_marks_glued_to_steps(fy2562: MessageParser, fy2565: MessageParser) -> None:
+    letter = fy2562.item_matcher.claims(
+        "ก.1", "เรื่อง แจ้งกำหนดการตรวจติดตามและเกณฑ์การตรวจการนำเข้าข้อมูลในศูนย์ข้อมูลข่าวสารอิเล็กทรอนิกส์ ปี ๒๕๖๒"
+    )
+    assert "step-1" in letter.proposed and letter.done == ()
+    marks = fy2562.item_matcher.claims("ก.1", "ก.1 ✅ขั้น 1 ✅ขั้น 2 ⏳ขั้น 3 (ตรวจไป 4/6 ครั้ง)")
+    assert set(marks.done) == {"step-1", "step-2"}
+    waiting = fy2565.item_matcher.claims(
+        "4",
+        "นวัตกรรม ส่วนที่ 1 ครบแล้ว ส่วนที่ 2 ส่งแบบฟอร์ม 3 กับแบบฟอร์ม 4 ให้คณะกรรมการกลั่นกรองแล้ว รอผลพิจารณาค่ะ",
+    )
+    assert "s2" not in waiting.done + waiting.proposed and {"s1-1", "s1-2"} <= set(waiting.done)

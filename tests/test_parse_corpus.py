@@ -68,7 +68,8 @@ FLOORS = {
     "blind12_sealed": {"indicator_ok": 0.98, "value_ok": 0.985, "period_ok": 0.97},
     "blind13_sealed": {"indicator_ok": 0.99, "value_ok": 0.985, "period_ok": 0.995},
     "blind14_sealed": {"indicator_ok": 0.98, "value_ok": 0.985, "period_ok": 0.99},
-    "blind15_sealed": {"indicator_ok": 0.97, "value_ok": 0.985, "period_ok": 0.985},
+    "blind15_sealed": {"indicator_ok": 0.975, "value_ok": 0.985, "period_ok": 0.985},
+    "blind16_sealed": {"indicator_ok": 0.975, "value_ok": 0.98, "period_ok": 0.985},
 }
 
 
@@ -107,6 +108,7 @@ MULTI_FLOORS = {
     "blind13_sealed": 1.0,
     "blind14_sealed": 0.9,
     "blind15_sealed": 0.94,
+    "blind16_sealed": 1.0,
 }
 
 

@@ -71,6 +71,8 @@ _SOME_OF = re.compile(
     r"(?<![\d.])(\d+)\s*(?:/|จาก|ใน)\s*(\d+)\s*(?:โครงการ|เรื่อง|หน่วยงาน|หน่วย|เขต|ชุด|ศูนย์|แห่ง|คน|ราย|ข้อ|ฉบับ)"
 )
 # "จาก 2 วัน เหลือ 10 นาที", "เวลาเฉลี่ยเหลือ 48 นาที": a figure brought down to, not what is left to do
+_MEMO_SUBJECT = re.compile(r"(?m)^[^\S\n]*เรื่อง[^\S\n]+[^\n]+$")  # a letter's subject line, as pasted
+_AWAITING = re.compile(r"\s*(?:และ|แต่)?\s*(?:กำลัง)?รอ(?:ผล|การ)?\s*(?:การ)?(?:พิจารณา|อนุมัติ|ตรวจ|ลงนาม|กลั่นกรอง|เห็นชอบ)")
 _PART_COUNT_OPENS = re.compile(r"\s*(?:ได้\s*)?\d+\s*(?:/|จาก|ใน)\s*\d+")  # a clause that is only how far
 _REDUCED_TO = re.compile(r"(จาก\s*[\d.,]+\s*[ก-๙a-z]{0,8}\s*|(?:เฉลี่ย|เวลา)\s*)เหลือ(?=\s*(?:แค่|เพียง)?\s*\d)")
 _PART_HEADING = re.compile(r"(?m)^[^\S\n]*ส่วนที่\s*(\d+)[^\S\n]*:?[^\S\n]*\n((?:[^\S\n]*\d+\.\d+[^\n]*(?:\n|$))+)")
@@ -78,7 +80,7 @@ _PIPE_ROW = re.compile(r"(?m)^[^\S\n]*\|([^\n]*?)\|?[^\S\n]*$")  # a row of a ta
 _OTHERS_TO_DO = re.compile(r"ให้\S{0,40}?เตรียม")
 # What is right now: "ขอแก้เป็นระดับ 3", "ตอนนี้ถือว่าอยู่ระดับ 3"
 _CORRECTED_TO = re.compile(
-    r"\s*(?:(?:ขอ)?แก้(?:ไข)?(?:ให้)?เป็น(?!\s*ยังไม่)|ที่ถูก(?:ต้อง)?(?:คือ|เป็น)|ที่เสร็จ(?:จริง)?(?:แล้ว)?คือ|ตอนนี้\s*(?:ถือว่า)?\s*(?:ยัง)?(?:อยู่|ได้|จบ)?(?:ที่)?\s*(?=ระดับ))"
+    r"\s*(?:(?:ขอ)?แก้(?:ไข)?(?:ให้)?เป็น(?!\s*ยังไม่)|ที่ถูก(?:ต้อง)?(?:คือ|เป็น)|ที่(?:ทำ|เสร็จ|ดำเนินการ)(?:เสร็จ)?(?:จริง)?(?:แล้ว)?(?:จริง)?คือ|ตอนนี้\s*(?:ถือว่า)?\s*(?:ยัง)?(?:อยู่|ได้|จบ)?(?:ที่)?\s*(?=ระดับ))"
 )
 _DATED_LINE = re.compile(
     r"(?m)^[^\S\n]*(?:[-•*▪·][^\S\n]*)?\d{1,2}[^\S\n]*"
@@ -163,10 +165,10 @@ _CLAUSE = re.compile(
     r"\n|;|\s*\|\s*|(?<=\S)\s*[,،](?!\s*\d)\s*|\s+/\s+|(?:ค่ะ|คะ|ครับ|คับ|นะคะ|นะครับ|จ้า)(?:\s+|$)|"
     r"(?<=\S[✅✔✓❌✖✘✕⏳])\s*|(?<=[^\s\-•*] [✅✔✓])\s+|\s*[👍🙏🎉😊]+\s*|"
     # a mark glued before its item ("✅ขั้น 1 ✅ขั้น 2 ❌ขั้น 4"): each mark opens a clause
-    r"\s*(?=[✅✔✓❌✗✖✘✕](?:ขั้น|ข้อ|ส่วน|step|\d))|"
+    r"\s*(?=[✅✔✓❌✗✖✘✕⏳](?:ขั้น|ข้อ|ส่วน|step|\d))|"
     r"\s+(?:ส่วน(?!\s*ที่\s*\d)|แต่)|\s+(?=(?:ขอ)?แก้(?:ไข)?(?:ให้)?เป็น(?!\s*ยังไม่)|ตอนนี้\s*(?:ถือว่า)?\s*(?:ยัง)?(?:อยู่|ได้|จบ)?(?:ที่)?\s*ระดับ)|(?<!คัด)(?<!ที่)\s*(?=(?:ยัง|คง|ที่)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย)|(?<=ทำอยู่)|(?<=การอยู่)|(?<=สัญญาอยู่))(?<!ว่าแล้ว)(?<!ที่แล้ว)(?<!ว่าเสร็จ)(?<!ว่าเสร็จแล้ว)(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ|ครั้ง))|"
     # "… เลื่อนไปเดือนหน้า ที่ถูกต้องคือขั้นที่ 1-3 เสร็จแล้ว": what is right opens its own clause
-    r"\s+(?=ที่ถูก(?:ต้อง)?(?:คือ|เป็น)|ที่เสร็จ(?:จริง)?(?:แล้ว)?คือ)"
+    r"\s+(?=ที่ถูก(?:ต้อง)?(?:คือ|เป็น)|ที่(?:ทำ|เสร็จ|ดำเนินการ)(?:เสร็จ)?(?:จริง)?(?:แล้ว)?(?:จริง)?คือ)"
 )
 _NUM = r"\d+(?:\.\d+)?"
 _JOIN = (
@@ -368,6 +370,12 @@ def _some_of(low: str) -> bool:
     return any(int(a) < int(b) for a, b in _SOME_OF.findall(thai_to_arabic_digits(low)))
 
 
+def _memo_sent(m: re.Match[str]) -> str:
+    """A letter's subject line pasted as it is: the letter was written and sent, unless it says otherwise."""
+    line = m.group(0)
+    return line if _UNDER_WAY.search(line) or _NOT_DONE.search(line) or _DONE.search(line) else f"{line} แล้ว"
+
+
 def _row_cells_joined(m: re.Match[str]) -> str:
     return " ".join(cell.strip() for cell in m.group(1).split("|"))
 
@@ -477,6 +485,7 @@ class ItemMatcher:
         text = _PIPE_ROW.sub(_row_cells_joined, text)  # "| 2 ประกวดราคา e-bidding | ✓ |": one row, one clause
         # "- 15 พ.ย. เก็บกลับ 48 ชุด": a line of a dated account tells what was done that day
         text = _DATED_LINE.sub(r"\g<0> แล้ว", text)
+        text = _MEMO_SUBJECT.sub(_memo_sent, text)  # "เรื่อง ขอเชิญผู้แทนประชาชน…": the letter pasted is the letter sent
         text = _PART_HEADING.sub(_part_heading_spread, thai_to_arabic_digits(text))
         text = _REDUCED_TO.sub(r"\1ลดเป็น", text)  # "ลดเวลาจาก 2 วัน เหลือ 10 นาที": a result, not what is left
         lines = list(_NUMBERED_LINE.finditer(text))
@@ -550,6 +559,10 @@ class ItemMatcher:
             acc.add("blocked", acc.last_words)  # "… ได้รับแล้ว 41 เขต / ยังขาดอีก 9 เขต": the item before
             if not _NAMES_A_NUMBER.search(low):
                 acc.add("held", acc.last_numbered)  # "ขั้นตอนที่ 3 … แล้ว ที่เหลือรอ…": by number, not done either
+        elif _AWAITING.match(low):
+            # "ส่วนที่ 2 ส่งแบบฟอร์ม 3 … ให้คณะกรรมการกลั่นกรองแล้ว / รอผลพิจารณา": sent, not yet passed
+            acc.add("held", acc.last_numbered)
+            acc.add("blocked", acc.last_words)
         elif _PART_COUNT_OPENS.match(thai_to_arabic_digits(low)) and _some_of(low):
             # "ขั้นที่ 3 … ไปแล้ว / 9 จาก 12 โครงการ": how far the item before has got, not all the way
             acc.add("held", acc.last_numbered)
