@@ -196,3 +196,22 @@ def test_a_step_taken_back_right_after_a_report_is_that_report_s(demo: sa.Engine
     anan.say("ขอแก้ค่ะ ขั้นที่ 2 ที่แจ้งว่าเสร็จ ยังไม่เสร็จนะคะ", after=timedelta(hours=1))
     assert _scores(demo, 2565)[0]["K1"][0] == 2
     assert "ระบุตัวชี้วัด" in anan.text, anan.text  # no report just now: the reporter is asked to name it
+
+
+def test_a_cross_on_an_item_never_marked_done_asks_nothing_about_it(demo: sa.Engine, tmp_path: Path) -> None:
+    """ "❌ Infographic" on a pasted status list: there is nothing to take back unless the item is marked
+    done; once it is, the same cross asks the reporter to confirm it is not done."""
+    wichai = ChatDriver(demo, demo_line_id("wichai"), tmp_path)
+    status = "ตช.6 สัญจรชุมชน\n✅ ลงพื้นที่ชุมชนครบ 50 เขต\n❌ Infographic ลงเว็บ/FB"
+    wichai.say(status)
+    assert "ขั้นตอนที่ 1" in wichai.text and "ยังไม่เสร็จ" not in wichai.text, wichai.text
+    wichai.tap("ยืนยันทั้งหมด")
+    assert "บันทึกแล้ว" in wichai.text, wichai.text
+    wichai.say("ตช.6 ขั้นตอนที่ 5 Infographic ลงเว็บเสร็จแล้วค่ะ")
+    assert "บันทึกแล้ว" in wichai.text, wichai.text
+    wichai.say(status)
+    assert "ยังไม่เสร็จ" in wichai.text and "ขั้นตอนที่ 5" in wichai.text, wichai.text  # shown, not taken silently
+    wichai.tap("ยืนยันทั้งหมด")
+    with Session(demo) as s:
+        lines = [(line.item, line.done) for line in log(s, plan=_plan(demo, 2567), code="6")]
+    assert lines[-1] == ("step-5", False)

@@ -956,6 +956,9 @@ class MessageParser:
                 return q.CONFIRM_LEVEL.format(code=code, level=f"{claims.claimed:g}", lines=lines(claims.proposed))
             if claims.claim == "points":
                 return q.CONFIRM_POINTS.format(code=code, points=f"{claims.claimed:g}", lines=lines(claims.proposed))
+            undone = (*claims.undone, *claims.proposed_undone)
+            if undone:
+                return q.CONFIRM_DONE_AND_UNDONE.format(code=code, lines=lines(claims.proposed), undone=lines(undone))
             return q.CONFIRM_DONE.format(code=code, lines=lines(claims.proposed))
         if claims.claim == "points" and not claims.done:
             indicator = self.indicators[code]

@@ -63,6 +63,8 @@ CONFIRM_LEVEL = "ตัวชี้วัดที่ {code}: ระดับ {l
 CONFIRM_POINTS = "ตัวชี้วัดที่ {code}: {points} คะแนน มาจากข้อเหล่านี้ค่ะ\n{lines}\nเสร็จแล้วทั้งหมดใช่ไหมคะ"
 POINTS_WHICH = "ตัวชี้วัดที่ {code}: {points} คะแนน ไม่ตรงกับข้อใดข้อหนึ่งพอดีค่ะ ข้อไหนเสร็จแล้วบ้างคะ\n{lines}"
 CONFIRM_UNDONE = "ตัวชี้วัดที่ {code}: ขอยืนยันว่ายังไม่เสร็จนะคะ\n{lines}\nถูกต้องไหมคะ"
+# Done and not done in one message: both are shown, since one tap confirms both
+CONFIRM_DONE_AND_UNDONE = "ตัวชี้วัดที่ {code}: ขอยืนยันว่าเสร็จแล้วนะคะ\n{lines}\nและยังไม่เสร็จ\n{undone}\nถูกต้องไหมคะ"
 WHICH_ITEM = "ตัวชี้วัดที่ {code}: ข้อความนี้หมายถึงข้อไหนคะ (แตะข้อที่เสร็จแล้ว)\n{lines}"
 
 

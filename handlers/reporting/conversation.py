@@ -388,7 +388,21 @@ class ReportConversation:
             return self._correct_last(parsed, record, reply)
         if parsed.intent in ("chat", "query"):
             return reply.say(m.HELP)
-        return self._start(parsed, text, message_id, record, unit_id, reply)
+        return self._start(self._only_done_taken_back(parsed, record), text, message_id, record, unit_id, reply)
+
+    def _only_done_taken_back(self, parsed: ParseResult, record: PlanRecord) -> ParseResult:
+        """ "❌ Infographic ลงเว็บ" on a status list of an item never marked done: nothing to take back, so
+        nothing to ask about it; an item this plan has as done is asked about as before."""
+        if not any(i.indicator and i.claims.proposed_undone for i in parsed.items):
+            return parsed
+        states = item_marks.plan_states(self.session, plans=[record]).get(record.id or 0, {})
+        for item in parsed.items:
+            if item.indicator and item.claims.proposed_undone:
+                done = item_marks.done_items(states.get(item.indicator))
+                item.claims = replace(
+                    item.claims, proposed_undone=tuple(i for i in item.claims.proposed_undone if i in done)
+                )
+        return parsed
 
     def _taken_back_from_last(
         self, parsed: ParseResult, text: str, record: PlanRecord, parser: MessageParser
