@@ -113,7 +113,7 @@ def test_one_line_that_names_an_indicator_clearly_names_the_message(fy2565: Mess
     assert all(i.indicator is None for i in two.items)  # two lines name two indicators as clearly: not guessed
 
 
-def test_a_code_with_its_letter_as_a_word_is_that_code(tmp_path: Path) -> None:
+def test_a_code_with_its_letter_as_a_word_is_that_code() -> None:
     """ "3.1 ข" is the social development plan's "3.1 (ข)", not เจรจา 3.1 with a stray letter."""
     parser = MessageParser(load_plan(PLANS / "fy2563-social-development.yaml"))
     for said in (

@@ -58,7 +58,7 @@ _HOW_TO_REPORT = re.compile(
     r")(?:\s*(?:คะ|ครับ|คับ|ดี|นะคะ|นะครับ))?\s*\??"
 )
 # Statements: lines, and sentences closed by a polite particle
-_SENTENCE = re.compile(r"\n|(?<=ค่ะ)\s+|(?<=ครับ)\s+|(?<=คะ)\s+")
+SENTENCE = re.compile(r"\n|(?<=ค่ะ)\s+|(?<=ครับ)\s+|(?<=คะ)\s+")
 _SCORE_OR_STATUS = re.compile(r"คะแนน|ระดับ|(?<!เ)กี่|เท่าไ|สถานะ|ถึงไหน|ยังไม่ส่ง")
 _A_NUMBER = re.compile(r"[\d,]+(?:\.\d+)?\s*%?")
 _DONE_SAID = re.compile(r"เสร็จ|เรียบร้อย|ครบ|แล้ว")
@@ -112,7 +112,7 @@ def _reported_then_asked(norm: str) -> bool:
     """ "…ทำ Action Plan เสร็จแล้ว … มีคำสั่งแต่งตั้งคณะทำงานแล้วด้วยค่ะ ไม่แน่ใจว่าต้องแนบอะไรเพิ่มไหมคะ": work
     said done first, then a question on how to send it (its evidence, its form). Confirming the work
     is the answer; a question on the score or the status ("ได้กี่คะแนน") still goes to the query side."""
-    parts = [p for p in _SENTENCE.split(norm) if p.strip()]
+    parts = [p for p in SENTENCE.split(norm) if p.strip()]
     first_asked = next((n for n, p in enumerate(parts) if _QUERY.search(p)), None)
     if not first_asked:
         return False

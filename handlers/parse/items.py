@@ -70,18 +70,20 @@ _NAMES_A_NUMBER = re.compile(r"\d+\.\d+|(?:ขั้น(?:ตอน)?|ข้อ|
 _SOME_OF = re.compile(
     r"(?<![\d.])(\d+)\s*(?:/|จาก|ใน)\s*(\d+)\s*(?:โครงการ|เรื่อง|หน่วยงาน|หน่วย|เขต|ชุด|ศูนย์|แห่ง|คน|ราย|ข้อ|ฉบับ)"
 )
-# "จาก 2 วัน เหลือ 10 นาที", "เวลาเฉลี่ยเหลือ 48 นาที": a figure brought down to, not what is left to do
 _MEMO_SUBJECT = re.compile(r"(?m)^[^\S\n]*เรื่อง[^\S\n]+[^\n]+$")  # a letter's subject line, as pasted
 _AWAITING = re.compile(r"\s*(?:และ|แต่)?\s*(?:กำลัง)?รอ(?:ผล|การ)?\s*(?:การ)?(?:พิจารณา|อนุมัติ|ตรวจ|ลงนาม|กลั่นกรอง|เห็นชอบ)")
 _PART_COUNT_OPENS = re.compile(r"\s*(?:ได้\s*)?\d+\s*(?:/|จาก|ใน)\s*\d+")  # a clause that is only how far
+# "จาก 2 วัน เหลือ 10 นาที", "เวลาเฉลี่ยเหลือ 48 นาที": a figure brought down to, not what is left to do
 _REDUCED_TO = re.compile(r"(จาก\s*[\d.,]+\s*[ก-๙a-z]{0,8}\s*|(?:เฉลี่ย|เวลา)\s*)เหลือ(?=\s*(?:แค่|เพียง)?\s*\d)")
 _PART_HEADING = re.compile(r"(?m)^[^\S\n]*ส่วนที่\s*(\d+)[^\S\n]*:?[^\S\n]*\n((?:[^\S\n]*\d+\.\d+[^\n]*(?:\n|$))+)")
 _PIPE_ROW = re.compile(r"(?m)^[^\S\n]*\|([^\n]*?)\|?[^\S\n]*$")  # a row of a table pasted with pipes
 _OTHERS_TO_DO = re.compile(r"ให้\S{0,40}?เตรียม")
-# What is right now: "ขอแก้เป็นระดับ 3", "ตอนนี้ถือว่าอยู่ระดับ 3"
-_CORRECTED_TO = re.compile(
-    r"\s*(?:(?:ขอ)?แก้(?:ไข)?(?:ให้)?เป็น(?!\s*ยังไม่)|ที่ถูก(?:ต้อง)?(?:คือ|เป็น)|ที่(?:ทำ|เสร็จ|ดำเนินการ)(?:เสร็จ)?(?:จริง)?(?:แล้ว)?(?:จริง)?คือ|ตอนนี้\s*(?:ถือว่า)?\s*(?:ยัง)?(?:อยู่|ได้|จบ)?(?:ที่)?\s*(?=ระดับ))"
+# What is right now: "ขอแก้เป็นระดับ 3", "ตอนนี้ถือว่าอยู่ระดับ 3", "ที่ถูกต้องคือ…", "ที่เสร็จจริงคือ…"
+_RIGHT_NOW = (
+    r"(?:ขอ)?แก้(?:ไข)?(?:ให้)?เป็น(?!\s*ยังไม่)|ตอนนี้\s*(?:ถือว่า)?\s*(?:ยัง)?(?:อยู่|ได้|จบ)?(?:ที่)?\s*(?=ระดับ)|"
+    r"ที่ถูก(?:ต้อง)?(?:คือ|เป็น)|ที่(?:ทำ|เสร็จ|ดำเนินการ)(?:เสร็จ)?(?:จริง)?(?:แล้ว)?(?:จริง)?คือ"
 )
+_CORRECTED_TO = re.compile(rf"\s*(?:{_RIGHT_NOW})")
 _DATED_LINE = re.compile(
     r"(?m)^[^\S\n]*(?:[-•*▪·][^\S\n]*)?\d{1,2}[^\S\n]*"
     rf"{_MONTH_SHORT}\.?[^\S\n][^\n]*$"
@@ -115,8 +117,8 @@ _RETRACT = re.compile(
     r"(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด"
 )
 _NOT_STARTED = re.compile(r"ยังไม่ได้")
-# "… รอบ พ.ค. แจ้งแล้ว ครบทั้ง 2 รอบ"; the count, when said, is the group
-# "ครบทั้ง 2 รอบ", and a count alone closing a line ("ตรวจรายเดือน ธ.ค.-พ.ค. ✅ ครบ 6")
+# "… รอบ พ.ค. แจ้งแล้ว ครบทั้ง 2 รอบ", and a count alone closing a line ("ตรวจรายเดือน ธ.ค.-พ.ค. ✅ ครบ 6");
+# the count, when said, is the rounds
 _ALL_ROUNDS = re.compile(r"ครบ(?:ทั้ง|ทุก)?\s*(\d*)\s*(?:รอบ|ครั้ง|เดือน)|ครบ\s*(\d+)\s*(?=$|\n|[)✅✔])")
 _EVERY_ROUND = re.compile(rf"{_ALL_ROUNDS.pattern}|ทุกเดือน|ครบ(?:ถึง|ทั้งปี|ปี)|จบปี|ทั้งปี")
 _MONTHS_WORK = re.compile(r"งาน(?:ของ|ประจำ|ใน|ช่วง)?\s*เดือน")
@@ -166,9 +168,9 @@ _CLAUSE = re.compile(
     r"(?<=\S[✅✔✓❌✖✘✕⏳])\s*|(?<=[^\s\-•*] [✅✔✓])\s+|\s*[👍🙏🎉😊]+\s*|"
     # a mark glued before its item ("✅ขั้น 1 ✅ขั้น 2 ❌ขั้น 4"): each mark opens a clause
     r"\s*(?=[✅✔✓❌✗✖✘✕⏳](?:ขั้น|ข้อ|ส่วน|step|\d))|"
-    r"\s+(?:ส่วน(?!\s*ที่\s*\d)|แต่)|\s+(?=(?:ขอ)?แก้(?:ไข)?(?:ให้)?เป็น(?!\s*ยังไม่)|ตอนนี้\s*(?:ถือว่า)?\s*(?:ยัง)?(?:อยู่|ได้|จบ)?(?:ที่)?\s*ระดับ)|(?<!คัด)(?<!ที่)\s*(?=(?:ยัง|คง|ที่)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย)|(?<=ทำอยู่)|(?<=การอยู่)|(?<=สัญญาอยู่))(?<!ว่าแล้ว)(?<!ที่แล้ว)(?<!ว่าเสร็จ)(?<!ว่าเสร็จแล้ว)(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ|ครั้ง))|"
+    r"\s+(?:ส่วน(?!\s*ที่\s*\d)|แต่)|(?<!คัด)(?<!ที่)\s*(?=(?:ยัง|คง|ที่)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย)|(?<=ทำอยู่)|(?<=การอยู่)|(?<=สัญญาอยู่))(?<!ว่าแล้ว)(?<!ที่แล้ว)(?<!ว่าเสร็จ)(?<!ว่าเสร็จแล้ว)(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ|ครั้ง))|"
     # "… เลื่อนไปเดือนหน้า ที่ถูกต้องคือขั้นที่ 1-3 เสร็จแล้ว": what is right opens its own clause
-    r"\s+(?=ที่ถูก(?:ต้อง)?(?:คือ|เป็น)|ที่(?:ทำ|เสร็จ|ดำเนินการ)(?:เสร็จ)?(?:จริง)?(?:แล้ว)?(?:จริง)?คือ)"
+    rf"\s+(?=(?:{_RIGHT_NOW}))"
 )
 _NUM = r"\d+(?:\.\d+)?"
 _JOIN = (
@@ -454,6 +456,15 @@ class ItemMatcher:
                 for said in item.evidence:
                     for n in _FORM.findall(thai_to_arabic_digits(said)):
                         self._forms.setdefault(code, {}).setdefault(n, item.id)
+        # The item that is the system in use and nothing more ("ใช้งานระบบฯ"), where an indicator has one.
+        self._in_use_item = {
+            code: next((i.id for i in items if i.scored and _IN_USE_ITEM.match(_own_words(i.text))), None)
+            for code, items in self.items.items()
+        }
+        # Every word of an indicator's items: what in a text can be item words at all.
+        self._code_grams = {
+            code: set().union(*(self.grams[(code, i.id)] for i in items)) for code, items in self.items.items()
+        }
         # Items printed as a numbered list of several actions: done only when all of them are.
         self._listed_actions = {
             (code, item.id)
@@ -547,7 +558,8 @@ class ItemMatcher:
         if retracts and negated:
             under_way = False  # "ขอแก้ ขั้นที่ 5 ยังไม่เสร็จ เหลืออีก 9 หน่วยงาน": taken back, whatever is left
         # "ใช้จริง…ตั้งแต่ 1 ส.ค.", "ใช้ระบบจริงกับการประชุม…": in use
-        finished = bool(_DONE.search(low) or _IN_USE_SINCE.search(low) or self._in_real_use(indicator, low))
+        in_use = self._in_real_use(indicator, low)
+        finished = bool(_DONE.search(low) or _IN_USE_SINCE.search(low) or in_use)
         if _CORRECTED_TO.match(low):
             # "ขอแก้เป็นระดับ 3": what is right now, said as done
             negated, under_way, finished = False, False, True
@@ -636,7 +648,7 @@ class ItemMatcher:
         if not chosen and not negated:
             chosen = self._every_round_done(indicator, low) or chosen
         if not negated:
-            chosen = [*chosen, *(i for i in self._in_real_use(indicator, low) if i not in chosen)]
+            chosen = [*chosen, *(i for i in in_use if i not in chosen)]
         if chosen:
             acc.add("proposed_undone" if negated else "proposed", chosen)
             acc.last_words = [] if negated else chosen
@@ -655,9 +667,10 @@ class ItemMatcher:
     def _in_real_use(self, indicator: Indicator, low: str) -> list[str]:
         """ "ระบบ…เปิดใช้งานจริงแล้วตั้งแต่ 1 มี.ค." beside the letter announcing it: the letter's step
         holds most of the words, so the short in-use item ("ใช้งานระบบฯ") is named by the use said."""
-        if not self._real_use(low) and not _IN_USE_SINCE.search(low):
+        item = self._in_use_item.get(indicator.code)
+        if item is None or not (self._real_use(low) or _IN_USE_SINCE.search(low)):
             return []
-        return [i.id for i in self.items[indicator.code] if i.scored and _IN_USE_ITEM.match(_own_words(i.text))][:1]
+        return [item]
 
     def _stated(self, indicator: Indicator, low: str, negated: bool, acc: _Acc, finished: bool) -> tuple[str, bool]:
         """Items named by number, a stated level, stated points; returns the text left for words.
@@ -946,7 +959,7 @@ class ItemMatcher:
         if (code, item) not in self._listed_actions:
             return False
         query = _grams(match_key(_expand(text))) - self.name_grams.get(code, set())
-        relevant = {g for g in query if g in self.idf and any(g in gs for k, gs in self.grams.items() if k[0] == code)}
+        relevant = query & self._code_grams.get(code, set())
         total = math.fsum(self.idf[g] for g in relevant)
         inside = math.fsum(self.idf[g] for g in relevant if g in self.grams.get((code, item), set()))
         return inside >= MIN_MASS and inside >= 0.6 * total
@@ -1037,9 +1050,7 @@ class ItemMatcher:
         # An item told twice (KPI 6's step 4 ends in the executives' report) has the words of both.
         told = {*items, *(k[1] for k, v in self.twin.items() if k[0] == code and v in items)}
         theirs = set().union(*(self.grams.get((code, i), set()) for i in told)) if told else set()
-        other = {
-            g for g in query - theirs if g in self.idf and any(g in gs for k, gs in self.grams.items() if k[0] == code)
-        }
+        other = (query - theirs) & self._code_grams.get(code, set())
         shared = {g for g in query & theirs if g in self.idf}
         mass = math.fsum(self.idf[g] for g in other)
         return mass >= MIN_MASS and math.fsum(self.idf[g] for g in shared) < MIN_MASS

@@ -87,6 +87,11 @@ def without_quoted(text: str) -> str:
     return mine if mine.strip() else text
 
 
+def quoted_lines(text: str) -> str:
+    """The lines a message quotes from another, the others left out."""
+    return "\n".join(m.group(0) for m in _QUOTED.finditer(text))
+
+
 def match_key(text: str) -> str:
     """A key for fuzzy matching only: lower case, no spaces, no ฯ, tone marks or punctuation."""
     return _MATCH_DROP.sub("", text.lower()).replace(" ", "").replace("\n", "")

@@ -15,9 +15,9 @@ from typing import Any, Literal
 
 from handlers.parse import questions as q
 from handlers.parse.indicator import ALIAS_SCORE, CodeMatch, IndicatorMatcher
-from handlers.parse.intent import looks_like_query, said_by_sender
+from handlers.parse.intent import SENTENCE, looks_like_query, said_by_sender
 from handlers.parse.items import ItemClaims, ItemMatcher, asks, says_finished
-from handlers.parse.normalize import blank, normalize_text, remove_spans, without_quoted
+from handlers.parse.normalize import blank, normalize_text, quoted_lines, remove_spans
 from handlers.parse.numbers import spell_out_numbers
 from handlers.parse.period import PeriodMatch, find_dates, find_periods
 from handlers.parse.sections import DOC_NUMBER, Sections, split_sections
@@ -42,7 +42,6 @@ Intent = Literal["report", "query", "correction", "cancel", "chat"]
 AUTO_SCORE, AUTO_MARGIN, REJECT_SCORE = 60.0, 15.0, 15.0
 # "ถ้าเฉลี่ย 45 นาทีพอดี ได้ระดับ 4 หรือ 5 ครับ": what a result would score, asked, not a level reached
 _IF_ASKED = re.compile(r"ถ้า[^\n]{0,80}(?:หรือ|ไหม|มั้ย|บ้าง|เท่าไ|(?<!เ)กี่)")
-_SENTENCE = re.compile(r"\n|(?<=ค่ะ)\s+|(?<=ครับ)\s+|(?<=คะ)\s+")  # lines, and statements closed by a polite particle
 CLEAR_SCORE = 40.0  # a moderate score with no rival (second ≤ a third of it) is clear enough
 DISTINCT_UNITS = {"นาที", "บาท", "คะแนน", "ระดับ"}
 PERCENT_UNITS = {"ร้อยละ", "%"}
@@ -789,7 +788,7 @@ class MessageParser:
         names one indicator clearly and any other line that names another (the reporter's own work
         group, "หนูเพิ่งย้ายมาอยู่กลุ่มงานประชุมสภา…") does so far more weakly."""
         named: dict[str, float] = {}
-        for line in _SENTENCE.split(text):
+        for line in SENTENCE.split(text):
             ranked = self.matcher.fuzzy(line)
             if not ranked:
                 continue
@@ -1010,10 +1009,9 @@ class MessageParser:
         of its own corrects the one its quoted line names."""
         if len(items) != 1 or items[0].indicator is not None:
             return items
-        mine = without_quoted(raw)
-        if mine == raw:
+        quoted = spell_out_numbers(normalize_text(quoted_lines(raw))).lower()
+        if not quoted.strip():
             return items
-        quoted = spell_out_numbers(normalize_text(raw.replace(mine.strip(), " ", 1))).lower()
         codes = {c.code for c in self.matcher.find_codes(quoted)} or self.matcher.alias_hits(quoted)
         if len(codes) != 1:
             return items
