@@ -37,8 +37,7 @@ ABBREVIATIONS = {
 ALIAS_SCORE = 1000.0  # an alias hit outranks any fuzzy score
 PROJECT_SHARE, PROJECT_MARGIN = 0.45, 0.2  # of a project's name (by IDF weight) said, and its lead over the next
 _PROJECT_SAID = re.compile(r"โครงการ|project", re.IGNORECASE)
-_DENIED_WORDS = re.compile(r"ไม่ใช่(?:ของ)?\s*[^\s\d]\S*")
-_DENIED = re.compile(r"ไมใช(?:ของ)?(?:ตัว(?:ชีวัด)?)?$")  # "ไม่ใช่(ของ)" as a match key writes it: no tone marks, no spaces
+_DENIED_WORDS = re.compile(r"ไม่ใช่(?:ของ)?\s*[^\s\d]\S*")  # "ไม่ใช่ก่อหนี้ผูกพัน": a name said not to be meant
 FUZZY_FULL_MASS = 18.0  # IDF mass of roughly six distinctive trigrams: a phrase that clearly names one
 _COUNTING_NOUN = r"[ ]?(?:โครงการ|เรื่อง|เขต|ครั้ง|คน|แห่ง|ด้าน|ประเด็น|ราย(?!งาน|ละเอียด|การ|ชื่อ)|ชุด|วัน|นาที|บาท|%|เปอร์|ปี)"
 _CODE = re.compile(
@@ -364,13 +363,11 @@ class IndicatorMatcher:
         "เว็บไซต์สภา … ความพึงพอใจ": the first alias names only indicator 5, the second names 3.3 but also
         occurs in 5's name, so 5 is covered twice and wins.
         """
-        key = match_key(_expand(text))
+        # "62.4% เป็นของเบิกจ่าย ไม่ใช่ก่อหนี้ผูกพัน": the one said not to be meant is not named
+        key = match_key(_expand(_DENIED_WORDS.sub(" ", text)))
         found = [alias for alias in self.aliases if alias in key]
         # "เรื่องร้องเรียน" holds "ร้องเรียน": one mention, counted once
         found = [a for a in found if not any(a != b and a in b and self.aliases[a] <= self.aliases[b] for b in found)]
-        # "62.4% เป็นของเบิกจ่าย ไม่ใช่ก่อหนี้ผูกพัน": the one said not to be meant is not named
-        denied = {a for a in found if all(_DENIED.search(key[: i.start()]) for i in re.finditer(re.escape(a), key))}
-        found = [a for a in found if a not in denied]
         low = text.lower()
         short = [a for a in self._short_aliases if _said_alone(a, low)]
         cut = self._cut_short(low)
