@@ -179,4 +179,4 @@ def test_a_round_spelled_out_and_the_indicator_said_not_to_be_meant(
 
 def test_asking_which_units_are_still_missing_names_no_indicator(fy2563_council: MessageParser) -> None:
     result = fy2563_council.parse("@Tidtam วันนี้ครบกำหนดส่งไตรมาส 2 แล้ว ยังขาดส่วนราชการไหนบ้างคะ", date(2020, 3, 20))
-    assert result.intent == "query" and all(i.indicator is None for i in result.items)
+    assert result.intent == "query" and result.items == []  # the whole unit is asked about
