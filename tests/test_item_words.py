@@ -297,3 +297,45 @@ def test_a_letter_s_subject_pasted_and_marks_glued_to_steps(fy2562: MessageParse
         "นวัตกรรม ส่วนที่ 1 ครบแล้ว ส่วนที่ 2 ส่งแบบฟอร์ม 3 กับแบบฟอร์ม 4 ให้คณะกรรมการกลั่นกรองแล้ว รอผลพิจารณาค่ะ",
     )
     assert "s2" not in waiting.done + waiting.proposed and {"s1-1", "s1-2"} <= set(waiting.done)
+
+
+def test_what_comes_next_or_is_set_for_a_day_to_come_is_not_done(fy2565: MessageParser, fy2562: MessageParser) -> None:
+    """Work told as done, then what is next ("ต่อไปจะเวียนหนังสือ…") or set for a date ("กำหนดจัดวันที่ 22"):
+    only the first is finished."""
+    next_up = fy2565.item_matcher.claims(
+        "K3",
+        "ออกแบบและพัฒนาระบบสนับสนุนภารกิจการประชุมคณะกรรมการสามัญเสร็จแล้วครับ มีจองห้อง ขอรถ ครบ ต่อไปจะเวียนหนังสือแจ้งผู้ใช้งานครับ",
+    )
+    assert set(next_up.proposed) == {"design-system"}
+    scheduled = fy2562.item_matcher.claims(
+        "ก.1",
+        "ก.๑ ได้เวียนแจ้งกำหนดการตรวจและเกณฑ์การตรวจติดตามแล้ว "
+        "ส่วนการประชุมซักซ้อมความเข้าใจเจ้าหน้าที่นำเข้าข้อมูล กำหนดจัดวันที่ ๒๒ พฤศจิกายน ๒๕๖๑ ณ ห้องประชุมกองกลาง",
+    )
+    assert set(scheduled.proposed) == {"step-1"}
+
+
+def test_a_step_still_pending_beside_one_ticked_is_not_done(fy2562: MessageParser) -> None:
+    said = "e-saraban update: เงินงวด approved แล้วค่ะ (ขั้นตอนที่ 3) ✔️ ขั้นตอนที่ 4 ขออนุมัติจ้าง/ลงนามสัญญา still pending นะคะ"
+    parsed = fy2562.parse(said, date(2019, 3, 18))
+    claims = parsed.first.claims if parsed.first else None
+    assert claims is not None and set(claims.done) | set(claims.proposed) == {"step-3"}
+
+
+def test_a_step_not_begun_is_said_not_done(fy2565: MessageParser) -> None:
+    claims = fy2565.item_matcher.claims("K1", "ตัวชี้วัดที่ ๑ ทำถึงขั้น ๒ แล้วค่ะ ขั้น ๓ ยังไม่ได้เริ่มเลยค่ะ")
+    assert claims.done == ("1", "2") and claims.undone == ("3",)
+
+
+def test_a_contractor_who_has_begun_is_not_the_contract_step_done_nor_undone(fy2562: MessageParser) -> None:
+    """The contract's number is evidence, not the words of the contract step; work begun under it is not
+    the delivery."""
+    said = (
+        "สารบรรณฯ ลงนามสัญญาจ้างกับผู้รับจ้างเรียบร้อยแล้ว สัญญาเลขที่ 12/2562 ลว. 15 พ.ค. 62 ผู้รับจ้างเข้าเริ่มงานตามสัญญาแล้วตั้งแต่ 20 พ.ค."
+    )
+    assert fy2562.item_matcher.claims("ก.2", said).proposed == ("step-4",)
+
+
+def test_when_a_step_should_be_done_is_asked(fy2562: MessageParser) -> None:
+    said = "งานตรวจศูนย์ข้อมูลข่าวสาร 72 ศูนย์ ตรวจครบ 6 ครั้งแล้วนะคะ แล้วประเมินผลหน่วยงานต้องทำเมื่อไหร่"
+    assert "step-5" not in fy2562.item_matcher.claims("ก.1", said).proposed

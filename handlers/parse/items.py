@@ -35,8 +35,10 @@ _DONE = re.compile(
 )
 _UNDER_WAY = re.compile(
     r"กำลัง|อยู่ระหว่าง|ระหว่าง(?:การ)?ดำเนิน|คาดว่า|น่าจะ|จะ(?:ดำเนิน|เสร็จ|ส่ง|จัด|ทำ|เริ่ม|เสนอ|รายงาน|แจ้ง|ประชุม)|"
-    r"ร่าง(?:เสร็จ|แล้ว)|เตรียม|วางแผน|in progress|ongoing|รอ(?:ผล|การ|อนุมัติ|ลงนาม|เสนอ|ผู้บริหาร|ฝ่าย|ทาง|คิว)|"
-    r"เริ่ม(?:แล้ว)?แต่|ใกล้(?:เสร็จ|จะ)|ยังค้าง|(?:^|(?<=\s))รอ(?![บงยด])|"  # "รอผู้รับจ้างมาลงนาม": waiting
+    r"ร่าง(?:เสร็จ|แล้ว)|เตรียม|วางแผน|in progress|ongoing|pending|"
+    # set for a day to come ("กำหนดจัดวันที่ 22 พ.ย."), next in line ("ต่อไปจะเวียนหนังสือ…")
+    r"กำหนดจัด|มีกำหนด|(?:ต่อไป|ถัดไป|ขั้นต่อไป)\s*(?:จะ|คือ|ก็)|รอ(?:ผล|การ|อนุมัติ|ลงนาม|เสนอ|ผู้บริหาร|ฝ่าย|ทาง|คิว)|"
+    r"เริ่ม(?:แล้ว)?แต่|เริ่มงาน|ใกล้(?:เสร็จ|จะ)|ยังค้าง|(?:^|(?<=\s))รอ(?![บงยด])|"  # "รอผู้รับจ้างมาลงนาม": waiting
     # not started yet, what is left, a recurring step some months in: none of them is done
     # begun, some way along ("เริ่มแล้วตั้งแต่ เม.ย.", "ไปแล้วประมาณ 60%"), still at it ("ช่างยังทำอยู่")
     r"เริ่มแล้ว(?!\s*(?:ใช้|เปิด))|(?:ดำเนินการ|ทำ)\S{0,12}อยู่(?!\s*(?:ที่|ใน|แล้ว|ระดับ))|แล้ว\s*(?:ประมาณ|ราว|กว่า|เกือบ)?\s*[1-9]\d?(?:\.\d+)?\s*(?:%|เปอร์เซ็นต์)|ยัง\S{0,8}อยู่(?!\s*ระดับ)|"
@@ -123,15 +125,19 @@ _ALL_ROUNDS = re.compile(r"ครบ(?:ทั้ง|ทุก)?\s*(\d*)\s*(?:ร
 _EVERY_ROUND = re.compile(rf"{_ALL_ROUNDS.pattern}|ทุกเดือน|ครบ(?:ถึง|ทั้งปี|ปี)|จบปี|ทั้งปี")
 _MONTHS_WORK = re.compile(r"งาน(?:ของ|ประจำ|ใน|ช่วง)?\s*เดือน")
 _ANY_DAY = date(2000, 1, 1)  # only the months said are wanted, not their years
-_IN_PROGRESS = re.compile(r"กำลัง|อยู่ระหว่าง|in progress|ongoing|⏳|ทยอย|เริ่ม", re.IGNORECASE)  # work going on
+# work going on; "ยังไม่ได้เริ่ม" is not begun at all
+_IN_PROGRESS = re.compile(r"กำลัง|อยู่ระหว่าง|in progress|ongoing|⏳|ทยอย|(?<!ไม่ได้)(?<!ไม่)เริ่ม", re.IGNORECASE)
 _STRONG_UNDER_WAY = re.compile(
     r"ร่าง(?:เสร็จ|แล้ว)|กำลัง|อยู่ระหว่าง|ระหว่าง(?:การ)?ดำเนิน|คาดว่า|น่าจะ|⏳|ยังไม่|จะ(?:เสร็จ|ส่ง|ทำ)|รอ|"
-    r"(?:ไป|มา)แล้ว\s*\d+\s*(?:เดือน|สัปดาห์|รอบ)|เริ่ม|ทยอย"
+    r"(?:ไป|มา)แล้ว\s*\d+\s*(?:เดือน|สัปดาห์|รอบ)|เริ่ม|ทยอย|pending|กำหนดจัด|มีกำหนด|(?:ต่อไป|ถัดไป)\s*จะ"
 )
 # Another item by its number ("แต่ 3.2 …", "ขั้นที่ 4 …"), not "ข้อ" inside "ข้อมูล"
 _ANOTHER_NUMBERED = re.compile(r"\d+\.\d+|(?:ขั้น(?:ตอน)?|ข้อ|step)\s*(?:ที่)?\s*\d", re.IGNORECASE)
 _FORM = re.compile(r"(?:แบบ)?ฟอร์ม(?:ที่)?\s*(\d+)")
-_CITED_LETTER = re.compile(rf"(?:ตาม)?(?:หนังสือ|บันทึก(?:ข้อความ)?)?\s*(?:เลขที่\s*)?{DOC_NUMBER.pattern}")
+_CITED_LETTER = re.compile(
+    rf"(?:ตาม)?(?:หนังสือ|บันทึก(?:ข้อความ)?)?\s*(?:เลขที่\s*)?{DOC_NUMBER.pattern}|"
+    r"(?:ตาม)?(?:สัญญา|คำสั่ง)\S{0,8}\s*(?:เลขที่|ที่)\s*[\d๐-๙]+\s*/\s*[\d๐-๙]+"  # "สัญญาเลขที่ 12/2562": its number
+)
 _FIRST_TIME = re.compile(r"ครั้งแรก|รอบแรก")
 # "1. …", "2) …" or "3 …" opening a line: the last only in a list numbered from 1 (checked where it is used)
 _NUMBERED_LINE = re.compile(r"(?m)^(?P<lead>[^\S\n]*)(?P<n>\d{1,2})[.)]?[^\S\n]+(?P<rest>[^\d\n][^\n]*)$")
@@ -159,6 +165,7 @@ _SHORTFALL = re.compile(
 )
 _QUESTION = re.compile(
     r"หรือยัง|หรือไม่|ไหม|มั้ย|รึยัง|(?<!เ)กี่|อะไร|เท่าไ|ยังไง|ส่วนไหน|ข้อไหน|ขั้นไหน|ระดับไหน|ไหน(?:คะ|ครับ)|"
+    r"(?:ต้อง|ควร)\S{0,12}(?:เมื่อไ[หร]|ตอนไหน|ยังไง)|"
     r"(?<!แบบ)(?:ขอ)?สอบถาม(?:ค่ะ|ครับ|หน่อย)|^\s*สอบถาม|\?"
 )
 # Clauses: lines, semicolons, commas, " / ", a polite particle, "ส่วน…"/"แต่…" (as for, but), and the
@@ -214,6 +221,7 @@ SYNONYMS = {
     "website": "เว็บไซต์",
     "เว็บ(?!ไซ)": "เว็บไซต์",
     "เซ็นสัญญา": "ลงนามสัญญา",
+    r"(?:เข้า)?เริ่มงานตามสัญญา": "เริ่มดำเนินการตามสัญญา",  # the contractor at work: the contract carried out
     "เริ่มใช้งาน": "ใช้งาน",
     "ระบบใช้งาน": "ใช้งานระบบ",
     "ผู้ชนะ e-bidding": "ประกวดราคาอิเล็กทรอนิกส์",  # the tender decided: the procurement step done
