@@ -180,3 +180,21 @@ def test_a_round_spelled_out_and_the_indicator_said_not_to_be_meant(
 def test_asking_which_units_are_still_missing_names_no_indicator(fy2563_council: MessageParser) -> None:
     result = fy2563_council.parse("@Tidtam วันนี้ครบกำหนดส่งไตรมาส 2 แล้ว ยังขาดส่วนราชการไหนบ้างคะ", date(2020, 3, 20))
     assert result.intent == "query" and result.items == []  # the whole unit is asked about
+
+
+def test_percent_misspelt_is_still_percent(fy2562: MessageParser) -> None:
+    for said in ("บริหารความเสี่ยงและการควบคุมภายใน ส่งรายงานให้ สตน. แล้ว 100 เปอร์เซน", "2.3 ดำเนินการได้ 80 เปอร์เซ้น"):
+        code, value, _ = _one(fy2562, said, date(2019, 9, 13))
+        assert (code, value) == ("2.3", 100.0 if "100" in said else 80.0), said
+
+
+def test_evidence_sent_by_email_is_not_a_report(fy2565: MessageParser) -> None:
+    said = "ส่งไฟล์หลักฐานทางอีเมลแล้วนะครับ รายงานการประชุม + คลิปวีดีโอ 2 ไฟล์ 👍"
+    assert fy2565.parse(said, date(2022, 6, 20)).intent == "chat"
+
+
+def test_a_line_naming_another_indicator_ends_a_list_of_codes_without_bullets(fy2565: MessageParser) -> None:
+    said = "สรุปไตรมาส 4 ปีงบ 65\nK1 ระดับ 5\nK2 เฉลี่ย 16.4 นาที\nK3 เฉลี่ย 43 นาที\nนวัตกรรม 100 คะแนน"
+    result = fy2565.parse(said, date(2022, 9, 15))
+    found = {i.indicator: i.value.value if i.value else i.claims.claimed for i in result.items}
+    assert found == {"K1": 5.0, "K2": 16.4, "K3": 43.0, "4": 100.0}  # a level and points are claims of items

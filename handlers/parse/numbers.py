@@ -47,7 +47,9 @@ def _fmt(value: float) -> str:
 
 
 _PERCENT_AFTER = re.compile(rf"(ร้อยละ|ร้อยล่ะ)\s*({SPELLED})")
-_PERCENT_BEFORE = re.compile(rf"({SPELLED})\s*(เปอร์เซ็นต์|เปอร์เซ็น|เปอร์เซนต์|เปอร์เซนท์|เปอร์เซ็นท์|เปอเซ็น)")
+_PERCENT_BEFORE = re.compile(
+    rf"({SPELLED})\s*(เปอร์เซ็นต์|เปอร์เซ็น|เปอร์เซนต์|เปอร์เซนท์|เปอร์เซ็นท์|เปอร์เซน|เปอร์เซ้น|เปอเซ็น|เปอเซน)"
+)
 _AFTER_WORD = re.compile(rf"(ไตรมาส(?:ที่)?|ไตมาส(?:ที่)?|ตัวชี้วัดที่|ตัวชีวัดที่|ข้อที่|ระดับ(?:ที่)?)\s*({SPELLED})")
 # Not after a digit: "1.12 แสนเรื่อง" is a multiplier on a number, which the value reader expands.
 # Also glued to the word before it when that word says a value follows ("ครบสิบสองโครงการ",

@@ -88,7 +88,8 @@ _NOTICE = re.compile(r"ลา(?:ป่วย|กิจ|พักร้อน|พ
 # Said beside the work, not about its progress: thanks, leave, a meeting to come, a notice passed on.
 _ASIDE = re.compile(
     rf"{_NOTICE.pattern}|ขอบคุณ|พรุ่งนี้|มะรืน|สัปดาห์หน้า|อาทิตย์หน้า|ได้รับไฟล์|ขอให้ทุกหน่วย|"
-    r"ฝาก\S{0,6}ส่ง|\d{1,2}[.:]\d{2}\s*น\."
+    r"ฝาก\S{0,6}ส่ง|\d{1,2}[.:]\d{2}\s*น\.|"
+    r"(?:ส่ง|แนบ)\S{0,4}(?:ไฟล์)?หลักฐาน"  # "ส่งไฟล์หลักฐานทางอีเมลแล้ว": the evidence sent, not a result
 )
 _PROMISE = re.compile(
     r"เดี๋ยว(?:ส่ง|รายงาน)|จะส่ง|จะรายงาน|จะ(?:รวบรวม|สรุป)[^\n]{0,40}?ส่ง|ขอส่ง(?:พรุ่งนี้|ช้า)|ส่งพรุ่งนี้|ขอเลื่อน|ส่งช้า|ยังไม่ได้ส่ง"
@@ -109,6 +110,7 @@ _NEVER_A_RESULT = re.compile(
     r"\d+(?:\.\d+)?(?!\s*/)\s*(?:%|[ก-๙]{1,10})?"
 )
 _LISTED_LINE = re.compile(r"\n(?=\s*(?:[-•*]|\d+[).])\s*)")
+_NEXT_LINE = re.compile(r"\n(?=[^\S\n]*\S)")
 _LEADING_NUMBER = re.compile(r"\s*(\d+(?:\.\d+)*)\s+\S")
 _WHO_IS_LATE = re.compile(
     r"ใคร(?:ยัง)?ไม่(?:ได้)?(?:ส่ง|รายงาน)|ยังไม่ส่งกี่|หน่วยไหนยังไม่|(?:ส่วนราชการ|หน่วยงาน|เขต|ฝ่าย|กลุ่มงาน)ไหน(?:บ้าง)?ยังไม่|"
@@ -561,7 +563,8 @@ class MessageParser:
         indicator by its alias, with a value of their own, are those indicators' parts, not the code's."""
         whole = [replace(self._item(seg, code, valued=vseg), span=span)]
         offset = span[1] - len(seg)
-        cuts = [m.start() + 1 for m in _LISTED_LINE.finditer(seg)]
+        # "K3 เฉลี่ย 43 นาที\nนวัตกรรม 100 คะแนน": lines without bullets are a list too, when they end it
+        cuts = [m.start() + 1 for m in _LISTED_LINE.finditer(seg)] or [m.start() + 1 for m in _NEXT_LINE.finditer(seg)]
         if not cuts:
             return whole
         others: list[ParsedItem] = []
