@@ -339,3 +339,43 @@ def test_a_contractor_who_has_begun_is_not_the_contract_step_done_nor_undone(fy2
 def test_when_a_step_should_be_done_is_asked(fy2562: MessageParser) -> None:
     said = "งานตรวจศูนย์ข้อมูลข่าวสาร 72 ศูนย์ ตรวจครบ 6 ครั้งแล้วนะคะ แล้วประเมินผลหน่วยงานต้องทำเมื่อไหร่"
     assert "step-5" not in fy2562.item_matcher.claims("ก.1", said).proposed
+
+
+def test_every_action_of_a_condition_said_across_a_message_is_the_condition_alone(fy2565: MessageParser) -> None:
+    """Survey, design and development said in three clauses are K3's design-system condition, not also the
+    design step; K2's analysis and design, then development by the general affairs unit, are K2's."""
+    k3 = fy2565.item_matcher.claims(
+        "K3", "ระบบนัดหมายประชุม กก.สามัญ : สำรวจความต้องการ จนท.ที่เกี่ยวข้องแล้ว ออกแบบเสร็จ สยป.พัฒนาระบบเสร็จแล้วครับ"
+    )
+    assert k3.proposed == ("design-system",)
+    k2 = fy2565.item_matcher.claims(
+        "K2",
+        "ตัวชี้วัดที่ 2 ค่ะ คณะทำงานฯ วิเคราะห์กระบวนงานและออกแบบระบบเสร็จตั้งแต่ประชุม 15 ก.พ. แล้ว "
+        "ฝ่ายบริหารงานทั่วไปพัฒนาระบบให้เสร็จเรียบร้อยเมื่อ 31 มี.ค. ตอนนี้อยู่ระหว่างทดสอบระบบค่ะ",
+    )
+    assert k2.proposed == ("design-system",)
+    design_only = fy2565.item_matcher.claims("K2", "คณะทำงานวิเคราะห์กระบวนงานและออกแบบระบบเสร็จแล้วค่ะ")
+    assert design_only.proposed == ("step-5",)  # development not said: the step that says what was
+
+
+def test_a_part_said_plainly_not_done_is_undone_but_one_still_going_is_neither(fy2565: MessageParser) -> None:
+    measured = fy2565.item_matcher.claims(
+        "4", "ผลผลิตนวัตกรรมเสร็จแล้ว 1 ชิ้นค่ะ คือระบบจองห้องประชุมผ่าน LINE OA ส่วนผลลัพธ์ยังไม่ได้วัดเลย ยังไม่มีข้อมูลค่ะ"
+    )
+    assert measured.proposed == ("s3-1.1",) and measured.proposed_undone == ("s3-1.2",)
+    going = fy2565.item_matcher.claims("4", "นวัตกรรม ทำตัวผลผลิตเสร็จแล้ว 1 ชิ้นค่ะ ส่วนผลลัพธ์ยังเก็บข้อมูลอยู่เลย ยังไม่ได้สรุปค่ะ")
+    assert going.proposed == ("s3-1.1",) and going.proposed_undone == ()
+
+
+def test_what_is_going_on_now_is_its_own_clause(fy2562: MessageParser) -> None:
+    said = "ก.2 e-bidding เสร็จ ได้ผู้ชนะแล้วค่ะ ขออนุมัติเงินประจำงวดแล้วด้วย ตอนนี้รอลงนามสัญญา"
+    assert set(fy2562.item_matcher.claims("ก.2", said).proposed) == {"step-2", "step-3"}
+
+
+def test_work_told_in_one_line_and_its_evidence_in_another_names_the_indicator(fy2565: MessageParser) -> None:
+    said = (
+        "ประชุม zoom ครั้งที่ 2 กับตัวแทนประชาชน 50 เขตเมื่อวาน (10 มี.ค.) เรียบร้อยครับ ครบ 2 ครั้งตามแผนแล้ว\n"
+        "คลิปบันทึกกับสรุปรายงานการประชุมอยู่ใน drive ครับ https://drive.google.com/drive/folders/1kQx"
+    )
+    first = fy2565.parse(said, date(2022, 3, 11)).first
+    assert first is not None and first.indicator == "K1" and first.claims.proposed == ("2",)

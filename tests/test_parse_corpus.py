@@ -49,12 +49,13 @@ def test_field_accuracy_at_least_97_percent(field: str) -> None:
 # The first two sealed parts were scored once and kept out of tuning; every later one is spent.
 SPENT = tuple(n for n in CORPORA if n.endswith("_sealed") and n not in ("blind_sealed", "blind2_sealed"))
 BLIND = {
-    name: evaluate_corpus(load_corpus(name)) for name in ("blind_dev", "blind2_dev", "blind3_dev", "blind4_dev", *SPENT)
+    name: evaluate_corpus(load_corpus(name))
+    for name in ("blind_dev", "blind2_dev", "blind3_dev", "blind4_dev", "blind17_dev", *SPENT)
 }
 FLOORS = {
     "blind_dev": {"indicator_ok": 0.98, "value_ok": 0.98, "period_ok": 0.99},
     "blind2_dev": {"indicator_ok": 0.98, "value_ok": 0.99, "period_ok": 0.99},
-    "blind3_dev": {"indicator_ok": 0.965, "value_ok": 0.99, "period_ok": 0.98},
+    "blind3_dev": {"indicator_ok": 0.97, "value_ok": 0.99, "period_ok": 0.99},
     "blind3_sealed": {"indicator_ok": 0.96, "value_ok": 0.99, "period_ok": 0.98},
     "blind4_dev": {"indicator_ok": 0.955, "value_ok": 0.99, "period_ok": 0.98},
     "blind4_sealed": {"indicator_ok": 0.96, "value_ok": 0.99, "period_ok": 0.96},
@@ -65,11 +66,13 @@ FLOORS = {
     "blind9_sealed": {"indicator_ok": 0.98, "value_ok": 0.975, "period_ok": 0.98},
     "blind10_sealed": {"indicator_ok": 0.995, "value_ok": 0.985, "period_ok": 0.985},
     "blind11_sealed": {"indicator_ok": 0.975, "value_ok": 0.98, "period_ok": 0.98},
-    "blind12_sealed": {"indicator_ok": 0.98, "value_ok": 0.985, "period_ok": 0.97},
+    "blind12_sealed": {"indicator_ok": 0.985, "value_ok": 0.99, "period_ok": 0.97},
     "blind13_sealed": {"indicator_ok": 0.99, "value_ok": 0.985, "period_ok": 0.995},
     "blind14_sealed": {"indicator_ok": 0.98, "value_ok": 0.985, "period_ok": 0.99},
     "blind15_sealed": {"indicator_ok": 0.975, "value_ok": 0.985, "period_ok": 0.985},
     "blind16_sealed": {"indicator_ok": 0.975, "value_ok": 0.98, "period_ok": 0.985},
+    # written at the start of the ninth session: 98.0 / 99.0 / 99.0 % when first scored, then tuned on
+    "blind17_dev": {"indicator_ok": 0.99, "value_ok": 1.0, "period_ok": 1.0},
 }
 
 
@@ -104,11 +107,12 @@ MULTI_FLOORS = {
     "blind9_sealed": 0.9,
     "blind10_sealed": 0.94,
     "blind11_sealed": 0.9,
-    "blind12_sealed": 0.89,
+    "blind12_sealed": 0.94,
     "blind13_sealed": 1.0,
     "blind14_sealed": 0.9,
     "blind15_sealed": 0.94,
     "blind16_sealed": 1.0,
+    "blind17_dev": 0.88,
 }
 
 

@@ -48,7 +48,11 @@ _NOT_DONE = re.compile(
     r"ยังไม่|ไม่ผ่าน|ไม่(?:แล้ว)?เสร็จ|ไม่ครบ|ยกเลิก|ขอถอน|ถอน(?:ออก)?|(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด|ไม่ใช่(?!\s*[\d๐-๙])|[❌✗✖✘✕]"
 )
 # Said plainly not done (a cross, "ยังไม่ครบ", "ยังไม่ผ่าน"), as against not started or under way.
-_MARKED_NOT_DONE = re.compile(r"[❌✗✖✘✕]|ยังไม่(?:ครบ|ผ่าน|เสร็จ)|ยังไม่ได้(?:ทำ|จัด|เริ่ม)")
+_MARKED_NOT_DONE = re.compile(r"[❌✗✖✘✕]|ยังไม่(?:ครบ|ผ่าน|เสร็จ|มี)|ยังไม่ได้(?!\s*(?:รับ|ส่ง|เข้า))\S")
+# The actions a condition may be made of, each said in these words
+_ACTIONS = ("สำรวจ", "วิเคราะห์", "ออกแบบ", "พัฒนา")
+# Still at it ("ยังเก็บข้อมูลอยู่", "ระดมความคิดไปแล้ว 2 ครั้ง"): work going on, though a part is not done yet
+_STILL_GOING = re.compile(r"ยัง\S{0,12}อยู่|(?:ไป|มา)แล้ว\s*\d+\s*(?:ครั้ง|เดือน|รอบ|สัปดาห์)")
 _ALL_SUBSTEPS = re.compile(r"(?:ครบ)?ทุก(?:ข้อ|ขั้น)(?:ตอน)?ย่อย|ย่อยครบ|ขั้น(?:ตอน)?(?:ที่)?\s*\d+\s*ทั้งหมด")
 _RECURRING = re.compile(r"ทุกเดือน|เดือนละ|เป็นประจำ|ทุกไตรมาส|ครั้ง\s*/\s*ปี|ทุก\s*\d+\s*เดือน")
 _TIMES = re.compile(r"(?<![\d.])([2-9]|1[0-2])\s*ครั้ง")  # an item done in N rounds ("ครบ 2 ครั้ง")
@@ -175,9 +179,10 @@ _CLAUSE = re.compile(
     r"(?<=\S[✅✔✓❌✖✘✕⏳])\s*|(?<=[^\s\-•*] [✅✔✓])\s+|\s*[👍🙏🎉😊]+\s*|"
     # a mark glued before its item ("✅ขั้น 1 ✅ขั้น 2 ❌ขั้น 4"): each mark opens a clause
     r"\s*(?=[✅✔✓❌✗✖✘✕⏳](?:ขั้น|ข้อ|ส่วน|step|\d))|"
-    r"\s+(?:ส่วน(?!\s*ที่\s*\d)|แต่)|(?<!คัด)(?<!ที่)\s*(?=(?:ยัง|คง|ที่)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย)|(?<=ทำอยู่)|(?<=การอยู่)|(?<=สัญญาอยู่))(?<!ว่าแล้ว)(?<!ที่แล้ว)(?<!ว่าเสร็จ)(?<!ว่าเสร็จแล้ว)(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ|ครั้ง))|"
+    r"\s+(?:ส่วน(?!\s*ที่\s*\d)|แต่)|(?<!คัด)(?<!ที่)\s*(?=(?:ยัง|คง|ที่)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย)|(?<=ทำอยู่)|(?<=การอยู่)|(?<=สัญญาอยู่)|(?<=แล้วด้วย))(?<!ว่าแล้ว)(?<!ที่แล้ว)(?<!ว่าเสร็จ)(?<!ว่าเสร็จแล้ว)(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ|ครั้ง))|"
     # "… เลื่อนไปเดือนหน้า ที่ถูกต้องคือขั้นที่ 1-3 เสร็จแล้ว": what is right opens its own clause
-    rf"\s+(?=(?:{_RIGHT_NOW}))"
+    rf"\s+(?=(?:{_RIGHT_NOW}))|"
+    r"\s+(?=ตอนนี้(?!\s*(?:ถือว่า|อยู่ระดับ|ได้ระดับ)))"  # "… แล้วด้วย ตอนนี้รอลงนามสัญญา": what is going on now
 )
 _NUM = r"\d+(?:\.\d+)?"
 _JOIN = (
@@ -215,12 +220,15 @@ SYNONYMS = {
     "เปิดใช้งาน": "ใช้งานระบบ",
     "เปิดใช้จริง": "ใช้งานระบบ",
     "ไอเดีย": "แนวคิด",
+    r"(?:ผ่าน|ทาง|ใน|แบบ)?\s*(?:zoom|ซูม|ms teams|teams|webex|google meet)": "ออนไลน์",  # met online
     # a circular to every unit of the BMA about a new service is telling them of it
     r"(?:หนังสือ)?(?:เวียน)?แจ้ง(?:เวียน)?\s*(?:ทุก)?\s*หน่วยงาน\s*(?:ใน|ภายใน)\s*สังกัด": "ประชาสัมพันธ์ให้หน่วยงานภายในสังกัดทราบ",
+    r"(?:หนังสือ)?เวียนแจ้ง\s*(?:ทุก)?\s*หน่วยงาน(?=\s*(?:เรื่อง|ให้ทราบ|ทราบ))": "ประชาสัมพันธ์ให้หน่วยงานภายในสังกัดทราบ",
     "(?:ตัว)?ชิ้นงาน(?:นวัตกรรม)?": "ผลผลิตนวัตกรรม 1 ชิ้น",  # the innovation built: its output
     "website": "เว็บไซต์",
     "เว็บ(?!ไซ)": "เว็บไซต์",
     "เซ็นสัญญา": "ลงนามสัญญา",
+    r"e-bidding(?=\s*(?:เสร็จ|เรียบร้อย|ผ่าน))": "ประกวดราคาอิเล็กทรอนิกส์",  # the tender over
     r"(?:เข้า)?เริ่มงานตามสัญญา": "เริ่มดำเนินการตามสัญญา",  # the contractor at work: the contract carried out
     "เริ่มใช้งาน": "ใช้งาน",
     "ระบบใช้งาน": "ใช้งานระบบ",
@@ -480,6 +488,15 @@ class ItemMatcher:
             for item in items
             if len(_LISTED_ACTION.findall(item.text)) >= 2
         }
+        # Conditions made of several actions ("วิเคราะห์กระบวนงาน ออกแบบ และพัฒนาระบบ"): done when all are said.
+        self._action_conditions = {
+            code: [
+                (i.id, acts)
+                for i in items
+                if i.kind == "condition" and len(acts := frozenset(a for a in _ACTIONS if a in i.text)) >= 2
+            ]
+            for code, items in self.items.items()
+        }
         # The words that name an indicator say which one the message is about, not which item.
         self.name_grams = {
             i.code: set().union(*(_grams(match_key(_expand(n))) for n in (i.name, *i.aliases)))
@@ -525,14 +542,31 @@ class ItemMatcher:
         if _QUESTIONNAIRE.search(text):
             # "ทอดแบบสอบถามแล้ว … สรุปผลเสร็จแล้ว": the summary of that questionnaire
             text = _BARE_SUMMARY.sub("สรุปข้อมูลที่ได้รับจากแบบสอบถาม", text)
+        told: list[tuple[set[str], list[str]]] = []  # each clause's actions said done, and the items it added
         for clause in _clauses(_with_synonyms(_PROJECT_NAMED.sub(_project_name_dropped, text))):
             numbered_before = acc.last_numbered
+            proposed_before = list(acc.proposed)
             before = self._clause(indicator, clause, acc, before, retracts)
             if acc.last_numbered is numbered_before:
                 acc.last_numbered = []  # only the clause right before a shortfall is held back by it
+            acts = {a for a in _ACTIONS if a in clause} if before == (True, False) else set()
+            told.append((acts, [i for i in acc.proposed if i not in proposed_before]))
+        self._whole_condition(code, told, acc)
         if _EXECUTIVES_SAID.search(text):
             self._to_executives(code, acc)
         return acc.freeze()
+
+    def _whole_condition(self, code: str, told: list[tuple[set[str], list[str]]], acc: _Acc) -> None:
+        """ "สำรวจความต้องการแล้ว ออกแบบเสร็จ สยป.พัฒนาระบบเสร็จแล้ว": every action of a condition made of
+        several, said done across the message, is that condition; the steps those clauses named are its
+        parts, not news of their own."""
+        for condition, actions in self._action_conditions.get(code, ()):
+            telling = [(acts, added) for acts, added in told if acts & actions]
+            if not telling or not set().union(*(acts for acts, _ in telling)) >= actions:
+                continue
+            parts = {i for _, added in telling for i in added if i != condition and i.startswith("step-")}
+            acc.proposed = [i for i in acc.proposed if i not in parts]
+            acc.add("proposed", [condition])
 
     def _to_executives(self, code: str, acc: _Acc) -> None:
         """A message that tells of the report to the executives ("Dashboard … นำเสนอผู้บริหารแล้ว") makes
@@ -611,7 +645,13 @@ class ItemMatcher:
                 return False, True
             chosen, options = self.by_words(indicator.code, low)
             chosen = list(dict.fromkeys([*chosen, *self._by_form(indicator, low)]))
-            if chosen and not retracts and _MARKED_NOT_DONE.search(low) and not _IN_PROGRESS.search(low):
+            if (
+                chosen
+                and not retracts
+                and _MARKED_NOT_DONE.search(low)
+                and not _IN_PROGRESS.search(low)
+                and not _STILL_GOING.search(low)
+            ):
                 # "❌ ประชุมออนไลน์กับผู้แทน 50 เขต (ยังไม่ได้จัด)", "รายงานรายเขต ยังไม่ครบ ขาดอีก 7 เขต":
                 # said not done, for the reporter to confirm
                 acc.add("proposed_undone", chosen)

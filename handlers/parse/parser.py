@@ -513,7 +513,14 @@ class MessageParser:
         ):
             # "ส่วนที่ 3 ครบทุกข้อแล้ว": the only indicator whose checklist is grouped in parts
             return ParsedItem(self.parted[0], self.parted, 0.8, "item", item.value, item.pending, item.text)
-        chosen, options = self.item_matcher.by_words(None, item.text or blanked)
+        said = item.text or blanked
+        chosen, options = self.item_matcher.by_words(None, said)
+        if not chosen and "\n" in said.strip() and item.via in ("fuzzy", "none"):
+            # "ประชุม zoom … ครบ 2 ครั้งแล้ว\nคลิปกับสรุปรายงานอยู่ใน drive": the work is told in one line, the
+            # evidence in another; each line is read on its own
+            lines = [self.item_matcher.by_words(None, line)[0] for line in said.splitlines() if line.strip()]
+            if any(lines):
+                chosen, options = [c for got in lines for c in got], []
         codes = {c.split("/", 1)[0] for c in chosen}
         torn = list(dict.fromkeys(c.split("/", 1)[0] for c in options))
         if 2 <= len(codes) <= 3 and not item.candidates:
