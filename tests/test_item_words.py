@@ -379,3 +379,24 @@ def test_work_told_in_one_line_and_its_evidence_in_another_names_the_indicator(f
     )
     first = fy2565.parse(said, date(2022, 3, 11)).first
     assert first is not None and first.indicator == "K1" and first.claims.proposed == ("2",)
+
+
+def test_a_letter_telling_the_districts_is_the_telling_not_the_invitation_letter(fy2565: MessageParser) -> None:
+    """K1's step 5 is the letter inviting representatives; a letter telling the districts the results is
+    milestone 5, and a letter cited in brackets is its evidence. A circular that is itself the step
+    ("หนังสือเวียน…แจ้งเจ้าหน้าที่…เข้าใช้ระบบ") still names it."""
+    told = fy2565.item_matcher.claims(
+        "K1",
+        "ตช.1 งานสุดท้ายเรียบร้อยครับ แจ้งผลการดำเนินการตามความต้องการของประชาชนให้ 50 เขตทราบแล้ว "
+        "(หนังสือเวียน ว 233 ลว. 15 ส.ค. 65) และขึ้นข่าวบนเว็บไซต์สภาแล้ว",
+    )
+    assert told.proposed == ("5",)
+    level = fy2565.item_matcher.claims("K1", "ตช.๑ ครบระดับ ๕ แล้วครับ ส่งหนังสือแจ้งเขตแล้วและลงเว็บสภาเรียบร้อย")
+    assert "step-5" not in level.proposed
+    circular = fy2565.item_matcher.claims(
+        "K3",
+        "สำนักงานเลขานุการสภากรุงเทพมหานครได้มีหนังสือเวียนที่ กท 0004/ว 27 ลงวันที่ 7 เม.ย. 2565 "
+        "แจ้งเจ้าหน้าที่ทุกกลุ่มงานเข้าใช้ระบบสนับสนุนการประชุมคณะกรรมการสามัญ "
+        "และเริ่มใช้งานจริงในการประชุมคณะกรรมการการโยธาและผังเมือง เมื่อวันที่ 19 เม.ย. 2565",
+    )
+    assert set(circular.proposed) == {"step-8", "use-system"}

@@ -139,7 +139,9 @@ _STRONG_UNDER_WAY = re.compile(
 _ANOTHER_NUMBERED = re.compile(r"\d+\.\d+|(?:ขั้น(?:ตอน)?|ข้อ|step)\s*(?:ที่)?\s*\d", re.IGNORECASE)
 _FORM = re.compile(r"(?:แบบ)?ฟอร์ม(?:ที่)?\s*(\d+)")
 _CITED_LETTER = re.compile(
-    rf"(?:ตาม)?(?:หนังสือ|บันทึก(?:ข้อความ)?)?\s*(?:เลขที่\s*)?{DOC_NUMBER.pattern}|"
+    r"\(\s*(?:ตาม)?(?:หนังสือ(?:เวียน)?|บันทึก(?:ข้อความ)?)[^()]{0,60}\)|"  # "(หนังสือเวียน ว 233 ลว. …)": evidence
+    rf"(?:ตาม)?(?:หนังสือ|บันทึก(?:ข้อความ)?)?\s*(?:เลขที่\s*)?{DOC_NUMBER.pattern}"
+    r"(?:\s*[ก-๙]{0,4}\.?\s*[ก-ฮ]\.?[ก-ฮ]{0,2}\.\s*\d{2,4})?|"  # "… ลว. 5 ก.ย. 65": its date too
     r"(?:ตาม)?(?:สัญญา|คำสั่ง)\S{0,8}\s*(?:เลขที่|ที่)\s*[\d๐-๙]+\s*/\s*[\d๐-๙]+"  # "สัญญาเลขที่ 12/2562": its number
 )
 _FIRST_TIME = re.compile(r"ครั้งแรก|รอบแรก")
@@ -220,6 +222,11 @@ SYNONYMS = {
     "เปิดใช้งาน": "ใช้งานระบบ",
     "เปิดใช้จริง": "ใช้งานระบบ",
     "ไอเดีย": "แนวคิด",
+    # a letter that tells the districts is telling them, not the letter inviting them to the meeting
+    (
+        r"หนังสือ(?:เวียน)?\s*(?:แจ้ง)?"
+        r"(?=\s*(?:ผล\S{0,20}\s*)?(?:ให้)?\s*(?:สำนักงาน)?เขต|\s*\(?\s*(?:ที่\s*)?(?:กท|ว\s*\d))"
+    ): "แจ้ง",
     r"(?:ผ่าน|ทาง|ใน|แบบ)?\s*(?:zoom|ซูม|ms teams|teams|webex|google meet)": "ออนไลน์",  # met online
     # a circular to every unit of the BMA about a new service is telling them of it
     r"(?:หนังสือ)?(?:เวียน)?แจ้ง(?:เวียน)?\s*(?:ทุก)?\s*หน่วยงาน\s*(?:ใน|ภายใน)\s*สังกัด": "ประชาสัมพันธ์ให้หน่วยงานภายในสังกัดทราบ",
