@@ -81,3 +81,21 @@ def test_every_round_counted_at_a_line_s_end_and_work_still_going_on() -> None:
     assert {"step-1", "step-2", "step-3", "step-4"} == set(table.done + table.proposed)
     going = fy2562.claims("ก.2", "สารบรรณอิเล็กทรอนิกส์ ดำเนินการตามสัญญาอยู่ ผู้รับจ้างส่งมอบงานงวดที่ ๑ แล้ว กก.ตรวจรับเมื่อ ๒๘ มิ.ย. ๖๒")
     assert "step-5" not in going.proposed + going.done
+
+
+def test_an_item_taken_back_without_its_indicator_is_found_by_its_words(fy2565: MessageParser) -> None:
+    """A retraction naming no indicator: the item's words ("นำเรียนประธานสภา"), or a part of the only
+    checklist grouped in parts, name it, not a word of another indicator's name ("คณะกรรมการ")."""
+    from datetime import date
+
+    milestone = fy2565.parse(
+        "ขอแก้ไขค่ะ 🙏 เมื่อวานแจ้งว่าขั้นที่ 4 เสร็จ จริงๆ ยังไม่ได้นำเรียนท่านประธานสภาเลยค่ะ "
+        "เพิ่งผ่านคณะกรรมการกิจการสภาอย่างเดียว ขอยกเลิกที่แจ้งไปก่อนนะคะ",
+        date(2022, 5, 10),
+    ).first
+    assert milestone is not None and milestone.indicator == "K1"
+    assert "4" in (*milestone.claims.undone, *milestone.claims.proposed_undone)
+    part = fy2565.parse(
+        "แก้ไขค่ะ ส่วนที่ 2 ที่แจ้งไปว่าผ่านแล้ว ยังไม่ผ่านนะคะ คกก.ให้กลับไปปรับแผนการดำเนินการมาใหม่ 😢", date(2022, 3, 1)
+    ).first
+    assert part is not None and part.indicator == "4"

@@ -445,7 +445,9 @@ class MessageParser:
             elif (
                 item.via == "fuzzy"
                 and len(items) == 1
-                and intent != "correction"
+                # "ขอแก้ไข เมื่อวานแจ้งว่าขั้นที่ 4 เสร็จ จริงๆ ยังไม่ได้นำเรียนประธานสภา": an item taken back
+                # names its indicator as well as one reported; a number put right does not
+                and (intent != "correction" or item.value is None)
                 and (item.value is None or item.value.unit != self.indicators[item.indicator].unit)
             ):
                 item = self._named_by_its_items(item, blanked)
@@ -541,7 +543,14 @@ class MessageParser:
         words ("กรรมการสามัญ") lean to K3, but the words are K1's third milestone, said almost as
         printed. An indicator guessed from its name gives way to the only indicator whose item the
         words clearly name; confirmed before saving."""
-        chosen, options = self.item_matcher.by_words(None, item.text or blanked)
+        said = item.text or blanked
+        if _PART_SAID.search(said) and len(self.parted) == 1 and item.indicator not in self.parted:
+            # "ส่วนที่ 2 ที่แจ้งไปว่าผ่านแล้ว ยังไม่ผ่าน": the only checklist grouped in parts, not a name's word
+            code = self.parted[0]
+            return replace(
+                item, indicator=code, candidates=[code, *item.candidates[:2]], indicator_confidence=0.8, via="item"
+            )
+        chosen, options = self.item_matcher.by_words(None, said)
         codes = {c.split("/", 1)[0] for c in (*chosen, *options)}  # rival items of one indicator still name it
         if len(codes) != 1 or item.indicator in codes:
             return item
