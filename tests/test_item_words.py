@@ -400,3 +400,29 @@ def test_a_letter_telling_the_districts_is_the_telling_not_the_invitation_letter
         "และเริ่มใช้งานจริงในการประชุมคณะกรรมการการโยธาและผังเมือง เมื่อวันที่ 19 เม.ย. 2565",
     )
     assert set(circular.proposed) == {"step-8", "use-system"}
+
+
+def test_district_heads_are_not_the_executives_a_report_goes_to(fy2567: MessageParser) -> None:
+    said = "ผู้ว่าฯ ลงพื้นที่ประชุมร่วมกับผู้บริหารเขตครบ 50 เขตแล้ว สรุปประเด็นข้อสั่งการได้ 412 ข้อ\nตอนนี้ติดตามทุกเดือน ดำเนินการแล้ว 288 ข้อ"
+    claims = fy2567.item_matcher.claims("5", said)
+    assert claims.proposed == ("step-1",)  # nor the monthly follow-up, still going
+
+
+def test_the_rest_awaited_holds_the_item_back_and_a_system_tested_in_english_is_tested(
+    fy2567: MessageParser, fy2565: MessageParser
+) -> None:
+    awaited = fy2567.item_matcher.claims(
+        "4", "ตช.4 ส่วนรายงานรายเขต: สำนักงานเขตส่งรายงานผลการแก้ไขเรื่องร้องเรียน Traffy รายเขตเข้ามาแล้ว 38 เขต รออีก 12 เขตค่ะ"
+    )
+    assert awaited.proposed == () and awaited.done == ()
+    tested = fy2565.item_matcher.claims("K2", "ระบบติดตามญัตติ test ระบบกับ จนท. 5 คน 2 รอบ แก้บั๊กหน้า search แล้ว ผ่านครับ")
+    assert tested.proposed == ("step-7",)
+
+
+def test_a_shortfall_holds_back_its_own_line_s_item_not_the_line_above(fy2567: MessageParser) -> None:
+    said = (
+        "ตช.2 ๑๒ โครงการ รายงานเดือน ต.ค. 66 ค่ะ\n"
+        "✅ วิเคราะห์ข้อมูลผลการดำเนินโครงการปีงบ 66 เสร็จแล้ว\n"
+        "⏳ คัดเลือกโครงการ: รองผู้ว่าฯ ส่งรายชื่อมาแล้ว 10 โครงการ รออีก 2"
+    )
+    assert fy2567.item_matcher.claims("2", said).proposed == ("step-1",)

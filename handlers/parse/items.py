@@ -38,7 +38,7 @@ _UNDER_WAY = re.compile(
     r"ร่าง(?:เสร็จ|แล้ว)|เตรียม|วางแผน|in progress|ongoing|pending|"
     # set for a day to come ("กำหนดจัดวันที่ 22 พ.ย."), next in line ("ต่อไปจะเวียนหนังสือ…")
     r"กำหนดจัด|มีกำหนด|(?:ต่อไป|ถัดไป|ขั้นต่อไป)\s*(?:จะ|คือ|ก็)|รอ(?:ผล|การ|อนุมัติ|ลงนาม|เสนอ|ผู้บริหาร|ฝ่าย|ทาง|คิว)|"
-    r"เริ่ม(?:แล้ว)?แต่|เริ่มงาน|ใกล้(?:เสร็จ|จะ)|ยังค้าง|(?:^|(?<=\s))รอ(?![บงยด])|"  # "รอผู้รับจ้างมาลงนาม": waiting
+    r"เริ่ม(?:แล้ว)?แต่|เริ่มงาน|ใกล้(?:เสร็จ|จะ)|ยังค้าง|(?:^|(?<=\s))รอ(?![บงยด])|รออีก|"  # "รอผู้รับจ้างมาลงนาม": waiting
     # not started yet, what is left, a recurring step some months in: none of them is done
     # begun, some way along ("เริ่มแล้วตั้งแต่ เม.ย.", "ไปแล้วประมาณ 60%"), still at it ("ช่างยังทำอยู่")
     r"เริ่มแล้ว(?!\s*(?:ใช้|เปิด))|(?:ดำเนินการ|ทำ)\S{0,12}อยู่(?!\s*(?:ที่|ใน|แล้ว|ระดับ))|แล้ว\s*(?:ประมาณ|ราว|กว่า|เกือบ)?\s*[1-9]\d?(?:\.\d+)?\s*(?:%|เปอร์เซ็นต์)|ยัง\S{0,8}อยู่(?!\s*ระดับ)|"
@@ -53,6 +53,7 @@ _MARKED_NOT_DONE = re.compile(r"[❌✗✖✘✕]|ยังไม่(?:ครบ
 _ACTIONS = ("สำรวจ", "วิเคราะห์", "ออกแบบ", "พัฒนา")
 # Still at it ("ยังเก็บข้อมูลอยู่", "ระดมความคิดไปแล้ว 2 ครั้ง"): work going on, though a part is not done yet
 _STILL_GOING = re.compile(r"ยัง\S{0,12}อยู่|(?:ไป|มา)แล้ว\s*\d+\s*(?:ครั้ง|เดือน|รอบ|สัปดาห์)")
+_GOING_ON_NOW = re.compile(r"ตอนนี้\S{0,12}\s*(?:ทุกเดือน|เดือนละ|เป็นประจำ)")  # "ตอนนี้ติดตามทุกเดือน": still going
 _ALL_SUBSTEPS = re.compile(r"(?:ครบ)?ทุก(?:ข้อ|ขั้น)(?:ตอน)?ย่อย|ย่อยครบ|ขั้น(?:ตอน)?(?:ที่)?\s*\d+\s*ทั้งหมด")
 _RECURRING = re.compile(r"ทุกเดือน|เดือนละ|เป็นประจำ|ทุกไตรมาส|ครั้ง\s*/\s*ปี|ทุก\s*\d+\s*เดือน")
 _TIMES = re.compile(r"(?<![\d.])([2-9]|1[0-2])\s*ครั้ง")  # an item done in N rounds ("ครบ 2 ครั้ง")
@@ -167,7 +168,7 @@ _EXECUTIVES_SAID = re.compile(
 # What is still missing, said after the item ("ได้รับแล้ว 41 เขต ยังขาดอีก 9 เขต"): that item is not done.
 # Only a clause with no subject of its own: "41 เขต ยังขาดอีก 9 เขต", not "รายเขต ❌ (ยังขาด 3 เขต)".
 _SHORTFALL = re.compile(
-    r"\s*(?:[\d,]+\s*\S{0,8}\s*)?(?:ยังขาด|ขาดอีก|ยังไม่ครบ|(?<!คัด)(?:ยัง|คง|ที่)?เหลือ(?:อีก)?\s*(?:\d|จะ|ยัง|กำลัง|รอ))"
+    r"\s*(?:[\d,]+\s*\S{0,8}\s*)?(?:ยังขาด|ขาดอีก|ยังไม่ครบ|(?:ยัง)?รออีก|(?<!คัด)(?:ยัง|คง|ที่)?เหลือ(?:อีก)?\s*(?:\d|จะ|ยัง|กำลัง|รอ))"
 )
 _QUESTION = re.compile(
     r"หรือยัง|หรือไม่|ไหม|มั้ย|รึยัง|(?<!เ)กี่|อะไร|เท่าไ|ยังไง|ส่วนไหน|ข้อไหน|ขั้นไหน|ระดับไหน|ไหน(?:คะ|ครับ)|"
@@ -222,6 +223,8 @@ SYNONYMS = {
     "เปิดใช้งาน": "ใช้งานระบบ",
     "เปิดใช้จริง": "ใช้งานระบบ",
     "ไอเดีย": "แนวคิด",
+    r"ผู้บริหาร(?:สำนักงาน)?เขต": "ผู้อำนวยการเขต",  # the district's heads, not the BMA executives a report goes to
+    r"\btest\b": "ทดสอบ",
     # a letter that tells the districts is telling them, not the letter inviting them to the meeting
     (
         r"หนังสือ(?:เวียน)?\s*(?:แจ้ง)?"
@@ -327,6 +330,7 @@ class _Acc:
     last_numbered: list[str] = field(default_factory=list)  # named done by number in the clause before
     held: list[str] = field(default_factory=list)  # named done by number, then said to fall short
     last_words: list[str] = field(default_factory=list)  # matched by words in the clause before
+    line_words: list[str] = field(default_factory=list)  # ``last_words`` as the line began
     claim: Claim | None = None
     claimed: float | None = None
     retracts: bool = False
@@ -550,14 +554,16 @@ class ItemMatcher:
             # "ทอดแบบสอบถามแล้ว … สรุปผลเสร็จแล้ว": the summary of that questionnaire
             text = _BARE_SUMMARY.sub("สรุปข้อมูลที่ได้รับจากแบบสอบถาม", text)
         told: list[tuple[set[str], list[str]]] = []  # each clause's actions said done, and the items it added
-        for clause in _clauses(_with_synonyms(_PROJECT_NAMED.sub(_project_name_dropped, text))):
-            numbered_before = acc.last_numbered
-            proposed_before = list(acc.proposed)
-            before = self._clause(indicator, clause, acc, before, retracts)
-            if acc.last_numbered is numbered_before:
-                acc.last_numbered = []  # only the clause right before a shortfall is held back by it
-            acts = {a for a in _ACTIONS if a in clause} if before == (True, False) else set()
-            told.append((acts, [i for i in acc.proposed if i not in proposed_before]))
+        for line in _with_synonyms(_PROJECT_NAMED.sub(_project_name_dropped, text)).split("\n"):
+            acc.line_words = acc.last_words  # what a line's shortfall may hold back: its own items only
+            for clause in _clauses(line):
+                numbered_before = acc.last_numbered
+                proposed_before = list(acc.proposed)
+                before = self._clause(indicator, clause, acc, before, retracts)
+                if acc.last_numbered is numbered_before:
+                    acc.last_numbered = []  # only the clause right before a shortfall is held back by it
+                acts = {a for a in _ACTIONS if a in clause} if before == (True, False) else set()
+                told.append((acts, [i for i in acc.proposed if i not in proposed_before]))
         self._whole_condition(code, told, acc)
         if _EXECUTIVES_SAID.search(text):
             self._to_executives(code, acc)
@@ -617,7 +623,8 @@ class ItemMatcher:
         if _QUESTION.search(low):
             return False, False  # "ส่งแล้วหรือยัง": asked
         if _SHORTFALL.match(low):
-            acc.add("blocked", acc.last_words)  # "… ได้รับแล้ว 41 เขต / ยังขาดอีก 9 เขต": the item before
+            if acc.last_words is not acc.line_words:  # "⏳ คัดเลือก… 10 โครงการ รออีก 2": not the line above's
+                acc.add("blocked", acc.last_words)  # "… ได้รับแล้ว 41 เขต / ยังขาดอีก 9 เขต": the item before
             if not _NAMES_A_NUMBER.search(low):
                 acc.add("held", acc.last_numbered)  # "ขั้นตอนที่ 3 … แล้ว ที่เหลือรอ…": by number, not done either
         elif _AWAITING.match(low):
@@ -700,7 +707,7 @@ class ItemMatcher:
             # "ลงเว็บครั้งที่ 1 ✔" between step 3.3 "(ครั้งที่ ๑)" and 3.4 "(ครั้งที่ ๒)": the round said picks one
             left = [o for o in options if not self._another_installment(indicator, o, low)]
             chosen, options = (left, []) if len(left) == 1 else (chosen, options)
-        if not chosen and not negated:
+        if not chosen and not negated and not _GOING_ON_NOW.search(low):
             chosen = self._every_round_done(indicator, low) or chosen
         if not negated:
             chosen = [*chosen, *(i for i in in_use if i not in chosen)]
