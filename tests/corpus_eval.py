@@ -40,6 +40,7 @@ CORPORA = (
     "blind15_sealed",
     "blind16_sealed",
     "blind17_dev",
+    "blind18_dev",
 )
 
 

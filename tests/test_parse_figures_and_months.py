@@ -198,3 +198,17 @@ def test_a_line_naming_another_indicator_ends_a_list_of_codes_without_bullets(fy
     result = fy2565.parse(said, date(2022, 9, 15))
     found = {i.indicator: i.value.value if i.value else i.claims.claimed for i in result.items}
     assert found == {"K1": 5.0, "K2": 16.4, "K3": 43.0, "4": 100.0}  # a level and points are claims of items
+
+
+def test_the_part_done_closing_the_sentence_without_its_noun_is_out_of_the_total(fy2567: MessageParser) -> None:
+    said = "ติดตามมติสภา ธ.ค.66 ญัตติที่ต้องรายงาน 20 เรื่อง หน่วยงานรายงานผลแล้ว 19 ค่ะ"
+    assert _one(fy2567, said, date(2023, 12, 18))[:2] == ("1", 95.0)
+    level = "ตช.๒ ๑๒ โครงการสำคัญ ดำเนินการได้ตามแผนครบแล้ว ๑๐ โครงการ คาดว่าได้ระดับ ๔ ค่ะ"
+    assert _one(fy2567, level, date(2024, 6, 30))[:2] == ("2", 10.0)  # a level closing it is not a part
+
+
+def test_figures_sent_swapped_are_a_correction(fy2567: MessageParser) -> None:
+    result = fy2567.parse(
+        "ตัวเลขสัญจรประจำเขตที่ส่งเมื่อเช้าสลับกันค่ะ ที่ถูกคือเสร็จ 14 จาก 16 ข้อสั่งการ ไม่ใช่ 16 จาก 14", date(2024, 5, 10)
+    )
+    assert result.intent == "correction"

@@ -63,6 +63,12 @@ _REVERSED_ANY = re.compile(
 # the whole it is out of, in the same noun, with the whole's description between
 _PART_OF_WHOLE = re.compile(rf"{NUM}\s*(?P<noun>[ก-ฮ][ก-๙]{{1,11}})\s*จาก[^\d\n]{{2,45}}?{NUM}\s*(?P=noun)")
 _REVERSED = re.compile(rf"{NUM}\s*(?P<noun>{COUNT_NOUNS})(?P<between>[^\d]{{0,45}}?){NUM}\s*(?P=noun)")
+# "ญัตติที่ต้องรายงาน 20 เรื่อง หน่วยงานรายงานผลแล้ว 19 ค่ะ": the part done closes the sentence, its noun unsaid
+_REVERSED_BARE = re.compile(
+    rf"{NUM}\s*(?P<noun>{COUNT_NOUNS})(?P<between>[^\d]{{0,45}}?)"
+    r"(?<![\d.,])(?<!ระดับ)(?<!ระดับ )(?<!ขั้น)(?<!ขั้น )(?<!ข้อ)(?<!ข้อ )"  # not a level's or an item's number
+    rf"{NUM}(?![\d.,%])(?=\s*(?:ค่ะ|คะ|ครับ|คับ|นะ|จ้า|$|\n))"
+)
 # Money out of money, in millions or in full ("12.5 ล้านบาท จาก 25 ล้าน"): the share spent, in percent.
 _MONEY_RATIO = re.compile(
     rf"{NUM}\s*(?P<am>ล้าน|แสน|หมื่น)?\s*บาท\s*(?:{_FROM}|/\s*(?:ได้รับ)?(?:การ)?(?:จัดสรร|งบ\S*|วงเงิน\S*)?)\s*:?\s*"
@@ -250,6 +256,7 @@ def _find_values(text: str) -> tuple[ValueMatch, ...]:
         )
     fraction = next(((m, f) for m in _FRACTION.finditer(text) if (f := _fraction_of(m))), None)
     reversed_ = next(((m, f) for m in _REVERSED.finditer(text) if (f := _reversed_of(m))), None)
+    reversed_ = reversed_ or next(((m, f) for m in _REVERSED_BARE.finditer(text) if (f := _reversed_of(m))), None)
     any_noun = next(((m, f) for m in _REVERSED_ANY.finditer(text) if (f := _reversed_of(m))), None)
     money = next(((m, f) for m in _MONEY_RATIO.finditer(text) if (f := _money_of(m))), None)
     money = money or next(((m, f) for m in _MONEY_SPENT_AFTER.finditer(text) if (f := _spent_of(m))), None)
