@@ -426,3 +426,19 @@ def test_a_shortfall_holds_back_its_own_line_s_item_not_the_line_above(fy2567: M
         "⏳ คัดเลือกโครงการ: รองผู้ว่าฯ ส่งรายชื่อมาแล้ว 10 โครงการ รออีก 2"
     )
     assert fy2567.item_matcher.claims("2", said).proposed == ("step-1",)
+
+
+def test_a_sub_step_after_ส่วน_is_named_by_its_number(fy2567: MessageParser) -> None:
+    said = (
+        "ตช.3 ขอรายงานค่ะ ขั้นตอน 3.1 ลงทะเบียนรับหนังสือเรียนเชิญ และ 3.2 เสนอหัวหน้ากลุ่มงานลงนามผ่าน เรียบร้อยค่ะ "
+        "ส่วน 3.3 ลงเว็บครั้งที่ 1 ยังไม่ได้ทำค่ะ เว็บไซต์ปิดปรับปรุงอยู่"
+    )
+    claims = fy2567.item_matcher.claims("3", said)
+    assert claims.done == ("step-3.1", "step-3.2") and claims.undone == ("step-3.3",)
+
+
+def test_steps_said_in_english_or_still_being_done_at_length(fy2562: MessageParser) -> None:
+    evaluated = fy2562.item_matcher.claims("ข.2", "ค.1 update ค่ะ Evaluation เสร็จแล้ว: สัมภาษณ์ + แบบสอบถามผู้ใช้บริการ 40 คน")
+    assert evaluated.proposed == ("step-3",)
+    doing = fy2562.item_matcher.claims("ก.2", "ประกาศ e-bidding ได้ผู้ชนะแล้วค่ะ\nตอนนี้ทำเรื่องขออนุมัติเงินประจำงวดอยู่ค่ะ")
+    assert "step-3" not in doing.proposed
