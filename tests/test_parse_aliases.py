@@ -122,3 +122,15 @@ def test_a_code_with_its_letter_as_a_word_is_that_code() -> None:
         result = parser.parse(said, date(2020, 6, 1))
         assert result.first is not None and result.first.indicator == "3.1 (ข)", said
     assert parser.parse("เจรจา 3.1 ได้ 40%", date(2020, 6, 1)).first.indicator == "เจรจา 3.1"  # type: ignore[union-attr]
+
+
+def test_a_lettered_code_before_the_project_it_names_is_a_code(fy2563_social: MessageParser) -> None:
+    """ "ตช.3.1 (ข) โครงการ…": "โครงการ" after a number is a count ("3 โครงการ"), not after a lettered code."""
+    said = (
+        "1. ตช.3.1 (ข) โครงการการจัดการความรู้ (KM) ด้านพัฒนาสังคมเชิงบูรณาการ ผลการดำเนินงาน ร้อยละ 100\n"
+        "2. ตช.4.1 การพัฒนาฐานข้อมูลของสำนักพัฒนาสังคม ผลการดำเนินงาน ร้อยละ 95"
+    )
+    found = {
+        i.indicator: i.value.value if i.value else None for i in fy2563_social.parse(said, date(2020, 9, 18)).items
+    }
+    assert found == {"3.1 (ข)": 100.0, "4.1": 95.0}

@@ -73,7 +73,7 @@ FLOORS = {
     "blind16_sealed": {"indicator_ok": 0.975, "value_ok": 0.98, "period_ok": 0.985},
     # written at the start of the ninth session: 98.0 / 99.0 / 99.0 % when first scored, then tuned on
     "blind17_dev": {"indicator_ok": 0.99, "value_ok": 1.0, "period_ok": 1.0},
-    "blind18_dev": {"indicator_ok": 0.98, "value_ok": 0.99, "period_ok": 1.0},  # 98.0 / 98.0 / 99.0 % first
+    "blind18_dev": {"indicator_ok": 0.99, "value_ok": 0.99, "period_ok": 1.0},  # 98.0 / 98.0 / 99.0 % first
 }
 
 
@@ -114,7 +114,7 @@ MULTI_FLOORS = {
     "blind15_sealed": 0.94,
     "blind16_sealed": 1.0,
     "blind17_dev": 0.88,
-    "blind18_dev": 0.75,
+    "blind18_dev": 0.87,
 }
 
 

@@ -42,8 +42,9 @@ FUZZY_FULL_MASS = 18.0  # IDF mass of roughly six distinctive trigrams: a phrase
 _COUNTING_NOUN = r"[ ]?(?:โครงการ|เรื่อง|เขต|ครั้ง|คน|แห่ง|ด้าน|ประเด็น|ราย(?!งาน|ละเอียด|การ|ชื่อ)|ชุด|วัน|นาที|บาท|%|เปอร์|ปี)"
 _CODE = re.compile(
     r"(?:ตัวชี้วัด(?:ที่)?|ตัวชีวัด(?:ที่)?|ตชว\.?|ตช\.?|kpi|ข้อที่|ข้อ|ตัวที่|indicator)\s*(?:ยุทธ(?:ศาสตร์)?\s*)?(?:ที่\s*)?"
-    r"(?P<code>[kK]?\d+(?:\.\d+)*(?:\s*\([กขคง]\)|\s?[กขคง](?![ก-๙]))?|[กขคง]\.\d+(?:\.\d+)*)(?![\d.]*\d)"
-    rf"(?!{_COUNTING_NOUN})(?![-–]\d+(?![\d.]|\s*%))",  # "ตช.1-4 รอยืนยัน": a range of codes, none reported
+    r"(?P<code>[kK]?\d+(?:\.\d+)*(?P<letter>\s*\([กขคง]\)|\s?[กขคง](?![ก-๙]))?|[กขคง]\.\d+(?:\.\d+)*)(?![\d.]*\d)"
+    # "3 โครงการ" is a count, but "ตช.3.1 (ข) โครงการ…" a code and the project it names
+    rf"(?(letter)|(?!{_COUNTING_NOUN}))(?![-–]\d+(?![\d.]|\s*%))",  # "ตช.1-4 รอยืนยัน": a range of codes
     re.IGNORECASE,
 )
 _WORD_CODE = re.compile(r"^([^\d\s]{2,})\s+\d")
