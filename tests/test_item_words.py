@@ -442,3 +442,18 @@ def test_steps_said_in_english_or_still_being_done_at_length(fy2562: MessagePars
     assert evaluated.proposed == ("step-3",)
     doing = fy2562.item_matcher.claims("ก.2", "ประกาศ e-bidding ได้ผู้ชนะแล้วค่ะ\nตอนนี้ทำเรื่องขออนุมัติเงินประจำงวดอยู่ค่ะ")
     assert "step-3" not in doing.proposed
+
+
+def test_what_is_to_follow_is_not_done_but_what_is_to_be_brought_is_the_item_s_words(fy2565: MessageParser) -> None:
+    follows = fy2565.item_matcher.claims(
+        "K1",
+        "ประชุมออนไลน์ ส.ก. กับผู้แทน ปชช. 50 เขต ครั้งที่ 2 จบไปเมื่อวาน 24 ก.พ. ครบ 2 ครั้งตามประเด็นที่ตั้งไว้แล้วค่ะ "
+        "คลิปอัดไว้ครบ สรุปรายงานการประชุมจะตามมาค่ะ",
+    )
+    assert follows.proposed == ("2",)
+    brought = fy2565.item_matcher.claims(
+        "K1",
+        "คณะกรรมการกิจการสภากรุงเทพมหานครได้พิจารณาให้ความเห็นชอบแนวทางและประเด็นความต้องการของประชาชน"
+        "ที่จะนำเข้าสู่การประชุมออนไลน์แล้ว",
+    )
+    assert "1" in brought.proposed
