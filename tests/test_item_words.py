@@ -457,3 +457,12 @@ def test_what_is_to_follow_is_not_done_but_what_is_to_be_brought_is_the_item_s_w
         "ที่จะนำเข้าสู่การประชุมออนไลน์แล้ว",
     )
     assert "1" in brought.proposed
+
+
+def test_work_begun_is_not_done_but_work_done_since_a_date_is(fy2567: MessageParser, fy2565: MessageParser) -> None:
+    begun = fy2567.item_matcher.claims("3", "ปฏิทินเรียนเชิญผู้ว่าฯ ค่ะ\nธ.ค. เริ่มลงทะเบียนรับหนังสือเชิญผ่านระบบค่ะ")
+    assert begun.proposed == ()
+    since = fy2565.item_matcher.claims(
+        "5.2", "One Platform: เริ่มโหลดข้อมูลเข้าชุดข้อมูลตั้งแต่ เม.ย. 65 ตามกำหนด และอัปเดตให้เป็นปัจจุบันครบทั้ง 10 ชุดแล้วนะคะ"
+    )
+    assert since.proposed == ("4",)
