@@ -466,3 +466,12 @@ def test_work_begun_is_not_done_but_work_done_since_a_date_is(fy2567: MessagePar
         "5.2", "One Platform: เริ่มโหลดข้อมูลเข้าชุดข้อมูลตั้งแต่ เม.ย. 65 ตามกำหนด และอัปเดตให้เป็นปัจจุบันครบทั้ง 10 ชุดแล้วนะคะ"
     )
     assert since.proposed == ("4",)
+
+
+def test_how_far_a_part_not_yet_complete_has_got_is_work_going_on(fy2567: MessageParser) -> None:
+    said = (
+        "ตช.4 สพว. ทำรายงานภาพรวมผลการแก้ไขเรื่องร้องเรียน Traffy/1555 พร้อมปัญหาอุปสรรคและข้อเสนอแนะร่วมกับ สลป. "
+        "เสนอผู้บริหาร กทม. แล้วค่ะ ส่วนรายงานรายเขตยังได้ไม่ครบ ตอนนี้ส่งมา 41 เขต กำลังตามอีก 9 เขต"
+    )
+    claims = fy2567.item_matcher.claims("4", said)
+    assert claims.proposed == ("central-report",) and claims.proposed_undone == ()

@@ -189,7 +189,8 @@ _CLAUSE = re.compile(
     r"\s+(?:ส่วน(?!\s*ที่\s*\d)|แต่)|(?<!คัด)(?<!ที่)\s*(?=(?:ยัง|คง|ที่)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย)|(?<=ทำอยู่)|(?<=การอยู่)|(?<=สัญญาอยู่)|(?<=แล้วด้วย))(?<!ว่าแล้ว)(?<!ที่แล้ว)(?<!ว่าเสร็จ)(?<!ว่าเสร็จแล้ว)(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ|ครั้ง))|"
     # "… เลื่อนไปเดือนหน้า ที่ถูกต้องคือขั้นที่ 1-3 เสร็จแล้ว": what is right opens its own clause
     rf"\s+(?=(?:{_RIGHT_NOW}))|"
-    r"\s+(?=ตอนนี้(?!\s*(?:ถือว่า|อยู่ระดับ|ได้ระดับ)))"  # "… แล้วด้วย ตอนนี้รอลงนามสัญญา": what is going on now
+    # "… ได้ผู้ชนะแล้ว ตอนนี้รอลงนามสัญญา": what is going on now, not how far what is not done has got
+    r"(?<!ไม่ครบ)(?<!ไม่เสร็จ)(?<!ไม่ผ่าน)\s+(?=ตอนนี้(?!\s*(?:ถือว่า|อยู่ระดับ|ได้ระดับ)))"
 )
 _NUM = r"\d+(?:\.\d+)?"
 _JOIN = (
@@ -559,7 +560,7 @@ class ItemMatcher:
         if _QUESTIONNAIRE.search(text):
             # "ทอดแบบสอบถามแล้ว … สรุปผลเสร็จแล้ว": the summary of that questionnaire
             text = _BARE_SUMMARY.sub("สรุปข้อมูลที่ได้รับจากแบบสอบถาม", text)
-        told: list[tuple[set[str], list[str]]] = []  # each clause's actions said done, and the items it added
+        told: list[tuple[set[str], list[str], bool]] = []  # each clause's actions, its items, whether said done
         for line in _with_synonyms(_PROJECT_NAMED.sub(_project_name_dropped, text)).split("\n"):
             acc.line_words = acc.last_words  # what a line's shortfall may hold back: its own items only
             for clause in _clauses(line):
@@ -568,22 +569,24 @@ class ItemMatcher:
                 before = self._clause(indicator, clause, acc, before, retracts)
                 if acc.last_numbered is numbered_before:
                     acc.last_numbered = []  # only the clause right before a shortfall is held back by it
-                acts = {a for a in _ACTIONS if a in clause} if before == (True, False) else set()
-                told.append((acts, [i for i in acc.proposed if i not in proposed_before]))
+                # actions said done, or told beside them as how it was done ("ทำตามผลสำรวจความต้องการ…")
+                plain = not (_UNDER_WAY.search(clause) or _NOT_DONE.search(clause) or _QUESTION.search(clause))
+                acts = {a for a in _ACTIONS if a in clause} if before == (True, False) or plain else set()
+                told.append((acts, [i for i in acc.proposed if i not in proposed_before], before == (True, False)))
         self._whole_condition(code, told, acc)
         if _EXECUTIVES_SAID.search(text):
             self._to_executives(code, acc)
         return acc.freeze()
 
-    def _whole_condition(self, code: str, told: list[tuple[set[str], list[str]]], acc: _Acc) -> None:
+    def _whole_condition(self, code: str, told: list[tuple[set[str], list[str], bool]], acc: _Acc) -> None:
         """ "สำรวจความต้องการแล้ว ออกแบบเสร็จ สยป.พัฒนาระบบเสร็จแล้ว": every action of a condition made of
         several, said done across the message, is that condition; the steps those clauses named are its
         parts, not news of their own."""
         for condition, actions in self._action_conditions.get(code, ()):
-            telling = [(acts, added) for acts, added in told if acts & actions]
-            if not telling or not set().union(*(acts for acts, _ in telling)) >= actions:
+            telling = [(acts, added, done) for acts, added, done in told if acts & actions]
+            if not any(done for *_, done in telling) or not set().union(*(acts for acts, *_ in telling)) >= actions:
                 continue
-            parts = {i for _, added in telling for i in added if i != condition and i.startswith("step-")}
+            parts = {i for _, added, _ in telling for i in added if i != condition and i.startswith("step-")}
             acc.proposed = [i for i in acc.proposed if i not in parts]
             acc.add("proposed", [condition])
 
