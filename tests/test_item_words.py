@@ -475,3 +475,16 @@ def test_how_far_a_part_not_yet_complete_has_got_is_work_going_on(fy2567: Messag
     )
     claims = fy2567.item_matcher.claims("4", said)
     assert claims.proposed == ("central-report",) and claims.proposed_undone == ()
+
+
+def test_works_done_as_the_survey_found_and_next_year_s_plan_awaited(fy2562: MessageParser) -> None:
+    said = (
+        "สิ่งอำนวยความสะดวกศาลาฯ ปรับปรุงครบ 23 จุดตามผลสำรวจแล้ว ✅ ติดตามประเมินผลก็ทำแล้ว "
+        "แจกแบบประเมินผู้สูงอายุ/คนพิการที่มาติดต่อ 60 คน พอใจ 92% ส่วนแผนปีหน้าเสนอ ผอ. ไปแล้ว รออนุมัติครับ"
+    )
+    assert set(fy2562.item_matcher.claims("ข.2", said).proposed) == {"step-2", "step-3"}
+
+
+def test_a_particle_mistyped_still_ends_a_clause(fy2567: MessageParser) -> None:
+    said = "ลงพื้นที่ชุมชนครบ 50 เขตแล้วคร้บ ข้อสั่งการแจ้งหน่วยงานไปหมดแล้ว"
+    assert set(fy2567.item_matcher.claims("6", said).proposed) == {"step-1", "step-2"}

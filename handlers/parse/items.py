@@ -182,7 +182,7 @@ _QUESTION = re.compile(
 # Clauses: lines, semicolons, commas, " / ", a polite particle, "ส่วน…"/"แต่…" (as for, but), and the
 # end of a statement ("…แล้ว", "…เสร็จ") followed by a space.
 _CLAUSE = re.compile(
-    r"\n|;|\s*\|\s*|(?<=\S)\s*[,،](?!\s*\d)\s*|\s+/\s+|(?:ค่ะ|คะ|ครับ|คับ|นะคะ|นะครับ|จ้า)(?:\s+|$)|"
+    r"\n|;|\s*\|\s*|(?<=\S)\s*[,،](?!\s*\d)\s*|\s+/\s+|(?:ค่ะ|คะ|ครับ|คร้บ|คับ|นะคะ|นะครับ|จ้า)(?:\s+|$)|"
     r"(?<=\S[✅✔✓❌✖✘✕⏳])\s*|(?<=[^\s\-•*] [✅✔✓])\s+|\s*[👍🙏🎉😊]+\s*|"
     # a mark glued before its item ("✅ขั้น 1 ✅ขั้น 2 ❌ขั้น 4"): each mark opens a clause
     r"\s*(?=[✅✔✓❌✗✖✘✕⏳](?:ขั้น|ข้อ|ส่วน|step|\d))|"
@@ -230,6 +230,9 @@ SYNONYMS = {
     "ไอเดีย": "แนวคิด",
     r"ผู้บริหาร(?:สำนักงาน)?เขต": "ผู้อำนวยการเขต",  # the district's heads, not the BMA executives a report goes to
     r"\btest\b": "ทดสอบ",
+    r"ปี(?:งบ(?:ประมาณ)?)?\s*(?:หน้า|ถัดไป)": "ปีงบประมาณต่อไป",  # next year's plan
+    # the works done as the survey found ("ปรับปรุงครบ 23 จุดตามผลสำรวจแล้ว"): the survey's plan carried out
+    r"(?:ปรับปรุง|ติดตั้ง|แก้ไข)[^\n]{0,30}?ตาม(?:ผล|แผน)(?:การ)?(?:ศึกษา)?สำรวจ": "ดำเนินการตามแผนการศึกษาสำรวจ",
     r"\bevaluation\b": "ติดตามประเมินผล",
     r"\bimplementation\b": "ดำเนินการตามแผน",
     # a letter that tells the districts is telling them, not the letter inviting them to the meeting
