@@ -41,6 +41,7 @@ CORPORA = (
     "blind16_sealed",
     "blind17_dev",
     "blind18_dev",
+    "blind19_dev",
 )
 
 

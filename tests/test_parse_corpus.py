@@ -50,30 +50,40 @@ def test_field_accuracy_at_least_97_percent(field: str) -> None:
 SPENT = tuple(n for n in CORPORA if n.endswith("_sealed") and n not in ("blind_sealed", "blind2_sealed"))
 BLIND = {
     name: evaluate_corpus(load_corpus(name))
-    for name in ("blind_dev", "blind2_dev", "blind3_dev", "blind4_dev", "blind17_dev", "blind18_dev", *SPENT)
+    for name in (
+        "blind_dev",
+        "blind2_dev",
+        "blind3_dev",
+        "blind4_dev",
+        "blind17_dev",
+        "blind18_dev",
+        "blind19_dev",
+        *SPENT,
+    )
 }
 FLOORS = {
     "blind_dev": {"indicator_ok": 0.98, "value_ok": 0.98, "period_ok": 0.99},
     "blind2_dev": {"indicator_ok": 0.98, "value_ok": 0.99, "period_ok": 0.99},
-    "blind3_dev": {"indicator_ok": 0.97, "value_ok": 0.99, "period_ok": 0.99},
+    "blind3_dev": {"indicator_ok": 0.975, "value_ok": 0.99, "period_ok": 0.99},
     "blind3_sealed": {"indicator_ok": 0.96, "value_ok": 0.99, "period_ok": 0.98},
     "blind4_dev": {"indicator_ok": 0.955, "value_ok": 0.99, "period_ok": 0.98},
     "blind4_sealed": {"indicator_ok": 0.96, "value_ok": 0.99, "period_ok": 0.96},
-    "blind5_sealed": {"indicator_ok": 0.96, "value_ok": 0.985, "period_ok": 0.985},
-    "blind6_sealed": {"indicator_ok": 0.98, "value_ok": 0.97, "period_ok": 0.99},
+    "blind5_sealed": {"indicator_ok": 0.965, "value_ok": 0.985, "period_ok": 0.985},
+    "blind6_sealed": {"indicator_ok": 0.98, "value_ok": 0.98, "period_ok": 0.99},
     "blind7_sealed": {"indicator_ok": 0.99, "value_ok": 0.98, "period_ok": 0.98},
     "blind8_sealed": {"indicator_ok": 0.975, "value_ok": 0.99, "period_ok": 0.99},
     "blind9_sealed": {"indicator_ok": 0.98, "value_ok": 0.975, "period_ok": 0.98},
     "blind10_sealed": {"indicator_ok": 0.995, "value_ok": 0.985, "period_ok": 0.985},
-    "blind11_sealed": {"indicator_ok": 0.975, "value_ok": 0.98, "period_ok": 0.98},
-    "blind12_sealed": {"indicator_ok": 0.985, "value_ok": 0.99, "period_ok": 0.97},
+    "blind11_sealed": {"indicator_ok": 0.98, "value_ok": 0.98, "period_ok": 0.98},
+    "blind12_sealed": {"indicator_ok": 0.985, "value_ok": 0.995, "period_ok": 0.97},
     "blind13_sealed": {"indicator_ok": 0.99, "value_ok": 0.99, "period_ok": 0.995},
-    "blind14_sealed": {"indicator_ok": 0.98, "value_ok": 0.985, "period_ok": 0.99},
+    "blind14_sealed": {"indicator_ok": 0.985, "value_ok": 0.985, "period_ok": 0.99},
     "blind15_sealed": {"indicator_ok": 0.975, "value_ok": 0.985, "period_ok": 0.985},
     "blind16_sealed": {"indicator_ok": 0.975, "value_ok": 0.98, "period_ok": 0.985},
     # written at the start of the ninth session: 98.0 / 99.0 / 99.0 % when first scored, then tuned on
-    "blind17_dev": {"indicator_ok": 0.99, "value_ok": 1.0, "period_ok": 1.0},
+    "blind17_dev": {"indicator_ok": 1.0, "value_ok": 1.0, "period_ok": 1.0},
     "blind18_dev": {"indicator_ok": 0.99, "value_ok": 0.99, "period_ok": 1.0},  # 98.0 / 98.0 / 99.0 % first
+    "blind19_dev": {"indicator_ok": 0.97, "value_ok": 1.0, "period_ok": 1.0},  # 96.0 / 97.0 / 100 % first
 }
 
 

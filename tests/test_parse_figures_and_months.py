@@ -212,3 +212,35 @@ def test_figures_sent_swapped_are_a_correction(fy2567: MessageParser) -> None:
         "ตัวเลขสัญจรประจำเขตที่ส่งเมื่อเช้าสลับกันค่ะ ที่ถูกคือเสร็จ 14 จาก 16 ข้อสั่งการ ไม่ใช่ 16 จาก 14", date(2024, 5, 10)
     )
     assert result.intent == "correction"
+
+
+def test_a_project_budget_in_brackets_is_not_a_result(fy2562: MessageParser) -> None:
+    said = (
+        "เรียน หัวหน้าส่วนบริหารกลาง\n"
+        "รายงานความก้าวหน้าโครงการพัฒนาระบบสารบรรณอิเล็กทรอนิกส์ของกรุงเทพมหานคร (งบประมาณ ๑๔,๗๐๐,๐๐๐ บาท) "
+        "ไตรมาสที่ ๒ ปีงบประมาณ พ.ศ. ๒๕๖๒\n"
+        "ขั้นตอนที่ ๒ ดำเนินการจัดทำ (วิธีประกวดราคาอิเล็กทรอนิกส์) อยู่ระหว่างพิจารณาผล\n"
+        "ความก้าวหน้าสะสม ร้อยละ ๓๕"
+    )
+    assert _one(fy2562, said, date(2019, 3, 18))[:2] == ("ก.2", 35.0)
+
+
+def test_a_centre_is_not_nought_and_the_total_may_stand_a_line_away(fy2562: MessageParser) -> None:
+    said = (
+        "ข.3 พัฒนาศักยภาพนักจัดการงานทั่วไป\n"
+        "กลุ่มเป้าหมายทั้งหมด 46 คน (ส่วนเลขานุการ ศูนย์เรื่องราวร้องทุกข์ กลุ่มงานสารบรรณกลางฯ)\n"
+        "ได้รับการพัฒนาแล้ว 31 คน"
+    )
+    assert _one(fy2562, said, date(2019, 8, 5))[:2] == ("ข.3", 67.39)
+
+
+def test_really_before_a_figure_puts_it_right(fy2565: MessageParser) -> None:
+    result = fy2565.parse("ขอโทษค่ะ K2 เมื่อวานพิมพ์ 82 นาที จริงๆ 28 นาทีค่ะ", date(2022, 3, 2))
+    assert result.first is not None and result.first.value is not None and result.first.value.value == 28.0
+
+
+def test_an_indicator_s_own_name_said_whole_names_it_over_a_longer_name_holding_it(
+    fy2563_social: MessageParser,
+) -> None:
+    said = "หลักสูตรที่เปิดสอนตรงตามความต้องการของตลาดงาน 18/20 หลักสูตร"
+    assert _one(fy2563_social, said, date(2020, 3, 20))[:2] == ("เจรจา 3.1", 90.0)

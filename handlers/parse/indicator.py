@@ -38,6 +38,8 @@ ALIAS_SCORE = 1000.0  # an alias hit outranks any fuzzy score
 PROJECT_SHARE, PROJECT_MARGIN = 0.45, 0.2  # of a project's name (by IDF weight) said, and its lead over the next
 _PROJECT_SAID = re.compile(r"โครงการ|project", re.IGNORECASE)
 _DENIED_WORDS = re.compile(r"ไม่ใช่(?:ของ)?\s*[^\s\d]\S*")  # "ไม่ใช่ก่อหนี้ผูกพัน": a name said not to be meant
+NAME_WHOLE = 0.9  # the share of an indicator's own name said for it to be named whole
+NAME_PART = 0.7  # ... while no rival's name is said more than this share
 FUZZY_FULL_MASS = 18.0  # IDF mass of roughly six distinctive trigrams: a phrase that clearly names one
 _COUNTING_NOUN = r"[ ]?(?:โครงการ|เรื่อง|เขต|ครั้ง|คน|แห่ง|ด้าน|ประเด็น|ราย(?!งาน|ละเอียด|การ|ชื่อ)|ชุด|วัน|นาที|บาท|%|เปอร์|ปี)"
 _CODE = re.compile(
@@ -256,6 +258,11 @@ class IndicatorMatcher:
                 df[g] = df.get(g, 0) + 1
         total = len(self.grams)
         self.idf = {g: math.log((total + 1) / (d + 0.5)) for g, d in df.items()}
+        # Each indicator's own name, less the measure it opens with ("ร้อยละ…"): said nearly whole, it names
+        # that indicator even when a longer name holds the same words.
+        self._own_names = {
+            ind.code: _grams(match_key(_expand(_MEASURING.sub("", match_key(ind.name))))) for ind in plan.indicators()
+        }
         # Each project's name, apart: a project named ("โครงการลดการใช้ไฟฟ้าในศาลาว่าการฯ") tells the
         # indicator it serves when the indicators' own names leave the message torn.
         self._projects = [
@@ -473,6 +480,22 @@ class IndicatorMatcher:
         }
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         return ranked if ranked and ranked[0][1] > 0 else []
+
+    def named_whole(self, text: str, among: Iterable[str]) -> str | None:
+        """ "หลักสูตรที่เปิดสอนตรงตามความต้องการของตลาดงาน 18/20": the one indicator among ``among`` whose
+        own name the text says nearly whole, where the others' longer names it says only in part."""
+        query = _grams(match_key(_expand(text)))
+        shares = []
+        for code in among:
+            grams = self._own_names.get(code, set())
+            own = math.fsum(self.idf.get(g, 0.0) for g in grams)
+            said = math.fsum(self.idf.get(g, 0.0) for g in grams & query)
+            shares.append((said / own if own else 0.0, code))
+        shares.sort(reverse=True)
+        if not shares or shares[0][0] < NAME_WHOLE:
+            return None
+        rival = shares[1][0] if len(shares) > 1 else 0.0
+        return shares[0][1] if rival <= NAME_PART else None
 
     def by_project(self, text: str, among: Iterable[str]) -> str | None:
         """The one indicator among ``among`` whose project the text names: most of a project's name

@@ -103,6 +103,8 @@ _NEVER_A_RESULT = re.compile(
     r"(?<![\d.,])0\d?[-\s]?\d{3,4}[-\s]?\d{4}(?![\d.,])(?:\s*ต่อ\s*\d{2,5})?|"
     r"(?<![\d.])\d{1,3}\s*/\s*(?:25[4-9]\d|20[0-4]\d)(?!\d)|"  # "ภาคเรียนที่ 1/2563": a term of a year
     r"ทั้ง\s*\d+\s*ท่าน|"  # "นำเรียนรองผู้ว่าฯ ทั้ง 4 ท่าน": the people addressed
+    # "(งบประมาณ 14,700,000 บาท)": a project's budget in brackets beside its name, not what was spent
+    r"\(\s*(?:งบประมาณ|งบ|วงเงิน)\s*:?\s*\d[\d,]*(?:\.\d+)?\s*(?:ล้าน)?\s*บาท\s*\)|"
     r"ผู้เข้าร่วม(?:ประชุม)?\s*\d+\s*(?:คน|ท่าน|ราย)|"  # a meeting's attendance, never a result here
     r"(?:ภายใน\s*)?\d+\s*วัน(?:ทำการ)?(?![ก-๙])|"  # "ภายใน 15 วัน": a time allowed, never a result here
     # "(เป้า 10 ประเด็น)": the target, not the result ("สำเร็จตามเป้า 18/24" is a result)
@@ -796,7 +798,11 @@ class MessageParser:
         )
         if clear:
             return self._resolved(ParsedItem(ranked[0][0], top3, 0.8, "fuzzy", value, pending, segment), valued)
-        headed = self._named_by_one_line(value_free, top3) or self.matcher.by_project(value_free, top3)
+        headed = (
+            self._named_by_one_line(value_free, top3)
+            or self.matcher.by_project(value_free, top3)
+            or self.matcher.named_whole(value_free, top3[:2])
+        )
         if headed is not None:
             return self._resolved(ParsedItem(headed, top3, 0.8, "fuzzy", value, pending, segment), valued)
         return ParsedItem(None, self._with_unit_candidates(top3, value), 0.4, cands.via, value, pending, segment)

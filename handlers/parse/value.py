@@ -62,7 +62,7 @@ _REVERSED_ANY = re.compile(
 # "45 คน จากผู้สูงอายุที่ขึ้นทะเบียน 60 คน", "17 ญัตติ จากที่สภามีมติให้ ผว.กทม. พิจารณา 20 ญัตติ": the part, then
 # the whole it is out of, in the same noun, with the whole's description between
 _PART_OF_WHOLE = re.compile(rf"{NUM}\s*(?P<noun>[ก-ฮ][ก-๙]{{1,11}})\s*จาก[^\d\n]{{2,45}}?{NUM}\s*(?P=noun)")
-_REVERSED = re.compile(rf"{NUM}\s*(?P<noun>{COUNT_NOUNS})(?P<between>[^\d]{{0,45}}?){NUM}\s*(?P=noun)")
+_REVERSED = re.compile(rf"{NUM}\s*(?P<noun>{COUNT_NOUNS})(?P<between>[^\d]{{0,90}}?){NUM}\s*(?P=noun)")
 # "ญัตติที่ต้องรายงาน 20 เรื่อง หน่วยงานรายงานผลแล้ว 19 ค่ะ": the part done closes the sentence, its noun unsaid
 _REVERSED_BARE = re.compile(
     rf"{NUM}\s*(?P<noun>{COUNT_NOUNS})(?P<between>[^\d]{{0,45}}?)"
@@ -124,7 +124,8 @@ _BARE_AFTER = re.compile(
 )
 # "…ผิด ที่ถูก 45", "98% → 89%", "ที่รายงานไปว่า 5 ครั้ง จริงๆ เป็น 4 ครั้ง", "… คำนวณใหม่แล้วได้ 23 นาที"
 _RIGHT_LEAD = (
-    r"(?:ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|ต้องเป็น|แก้เป็น|จริง\s*ๆ?\s*(?:แล้ว)?(?:เป็น|คือ|ได้)|คำนวณใหม่\S{0,6}(?:ได้|เป็น)|→|->|=>)"
+    r"(?:ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|ต้องเป็น|แก้เป็น|จริง\s*ๆ?\s*(?:แล้ว)?(?:เป็น|คือ|ได้)|"
+    r"จริง\s*ๆ(?=\s*\d)|คำนวณใหม่\S{0,6}(?:ได้|เป็น)|→|->|=>)"
 )
 _RIGHT_ONE = re.compile(
     rf"(?:{_RIGHT_LEAD}|จาก[^\n]{{0,24}}?\s(?:ขอ)?(?:เปลี่ยน)?เป็น)\s*:?\s*"
