@@ -488,3 +488,14 @@ def test_works_done_as_the_survey_found_and_next_year_s_plan_awaited(fy2562: Mes
 def test_a_particle_mistyped_still_ends_a_clause(fy2567: MessageParser) -> None:
     said = "ลงพื้นที่ชุมชนครบ 50 เขตแล้วคร้บ ข้อสั่งการแจ้งหน่วยงานไปหมดแล้ว"
     assert set(fy2567.item_matcher.claims("6", said).proposed) == {"step-1", "step-2"}
+
+
+def test_online_in_english_and_the_head_signing_the_plan_off(fy2565: MessageParser) -> None:
+    listed = fy2565.item_matcher.claims(
+        "K1", "ตช.1 อัพเดทค่ะ\n✅ กก.กิจการสภาเห็นชอบแนวทาง+ประเด็นแล้ว\n❌ ประชุม online กับผู้แทนเขต (เลื่อนไปก่อนเพราะโควิด)"
+    )
+    assert listed.proposed == ("1",) and listed.proposed_undone == ("2",)
+    signed = fy2565.item_matcher.claims(
+        "K1", "โครงการนำข้อมูลความต้องการ ปชช.: action plan หน.เซ็นอนุมัติแล้ว + คำสั่งแต่งตั้งคณะทำงานออกแล้ว"
+    )
+    assert set(signed.proposed) == {"step-1", "step-2"}

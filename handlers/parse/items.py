@@ -230,6 +230,9 @@ SYNONYMS = {
     "ไอเดีย": "แนวคิด",
     r"ผู้บริหาร(?:สำนักงาน)?เขต": "ผู้อำนวยการเขต",  # the district's heads, not the BMA executives a report goes to
     r"\btest\b": "ทดสอบ",
+    r"\bonline\b": "ออนไลน์",
+    r"(?<![ก-๙])หน\.\s*(?=เซ็น|อนุมัติ|เห็นชอบ|ลงนาม)": "หัวหน้า",  # the head approving
+    r"เซ็น(?!สัญญา)(?:อนุมัติ|ผ่าน)?": "เห็นชอบ",  # the head signing the plan off
     r"ปี(?:งบ(?:ประมาณ)?)?\s*(?:หน้า|ถัดไป)": "ปีงบประมาณต่อไป",  # next year's plan
     # the works done as the survey found ("ปรับปรุงครบ 23 จุดตามผลสำรวจแล้ว"): the survey's plan carried out
     r"(?:ปรับปรุง|ติดตั้ง|แก้ไข)[^\n]{0,30}?ตาม(?:ผล|แผน)(?:การ)?(?:ศึกษา)?สำรวจ": "ดำเนินการตามแผนการศึกษาสำรวจ",
