@@ -499,3 +499,16 @@ def test_online_in_english_and_the_head_signing_the_plan_off(fy2565: MessagePars
         "K1", "โครงการนำข้อมูลความต้องการ ปชช.: action plan หน.เซ็นอนุมัติแล้ว + คำสั่งแต่งตั้งคณะทำงานออกแล้ว"
     )
     assert set(signed.proposed) == {"step-1", "step-2"}
+
+
+def test_to_whom_a_step_was_sent_is_not_a_second_step_but_results_told_to_them_are(fy2562: MessageParser) -> None:
+    circulated = fy2562.item_matcher.claims(
+        "ก.1", "ก.1 ศูนย์ข้อมูลข่าวสาร 72 ศูนย์ เวียนแจ้งกำหนดการตรวจ+เกณฑ์ให้ทุก หน่วยงานแล้วครับ"
+    )
+    assert circulated.proposed == ("step-1",)
+    results = fy2562.item_matcher.claims(
+        "ก.1",
+        "ก.๑ ตรวจติดตามการนำเข้าข้อมูลครบ ๖ ครั้งแล้ว (ธ.ค.๖๑–พ.ค.๖๒) แจ้งผลการตรวจให้ทุกหน่วยงานทราบครบทั้ง ๒ รอบ "
+        "และประเมินผลการนำเข้าข้อมูลของทุกหน่วยงานเสร็จเมื่อ ๒๖ ก.ค. ๖๒ ครับ",
+    )
+    assert set(results.proposed) == {"step-3", "step-4", "step-5"}

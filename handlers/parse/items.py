@@ -51,6 +51,7 @@ _NOT_DONE = re.compile(
 )
 # Said plainly not done (a cross, "ยังไม่ครบ", "ยังไม่ผ่าน"), as against not started or under way.
 _MARKED_NOT_DONE = re.compile(r"[❌✗✖✘✕]|ยังไม่(?:ครบ|ผ่าน|เสร็จ|มี)|ยังไม่ได้(?!\s*(?:รับ|ส่ง|เข้า))\S")
+_RECIPIENTS = re.compile(r"(?:ให้|แก่)?\s*(?:ทุก|ทั้ง)\s*หน่วยงาน(?:ที่เกี่ยวข้อง|ในสังกัด)?\s*(?:ทราบ)?")
 # The actions a condition may be made of, each said in these words
 _ACTIONS = ("สำรวจ", "วิเคราะห์", "ออกแบบ", "พัฒนา")
 # Still at it ("ยังเก็บข้อมูลอยู่", "ระดมความคิดไปแล้ว 2 ครั้ง"): work going on, though a part is not done yet
@@ -231,6 +232,7 @@ SYNONYMS = {
     r"ผู้บริหาร(?:สำนักงาน)?เขต": "ผู้อำนวยการเขต",  # the district's heads, not the BMA executives a report goes to
     r"\btest\b": "ทดสอบ",
     r"\bonline\b": "ออนไลน์",
+    r"แจ้งผล(?:การ)?ตรวจ(?:ติดตาม)?": "รายงานผลการตรวจติดตาม",  # the inspections' results told to the units
     r"(?<![ก-๙])หน\.\s*(?=เซ็น|อนุมัติ|เห็นชอบ|ลงนาม)": "หัวหน้า",  # the head approving
     r"เซ็น(?!สัญญา)(?:อนุมัติ|ผ่าน)?": "เห็นชอบ",  # the head signing the plan off
     r"ปี(?:งบ(?:ประมาณ)?)?\s*(?:หน้า|ถัดไป)": "ปีงบประมาณต่อไป",  # next year's plan
@@ -1054,8 +1056,14 @@ class ItemMatcher:
         if code is None or (code, item) not in self.grams:
             return True
         said = set().union(*(self.grams.get((code, c), set()) for c in chosen))
-        own = (_grams(match_key(_expand(part))) & self.grams[(code, item)]) - said - self.name_grams.get(code, set())
-        return math.fsum(self.idf.get(g, 0.0) for g in own) >= MIN_MASS
+        mine = self.grams[(code, item)] - said - self.name_grams.get(code, set())
+
+        def mass(text: str) -> float:
+            return math.fsum(self.idf.get(g, 0.0) for g in _grams(match_key(_expand(text))) & mine)
+
+        # "…เกณฑ์ให้ทุกหน่วยงานทราบแล้ว": to whom the item before went is no second item's own words; some
+        # of its own must be left without them ("แจ้งผลการตรวจให้ทุกหน่วยงานทราบ" still tells step 4)
+        return mass(part) >= MIN_MASS and mass(_RECIPIENTS.sub(" ", part)) >= MIN_MASS / 2
 
     def _greedy(
         self, code: str | None, text: str, with_name: bool = False, near: bool = False
