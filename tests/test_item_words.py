@@ -512,3 +512,18 @@ def test_to_whom_a_step_was_sent_is_not_a_second_step_but_results_told_to_them_a
         "และประเมินผลการนำเข้าข้อมูลของทุกหน่วยงานเสร็จเมื่อ ๒๖ ก.ค. ๖๒ ครับ",
     )
     assert set(results.proposed) == {"step-3", "step-4", "step-5"}
+
+
+def test_a_topic_heading_picks_the_indicator_of_a_step_two_print(fy2565: MessageParser) -> None:
+    """K2 and K3 both print the questionnaire and the working-group meeting; "ญัตติ:" or "กก.สามัญ:"
+    heading the message is a word of one name only. A development said only as planned is not done, so
+    analysis and design stay the step they are."""
+    motions = fy2565.parse(
+        "ญัตติ: ประชุมคณะทำงาน แจ้งผลแบบสอบถาม วิเคราะห์กระบวนงาน+ออกแบบระบบเสร็จแล้วค่ะ ส่วนพัฒนาระบบจะคุยกับฝ่ายบริหารฯ อาทิตย์หน้า",
+        date(2022, 1, 20),
+    ).first
+    assert motions is not None and motions.indicator == "K2" and motions.claims.proposed == ("step-5",)
+    committees = fy2565.parse(
+        "กก.สามัญ: ทอดแบบสอบถามผู้ใช้ระบบแล้ว และสรุปผลแบบสอบถามเรียบร้อยค่ะ ได้คืน 57 ชุด", date(2022, 1, 20)
+    ).first
+    assert committees is not None and committees.indicator == "K3"

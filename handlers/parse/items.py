@@ -51,6 +51,7 @@ _NOT_DONE = re.compile(
 )
 # Said plainly not done (a cross, "ยังไม่ครบ", "ยังไม่ผ่าน"), as against not started or under way.
 _MARKED_NOT_DONE = re.compile(r"[❌✗✖✘✕]|ยังไม่(?:ครบ|ผ่าน|เสร็จ|มี)|ยังไม่ได้(?!\s*(?:รับ|ส่ง|เข้า))\S")
+_TO_BE = re.compile(r"(?<!ที่)จะ|(?:อาทิตย์|สัปดาห์|เดือน|ปี)หน้า")  # "ส่วนพัฒนาระบบจะคุยกับ…อาทิตย์หน้า"
 _RECIPIENTS = re.compile(r"(?:ให้|แก่)?\s*(?:ทุก|ทั้ง)\s*หน่วยงาน(?:ที่เกี่ยวข้อง|ในสังกัด)?\s*(?:ทราบ)?")
 # The actions a condition may be made of, each said in these words
 _ACTIONS = ("สำรวจ", "วิเคราะห์", "ออกแบบ", "พัฒนา")
@@ -578,7 +579,12 @@ class ItemMatcher:
                 if acc.last_numbered is numbered_before:
                     acc.last_numbered = []  # only the clause right before a shortfall is held back by it
                 # actions said done, or told beside them as how it was done ("ทำตามผลสำรวจความต้องการ…")
-                plain = not (_UNDER_WAY.search(clause) or _NOT_DONE.search(clause) or _QUESTION.search(clause))
+                plain = not (
+                    _UNDER_WAY.search(clause)
+                    or _NOT_DONE.search(clause)
+                    or _QUESTION.search(clause)
+                    or _TO_BE.search(clause)
+                )
                 acts = {a for a in _ACTIONS if a in clause} if before == (True, False) or plain else set()
                 told.append((acts, [i for i in acc.proposed if i not in proposed_before], before == (True, False)))
         self._whole_condition(code, told, acc)

@@ -14,10 +14,10 @@ from datetime import date
 from typing import Any, Literal
 
 from handlers.parse import questions as q
-from handlers.parse.indicator import ALIAS_SCORE, CodeMatch, IndicatorMatcher
+from handlers.parse.indicator import ALIAS_SCORE, CodeMatch, IndicatorMatcher, _expand, _grams
 from handlers.parse.intent import SENTENCE, looks_like_query, said_by_sender
 from handlers.parse.items import ItemClaims, ItemMatcher, asks, says_finished
-from handlers.parse.normalize import blank, normalize_text, quoted_lines, remove_spans
+from handlers.parse.normalize import blank, match_key, normalize_text, quoted_lines, remove_spans
 from handlers.parse.numbers import spell_out_numbers
 from handlers.parse.period import PeriodMatch, find_dates, find_periods
 from handlers.parse.sections import DOC_NUMBER, Sections, split_sections
@@ -111,6 +111,7 @@ _NEVER_A_RESULT = re.compile(
     r"(?<!ตาม)(?<!ตาม )(?<!กลุ่ม)เป้า(?:หมาย)?(?:ทั้งปี|ปีนี้|รายปี|ของปี|ไว้)?\s*:?\s*(?:ร้อยละ\s*)?"
     r"\d+(?:\.\d+)?(?!\s*/)\s*(?:%|[ก-๙]{1,10})?"
 )
+_TOPIC_HEADING = re.compile(r"\s*([^\s:：]{2,20})\s*[:：]")  # "ญัตติ: …", "กก.สามัญ: …": the topic first
 _LISTED_LINE = re.compile(r"\n(?=\s*(?:[-•*]|\d+[).])\s*)")
 _NEXT_LINE = re.compile(r"\n(?=[^\S\n]*\S)")
 _LEADING_NUMBER = re.compile(r"\s*(\d+(?:\.\d+)*)\s+\S")
@@ -533,12 +534,30 @@ class MessageParser:
         if not chosen and 2 <= len(torn) <= 3 and not item.candidates:
             # "ทอดแบบสอบถามเสร็จแล้ว": a step both K2 and K3 print; the reporter picks the indicator
             return ParsedItem(None, torn, 0.4, "item", item.value, item.pending, item.text)
+        fitting = sorted(codes) if codes else torn
+        if len(fitting) >= 2 and (headed := self._topic_heading(said, fitting)) is not None:
+            # "ญัตติ: ประชุมคณะทำงาน แจ้งผลแบบสอบถาม…": steps K2 and K3 both print, under a heading that is
+            # a word of one of their names only; confirmed before saving
+            rest = [c for c in fitting if c != headed]
+            return ParsedItem(headed, [headed, *rest], 0.6, "item", item.value, item.pending, item.text)
         if len(codes) != 1:
             return None
         code = next(iter(codes))
         if item.via in ("alias", "partial", "conflict") and code not in item.candidates:
             return None  # the message names another indicator: asked, not overruled by item words
         return ParsedItem(code, [code], 0.8, "item", item.value, item.pending, item.text)
+
+    def _topic_heading(self, text: str, codes: list[str]) -> str | None:
+        """The one of ``codes`` whose name holds the topic the message opens with ("ญัตติ:", "กก.สามัญ:")."""
+        heading = _TOPIC_HEADING.match(text)
+        if heading is None:
+            return None
+        said = _grams(match_key(_expand(heading.group(1).replace("กก.", "กรรมการ"))))  # "กก.สามัญ"
+        if not said:
+            return None
+        shares = {c: len(said & self.item_matcher.name_grams.get(c, set())) / len(said) for c in codes}
+        named = [c for c, share in shares.items() if share >= 0.7]
+        return named[0] if len(named) == 1 and all(v < 0.3 for c, v in shares.items() if c != named[0]) else None
 
     def _named_by_its_items(self, item: ParsedItem, blanked: str) -> ParsedItem:
         """ "วิเคราะห์ความคิดเห็นประชาชน จัดทำเอกสารแยกตามภารกิจกรรมการสามัญ 12 คณะเสร็จแล้ว": the name
