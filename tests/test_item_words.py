@@ -527,3 +527,8 @@ def test_a_topic_heading_picks_the_indicator_of_a_step_two_print(fy2565: Message
         "กก.สามัญ: ทอดแบบสอบถามผู้ใช้ระบบแล้ว และสรุปผลแบบสอบถามเรียบร้อยค่ะ ได้คืน 57 ชุด", date(2022, 1, 20)
     ).first
     assert committees is not None and committees.indicator == "K3"
+
+
+def test_the_community_visits_all_done_keep_their_own_words(fy2567: MessageParser) -> None:
+    said = "ปีนี้ผู้ว่าฯ กับคณะผู้บริหารลงพื้นที่ชุมชนครบ 50 เขต รับฟังปัญหาชาวบ้านได้ข้อสั่งการรวม 356 เรื่อง แจ้งหน่วยงานที่รับผิดชอบไปครบทุกเรื่องแล้ว"
+    assert set(fy2567.item_matcher.claims("6", said).proposed) == {"step-1", "step-2"}
