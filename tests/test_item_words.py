@@ -532,3 +532,14 @@ def test_a_topic_heading_picks_the_indicator_of_a_step_two_print(fy2565: Message
 def test_the_community_visits_all_done_keep_their_own_words(fy2567: MessageParser) -> None:
     said = "ปีนี้ผู้ว่าฯ กับคณะผู้บริหารลงพื้นที่ชุมชนครบ 50 เขต รับฟังปัญหาชาวบ้านได้ข้อสั่งการรวม 356 เรื่อง แจ้งหน่วยงานที่รับผิดชอบไปครบทุกเรื่องแล้ว"
     assert set(fy2567.item_matcher.claims("6", said).proposed) == {"step-1", "step-2"}
+
+
+def test_a_letter_pasted_with_its_subject_and_number_is_the_letter_sent(fy2567: MessageParser) -> None:
+    said = (
+        "เรื่อง ประชาสัมพันธ์ระบบปฏิทินข้อมูลการเรียนเชิญผู้ว่าราชการกรุงเทพมหานครออนไลน์\n"
+        "เรียน หัวหน้าส่วนราชการในสังกัดกรุงเทพมหานคร\n"
+        "หนังสือเวียน ที่ กท 0101/ว 58 ลว. 2 ต.ค. 66"
+    )
+    result = fy2567.parse(said, date(2023, 10, 5))
+    assert result.intent == "report" and result.first is not None
+    assert result.first.indicator == "3" and result.first.claims.proposed == ("step-2",)

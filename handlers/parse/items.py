@@ -1247,6 +1247,8 @@ def says_finished(text: str) -> bool:
         or _REF.search(text)
         or _POINTS.search(text)
         or _IN_USE_SINCE.search(text)  # "เปิดใช้ระบบจริงตั้งแต่ 1 มิ.ย.": in use since
+        # "เรื่อง ประชาสัมพันธ์ระบบปฏิทิน…\nหนังสือเวียน ที่ กท 0101/ว 58": a letter pasted with its number, sent
+        or (_MEMO_SUBJECT.search(text) and DOC_NUMBER.search(thai_to_arabic_digits(text)))
     )
 
 
