@@ -543,3 +543,11 @@ def test_a_letter_pasted_with_its_subject_and_number_is_the_letter_sent(fy2567: 
     result = fy2567.parse(said, date(2023, 10, 5))
     assert result.intent == "report" and result.first is not None
     assert result.first.indicator == "3" and result.first.claims.proposed == ("step-2",)
+
+
+def test_what_an_approval_is_for_is_not_done(fy2565: MessageParser) -> None:
+    said = (
+        "ตช.1 ค่ะ\n> รายงานการประชุมคณะกรรมการกิจการสภากรุงเทพมหานคร ครั้งที่ 3/2565 วาระที่ 4.2 "
+        "ที่ประชุมมีมติเห็นชอบแนวทางและประเด็นความต้องการของประชาชน สำหรับการประชุมออนไลน์กับผู้แทน 50 เขต"
+    )
+    assert fy2565.item_matcher.claims("K1", said).proposed == ("1",)

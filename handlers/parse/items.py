@@ -51,6 +51,7 @@ _NOT_DONE = re.compile(
 )
 # Said plainly not done (a cross, "ยังไม่ครบ", "ยังไม่ผ่าน"), as against not started or under way.
 _MARKED_NOT_DONE = re.compile(r"[❌✗✖✘✕]|ยังไม่(?:ครบ|ผ่าน|เสร็จ|มี)|ยังไม่ได้(?!\s*(?:รับ|ส่ง|เข้า))\S")
+_PURPOSE = re.compile(r"(?<=\S)\s+สำหรับ(?:การ|ใช้)?\S[^\n]*")
 _TO_BE = re.compile(r"(?<!ที่)จะ|(?:อาทิตย์|สัปดาห์|เดือน|ปี)หน้า")  # "ส่วนพัฒนาระบบจะคุยกับ…อาทิตย์หน้า"
 _RECIPIENTS = re.compile(r"(?:ให้|แก่)?\s*(?:ทุก|ทั้ง)\s*หน่วยงาน(?:ที่เกี่ยวข้อง|ในสังกัด)?\s*(?:ทราบ)?")
 # The actions a condition may be made of, each said in these words
@@ -711,6 +712,8 @@ class ItemMatcher:
             return finished, negated  # "ส่วนที่ 3 ข้อ 1 การพัฒนานวัตกรรม…": the words describe the number
         # A near fit only when nothing else in the message named an item: a clause after one that did
         # is more often the other half of it ("ลงเว็บแล้ว + มีหนังสือแจ้ง 50 เขตแล้ว" is milestone 5).
+        # "…มีมติเห็นชอบแนวทางและประเด็น สำหรับการประชุมออนไลน์กับผู้แทน 50 เขต": what it is for is not done
+        rest = _PURPOSE.sub(" ", rest)
         chosen, options = self.by_words(indicator.code, rest, near=not (acc.done or acc.proposed))
         forms = self._by_form(indicator, rest)
         if forms:
