@@ -244,3 +244,8 @@ def test_an_indicator_s_own_name_said_whole_names_it_over_a_longer_name_holding_
 ) -> None:
     said = "หลักสูตรที่เปิดสอนตรงตามความต้องการของตลาดงาน 18/20 หลักสูตร"
     assert _one(fy2563_social, said, date(2020, 3, 20))[:2] == ("เจรจา 3.1", 90.0)
+
+
+def test_the_month_a_running_count_is_up_to_is_the_month_reported(fy2562: MessageParser) -> None:
+    said = "ตรวจติดตามการนำเข้าข้อมูลศูนย์ข้อมูลข่าวสารอิเล็กทรอนิกส์ 72 ศูนย์ ถึงเดือน มี.ค. ตรวจไปแล้ว 4 ครั้ง (ธ.ค. ม.ค. ก.พ. มี.ค.)"
+    assert _one(fy2562, said, date(2019, 3, 20)) == ("ก.1", 4.0, (2562, 2, 3))

@@ -82,7 +82,8 @@ _ROUND = re.compile(
 # The whole fiscal year closed: its fourth quarter ("ปิดปีงบ 61").
 # "ขอส่งผล ตช.4 ของเดือน ก.ย. 66", "ผลเดือน พ.ค.": the month reported; "ขึ้นระบบเมื่อ เม.ย.", "ช่วงเดือน พ.ค.
 # จัดประชาคม": when something was done, which gives way to a month reported.
-_REPORTED_MONTH = re.compile(r"(?:ของ|ผล(?:การดำเนินงาน)?(?:ประจำ)?|รายงาน(?:ผล)?|รอบ)\s*เดือน\s*$")
+# "ถึงเดือน มี.ค. ตรวจไปแล้ว 4 ครั้ง (ธ.ค. ม.ค. ก.พ. มี.ค.)": the month a running count is up to
+_REPORTED_MONTH = re.compile(r"(?:ของ|ผล(?:การดำเนินงาน)?(?:ประจำ)?|รายงาน(?:ผล)?|รอบ)\s*เดือน\s*$|ถึง(?:สิ้น)?\s*เดือน\s*$")
 _WHEN_DONE = re.compile(r"(?:เมื่อ|ช่วง)\s*(?:เดือน)?\s*$")
 _NTH_MONTH_OF_YEAR = re.compile(r"เดือนที่\s*(?P<n>\d{1,2})\s*(?:ของ|ใน)\s*ปีงบ(?:ประมาณ)?")
 _CONTRACT_BEFORE = re.compile(r"(?:ส่งมอบ|ตรวจรับ|งาน|สัญญา|จ้าง)\s*$")
