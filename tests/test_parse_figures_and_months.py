@@ -249,3 +249,8 @@ def test_an_indicator_s_own_name_said_whole_names_it_over_a_longer_name_holding_
 def test_the_month_a_running_count_is_up_to_is_the_month_reported(fy2562: MessageParser) -> None:
     said = "ตรวจติดตามการนำเข้าข้อมูลศูนย์ข้อมูลข่าวสารอิเล็กทรอนิกส์ 72 ศูนย์ ถึงเดือน มี.ค. ตรวจไปแล้ว 4 ครั้ง (ธ.ค. ม.ค. ก.พ. มี.ค.)"
     assert _one(fy2562, said, date(2019, 3, 20)) == ("ก.1", 4.0, (2562, 2, 3))
+
+
+def test_a_month_s_total_time_said_as_รวมเวลา_over_its_meetings_is_their_mean(fy2565: MessageParser) -> None:
+    said = "ภารกิจการประชุม กก.สามัญ ม.ค.65 ทั้งเดือนประชุม 11 ครั้ง รวมเวลา 9 ชม. 10 นาที"
+    assert _one(fy2565, said, date(2022, 2, 21))[:2] == ("K3", 50.0)

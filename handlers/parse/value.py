@@ -330,7 +330,8 @@ def _find_values(text: str) -> tuple[ValueMatch, ...]:
 
 
 _TOTAL_TIME = re.compile(
-    rf"(?:รวม|ทั้งหมด|ทั้งสิ้น)\s*(?:ทั้งสิ้น|ทั้งหมด)?\s*(?P<time>{NUM}\s*(?:ชั่วโมง|ชม\.?|นาที|min))", re.IGNORECASE
+    rf"(?:รวม|ทั้งหมด|ทั้งสิ้น)\s*(?:เวลา)?\s*(?:ทั้งสิ้น|ทั้งหมด)?\s*(?P<time>{NUM}\s*(?:ชั่วโมง|ชม\.?|นาที|min))",
+    re.IGNORECASE,  # "รวมเวลา 9 ชม. 10 นาที"
 )
 _REQUESTS = re.compile(rf"{NUM}\s*(?:เรื่อง|ครั้ง|ญัตติ|คำร้อง|ราย(?!งาน)|คำขอ)")
 
