@@ -551,3 +551,18 @@ def test_what_an_approval_is_for_is_not_done(fy2565: MessageParser) -> None:
         "ที่ประชุมมีมติเห็นชอบแนวทางและประเด็นความต้องการของประชาชน สำหรับการประชุมออนไลน์กับผู้แทน 50 เขต"
     )
     assert fy2565.item_matcher.claims("K1", said).proposed == ("1",)
+
+
+def test_no_progress_yet_and_coordination_going_on_now_mark_nothing(
+    fy2562: MessageParser, fy2565: MessageParser
+) -> None:
+    waiting = fy2562.item_matcher.claims(
+        "ก.2", "ต้องรายงาน ก.2 ทุกเดือนไหมคะ เดือนนี้ยังไม่มีความคืบหน้าเลย ยังรอผลพิจารณาการประกวดราคาอยู่ค่ะ"
+    )
+    assert waiting.proposed_undone == () and waiting.undone == ()
+    designed = fy2565.item_matcher.claims(
+        "K2",
+        "ตช.2 วิเคราะห์กระบวนงาน + ออกแบบระบบในที่ประชุมคณะทำงานเมื่อ 20 ม.ค. เรียบร้อยครับ "
+        "ตอนนี้ประสานฝ่ายบริหารงานทั่วไปให้พัฒนาระบบอยู่",
+    )
+    assert designed.proposed == ("step-5",)

@@ -50,14 +50,17 @@ _NOT_DONE = re.compile(
     r"ยังไม่|ไม่ผ่าน|ไม่(?:แล้ว)?เสร็จ|ไม่ครบ|ยกเลิก|ขอถอน|ถอน(?:ออก)?|(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด|ไม่ใช่(?!\s*[\d๐-๙])|[❌✗✖✘✕]"
 )
 # Said plainly not done (a cross, "ยังไม่ครบ", "ยังไม่ผ่าน"), as against not started or under way.
-_MARKED_NOT_DONE = re.compile(r"[❌✗✖✘✕]|ยังไม่(?:ครบ|ผ่าน|เสร็จ|มี)|ยังไม่ได้(?!\s*(?:รับ|ส่ง|เข้า))\S")
+_MARKED_NOT_DONE = re.compile(r"[❌✗✖✘✕]|ยังไม่(?:ครบ|ผ่าน|เสร็จ|มี(?!ความ))|ยังไม่ได้(?!\s*(?:รับ|ส่ง|เข้า))\S")
 _PURPOSE = re.compile(r"(?<=\S)\s+สำหรับ(?:การ|ใช้)?\S[^\n]*")
-_TO_BE = re.compile(r"(?<!ที่)จะ|(?:อาทิตย์|สัปดาห์|เดือน|ปี)หน้า")  # "ส่วนพัฒนาระบบจะคุยกับ…อาทิตย์หน้า"
+# "ส่วนพัฒนาระบบจะคุยกับ…อาทิตย์หน้า", "ตอนนี้ประสาน…ให้พัฒนาระบบอยู่": to come, or going on now
+_TO_BE = re.compile(r"(?<!ที่)จะ|(?:อาทิตย์|สัปดาห์|เดือน|ปี)หน้า|ตอนนี้|อยู่\s*$")
 _RECIPIENTS = re.compile(r"(?:ให้|แก่)?\s*(?:ทุก|ทั้ง)\s*หน่วยงาน(?:ที่เกี่ยวข้อง|ในสังกัด)?\s*(?:ทราบ)?")
 # The actions a condition may be made of, each said in these words
 _ACTIONS = ("สำรวจ", "วิเคราะห์", "ออกแบบ", "พัฒนา")
 # Still at it ("ยังเก็บข้อมูลอยู่", "ระดมความคิดไปแล้ว 2 ครั้ง"): work going on, though a part is not done yet
-_STILL_GOING = re.compile(r"ยัง\S{0,12}อยู่|(?:ไป|มา)แล้ว\s*\d+\s*(?:ครั้ง|เดือน|รอบ|สัปดาห์)")
+# ("ยังรอผลพิจารณาการประกวดราคาอยู่"), which a cross beside it overrules
+_STILL_GOING = re.compile(r"ยัง\S{0,30}อยู่|(?:ไป|มา)แล้ว\s*\d+\s*(?:ครั้ง|เดือน|รอบ|สัปดาห์)")
+_CROSS = re.compile(r"[❌✗✖✘✕]")
 _GOING_ON_NOW = re.compile(r"ตอนนี้\S{0,12}\s*(?:ทุกเดือน|เดือนละ|เป็นประจำ)")  # "ตอนนี้ติดตามทุกเดือน": still going
 _ALL_SUBSTEPS = re.compile(r"(?:ครบ)?ทุก(?:ข้อ|ขั้น)(?:ตอน)?ย่อย|ย่อยครบ|ขั้น(?:ตอน)?(?:ที่)?\s*\d+\s*ทั้งหมด")
 _RECURRING = re.compile(r"ทุกเดือน|เดือนละ|เป็นประจำ|ทุกไตรมาส|ครั้ง\s*/\s*ปี|ทุก\s*\d+\s*เดือน")
@@ -688,7 +691,7 @@ class ItemMatcher:
                 and not retracts
                 and _MARKED_NOT_DONE.search(low)
                 and not _IN_PROGRESS.search(low)
-                and not _STILL_GOING.search(low)
+                and (_CROSS.search(low) or not _STILL_GOING.search(low))
             ):
                 # "❌ ประชุมออนไลน์กับผู้แทน 50 เขต (ยังไม่ได้จัด)", "รายงานรายเขต ยังไม่ครบ ขาดอีก 7 เขต":
                 # said not done, for the reporter to confirm
