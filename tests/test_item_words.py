@@ -566,3 +566,19 @@ def test_no_progress_yet_and_coordination_going_on_now_mark_nothing(
         "ตอนนี้ประสานฝ่ายบริหารงานทั่วไปให้พัฒนาระบบอยู่",
     )
     assert designed.proposed == ("step-5",)
+
+
+def test_both_rounds_told_the_tender_won_and_the_contractor_at_work(fy2562: MessageParser) -> None:
+    rounds = fy2562.item_matcher.claims(
+        "ก.1", "ตรวจติดตามครบ 6 ครั้งแล้วครับ ธ.ค.61–พ.ค.62 และแจ้งผลการตรวจให้ทุกหน่วยงานทราบทั้ง 2 รอบ (ม.ค./พ.ค.)"
+    )
+    assert set(rounds.proposed) == {"step-3", "step-4"}
+    won = fy2562.item_matcher.claims(
+        "ก.2",
+        "e-bidding ระบบสารบรรณฯ ได้ผู้ชนะแล้วครับ เสนอราคา 14.35 ล้าน ขออนุมัติเงินประจำงวดก็ผ่านแล้ว รอลงนามสัญญา",
+    )
+    assert set(won.proposed) == {"step-2", "step-3"}
+    at_work = fy2562.item_matcher.claims(
+        "ก.2", "ก.2 ลงนามสัญญาแล้ว ผู้รับจ้างเข้าดำเนินการตามสัญญาแล้ว กำลังติดตั้ง server กับลงระบบทดลองค่ะ"
+    )
+    assert at_work.proposed == ("step-4",)

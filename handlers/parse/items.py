@@ -30,7 +30,8 @@ Claim = Literal["level", "points"]
 # Words that say an item is finished, that it is only under way, or that it is not done.
 _DONE = re.compile(
     r"เสร็จ|(?<!ที่)แล้ว|เรียบร้อ|ครบ(?!กำหนด)|ผ่าน|สำเร็จ|อนุมัติ|ลงนาม|เห็นชอบ|ดำเนินการได้|ทำได้|done|ok\b|✅|✔|✓|"
-    r"ใช้งาน(?:ได้)?จริง|ใช้\S{0,10}ตั้งแต่",  # "ใช้งานจริงตั้งแต่ 15 มิ.ย.": in use, so done
+    r"ใช้งาน(?:ได้)?จริง|ใช้\S{0,10}ตั้งแต่|"  # "ใช้งานจริงตั้งแต่ 15 มิ.ย.": in use, so done
+    r"ทั้ง\s*\d+\s*(?:รอบ|ครั้ง)",  # "แจ้งผลการตรวจให้ทุกหน่วยงานทราบทั้ง 2 รอบ": every round of it
     re.IGNORECASE,
 )
 _UNDER_WAY = re.compile(
@@ -178,7 +179,7 @@ _EXECUTIVES_SAID = re.compile(
 # What is still missing, said after the item ("ได้รับแล้ว 41 เขต ยังขาดอีก 9 เขต"): that item is not done.
 # Only a clause with no subject of its own: "41 เขต ยังขาดอีก 9 เขต", not "รายเขต ❌ (ยังขาด 3 เขต)".
 _SHORTFALL = re.compile(
-    r"\s*(?:[\d,]+\s*\S{0,8}\s*)?(?:ยังขาด|ขาดอีก|ยังไม่ครบ|(?:ยัง)?รออีก|(?<!คัด)(?:ยัง|คง|ที่)?เหลือ(?:อีก)?\s*(?:\d|จะ|ยัง|กำลัง|รอ))"
+    r"\s*(?:[\d,]+\s*\S{0,8}\s*)?(?:ยังขาด|ขาดอีก|ยังไม่ครบ|(?:ยัง)?รออีก|อีก\s*\d+\s*\S{0,6}\s*รอ|(?<!คัด)(?:ยัง|คง|ที่)?เหลือ(?:อีก)?\s*(?:\d|จะ|ยัง|กำลัง|รอ))"
 )
 _QUESTION = re.compile(
     r"หรือยัง|หรือไม่|ไหม|มั้ย|รึยัง|(?<!เ)กี่|อะไร|เท่าไ|ยังไง|ส่วนไหน|ข้อไหน|ขั้นไหน|ระดับไหน|ไหน(?:คะ|ครับ)|"
@@ -258,8 +259,9 @@ SYNONYMS = {
     "website": "เว็บไซต์",
     "เว็บ(?!ไซ)": "เว็บไซต์",
     "เซ็นสัญญา": "ลงนามสัญญา",
-    r"e-bidding(?=\s*(?:เสร็จ|เรียบร้อย|ผ่าน))": "ประกวดราคาอิเล็กทรอนิกส์",  # the tender over
-    r"(?:เข้า)?เริ่มงานตามสัญญา": "เริ่มดำเนินการตามสัญญา",  # the contractor at work: the contract carried out
+    r"e-bidding(?=[^\n]{0,25}?(?:เสร็จ|เรียบร้อย|ผ่าน|ได้ผู้ชนะ))": "ประกวดราคาอิเล็กทรอนิกส์",  # the tender over
+    # the contractor at work: the contract being carried out
+    r"(?:เข้า)?เริ่มงานตามสัญญา|เข้า(?:ดำเนินการ|ทำงาน)ตามสัญญา": "เริ่มดำเนินการตามสัญญา",
     "เริ่มใช้งาน": "ใช้งาน",
     "ระบบใช้งาน": "ใช้งานระบบ",
     "ผู้ชนะ e-bidding": "ประกวดราคาอิเล็กทรอนิกส์",  # the tender decided: the procurement step done
@@ -654,8 +656,9 @@ class ItemMatcher:
                 acc.add("blocked", acc.last_words)  # "… ได้รับแล้ว 41 เขต / ยังขาดอีก 9 เขต": the item before
             if not _NAMES_A_NUMBER.search(low):
                 acc.add("held", acc.last_numbered)  # "ขั้นตอนที่ 3 … แล้ว ที่เหลือรอ…": by number, not done either
-        elif _AWAITING.match(low):
+        elif _AWAITING.match(low) and not self._names_another(indicator.code, low, acc.last_words, acc.last_numbered):
             # "ส่วนที่ 2 ส่งแบบฟอร์ม 3 … ให้คณะกรรมการกลั่นกรองแล้ว / รอผลพิจารณา": sent, not yet passed
+            # ("… ก็ผ่านแล้ว / รอลงนามสัญญา" awaits the next step, which its words name)
             acc.add("held", acc.last_numbered)
             acc.add("blocked", acc.last_words)
         elif _PART_COUNT_OPENS.match(thai_to_arabic_digits(low)) and _some_of(low):
@@ -1138,6 +1141,11 @@ class ItemMatcher:
         only the whole message can tell (``_to_executives``)."""
         twin = self.twin.get((code, step), step)
         return step if (code, twin) in self.loose_twins else twin
+
+    def _names_another(self, code: str, text: str, *before: list[str]) -> bool:
+        """A clause whose words name an item, none of those named before it."""
+        chosen, _ = self.by_words(code, text)
+        return bool(chosen) and not set(chosen) & {i for items in before for i in items}
 
     def _says_other_words(self, code: str, text: str, items: list[str]) -> bool:
         """ "ยังไม่ได้เริ่มพัฒนาระบบ" after "ออกแบบระบบ… แล้ว": words of the plan's items that the item
