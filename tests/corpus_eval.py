@@ -42,6 +42,7 @@ CORPORA = (
     "blind17_dev",
     "blind18_dev",
     "blind19_dev",
+    "blind20_dev",
 )
 
 

@@ -65,8 +65,8 @@ FLOORS = {
     "blind_dev": {"indicator_ok": 0.98, "value_ok": 0.98, "period_ok": 0.99},
     "blind2_dev": {"indicator_ok": 0.98, "value_ok": 0.99, "period_ok": 0.99},
     "blind3_dev": {"indicator_ok": 0.975, "value_ok": 0.99, "period_ok": 0.99},
-    "blind3_sealed": {"indicator_ok": 0.96, "value_ok": 0.99, "period_ok": 0.98},
-    "blind4_dev": {"indicator_ok": 0.955, "value_ok": 0.99, "period_ok": 0.98},
+    "blind3_sealed": {"indicator_ok": 0.97, "value_ok": 0.99, "period_ok": 0.98},
+    "blind4_dev": {"indicator_ok": 0.96, "value_ok": 0.99, "period_ok": 0.98},
     "blind4_sealed": {"indicator_ok": 0.96, "value_ok": 0.99, "period_ok": 0.96},
     "blind5_sealed": {"indicator_ok": 0.965, "value_ok": 0.985, "period_ok": 0.985},
     "blind6_sealed": {"indicator_ok": 0.98, "value_ok": 0.98, "period_ok": 0.99},
@@ -84,6 +84,7 @@ FLOORS = {
     "blind17_dev": {"indicator_ok": 1.0, "value_ok": 1.0, "period_ok": 1.0},
     "blind18_dev": {"indicator_ok": 0.99, "value_ok": 0.99, "period_ok": 1.0},  # 98.0 / 98.0 / 99.0 % first
     "blind19_dev": {"indicator_ok": 0.97, "value_ok": 1.0, "period_ok": 1.0},  # 96.0 / 97.0 / 100 % first
+    "blind20_dev": {"indicator_ok": 0.97, "value_ok": 0.99, "period_ok": 0.99},  # 95.0 / 97.0 / 98.0 % first
 }
 
 

@@ -254,3 +254,27 @@ def test_the_month_a_running_count_is_up_to_is_the_month_reported(fy2562: Messag
 def test_a_month_s_total_time_said_as_รวมเวลา_over_its_meetings_is_their_mean(fy2565: MessageParser) -> None:
     said = "ภารกิจการประชุม กก.สามัญ ม.ค.65 ทั้งเดือนประชุม 11 ครั้ง รวมเวลา 9 ชม. 10 นาที"
     assert _one(fy2565, said, date(2022, 2, 21))[:2] == ("K3", 50.0)
+
+
+def test_sorry_for_sending_late_is_a_report_with_its_month(fy2565: MessageParser) -> None:
+    assert _one(fy2565, "ขอโทษค่ะส่งช้า เเจ้งผลเบิกจ่าย ก.ค. 65 ได้ 78.25% ค่ะ", date(2022, 8, 22)) == (
+        "5.1",
+        78.25,
+        (2565, 4, 7),
+    )
+
+
+def test_those_who_answered_said_as_คนตอบ_and_a_part_done_before_a_mark(fy2567: MessageParser) -> None:
+    survey = "ปฏิทินเรียนเชิญ มิ.ย. ค่ะ คนตอบ 40 พอใจมาก-มากที่สุด 35 (ระดับ 5 ตามเกณฑ์แล้ว)"
+    assert _one(fy2567, survey, date(2024, 7, 22))[:2] == ("3", 87.5)
+    marked = "สัญจรชุมชน เม.ย. 📍 สั่งการ 25 เรื่อง ✅ เสร็จ 23 ⏳ ค้าง 2"
+    assert _one(fy2567, marked, date(2024, 5, 17))[:2] == ("6", 92.0)
+
+
+def test_most_of_an_indicator_s_name_said_far_ahead_of_a_rival_names_it(
+    fy2563_social: MessageParser, fy2562: MessageParser
+) -> None:
+    said = "หลักสูตรที่เปิดสอนตรงกับความต้องการตลาดแรงงาน ไตรมาสนี้ 14 จาก 16 หลักสูตร"
+    assert _one(fy2563_social, said, date(2020, 6, 18))[:2] == ("เจรจา 3.1", 87.5)
+    fire = "อบรมหนีไฟศาลาว่าการ 10 เม.ย. 62 ผู้ทำแบบทดสอบ 120 คน คะแนน post-test สูงกว่า pre-test 103 คน"
+    assert _one(fy2562, fire, date(2019, 4, 19))[:2] == ("ข.1", 85.83)

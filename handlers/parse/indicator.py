@@ -40,6 +40,7 @@ _PROJECT_SAID = re.compile(r"โครงการ|project", re.IGNORECASE)
 _DENIED_WORDS = re.compile(r"ไม่ใช่(?:ของ)?\s*[^\s\d]\S*")  # "ไม่ใช่ก่อหนี้ผูกพัน": a name said not to be meant
 NAME_WHOLE = 0.9  # the share of an indicator's own name said for it to be named whole
 NAME_PART = 0.7  # ... while no rival's name is said more than this share
+NAME_MOST, NAME_FAR = 0.6, 0.4  # or most of it said, and no rival's more than this part of that
 FUZZY_FULL_MASS = 18.0  # IDF mass of roughly six distinctive trigrams: a phrase that clearly names one
 _COUNTING_NOUN = r"[ ]?(?:โครงการ|เรื่อง|เขต|ครั้ง|คน|แห่ง|ด้าน|ประเด็น|ราย(?!งาน|ละเอียด|การ|ชื่อ)|ชุด|วัน|นาที|บาท|%|เปอร์|ปี)"
 _CODE = re.compile(
@@ -492,10 +493,13 @@ class IndicatorMatcher:
             said = math.fsum(self.idf.get(g, 0.0) for g in grams & query)
             shares.append((said / own if own else 0.0, code))
         shares.sort(reverse=True)
-        if not shares or shares[0][0] < NAME_WHOLE:
+        if not shares:
             return None
-        rival = shares[1][0] if len(shares) > 1 else 0.0
-        return shares[0][1] if rival <= NAME_PART else None
+        best, rival = shares[0][0], shares[1][0] if len(shares) > 1 else 0.0
+        # nearly whole beside a rival said in part; or most of it ("ตรงกับความต้องการตลาดแรงงาน") far ahead
+        whole = best >= NAME_WHOLE and rival <= NAME_PART
+        most = best >= NAME_MOST and rival <= best * NAME_FAR
+        return shares[0][1] if whole or most else None
 
     def by_project(self, text: str, among: Iterable[str]) -> str | None:
         """The one indicator among ``among`` whose project the text names: most of a project's name

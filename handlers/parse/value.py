@@ -67,7 +67,7 @@ _REVERSED = re.compile(rf"{NUM}\s*(?P<noun>{COUNT_NOUNS})(?P<between>[^\d]{{0,90
 _REVERSED_BARE = re.compile(
     rf"{NUM}\s*(?P<noun>{COUNT_NOUNS})(?P<between>[^\d]{{0,45}}?)"
     r"(?<![\d.,])(?<!ระดับ)(?<!ระดับ )(?<!ขั้น)(?<!ขั้น )(?<!ข้อ)(?<!ข้อ )"  # not a level's or an item's number
-    rf"{NUM}(?![\d.,%])(?=\s*(?:ค่ะ|คะ|ครับ|คับ|นะ|จ้า|$|\n))"
+    rf"{NUM}(?![\d.,%])(?=\s*(?:ค่ะ|คะ|ครับ|คับ|นะ|จ้า|$|\n|[⏳❌✅📍]))"  # "เสร็จ 23 ⏳ ค้าง 2"
 )
 # Money out of money, in millions or in full ("12.5 ล้านบาท จาก 25 ล้าน"): the share spent, in percent.
 _MONEY_RATIO = re.compile(
@@ -86,7 +86,7 @@ _DONE_WORDS = re.compile(
 _ANSWERED = (
     re.compile(rf"(?:ได้(?:รับ)?คืน|ตอบกลับ|ส่งคืน)\D{{0,10}}?{NUM}"),
     re.compile(
-        rf"(?:ผู้ตอบ|ตอบแบบ|ทำแบบ(?:ทดสอบ|สอบถาม|ประเมิน)|ผู้ทำแบบ|ผู้ประเมิน)\D{{0,40}}?{NUM}"
+        rf"(?:ผู้ตอบ|คนตอบ|ตอบแบบ|ทำแบบ(?:ทดสอบ|สอบถาม|ประเมิน)|ผู้ทำแบบ|ผู้ประเมิน)\D{{0,40}}?{NUM}"
     ),  # "ทำแบบทดสอบครบทั้ง pre-test และ post-test 172 คน"
     re.compile(rf"ผู้เข้า(?:อบรม|ร่วม)\D{{0,16}}?{NUM}"),  # who took part, when no one is said to have answered
     re.compile(rf"ทั้งหมด\D{{0,10}}?{NUM}"),
