@@ -582,3 +582,10 @@ def test_both_rounds_told_the_tender_won_and_the_contractor_at_work(fy2562: Mess
         "ก.2", "ก.2 ลงนามสัญญาแล้ว ผู้รับจ้างเข้าดำเนินการตามสัญญาแล้ว กำลังติดตั้ง server กับลงระบบทดลองค่ะ"
     )
     assert at_work.proposed == ("step-4",)
+
+
+def test_a_question_on_when_an_item_is_due_marks_nothing(fy2565: MessageParser) -> None:
+    """ "ข้อ 3 ต้องเสร็จภายในเดือนไหนนะ": asked, with "นะ" for a particle; item 3 is not reported done."""
+    result = fy2565.parse("@Tidtam One Platform ข้อ 3 ต้องเสร็จภายในเดือนไหนนะ", date(2022, 3, 10))
+    assert result.intent == "query"
+    assert all(not i.claims.done and not i.claims.proposed for i in result.items)
