@@ -589,3 +589,12 @@ def test_a_question_on_when_an_item_is_due_marks_nothing(fy2565: MessageParser) 
     result = fy2565.parse("@Tidtam One Platform ข้อ 3 ต้องเสร็จภายในเดือนไหนนะ", date(2022, 3, 10))
     assert result.intent == "query"
     assert all(not i.claims.done and not i.claims.proposed for i in result.items)
+
+
+def test_how_a_finished_item_got_there_in_brackets_does_not_hold_it_back(fy2565: MessageParser) -> None:
+    said = (
+        "ฐานข้อมูล One Platform ได้ 75 คะแนนครับ นำเข้าข้อมูลครบ 12 ชุดแล้ว (เริ่มนำเข้า เม.ย. อัปเดตทุกเดือน) "
+        "เหลือแค่นวัตกรรมจากชุดข้อมูล กำหนด ส.ค. ครับ"
+    )
+    claims = fy2565.item_matcher.claims("5.2", said)
+    assert claims.claim == "points" and set(claims.proposed) == {"1", "2", "3", "4"}

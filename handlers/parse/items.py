@@ -673,6 +673,7 @@ class ItemMatcher:
             and under_way
             and (not finished or _STRONG_UNDER_WAY.search(low))
             and not _INSTALLMENT.search(thai_to_arabic_digits(low))  # "ส่วนงวด ๒ กับ ๓ จะส่งมอบปี ๖๓": others
+            and not low.lstrip().startswith("(")  # "ครบ 12 ชุดแล้ว (เริ่มนำเข้า เม.ย. …)": how it got there
         ):
             # "แจ้งเขตทราบแล้ว ส่วนการประชาสัมพันธ์ผ่านเว็บไซต์ รอฝ่าย IT อัปโหลด": the other half of the
             # same milestone is still under way
