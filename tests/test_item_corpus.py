@@ -39,7 +39,7 @@ FLOORS: dict[str, tuple[float, str]] = {
     "dev6": (0.96, "written at the start of the ninth session: 90.0 % when first scored, then tuned on"),
     "dev7": (0.89, "written in the ninth session: 80.8 % when first scored, then tuned on"),
     "dev8": (0.955, "written later in the ninth session: 89.2 % when first scored (90.0 % on its start code)"),
-    "dev9": (0.90, "written late in the ninth session: 85.0 % when first scored (85.8 % on its start code)"),
+    "dev9": (0.905, "written late in the ninth session: 85.0 % when first scored (85.8 % on its start code)"),
 }
 SCORES: dict[str, ItemScore] = {name: evaluate(name) for name in FLOORS}
 

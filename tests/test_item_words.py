@@ -598,3 +598,15 @@ def test_how_a_finished_item_got_there_in_brackets_does_not_hold_it_back(fy2565:
     )
     claims = fy2565.item_matcher.claims("5.2", said)
     assert claims.claim == "points" and set(claims.proposed) == {"1", "2", "3", "4"}
+
+
+def test_lines_listed_under_done_as_follows_are_done(fy2565: MessageParser) -> None:
+    said = (
+        "เรียน หัวหน้ากลุ่มงานประชุมสภาฯ\n"
+        "โครงการนำข้อมูลความต้องการจากประชาชนเข้าสู่การพิจารณาของสภา กทม. ดำเนินการแล้ว ดังนี้\n"
+        "- Action Plan ผ่านความเห็นชอบหัวหน้าหน่วยงาน เมื่อ 5 พ.ย. 64\n"
+        "- คำสั่งแต่งตั้งคณะทำงานดำเนินโครงการ ที่ 12/2564 ลว. 9 พ.ย. 64\n"
+        "- ประชุมคณะทำงานชี้แจงรายละเอียดโครงการและแผนฯ เมื่อ 1 ธ.ค. 64 เรียบร้อยแล้ว\n"
+        "ลำดับต่อไปจะนำเสนอแนวทางและประเด็นต่อ กก.กิจการสภา ในการประชุมเดือน ม.ค. ครับ"
+    )
+    assert set(fy2565.item_matcher.claims("K1", said).proposed) == {"step-1", "step-2", "step-3"}

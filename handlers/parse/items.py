@@ -554,6 +554,7 @@ class ItemMatcher:
         text = _PIPE_ROW.sub(_row_cells_joined, text)  # "| 2 ประกวดราคา e-bidding | ✓ |": one row, one clause
         # "- 15 พ.ย. เก็บกลับ 48 ชุด": a line of a dated account tells what was done that day
         text = _DATED_LINE.sub(r"\g<0> แล้ว", text)
+        text = _done_as_follows(text)  # "ดำเนินการแล้ว ดังนี้\n- …\n- …": each line listed is done
         text = _MEMO_SUBJECT.sub(_memo_sent, text)  # "เรื่อง ขอเชิญผู้แทนประชาชน…": the letter pasted is the letter sent
         text = _PART_HEADING.sub(_part_heading_spread, thai_to_arabic_digits(text))
         text = _REDUCED_TO.sub(r"\1ลดเป็น", text)  # "ลดเวลาจาก 2 วัน เหลือ 10 นาที": a result, not what is left
@@ -1265,6 +1266,30 @@ def says_finished(text: str) -> bool:
         # "เรื่อง ประชาสัมพันธ์ระบบปฏิทิน…\nหนังสือเวียน ที่ กท 0101/ว 58": a letter pasted with its number, sent
         or (_MEMO_SUBJECT.search(text) and DOC_NUMBER.search(thai_to_arabic_digits(text)))
     )
+
+
+_DONE_AS_FOLLOWS = re.compile(r"(?:ดำเนินการ|ทำ)(?:เสร็จ)?แล้ว\s*(?:ดัง(?:ต่อไป)?นี้|ตามนี้)\s*:?\s*$")
+_BULLET = re.compile(r"^\s*(?:[-•*▪·]|\d{1,2}[.)])\s*\S")
+
+
+def _done_as_follows(text: str) -> str:
+    """ "…ดำเนินการแล้ว ดังนี้" heading a list: the heading names no item itself, and every line listed under
+    it that says no status of its own is done."""
+    lines = text.split("\n")
+    out: list[str] = []
+    under = False
+    for line in lines:
+        if _DONE_AS_FOLLOWS.search(line):
+            under = True
+            out.append("")
+            continue
+        if under and _BULLET.match(line):
+            said = _DONE.search(line) or _UNDER_WAY.search(line) or _NOT_DONE.search(line)
+            out.append(line if said else f"{line} แล้ว")
+            continue
+        under = False
+        out.append(line)
+    return "\n".join(out)
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
