@@ -610,3 +610,12 @@ def test_lines_listed_under_done_as_follows_are_done(fy2565: MessageParser) -> N
         "ลำดับต่อไปจะนำเสนอแนวทางและประเด็นต่อ กก.กิจการสภา ในการประชุมเดือน ม.ค. ครับ"
     )
     assert set(fy2565.item_matcher.claims("K1", said).proposed) == {"step-1", "step-2", "step-3"}
+
+
+def test_who_is_asked_and_the_second_meeting_set_for_a_day_is_not_done(fy2565: MessageParser) -> None:
+    asked = fy2565.item_matcher.claims("K1", "K1 ขั้นที่ ๑-๓ เสร็จครบแล้วนะคะ ขั้นที่ ๔ ต้องทำหนังสือเสนอ กก.กิจการสภาผ่านใครคะ 🙏")
+    assert asked.done == ("1", "2", "3")
+    first = fy2565.item_matcher.claims(
+        "K1", "ประชุมออนไลน์กับผู้แทน ปชช. 50 เขต ครั้งแรกจบไปเมื่อวานครับ (zoom 12 ม.ค.) มาครบ 48 เขต ครั้งที่ 2 นัดไว้ 9 ก.พ."
+    )
+    assert first.proposed == () and first.done == ()
