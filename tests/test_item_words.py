@@ -619,3 +619,13 @@ def test_who_is_asked_and_the_second_meeting_set_for_a_day_is_not_done(fy2565: M
         "K1", "ประชุมออนไลน์กับผู้แทน ปชช. 50 เขต ครั้งแรกจบไปเมื่อวานครับ (zoom 12 ม.ค.) มาครบ 48 เขต ครั้งที่ 2 นัดไว้ 9 ก.พ."
     )
     assert first.proposed == () and first.done == ()
+
+
+def test_a_step_at_its_full_share_is_done_one_part_way_is_not(fy2565: MessageParser) -> None:
+    said = (
+        "ความคืบหน้า โครงการใช้เทคโนโลยีรายงานติดตามญัตติ ม.ค.65\n"
+        "1. จัดทำ Action plan ........ 100%\n2. แต่งตั้ง คทง. ............... 100%\n"
+        "3. ทอดแบบสอบถามผู้รับบริการ ... 100% (ตอบกลับ 38 ชุด)\n4. สรุปแบบสอบถาม ............. 60%\nรวมทั้งโครงการ 18%"
+    )
+    claims = fy2565.item_matcher.claims("K2", said)
+    assert set(claims.done) | set(claims.proposed) == {"step-1", "step-2", "step-3"}
