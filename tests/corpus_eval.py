@@ -43,6 +43,7 @@ CORPORA = (
     "blind18_dev",
     "blind19_dev",
     "blind20_dev",
+    "blind21_dev",
 )
 
 
