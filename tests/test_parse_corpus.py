@@ -72,12 +72,8 @@ FLOORS = {
     "blind17_dev": {"indicator_ok": 1.0, "value_ok": 1.0, "period_ok": 1.0},
     "blind18_dev": {"indicator_ok": 0.99, "value_ok": 0.99, "period_ok": 1.0},  # 98.0 / 98.0 / 99.0 % first
     "blind19_dev": {"indicator_ok": 0.97, "value_ok": 1.0, "period_ok": 1.0},  # 96.0 / 97.0 / 100 % first
-    "blind20_dev": {"indicator_ok": 0.97, "value_ok": 0.99, "period_ok": 1.0},
-    "blind21_dev": {
-        "indicator_ok": 0.98,
-        "value_ok": 1.0,
-        "period_ok": 1.0,
-    },  # 98.0 / 100 / 100 % first  # 95.0 / 97.0 / 98.0 % first
+    "blind20_dev": {"indicator_ok": 0.97, "value_ok": 0.99, "period_ok": 1.0},  # 95.0 / 97.0 / 98.0 % first
+    "blind21_dev": {"indicator_ok": 0.98, "value_ok": 1.0, "period_ok": 1.0},  # 98.0 / 100 / 100 % first
 }
 
 
