@@ -629,3 +629,13 @@ def test_a_step_at_its_full_share_is_done_one_part_way_is_not(fy2565: MessagePar
     )
     claims = fy2565.item_matcher.claims("K2", said)
     assert set(claims.done) | set(claims.proposed) == {"step-1", "step-2", "step-3"}
+
+
+def test_a_table_row_without_outer_bars_is_one_clause(fy2562: MessageParser) -> None:
+    said = (
+        "ก.1 ศูนย์ข้อมูลข่าวสารฯ ความก้าวหน้า ณ 31 ก.ค. 62\nขั้นตอน | น้ำหนัก | สถานะ\n"
+        "1 เวียนแจ้งกำหนดการ/เกณฑ์ | 5 | ✅\n2 ประชุมซักซ้อม จนท. | 15 | ✅\n3 ตรวจติดตามรายเดือน | 60 | ✅ 6/6\n"
+        "4 แจ้งผลให้หน่วยงาน | 10 | ✅\n5 ประเมินผลทุกหน่วยงาน | 10 | ⏳\nสะสม 90%"
+    )
+    claims = fy2562.item_matcher.claims("ก.1", said)
+    assert set(claims.done) | set(claims.proposed) == {"step-1", "step-2", "step-3", "step-4"}

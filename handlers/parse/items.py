@@ -192,7 +192,7 @@ _QUESTION = re.compile(
 # Clauses: lines, semicolons, commas, " / ", a polite particle, "ส่วน…"/"แต่…" (as for, but), and the
 # end of a statement ("…แล้ว", "…เสร็จ") followed by a space.
 _CLAUSE = re.compile(
-    r"\n|;|\s*\|\s*|(?<=\S)\s*[,،](?!\s*\d)\s*|\s+/\s+|(?:ค่ะ|คะ|ครับ|คร้บ|คับ|นะคะ|นะครับ|จ้า)(?:\s+|$)|"
+    r"\n|;|\s*\|\s*|(?<=\S)\s*[,،](?!\s*\d)\s*|\s+/\s+|(?:ค่ะ|คะ|ครับ|คร้บ|คับ|นะคะ|นะครับ|จ้า|(?<=แล้ว)ค้า)(?:\s+|$)|"
     r"(?<=\S[✅✔✓❌✖✘✕⏳])\s*|(?<=[^\s\-•*] [✅✔✓])\s+|\s*[👍🙏🎉😊]+\s*|"
     # a mark glued before its item ("✅ขั้น 1 ✅ขั้น 2 ❌ขั้น 4"): each mark opens a clause
     r"\s*(?=[✅✔✓❌✗✖✘✕⏳](?:ขั้น|ข้อ|ส่วน|step|\d))|"
@@ -555,6 +555,8 @@ class ItemMatcher:
         acc = _Acc(retracts=retracts, all_rounds=bool(_ALL_ROUNDS.search(text)))
         text = _CITED_LETTER.sub(" ", text)  # "ตามหนังสือที่ กท 0002/1187": evidence, not the words of an item
         text = _PIPE_ROW.sub(_row_cells_joined, text)  # "| 2 ประกวดราคา e-bidding | ✓ |": one row, one clause
+        # "1 เวียนแจ้งกำหนดการ/เกณฑ์ | 5 | ✅": a row without its outer bars, the same
+        text = "\n".join(line.replace("|", " ") if line.count("|") >= 2 else line for line in text.split("\n"))
         # "- 15 พ.ย. เก็บกลับ 48 ชุด": a line of a dated account tells what was done that day
         text = _DATED_LINE.sub(r"\g<0> แล้ว", text)
         text = _done_as_follows(text)  # "ดำเนินการแล้ว ดังนี้\n- …\n- …": each line listed is done
