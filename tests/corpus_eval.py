@@ -39,6 +39,7 @@ CORPORA = (
     "blind14_sealed",
     "blind15_sealed",
     "blind16_sealed",
+    "blind17_sealed",
     "blind17_dev",
     "blind18_dev",
     "blind19_dev",

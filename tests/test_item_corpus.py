@@ -36,6 +36,10 @@ FLOORS: dict[str, tuple[float, str]] = {
     "sealed15": (0.90, "a fifteenth set, all sealed: 81.7 % when scored once, none marked without a tap"),
     "sealed16": (0.915, "a sixteenth set, all sealed: 83.3 % when scored once, 2 marked without a tap"),
     "sealed17": (0.79, "a seventeenth set, all sealed, scored once on the final code: 65.0 %, 2 marked without a tap"),
+    "sealed18": (
+        0.89,
+        "an eighteenth set, all sealed, scored once on the final code: 89.2 %, none marked without a tap",
+    ),
     "dev6": (0.96, "written at the start of the ninth session: 90.0 % when first scored, then tuned on"),
     "dev7": (0.89, "written in the ninth session: 80.8 % when first scored, then tuned on"),
     "dev8": (0.955, "written later in the ninth session: 89.2 % when first scored (90.0 % on its start code)"),

@@ -68,6 +68,8 @@ FLOORS = {
     "blind14_sealed": {"indicator_ok": 0.985, "value_ok": 0.985, "period_ok": 0.99},
     "blind15_sealed": {"indicator_ok": 0.975, "value_ok": 0.985, "period_ok": 0.985},
     "blind16_sealed": {"indicator_ok": 0.975, "value_ok": 0.985, "period_ok": 0.99},
+    # the ninth session's sealed set, scored once on its final code: 99.0 / 98.5 / 98.0 %, none saved wrongly
+    "blind17_sealed": {"indicator_ok": 0.99, "value_ok": 0.985, "period_ok": 0.98},
     # written at the start of the ninth session: 98.0 / 99.0 / 99.0 % when first scored, then tuned on
     "blind17_dev": {"indicator_ok": 1.0, "value_ok": 1.0, "period_ok": 1.0},
     "blind18_dev": {"indicator_ok": 0.99, "value_ok": 0.99, "period_ok": 1.0},  # 98.0 / 98.0 / 99.0 % first
@@ -113,6 +115,7 @@ MULTI_FLOORS = {
     "blind14_sealed": 0.9,
     "blind15_sealed": 0.94,
     "blind16_sealed": 1.0,
+    "blind17_sealed": 0.84,
     "blind17_dev": 0.88,
     "blind18_dev": 0.87,
 }
