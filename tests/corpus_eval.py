@@ -45,6 +45,7 @@ CORPORA = (
     "blind19_dev",
     "blind20_dev",
     "blind21_dev",
+    "blind22_dev",
 )
 
 
