@@ -639,3 +639,20 @@ def test_a_table_row_without_outer_bars_is_one_clause(fy2562: MessageParser) -> 
     )
     claims = fy2562.item_matcher.claims("ก.1", said)
     assert set(claims.done) | set(claims.proposed) == {"step-1", "step-2", "step-3", "step-4"}
+
+
+def test_a_question_after_a_greeting_marks_nothing_and_signed_is_signed(
+    fy2565: MessageParser, fy2562: MessageParser
+) -> None:
+    asked = fy2565.item_matcher.claims(
+        "K1",
+        "พี่คะ ขอถามหน่อยค่ะ หนูเพิ่งย้ายมาช่วยงาน ตัวชี้วัดที่ 1 ระดับ 5 ต้องมีทั้งหนังสือแจ้งเขตและลงเว็บไซต์สภา "
+        "หรืออย่างใดอย่างหนึ่งก็ได้คะ จะได้เตรียมหลักฐานถูก",
+    )
+    assert asked.empty
+    said = "พี่คะ ขอถามหน่อยค่ะ ตัวชี้วัดที่ 1 ระดับ 5 ต้องมีทั้งหนังสือแจ้งเขตและลงเว็บไซต์สภา หรืออย่างใดอย่างหนึ่งก็ได้คะ"
+    assert fy2565.parse(said, date(2022, 8, 1)).intent == "query"  # not a level 5 reported
+    signed = fy2562.item_matcher.claims(
+        "ก.2", "signed แล้วครับ สัญญาจ้างพัฒนาระบบสารบรรณอิเล็กทรอนิกส์ เลขที่ 15/2562 ลว. 2 เม.ย. 62 ระยะเวลา 540 วัน"
+    )
+    assert signed.proposed == ("step-4",)

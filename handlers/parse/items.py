@@ -72,7 +72,8 @@ _TIMES = re.compile(r"(?<![\d.])([2-9]|1[0-2])\s*ครั้ง")  # an item do
 _NTH = re.compile(r"ครั้งที่\s*(\d+)")
 _COUNT_OF_TIMES = re.compile(r"(?<![\d./])(\d+)\s*ครั้ง(?!ที่)")
 _EITHER_ASKED = re.compile(r"หรือ.{0,80}คะ\s*$")  # "… ทุกเรื่อง หรือเฉพาะเรื่องที่…แล้วคะ"
-_ASKING = re.compile(r"\s*(?:ขอ)?สอบถาม|\s*(?:ขอ)?ถามหน่อย")
+# "สอบถามค่ะ …", "พี่คะ ขอถามหน่อยค่ะ …": the whole message asks, whatever it names
+_ASKING = re.compile(r"\s*(?:\S{1,12}\s+)?(?:(?:ขอ)?สอบถาม|(?:ขอ)?ถามหน่อย)")
 _MONTHS_SHARE = re.compile(r"(?:ของ|รอบ|ประจำ)เดือน")  # "ของเดือน ม.ค.": a month's share ("เดือนนี้" is only when)
 # "ครบทุกขั้นแล้ว", "รวมครบ 4 ขั้นตอน": the count, when said, must be the table's
 _ALL_STEPS = re.compile(
@@ -240,6 +241,8 @@ SYNONYMS = {
     "ไอเดีย": "แนวคิด",
     r"ผู้บริหาร(?:สำนักงาน)?เขต": "ผู้อำนวยการเขต",  # the district's heads, not the BMA executives a report goes to
     r"\btest\b": "ทดสอบ",
+    r"\bsigned\b": "ลงนาม",
+    r"เคาะ(?:แล้ว)?": "เห็นชอบแล้ว",  # the committee "knocked it through": approved
     r"\bonline\b": "ออนไลน์",
     r"แจ้งผล(?:การ)?ตรวจ(?:ติดตาม)?": "รายงานผลการตรวจติดตาม",  # the inspections' results told to the units
     r"(?<![ก-๙])หน\.\s*(?=เซ็น|อนุมัติ|เห็นชอบ|ลงนาม)": "หัวหน้า",  # the head approving
