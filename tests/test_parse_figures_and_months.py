@@ -278,3 +278,13 @@ def test_most_of_an_indicator_s_name_said_far_ahead_of_a_rival_names_it(
     assert _one(fy2563_social, said, date(2020, 6, 18))[:2] == ("เจรจา 3.1", 87.5)
     fire = "อบรมหนีไฟศาลาว่าการ 10 เม.ย. 62 ผู้ทำแบบทดสอบ 120 คน คะแนน post-test สูงกว่า pre-test 103 คน"
     assert _one(fy2562, fire, date(2019, 4, 19))[:2] == ("ข.1", 85.83)
+
+
+def test_thanks_after_a_question_leave_it_a_question(fy2563_social: MessageParser) -> None:
+    asked = fy2563_social.parse("@Tidtam ตัวชี้วัดเจรจา 5 ชุมชนต้นแบบ ต้องมีกี่เขตถึงจะผ่านคะ ขอบคุณค่ะ", date(2020, 7, 10))
+    assert asked.intent == "query"
+
+
+def test_evidence_sent_by_a_channel_naming_its_indicator_is_chat(fy2565: MessageParser) -> None:
+    said = "@พี่ต้อม ส่งไฟล์หลักฐาน K1 ทางอีเมลแล้วนะครับ รบกวนเช็คด้วยครับ ขอบคุณครับ"
+    assert fy2565.parse(said, date(2022, 2, 21)).intent == "chat"

@@ -70,6 +70,7 @@ _CODE_WRITTEN = re.compile(
     r"|^\s*\d+(?:\.\d+)*(?=\s)",
     re.IGNORECASE,
 )
+_THANKS_AFTER = re.compile(r"(?:(?<=คะ)|(?<=ครับ))\s*(?:ขอบคุณ(?:มาก)?\s*(?:ค่ะ|ครับ|คับ|นะคะ|นะครับ)?|🙏)+\s*$")
 _ANY_DAY = date(2000, 1, 1)  # period spans do not depend on the day; only their years would
 _LEVEL = re.compile(r"ถึง(?:จะ)?(?:ได้)?\s*ระดับ\s*([1-5])")
 _ASKED = re.compile(
@@ -87,7 +88,8 @@ def looks_like_query(text: str) -> bool:
     once periods, dates, document numbers, codes and a level asked about are blanked ("ตช.4",
     "ไตรมาส 2" and "ถึงระดับ 5" are not values).
     """
-    norm = normalize_text(said_by_sender(text))
+    # "…ต้องมีกี่เขตถึงจะผ่านคะ ขอบคุณค่ะ": thanks closing a question leave it a question
+    norm = _THANKS_AFTER.sub("", normalize_text(said_by_sender(text)))
     if not _QUERY.search(norm):
         return False
     table = read_table(norm)

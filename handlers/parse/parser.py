@@ -91,6 +91,9 @@ _ASIDE = re.compile(
     r"ฝาก\S{0,6}ส่ง|\d{1,2}[.:]\d{2}\s*น\.|"
     r"(?:ส่ง|แนบ)\S{0,4}(?:ไฟล์)?หลักฐาน"  # "ส่งไฟล์หลักฐานทางอีเมลแล้ว": the evidence sent, not a result
 )
+_EVIDENCE_SENT = re.compile(  # by a channel: "ส่งไฟล์หลักฐาน K1 ทางอีเมลแล้ว", not "4.1 ส่งหลักฐานครบแล้ว รอประเมิน"
+    r"(?:ส่ง|แนบ)\S{0,4}(?:ไฟล์)?หลักฐาน[^\n]{0,20}?ทาง\s*(?:อีเมล|เมล|e-?mail|ไลน์|line|drive|ไดรฟ์)", re.IGNORECASE
+)
 _PROMISE = re.compile(
     r"เดี๋ยว(?:ส่ง|รายงาน)|จะส่ง|จะรายงาน|จะ(?:รวบรวม|สรุป)[^\n]{0,40}?ส่ง|ขอส่ง(?:พรุ่งนี้|ช้า)|ส่งพรุ่งนี้|ขอเลื่อน|ส่งช้า|ยังไม่ได้ส่ง"
 )
@@ -273,7 +276,7 @@ class MessageParser:
             and not any(i.value or i.pending or not i.claims.empty for i in items)
         ):
             intent = "chat"  # "เดี๋ยวส่ง ตช.4 พรุ่งนี้": a promise, not a report
-        notice = bool(_NOTICE.search(low))
+        notice = bool(_NOTICE.search(low) or _EVIDENCE_SENT.search(low))  # "ส่งไฟล์หลักฐาน K1 ทางอีเมลแล้ว"
         if (
             intent == "report"
             and _ASIDE.search(low)
