@@ -96,7 +96,8 @@ _PART_COUNT_OPENS = re.compile(r"\s*(?:ได้\s*)?\d+\s*(?:/|จาก|ใน
 # "จาก 2 วัน เหลือ 10 นาที", "เวลาเฉลี่ยเหลือ 48 นาที": a figure brought down to, not what is left to do
 _REDUCED_TO = re.compile(r"(จาก\s*[\d.,]+\s*[ก-๙a-z]{0,8}\s*|(?:เฉลี่ย|เวลา)\s*)เหลือ(?=\s*(?:แค่|เพียง)?\s*\d)")
 _PART_HEADING = re.compile(r"(?m)^[^\S\n]*ส่วนที่\s*(\d+)[^\S\n]*:?[^\S\n]*\n((?:[^\S\n]*\d+\.\d+[^\n]*(?:\n|$))+)")
-_PIPE_ROW = re.compile(r"(?m)^[^\S\n]*\|([^\n]*?)\|?[^\S\n]*$")  # a row of a table pasted with pipes
+# A row of a table pasted with pipes: opening with a bar, or with two bars between its cells
+_PIPE_ROW = re.compile(r"(?m)^[^\S\n]*(?:\|[^\n]*|[^\n|]*\|[^\n|]*\|[^\n]*)$")
 _OTHERS_TO_DO = re.compile(r"ให้\S{0,40}?เตรียม")
 # What is right now: "ขอแก้เป็นระดับ 3", "ตอนนี้ถือว่าอยู่ระดับ 3", "ที่ถูกต้องคือ…", "ที่เสร็จจริงคือ…"
 _RIGHT_NOW = (
@@ -434,7 +435,7 @@ def _memo_sent(m: re.Match[str]) -> str:
 
 
 def _row_cells_joined(m: re.Match[str]) -> str:
-    return " ".join(cell.strip() for cell in m.group(1).split("|"))
+    return " ".join(cell.strip() for cell in m.group(0).split("|") if cell.strip())
 
 
 def _same_head(a: str, b: str) -> bool:
@@ -557,9 +558,8 @@ class ItemMatcher:
         retracts = bool(_RETRACT.search(text))
         acc = _Acc(retracts=retracts, all_rounds=bool(_ALL_ROUNDS.search(text)))
         text = _CITED_LETTER.sub(" ", text)  # "ตามหนังสือที่ กท 0002/1187": evidence, not the words of an item
-        text = _PIPE_ROW.sub(_row_cells_joined, text)  # "| 2 ประกวดราคา e-bidding | ✓ |": one row, one clause
-        # "1 เวียนแจ้งกำหนดการ/เกณฑ์ | 5 | ✅": a row without its outer bars, the same
-        text = "\n".join(line.replace("|", " ") if line.count("|") >= 2 else line for line in text.split("\n"))
+        # "| 2 ประกวดราคา e-bidding | ✓ |", "1 เวียนแจ้งกำหนดการ/เกณฑ์ | 5 | ✅": one row, one clause
+        text = _PIPE_ROW.sub(_row_cells_joined, text)
         # "- 15 พ.ย. เก็บกลับ 48 ชุด": a line of a dated account tells what was done that day
         text = _DATED_LINE.sub(r"\g<0> แล้ว", text)
         text = _done_as_follows(text)  # "ดำเนินการแล้ว ดังนี้\n- …\n- …": each line listed is done

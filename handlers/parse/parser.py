@@ -42,6 +42,7 @@ Intent = Literal["report", "query", "correction", "cancel", "chat"]
 AUTO_SCORE, AUTO_MARGIN, REJECT_SCORE = 60.0, 15.0, 15.0
 # "ถ้าเฉลี่ย 45 นาทีพอดี ได้ระดับ 4 หรือ 5 ครับ": what a result would score, asked, not a level reached
 _IF_ASKED = re.compile(r"ถ้า[^\n]{0,80}(?:หรือ|ไหม|มั้ย|บ้าง|เท่าไ|(?<!เ)กี่)")
+HEADING_OWN, HEADING_RIVAL = 0.7, 0.3  # a topic heading's share in the one name it leans to, and in any other
 CLEAR_SCORE = 40.0  # a moderate score with no rival (second ≤ a third of it) is clear enough
 DISTINCT_UNITS = {"นาที", "บาท", "คะแนน", "ระดับ"}
 PERCENT_UNITS = {"ร้อยละ", "%"}
@@ -85,14 +86,15 @@ _RUNNING_TOTAL = re.compile(r"สะสม")
 _DONE_JUST_BEFORE = re.compile(r"(?:แล้ว|ได้|เสร็จ|ครบ)\s*$")
 # A notice of leave or of a meeting: an aside even when it names an indicator ("ระหว่างลา ตช.4.1 ให้ติดต่อ…")
 _NOTICE = re.compile(r"ลา(?:ป่วย|กิจ|พักร้อน|พักผ่อน|คลอด|บวช)|(?:แจ้ง)?เลื่อนประชุม|แจ้งประชุม|(?:วันนี้|พรุ่งนี้)\s*(?:มี)?ประชุม")
+_EVIDENCE = r"(?:ส่ง|แนบ)\S{0,4}(?:ไฟล์)?หลักฐาน"  # evidence sent or attached
 # Said beside the work, not about its progress: thanks, leave, a meeting to come, a notice passed on.
 _ASIDE = re.compile(
     rf"{_NOTICE.pattern}|ขอบคุณ|พรุ่งนี้|มะรืน|สัปดาห์หน้า|อาทิตย์หน้า|ได้รับไฟล์|ขอให้ทุกหน่วย|"
     r"ฝาก\S{0,6}ส่ง|\d{1,2}[.:]\d{2}\s*น\.|"
-    r"(?:ส่ง|แนบ)\S{0,4}(?:ไฟล์)?หลักฐาน"  # "ส่งไฟล์หลักฐานทางอีเมลแล้ว": the evidence sent, not a result
+    rf"{_EVIDENCE}"  # "ส่งไฟล์หลักฐานทางอีเมลแล้ว": the evidence sent, not a result
 )
 _EVIDENCE_SENT = re.compile(  # by a channel: "ส่งไฟล์หลักฐาน K1 ทางอีเมลแล้ว", not "4.1 ส่งหลักฐานครบแล้ว รอประเมิน"
-    r"(?:ส่ง|แนบ)\S{0,4}(?:ไฟล์)?หลักฐาน[^\n]{0,20}?ทาง\s*(?:อีเมล|เมล|e-?mail|ไลน์|line|drive|ไดรฟ์)", re.IGNORECASE
+    rf"{_EVIDENCE}[^\n]{{0,20}}?ทาง\s*(?:อีเมล|เมล|e-?mail|ไลน์|line|drive|ไดรฟ์)", re.IGNORECASE
 )
 _PROMISE = re.compile(
     r"เดี๋ยว(?:ส่ง|รายงาน)|จะส่ง|จะรายงาน|จะ(?:รวบรวม|สรุป)[^\n]{0,40}?ส่ง|ขอส่ง(?:พรุ่งนี้|ช้า)|ส่งพรุ่งนี้|ขอเลื่อน|ส่งช้า|ยังไม่ได้ส่ง"
@@ -514,14 +516,10 @@ class MessageParser:
 
     def _indicator_by_items(self, item: ParsedItem, blanked: str) -> ParsedItem | None:
         """ "ประชุมออนไลน์กับผู้แทน 50 เขตครบ 2 ครั้งแล้ว": the only indicator with such an item."""
-        if (
-            _PART_SAID.search(item.text or blanked)
-            and len(self.parted) == 1
-            and item.via not in ("alias", "partial", "conflict")
-        ):
-            # "ส่วนที่ 3 ครบทุกข้อแล้ว": the only indicator whose checklist is grouped in parts
-            return ParsedItem(self.parted[0], self.parted, 0.8, "item", item.value, item.pending, item.text)
         said = item.text or blanked
+        if (parted := self._parted_named(said)) is not None and item.via not in ("alias", "partial", "conflict"):
+            # "ส่วนที่ 3 ครบทุกข้อแล้ว": the only indicator whose checklist is grouped in parts
+            return ParsedItem(parted, self.parted, 0.8, "item", item.value, item.pending, item.text)
         chosen, options = self.item_matcher.by_words(None, said)
         if not chosen and "\n" in said.strip() and item.via in ("fuzzy", "none"):
             # "ประชุม zoom … ครบ 2 ครั้งแล้ว\nคลิปกับสรุปรายงานอยู่ใน drive": the work is told in one line, the
@@ -550,6 +548,10 @@ class MessageParser:
             return None  # the message names another indicator: asked, not overruled by item words
         return ParsedItem(code, [code], 0.8, "item", item.value, item.pending, item.text)
 
+    def _parted_named(self, text: str) -> str | None:
+        """ "ส่วนที่ 2 …": the indicator whose checklist is grouped in parts, when the plan has just one."""
+        return self.parted[0] if len(self.parted) == 1 and _PART_SAID.search(text) else None
+
     def _topic_heading(self, text: str, codes: list[str]) -> str | None:
         """The one of ``codes`` whose name holds the topic the message opens with ("ญัตติ:", "กก.สามัญ:")."""
         heading = _TOPIC_HEADING.match(text)
@@ -559,8 +561,10 @@ class MessageParser:
         if not said:
             return None
         shares = {c: len(said & self.item_matcher.name_grams.get(c, set())) / len(said) for c in codes}
-        named = [c for c, share in shares.items() if share >= 0.7]
-        return named[0] if len(named) == 1 and all(v < 0.3 for c, v in shares.items() if c != named[0]) else None
+        named = [c for c, share in shares.items() if share >= HEADING_OWN]
+        return (
+            named[0] if len(named) == 1 and all(v < HEADING_RIVAL for c, v in shares.items() if c != named[0]) else None
+        )
 
     def _named_by_its_items(self, item: ParsedItem, blanked: str) -> ParsedItem:
         """ "วิเคราะห์ความคิดเห็นประชาชน จัดทำเอกสารแยกตามภารกิจกรรมการสามัญ 12 คณะเสร็จแล้ว": the name
@@ -568,11 +572,10 @@ class MessageParser:
         printed. An indicator guessed from its name gives way to the only indicator whose item the
         words clearly name; confirmed before saving."""
         said = item.text or blanked
-        if _PART_SAID.search(said) and len(self.parted) == 1 and item.indicator not in self.parted:
+        if (parted := self._parted_named(said)) is not None and item.indicator != parted:
             # "ส่วนที่ 2 ที่แจ้งไปว่าผ่านแล้ว ยังไม่ผ่าน": the only checklist grouped in parts, not a name's word
-            code = self.parted[0]
             return replace(
-                item, indicator=code, candidates=[code, *item.candidates[:2]], indicator_confidence=0.8, via="item"
+                item, indicator=parted, candidates=[parted, *item.candidates[:2]], indicator_confidence=0.8, via="item"
             )
         chosen, options = self.item_matcher.by_words(None, said)
         codes = {c.split("/", 1)[0] for c in (*chosen, *options)}  # rival items of one indicator still name it
