@@ -656,3 +656,36 @@ def test_a_question_after_a_greeting_marks_nothing_and_signed_is_signed(
         "ก.2", "signed แล้วครับ สัญญาจ้างพัฒนาระบบสารบรรณอิเล็กทรอนิกส์ เลขที่ 15/2562 ลว. 2 เม.ย. 62 ระยะเวลา 540 วัน"
     )
     assert signed.proposed == ("step-4",)
+
+
+def test_an_appointment_after_a_tick_is_not_cut_at_but(fy2565: MessageParser) -> None:
+    """ "แต่งตั้ง" (appoint) begins with "แต่" (but): a list line "✅ แต่งตั้ง คทง." is one clause, ticked."""
+    said = "ตช.3 ประชุม กก.สามัญ\n✅ Action Plan\n✅ แต่งตั้ง คทง.\n✅ ทอดแบบสอบถามผู้ใช้งานระบบ\n✅ สรุปผลแบบสอบถาม"
+    claims = fy2565.item_matcher.claims("K3", said)
+    assert set(claims.done) | set(claims.proposed) == {"step-1", "step-2", "step-3", "step-3 (ซ้ำ)"}
+
+
+def test_a_time_cut_down_to_a_figure_is_a_result_not_what_is_left(fy2565: MessageParser) -> None:
+    said = "ใช้งานจริงครบทั้ง 12 คณะแล้วครับ และจัดทำสรุปผลการใช้งานระบบเสนอ ผอ.กลุ่มงานเรียบร้อย เวลาเฉลี่ยลดเหลือ 41 นาที/ครั้ง"
+    claims = fy2565.item_matcher.claims("K3", said)
+    assert set(claims.proposed) == {"use-system", "step-10"}
+
+
+def test_a_step_said_in_the_one_word_its_indicator_s_name_leaves_it(fy2562: MessageParser) -> None:
+    """ข.2's step 1 is "การศึกษาสำรวจสิ่งอำนวยความสะดวก": with the indicator's name left out, "สำรวจ…เสร็จ"
+    is most of what it says. Said not done, or in a clause not about the step, it marks nothing."""
+    for said in (
+        "สิ่งอำนวยความสะดวกผู้สูงอายุ/คนพิการ ศาลาว่าการฯ ค่ะ สำรวจทางลาด ห้องน้ำ ที่จอดรถ ลิฟต์ ครบทั้ง 2 แห่ง "
+        "(เสาชิงช้า + ดินแดง) เสร็จแล้ว",
+        "โครงการสิ่งอำนวยความสะดวกผู้สูงอายุ/คนพิการในศาลาว่าการฯ สำรวจเสร็จแล้วค่ะ พบต้องปรับ 34 จุด",
+    ):
+        assert fy2562.item_matcher.claims("ข.2", said).proposed == ("step-1",), said
+    assert fy2562.item_matcher.claims("ข.2", "ข.2 ยังไม่ได้สำรวจเลยค่ะ").proposed == ()
+
+
+def test_scattered_syllables_of_a_long_item_are_not_that_item(fy2565: MessageParser) -> None:
+    """One Platform's item 4 is a long paragraph: "ใหม่", "เวลา" and "นาที" strewn through a time
+    reported are not its words; "import" of the data is its import."""
+    assert fy2565.item_matcher.claims("5.2", "หลังเปิดใช้ระบบใหม่ เวลาเฉลี่ยลดเหลือ 48 นาทีแล้วค่ะ ไตรมาสนี้").empty
+    claims = fy2565.item_matcher.claims("5.2", "One Platform เริ่ม import ข้อมูลเข้าระบบ 5 เม.ย. ครบทั้ง 10 ชุดแล้วครับ")
+    assert claims.proposed == ("4",)

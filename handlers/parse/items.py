@@ -94,7 +94,7 @@ _MEMO_SUBJECT = re.compile(r"(?m)^[^\S\n]*เรื่อง[^\S\n]+[^\n]+$")  #
 _AWAITING = re.compile(r"\s*(?:และ|แต่)?\s*(?:กำลัง)?รอ(?:ผล|การ)?\s*(?:การ)?(?:พิจารณา|อนุมัติ|ตรวจ|ลงนาม|กลั่นกรอง|เห็นชอบ)")
 _PART_COUNT_OPENS = re.compile(r"\s*(?:ได้\s*)?\d+\s*(?:/|จาก|ใน)\s*\d+")  # a clause that is only how far
 # "จาก 2 วัน เหลือ 10 นาที", "เวลาเฉลี่ยเหลือ 48 นาที": a figure brought down to, not what is left to do
-_REDUCED_TO = re.compile(r"(จาก\s*[\d.,]+\s*[ก-๙a-z]{0,8}\s*|(?:เฉลี่ย|เวลา)\s*)เหลือ(?=\s*(?:แค่|เพียง)?\s*\d)")
+_REDUCED_TO = re.compile(r"(จาก\s*[\d.,]+\s*[ก-๙a-z]{0,8}\s*|(?:เฉลี่ย|เวลา|ลด(?:ลง)?)\s*)เหลือ(?=\s*(?:แค่|เพียง)?\s*\d)")
 _PART_HEADING = re.compile(r"(?m)^[^\S\n]*ส่วนที่\s*(\d+)[^\S\n]*:?[^\S\n]*\n((?:[^\S\n]*\d+\.\d+[^\n]*(?:\n|$))+)")
 # A row of a table pasted with pipes: opening with a bar, or with two bars between its cells
 _PIPE_ROW = re.compile(r"(?m)^[^\S\n]*(?:\|[^\n]*|[^\n|]*\|[^\n|]*\|[^\n]*)$")
@@ -198,7 +198,7 @@ _CLAUSE = re.compile(
     r"(?<=\S[✅✔✓❌✖✘✕⏳])\s*|(?<=[^\s\-•*] [✅✔✓])\s+|\s*[👍🙏🎉😊]+\s*|"
     # a mark glued before its item ("✅ขั้น 1 ✅ขั้น 2 ❌ขั้น 4"): each mark opens a clause
     r"\s*(?=[✅✔✓❌✗✖✘✕⏳](?:ขั้น|ข้อ|ส่วน|step|\d))|"
-    r"\s+(?:ส่วน(?!\s*ที่\s*\d)|แต่)|(?<!คัด)(?<!ที่)\s*(?=(?:ยัง|คง|ที่)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย)|(?<=ทำอยู่)|(?<=การอยู่)|(?<=สัญญาอยู่)|(?<=แล้วด้วย))(?<!ว่าแล้ว)(?<!ที่แล้ว)(?<!ว่าเสร็จ)(?<!ว่าเสร็จแล้ว)(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ|ครั้ง))|"
+    r"\s+(?:ส่วน(?!\s*ที่\s*\d)|แต่(?!ง))|(?<!คัด)(?<!ที่)\s*(?=(?:ยัง|คง|ที่)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย)|(?<=ทำอยู่)|(?<=การอยู่)|(?<=สัญญาอยู่)|(?<=แล้วด้วย))(?<!ว่าแล้ว)(?<!ที่แล้ว)(?<!ว่าเสร็จ)(?<!ว่าเสร็จแล้ว)(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ|ครั้ง))|"
     # "… เลื่อนไปเดือนหน้า ที่ถูกต้องคือขั้นที่ 1-3 เสร็จแล้ว": what is right opens its own clause
     rf"\s+(?=(?:{_RIGHT_NOW}))|"
     # "… ได้ผู้ชนะแล้ว ตอนนี้รอลงนามสัญญา": what is going on now, not how far what is not done has got
@@ -253,6 +253,7 @@ SYNONYMS = {
     r"(?:ปรับปรุง|ติดตั้ง|แก้ไข)[^\n]{0,30}?ตาม(?:ผล|แผน)(?:การ)?(?:ศึกษา)?สำรวจ": "ดำเนินการตามแผนการศึกษาสำรวจ",
     r"\bevaluation\b": "ติดตามประเมินผล",
     r"\bimplementation\b": "ดำเนินการตามแผน",
+    r"\bimport(?:ed)?\b": "นำเข้า",  # data brought into the platform
     # a letter that tells the districts is telling them, not the letter inviting them to the meeting
     (
         r"หนังสือ(?:เวียน)?\s*(?:แจ้ง)?"
@@ -306,6 +307,8 @@ NEAR_SHARE = 0.38  # a single item this close, far ahead of the rest, is propose
 CLEAR_MARGIN = 0.12
 MARGIN = 0.12  # a rival closer than this is offered beside it, not ruled out
 TWIN = 0.8  # Jaccard of a step's words and a scored item's at which the step's number names that item
+RUN = 3  # trigrams in a chain: a word of six letters said whole
+SHORT_FLOOR, SHORT_RECALL = 0.75, 0.2  # a clause said done, of few item words: most of one item's own
 SAME_FACT = 0.9  # a step whose text is this close to a scored item's is the same fact told twice
 
 
@@ -542,6 +545,12 @@ class ItemMatcher:
             i.code: set().union(*(_grams(match_key(_expand(n))) for n in (i.name, *i.aliases)))
             for i in plan.indicators()
         }
+        # An item's words that are not its indicator's name: all a message can say of it once the
+        # name is left out ("การศึกษาสำรวจสิ่งอำนวยความสะดวก" of "…การจัดสิ่งอำนวยความสะดวก…" is "ศึกษาสำรวจ").
+        self._distinct_mass = {
+            (code, item): math.fsum(self.idf[g] for g in gs - self.name_grams.get(code, set()))
+            for (code, item), gs in self.grams.items()
+        }
 
     def has_items(self, code: str) -> bool:
         return bool(self.items.get(code))
@@ -565,7 +574,7 @@ class ItemMatcher:
         text = _done_as_follows(text)  # "ดำเนินการแล้ว ดังนี้\n- …\n- …": each line listed is done
         text = _MEMO_SUBJECT.sub(_memo_sent, text)  # "เรื่อง ขอเชิญผู้แทนประชาชน…": the letter pasted is the letter sent
         text = _PART_HEADING.sub(_part_heading_spread, thai_to_arabic_digits(text))
-        text = _REDUCED_TO.sub(r"\1ลดเป็น", text)  # "ลดเวลาจาก 2 วัน เหลือ 10 นาที": a result, not what is left
+        text = _REDUCED_TO.sub(r"\1→", text)  # "ลดเวลาจาก 2 วัน เหลือ 10 นาที": a result, not what is left
         lines = list(_NUMBERED_LINE.finditer(text))
         # "1. ลงพื้นที่ชุมชน ✅\n2. แจ้งหน่วยงาน ✅\n3. …": the step table's status, a line a step, unless a
         # line's words name another step than its number
@@ -730,7 +739,9 @@ class ItemMatcher:
         # is more often the other half of it ("ลงเว็บแล้ว + มีหนังสือแจ้ง 50 เขตแล้ว" is milestone 5).
         # "…มีมติเห็นชอบแนวทางและประเด็น สำหรับการประชุมออนไลน์กับผู้แทน 50 เขต": what it is for is not done
         rest = _PURPOSE.sub(" ", rest)
-        chosen, options = self.by_words(indicator.code, rest, near=not (acc.done or acc.proposed))
+        chosen, options = self.by_words(
+            indicator.code, rest, near=not (acc.done or acc.proposed), short=finished and not negated
+        )
         forms = self._by_form(indicator, rest)
         if forms:
             # "คัดเหลือ 3 แนวคิดตามแบบฟอร์ม 2 เรียบร้อย": the form the plan lists as that item's evidence
@@ -1032,14 +1043,16 @@ class ItemMatcher:
 
     # --- matching by words ------------------------------------------------------------------
 
-    def by_words(self, code: str | None, text: str, near: bool = False) -> tuple[list[str], list[str]]:
+    def by_words(
+        self, code: str | None, text: str, near: bool = False, short: bool = False
+    ) -> tuple[list[str], list[str]]:
         """Items the words name (several when the text names several), or the close rivals to ask about.
 
         ``code`` None searches every indicator's items (the ids then read "code/item"). When the
         whole text fits two items equally, its parts around "และ" are tried one by one. ``near``: a
         single item that nearly fits, far ahead of the rest, is proposed too.
         """
-        chosen, options = self._greedy(code, text, near=near)
+        chosen, options = self._greedy(code, text, near=near, short=short)
         parts = [p for p in _AND.split(text) if p.strip()]
         if len(parts) < 2:
             return chosen, options
@@ -1091,10 +1104,12 @@ class ItemMatcher:
         return mass(part) >= MIN_MASS and mass(_RECIPIENTS.sub(" ", part)) >= MIN_MASS / 2
 
     def _greedy(
-        self, code: str | None, text: str, with_name: bool = False, near: bool = False
+        self, code: str | None, text: str, with_name: bool = False, near: bool = False, short: bool = False
     ) -> tuple[list[str], list[str]]:
         """``near``: a single item that nearly fits the whole text, far ahead of the rest, is proposed
-        (never for a part of the text, whose few words fit some item nearly by chance)."""
+        (never for a part of the text, whose few words fit some item nearly by chance). ``short``: a
+        clause said done with too few item words for the usual floor may still name an item whose own
+        words (its indicator's name left out) it says in good part ("สำรวจเสร็จแล้ว")."""
         query = _grams(match_key(_expand(text)))
         pool = [key for key in self.grams if code is None or key[0] == code]
         relevant = {g for g in query if g in self.idf and any(g in self.grams[k] for k in pool)}
@@ -1110,6 +1125,8 @@ class ItemMatcher:
             scored = self._merge_same_facts(
                 sorted(((self._score(k, relevant, total, floor), k) for k in pool), key=lambda sk: -sk[0])
             )
+            if short and not chosen and scored[0][0] == 0.0:
+                scored = self._short_fits(pool, relevant, total)
             scored = self._inside_longer(scored, relevant)
             best_score, best = scored[0]
             if chosen and self._own_recall(best, relevant) < SECOND_RECALL:
@@ -1202,6 +1219,20 @@ class ItemMatcher:
                 return [(max(score, top_score), key), *rest]
         return scored
 
+    def _short_fits(
+        self, pool: list[tuple[str, str]], relevant: set[str], total: float
+    ) -> list[tuple[float, tuple[str, str]]]:
+        """Scores under the short floor, for items whose distinct words the text says in good part."""
+        floor = MIN_MASS * SHORT_FLOOR
+        fits = []
+        for key in pool:
+            mass = math.fsum(self.idf[g] for g in relevant if g in self.grams[key])
+            distinct = self._distinct_mass[key]
+            fits.append(
+                (self._score(key, relevant, total, floor) if distinct and mass / distinct >= SHORT_RECALL else 0.0, key)
+            )
+        return self._merge_same_facts(sorted(fits, key=lambda sk: -sk[0]))
+
     def _own_recall(self, key: tuple[str, str], relevant: set[str]) -> float:
         own = self._mass[key]
         return math.fsum(self.idf[g] for g in relevant if g in self.grams[key]) / own if own else 0.0
@@ -1215,8 +1246,10 @@ class ItemMatcher:
             return 0.0
         own = self._mass[key]
         recall = mass / own if own >= MIN_MASS else 0.0
-        if recall < MIN_RECALL and mass < 2 * floor:
-            return 0.0  # one rare word ("หัวหน้า") of a long item is not that item
+        if recall < MIN_RECALL and (mass < 2 * floor or not _has_run({g for g in relevant if g in grams})):
+            # one rare word ("หัวหน้า") of a long item is not that item, nor are scattered syllables of it
+            # ("ใหม่", "เวลา", "นาที" of One Platform's long item 4)
+            return 0.0
         return max(mass / total, min(recall, 1.0))
 
     def _merge_same_facts(self, scored: list[tuple[float, tuple[str, str]]]) -> list[tuple[float, tuple[str, str]]]:
@@ -1302,6 +1335,16 @@ def _done_as_follows(text: str) -> str:
 
 def _overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / max(min(len(a), len(b)), 1)
+
+
+def _has_run(grams: set[str], length: int = RUN) -> bool:
+    """Do the trigrams chain into a run of ``length`` (a word of some six letters said whole)?"""
+    follows = {g: [h for h in grams if h[:2] == g[1:]] for g in grams}
+
+    def longest(g: str, depth: int) -> int:
+        return 1 if depth >= length else 1 + max((longest(h, depth + 1) for h in follows[g]), default=0)
+
+    return any(longest(g, 1) >= length for g in grams)
 
 
 def _own_words(text: str) -> str:
