@@ -8,7 +8,7 @@ and no ``ask`` must mean the report is saved at once.
 from __future__ import annotations
 
 import shutil
-from datetime import datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -146,6 +146,24 @@ def test_work_said_done_then_a_question_on_its_evidence_is_a_report() -> None:
     assert not looks_like_query("ตอนนี้ทำ Action Plan เสร็จแล้วค่ะ มีคำสั่งแต่งตั้งคณะทำงานแล้วด้วยค่ะ ต้องแนบอะไรเพิ่มไหมคะ")
     assert looks_like_query("ทำ Action Plan เสร็จแล้วค่ะ ตอนนี้ได้กี่คะแนนแล้วคะ")  # the score asked: a question
     assert looks_like_query("ส่งหลักฐานแล้วหรือยังคะ")
+
+
+def test_a_report_line_by_line_then_a_question_on_the_rules_is_a_report(fy2565: MessageParser) -> None:
+    """A question after the work told ("อยากถามว่าหลักฐานระดับ 1 ใช้…ได้มั้ยคะ", "จะกระทบคะแนนไหม") mentions
+    a level or the score without asking for it: the work is confirmed, not lost to the query side. A
+    summary said done ("สรุปผลเรียบร้อยแล้ว") is not the question."""
+    said = (
+        "สวัสดีครับ รายงานความคืบหน้า ตช.2 ระบบติดตามญัตติ ประจำเดือน ม.ค. 65\n"
+        "1) แบบสอบถามความต้องการ ส่งให้ ส.ก. ไป 60 ชุด ได้คืนมา 47 ชุด สรุปผลเรียบร้อยแล้วครับ\n"
+        "2) ประชุมคณะทำงานครั้งที่ 2/2565 เมื่อ 19 ม.ค. แจ้งผลแบบสอบถาม วิเคราะห์กระบวนงาน และออกแบบระบบที่ต้องการแล้ว\n"
+        "ถามหน่อยครับ แบบนี้นับว่าผ่านเงื่อนไขระดับ 1 หรือยัง หรือต้องรอระบบเสร็จก่อน"
+    )
+    parsed = fy2565.parse(said, date(2022, 1, 25))
+    assert parsed.intent == "report" and parsed.first is not None and parsed.first.indicator == "K2"
+    assert {"step-4", "step-5"} <= set(parsed.first.claims.proposed)
+    from handlers.parse.intent import looks_like_query
+
+    assert looks_like_query("ตช.2 ประชุมคณะทำงานแล้วค่ะ ตอนนี้อยู่ระดับไหนคะ")  # the level asked outright
 
 
 def test_what_a_result_would_score_is_asked_not_reported() -> None:

@@ -59,7 +59,13 @@ _HOW_TO_REPORT = re.compile(
 )
 # Statements: lines, and sentences closed by a polite particle
 SENTENCE = re.compile(r"\n|(?<=ค่ะ)\s+|(?<=ครับ)\s+|(?<=คะ)\s+")
-_SCORE_OR_STATUS = re.compile(r"คะแนน|ระดับ|(?<!เ)กี่|เท่าไ|สถานะ|ถึงไหน|ยังไม่ส่ง")
+# What the query side answers: the score, the level or the status asked for outright ("ได้กี่คะแนน",
+# "อยู่ระดับไหน"), not a question that only mentions them ("หลักฐานระดับ 1 ใช้…ได้มั้ย", "จะกระทบคะแนนไหม")
+_SCORE_OR_STATUS = re.compile(
+    r"(?<!เ)กี่|(?:คะแนน|ระดับ|ผล)\S{0,12}(?:เท่าไ|ไหน|อะไร)|สถานะ|ถึงไหน|(?:ใคร|หน่วยงานไหน)\S{0,6}ยังไม่ส่ง"
+)
+# A sentence put as a question: its question words, or the questioning "คะ" closing it
+_PUT_AS_QUESTION = re.compile(r"หรือเปล่า|หรือไม่|ใช่ไหม|ใช่มั้ย|คะ\s*$|\?")
 _A_NUMBER = re.compile(r"[\d,]+(?:\.\d+)?\s*%?")
 _DONE_SAID = re.compile(r"เสร็จ|เรียบร้อย|ครบ|แล้ว")
 # A statement closed by "ค่ะ"/"ครับ" before whatever follows it
@@ -115,14 +121,15 @@ def _reported_then_asked(norm: str) -> bool:
     said done first, then a question on how to send it (its evidence, its form). Confirming the work
     is the answer; a question on the score or the status ("ได้กี่คะแนน") still goes to the query side."""
     parts = [p for p in SENTENCE.split(norm) if p.strip()]
-    first_asked = next((n for n, p in enumerate(parts) if _QUERY.search(p)), None)
+    first_asked = next(
+        (n for n, p in enumerate(parts) if _QUERY.search(p) and (asks(p) or _PUT_AS_QUESTION.search(p))), None
+    )
     if not first_asked:
         return False
     before, asked = " ".join(parts[:first_asked]), " ".join(parts[first_asked:])
     return (
         says_finished(before)
         and not asks(before)
-        and not _QUERY.search(before)
         and not _SCORE_OR_STATUS.search(asked)
         and _DONE_SAID.search(before) is not None
     )
