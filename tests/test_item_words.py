@@ -689,3 +689,23 @@ def test_scattered_syllables_of_a_long_item_are_not_that_item(fy2565: MessagePar
     assert fy2565.item_matcher.claims("5.2", "หลังเปิดใช้ระบบใหม่ เวลาเฉลี่ยลดเหลือ 48 นาทีแล้วค่ะ ไตรมาสนี้").empty
     claims = fy2565.item_matcher.claims("5.2", "One Platform เริ่ม import ข้อมูลเข้าระบบ 5 เม.ย. ครบทั้ง 10 ชุดแล้วครับ")
     assert claims.proposed == ("4",)
+
+
+def test_work_told_then_an_either_or_question_on_its_own_line_keeps_the_work(fy2565: MessageParser) -> None:
+    said = (
+        "ฐานข้อมูล One Platform ฝ่ายบริหารงานทั่วไปค่ะ\n"
+        "สร้างชุดข้อมูล + คำอธิบายข้อมูล + พจนานุกรมข้อมูล และทำ data cleansing เสร็จครบเมื่อ 31 มี.ค. สรุปคือข้อ 3 เสร็จนะคะ\n"
+        "สงสัยว่าข้อ 4 ต้องนำเข้าครบ 11 ชุดก่อนถึงจะนับหรือเปล่าคะ"
+    )
+    claims = fy2565.item_matcher.claims("5.2", said)
+    assert set(claims.done) | set(claims.proposed) == {"3"}
+    # asked alone, the either-or question marks nothing
+    assert fy2565.item_matcher.claims("5.2", "ข้อ 3 ทำเสร็จแล้ว หรือต้องรอ สยป. ตรวจก่อนคะ").empty
+
+
+def test_some_months_of_a_monthly_step_are_not_the_step(fy2567: MessageParser) -> None:
+    """ "ทำไปแล้ว ม.ค.–มี.ค." of a step done every month is how far it has got; "ครบ 6 ครั้งแล้ว ธ.ค.–พ.ค."
+    dates a series said complete."""
+    said = "ตช.6\nแจ้งหน่วยงานที่รับผิดชอบพิจารณาดำเนินการครบทุกข้อแล้ว\nติดตามผลเดือนละครั้ง ทำไปแล้ว ม.ค.–มี.ค."
+    claims = fy2567.item_matcher.claims("6", said)
+    assert "step-3" not in claims.proposed and "step-2" in claims.proposed

@@ -85,6 +85,12 @@ _ONE_ROUND = re.compile(
     rf"(?:เดือน|\d{{1,2}})\s*{_MONTH_SHORT}"
 )
 # "รอบ 3 เดือน (พ.ย.–ม.ค.)" of a step done every three months is its cadence; "รอบ 3 เดือนแรก" is its first round.
+# "ทำไปแล้ว ม.ค.–มี.ค.": some months of a monthly step, unless the range is the whole year (ต.ค.–ก.ย.)
+_MONTHS_SO_FAR = re.compile(
+    rf"(?<![ก-๙])({_MONTH_SHORT})\.?\s*(?:\d{{2,4}}\s*)?(?:-|–|ถึง)\s*({_MONTH_SHORT})\.?(?:\s*\d{{2,4}}(?!\s*(?:ชุด|ครั้ง|ศูนย์|เขต|หน่วย|%)))?"
+)
+# "ทำไปแล้ว ม.ค.–มี.ค. …": the months belong with what was done, before the clause ends at "แล้ว"
+_DONE_THEN_MONTHS = re.compile(rf"(แล้ว)\s+({_MONTHS_SO_FAR.pattern})")
 _CADENCE = re.compile(r"รอบ\s*\d+\s*เดือน(?!\s*แรก)(?:\s*\([^)]*\))?")
 _NAMES_A_NUMBER = re.compile(r"\d+\.\d+|(?:ขั้น(?:ตอน)?|ข้อ|step)\s*(?:ที่)?\s*\d", re.IGNORECASE)
 _SOME_OF = re.compile(
@@ -561,7 +567,12 @@ class ItemMatcher:
         indicator = self.indicators.get(code)
         if indicator is None or not self.items.get(code):
             return ItemClaims()
-        if _ASKING.match(text) or _EITHER_ASKED.search(text):
+        either = _EITHER_ASKED.search(text)
+        if either and text.rfind("\n", 0, either.start()) > 0 and not _ASKING.match(text):
+            # "…เสร็จครบเมื่อ 31 มี.ค.\nสงสัยว่าข้อ 4 ต้อง…หรือเปล่าคะ": the work told, then a question on a
+            # line of its own
+            text, either = text[: text.rfind("\n", 0, either.start())], None
+        if _ASKING.match(text) or either:
             return ItemClaims()  # "สอบถามค่ะ …", "… หรือเฉพาะ…แล้วคะ": the whole message is a question
         before: tuple[bool, bool] = (False, False)
         retracts = bool(_RETRACT.search(text))
@@ -574,6 +585,7 @@ class ItemMatcher:
         text = _done_as_follows(text)  # "ดำเนินการแล้ว ดังนี้\n- …\n- …": each line listed is done
         text = _MEMO_SUBJECT.sub(_memo_sent, text)  # "เรื่อง ขอเชิญผู้แทนประชาชน…": the letter pasted is the letter sent
         text = _PART_HEADING.sub(_part_heading_spread, thai_to_arabic_digits(text))
+        text = _DONE_THEN_MONTHS.sub(_months_so_far, text)
         text = _REDUCED_TO.sub(r"\1→", text)  # "ลดเวลาจาก 2 วัน เหลือ 10 นาที": a result, not what is left
         lines = list(_NUMBERED_LINE.finditer(text))
         # "1. ลงพื้นที่ชุมชน ✅\n2. แจ้งหน่วยงาน ✅\n3. …": the step table's status, a line a step, unless a
@@ -980,6 +992,9 @@ class ItemMatcher:
             return True  # "นำเข้าข้อมูล… ของเดือน ม.ค. เรียบร้อย": a month's share of the step
         if _QUARTERLY.search(thai_to_arabic_digits(item.text)):
             low = _QUARTER_SAID.sub(" ", low)  # a step done every quarter: "ไตรมาส 1" is its round, done
+        if recurring and item.kind == "step" and (months := _MONTHS_SO_FAR.search(low)):
+            whole_year = months.group(1).replace(".", "") == "ตค" and months.group(2).replace(".", "") == "กย"
+            return not whole_year
         return recurring and bool(_ONE_ROUND.search(_CADENCE.sub(" ", low)))
 
     @staticmethod
@@ -1335,6 +1350,13 @@ def _done_as_follows(text: str) -> str:
 
 def _overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / max(min(len(a), len(b)), 1)
+
+
+def _months_so_far(m: re.Match[str]) -> str:
+    """ "ติดตามผลเดือนละครั้ง ทำไปแล้ว ม.ค.–มี.ค.": the months done so far stay in the clause that tells
+    them; after "ครบ 6 ครั้งแล้ว" they only date a series said complete."""
+    line = m.string[m.string.rfind("\n", 0, m.start()) + 1 : m.start()]
+    return m.group(0) if "ครบ" in line else f" {m.group(2)} {m.group(1)}"
 
 
 def _has_run(grams: set[str], length: int = RUN) -> bool:
