@@ -527,6 +527,11 @@ def test_a_topic_heading_picks_the_indicator_of_a_step_two_print(fy2565: Message
         "กก.สามัญ: ทอดแบบสอบถามผู้ใช้ระบบแล้ว และสรุปผลแบบสอบถามเรียบร้อยค่ะ ได้คืน 57 ชุด", date(2022, 1, 20)
     ).first
     assert committees is not None and committees.indicator == "K3"
+    # the topic said with a particle and a dash, and steps three indicators print: still the topic's
+    dashed = fy2565.parse(
+        "ญัตติครับ — Action Plan หัวหน้าเห็นชอบแล้ว, มีคำสั่งแต่งตั้งคณะทำงานแล้ว ที่ 3/2565", date(2022, 1, 20)
+    ).first
+    assert dashed is not None and dashed.indicator == "K2" and set(dashed.claims.proposed) == {"step-1", "step-2"}
 
 
 def test_the_community_visits_all_done_keep_their_own_words(fy2567: MessageParser) -> None:
@@ -709,3 +714,9 @@ def test_some_months_of_a_monthly_step_are_not_the_step(fy2567: MessageParser) -
     said = "ตช.6\nแจ้งหน่วยงานที่รับผิดชอบพิจารณาดำเนินการครบทุกข้อแล้ว\nติดตามผลเดือนละครั้ง ทำไปแล้ว ม.ค.–มี.ค."
     claims = fy2567.item_matcher.claims("6", said)
     assert "step-3" not in claims.proposed and "step-2" in claims.proposed
+
+
+def test_a_status_list_in_english_names_its_steps(fy2562: MessageParser) -> None:
+    said = "Update ค่ะ: TOR approved & published ✔ / e-bidding done ✔ / contract signed ✔ / now in implementation phase"
+    claims = fy2562.item_matcher.claims("ก.2", said)
+    assert set(claims.done) | set(claims.proposed) == {"step-1", "step-2", "step-4"}

@@ -260,6 +260,8 @@ SYNONYMS = {
     r"\bevaluation\b": "ติดตามประเมินผล",
     r"\bimplementation\b": "ดำเนินการตามแผน",
     r"\bimport(?:ed)?\b": "นำเข้า",  # data brought into the platform
+    r"\bapproved\b": "อนุมัติ",
+    r"\bpublished\b": "เผยแพร่",
     # a letter that tells the districts is telling them, not the letter inviting them to the meeting
     (
         r"หนังสือ(?:เวียน)?\s*(?:แจ้ง)?"
@@ -273,7 +275,7 @@ SYNONYMS = {
     "website": "เว็บไซต์",
     "เว็บ(?!ไซ)": "เว็บไซต์",
     "เซ็นสัญญา": "ลงนามสัญญา",
-    r"e-bidding(?=[^\n]{0,25}?(?:เสร็จ|เรียบร้อย|ผ่าน|ได้ผู้ชนะ))": "ประกวดราคาอิเล็กทรอนิกส์",  # the tender over
+    r"e-bidding(?=[^\n]{0,25}?(?:เสร็จ|เรียบร้อย|ผ่าน|ได้ผู้ชนะ|done|✅|✔))": "ประกวดราคาอิเล็กทรอนิกส์",  # the tender over
     # the contractor at work: the contract being carried out
     r"(?:เข้า)?เริ่มงานตามสัญญา|เข้า(?:ดำเนินการ|ทำงาน)ตามสัญญา": "เริ่มดำเนินการตามสัญญา",
     "เริ่มใช้งาน": "ใช้งาน",

@@ -116,7 +116,8 @@ _NEVER_A_RESULT = re.compile(
     r"(?<!ตาม)(?<!ตาม )(?<!กลุ่ม)เป้า(?:หมาย)?(?:ทั้งปี|ปีนี้|รายปี|ของปี|ไว้)?\s*:?\s*(?:ร้อยละ\s*)?"
     r"\d+(?:\.\d+)?(?!\s*/)\s*(?:%|[ก-๙]{1,10})?"
 )
-_TOPIC_HEADING = re.compile(r"\s*([^\s:：]{2,20})\s*[:：]")  # "ญัตติ: …", "กก.สามัญ: …": the topic first
+# "ญัตติ: …", "กก.สามัญ: …", "ญัตติครับ — …": the topic first
+_TOPIC_HEADING = re.compile(r"\s*([^\s:：—]{2,20}?)\s*(?:ค่ะ|ครับ|คะ|นะคะ|นะครับ)?\s*(?:[:：]|\s[—–-]\s)")
 _LISTED_LINE = re.compile(r"\n(?=\s*(?:[-•*]|\d+[).])\s*)")
 _NEXT_LINE = re.compile(r"\n(?=[^\S\n]*\S)")
 _LEADING_NUMBER = re.compile(r"\s*(\d+(?:\.\d+)*)\s+\S")
@@ -529,18 +530,18 @@ class MessageParser:
                 chosen, options = [c for got in lines for c in got], []
         codes = {c.split("/", 1)[0] for c in chosen}
         torn = list(dict.fromkeys(c.split("/", 1)[0] for c in options))
-        if 2 <= len(codes) <= 3 and not item.candidates:
-            # "สรุปข้อมูลโครงการนำเรียนรองผู้ว่าฯ แล้ว": items of two indicators fit; the reporter picks
-            return ParsedItem(None, sorted(codes), 0.4, "item", item.value, item.pending, item.text)
-        if not chosen and 2 <= len(torn) <= 3 and not item.candidates:
-            # "ทอดแบบสอบถามเสร็จแล้ว": a step both K2 and K3 print; the reporter picks the indicator
-            return ParsedItem(None, torn, 0.4, "item", item.value, item.pending, item.text)
         fitting = sorted(codes) if codes else torn
         if len(fitting) >= 2 and (headed := self._topic_heading(said, fitting)) is not None:
             # "ญัตติ: ประชุมคณะทำงาน แจ้งผลแบบสอบถาม…": steps K2 and K3 both print, under a heading that is
             # a word of one of their names only; confirmed before saving
             rest = [c for c in fitting if c != headed]
             return ParsedItem(headed, [headed, *rest], 0.6, "item", item.value, item.pending, item.text)
+        if 2 <= len(codes) <= 3 and not item.candidates:
+            # "สรุปข้อมูลโครงการนำเรียนรองผู้ว่าฯ แล้ว": items of two indicators fit; the reporter picks
+            return ParsedItem(None, sorted(codes), 0.4, "item", item.value, item.pending, item.text)
+        if not chosen and 2 <= len(torn) <= 3 and not item.candidates:
+            # "ทอดแบบสอบถามเสร็จแล้ว": a step both K2 and K3 print; the reporter picks the indicator
+            return ParsedItem(None, torn, 0.4, "item", item.value, item.pending, item.text)
         if len(codes) != 1:
             return None
         code = next(iter(codes))
