@@ -720,3 +720,28 @@ def test_a_status_list_in_english_names_its_steps(fy2562: MessageParser) -> None
     said = "Update ค่ะ: TOR approved & published ✔ / e-bidding done ✔ / contract signed ✔ / now in implementation phase"
     claims = fy2562.item_matcher.claims("ก.2", said)
     assert set(claims.done) | set(claims.proposed) == {"step-1", "step-2", "step-4"}
+
+
+def test_a_part_sent_and_awaiting_its_committee_holds_back_only_that_part(fy2565: MessageParser) -> None:
+    """ "ส่วนที่ 2 ส่ง…ไปแล้ว รอคณะกรรมการ กทม. พิจารณา…": part 2 is not through; part 1, said complete
+    on the line before with its forms, stays done."""
+    said = (
+        "นวัตกรรม ส่วนที่ 1 ครบแล้วนะคะ ระดมความคิดกันเมื่อ 14 ม.ค. ได้แนวคิดมา 9 เรื่อง (แบบฟอร์ม 1) "
+        "แล้วคัดเหลือ 3 แนวคิดตามแบบฟอร์ม 2\n"
+        "ส่วนที่ 2 ส่งแบบฟอร์ม 3 กับ 4 ให้ สกก. ไปแล้ว รอคณะกรรมการ กทม. พิจารณากลั่นกรองอยู่ค่ะ"
+    )
+    claims = fy2565.item_matcher.claims("4", said)
+    assert set(claims.done) | set(claims.proposed) == {"s1-1", "s1-2"}
+
+
+def test_words_of_use_rounds_and_a_ticked_tender(fy2565: MessageParser, fy2562: MessageParser) -> None:
+    used = fy2565.item_matcher.claims("4", "ตัวผลผลิตเสร็จแล้ว 1 ชิ้น เปิดใช้ในสำนักงานจริงตั้งแต่ 1 ก.ค. 65")
+    assert set(used.proposed) == {"s3-1.1", "s3-2.1"}
+    both = fy2565.item_matcher.claims("K1", "✅ ประชุมออนไลน์กับผู้แทน 50 เขต ครั้งที่ 1 (3 ก.พ.) ครั้งที่ 2 (24 ก.พ.)")
+    assert set(both.done) | set(both.proposed) == {"2"}
+    one = fy2565.item_matcher.claims("K1", "ประชุมออนไลน์กับผู้แทน 50 เขต ครั้งที่ 1 เสร็จแล้ว (3 ก.พ.)")
+    assert one.empty
+    tender = fy2562.item_matcher.claims("ก.2", "e-Saraban\n✅ อนุมัติเผยแพร่แผน TOR\n✅ e-bidding\n✅ ลงนามสัญญา")
+    assert set(tender.done) | set(tender.proposed) == {"step-1", "step-2", "step-4"}
+    typo = fy2565.item_matcher.claims("K3", "กก.สามัญ สรุบผลแบบสอบถามผู้ใช้ระบบเสร็จแล้วค่ะ")
+    assert typo.proposed == ("step-3 (ซ้ำ)",)

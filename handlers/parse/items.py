@@ -97,7 +97,10 @@ _SOME_OF = re.compile(
     r"(?<![\d.])(\d+)\s*(?:/|จาก|ใน)\s*(\d+)\s*(?:โครงการ|เรื่อง|หน่วยงาน|หน่วย|เขต|ชุด|ศูนย์|แห่ง|คน|ราย|ข้อ|ฉบับ)"
 )
 _MEMO_SUBJECT = re.compile(r"(?m)^[^\S\n]*เรื่อง[^\S\n]+[^\n]+$")  # a letter's subject line, as pasted
-_AWAITING = re.compile(r"\s*(?:และ|แต่)?\s*(?:กำลัง)?รอ(?:ผล|การ)?\s*(?:การ)?(?:พิจารณา|อนุมัติ|ตรวจ|ลงนาม|กลั่นกรอง|เห็นชอบ)")
+_AWAITING = re.compile(
+    r"\s*(?:และ|แต่)?\s*(?:กำลัง)?รอ(?:ผล|การ)?\s*(?:การ)?(?:(?:คณะ)?กรรมการ\S{0,12}\s*(?:กทม\.?)?\s*)?"
+    r"(?:พิจารณา|อนุมัติ|ตรวจ|ลงนาม|กลั่นกรอง|เห็นชอบ)"
+)
 _PART_COUNT_OPENS = re.compile(r"\s*(?:ได้\s*)?\d+\s*(?:/|จาก|ใน)\s*\d+")  # a clause that is only how far
 # "จาก 2 วัน เหลือ 10 นาที", "เวลาเฉลี่ยเหลือ 48 นาที": a figure brought down to, not what is left to do
 _REDUCED_TO = re.compile(r"(จาก\s*[\d.,]+\s*[ก-๙a-z]{0,8}\s*|(?:เฉลี่ย|เวลา|ลด(?:ลง)?)\s*)เหลือ(?=\s*(?:แค่|เพียง)?\s*\d)")
@@ -238,7 +241,7 @@ _PROJECT_NAMED = re.compile(r"(?:(?<=\s)|^)โครงการ[ก-๙]{6,}")
 # Ways of saying an item's words that share no letters with them.
 SYNONYMS = {
     # put to real use: an innovation used within the year, a system in use
-    r"(?:(?:นำ\S{0,12})?ไป|(?:นำ|เอา)\S{0,12}มา|เริ่ม)ใช้(?:งาน)?(?:จริง|ใน(?:หน่วยงาน|สำนักงาน))": (
+    r"(?:(?:นำ\S{0,12})?ไป|(?:นำ|เอา)\S{0,12}มา|เริ่ม|เปิด)ใช้(?:งาน)?(?:จริง|ใน(?:หน่วยงาน|สำนักงาน)(?:จริง)?)": (
         "นำนวัตกรรมไปใช้ภายในปีงบประมาณ ใช้งานระบบ"
     ),
     "ผู้ใช้(?:งาน)?ระบบ": "ผู้ใช้",  # the system's users, not the system in use
@@ -275,7 +278,11 @@ SYNONYMS = {
     "website": "เว็บไซต์",
     "เว็บ(?!ไซ)": "เว็บไซต์",
     "เซ็นสัญญา": "ลงนามสัญญา",
-    r"e-bidding(?=[^\n]{0,25}?(?:เสร็จ|เรียบร้อย|ผ่าน|ได้ผู้ชนะ|done|✅|✔))": "ประกวดราคาอิเล็กทรอนิกส์",  # the tender over
+    # the tender over
+    (
+        r"(?<=[✅✔✓] )e-bidding|(?<=[✅✔✓])e-bidding|"
+        r"e-bidding(?=[^\n]{0,25}?(?:เสร็จ|เรียบร้อย|ผ่าน|ได้ผู้ชนะ|done|✅|✔))"
+    ): "ประกวดราคาอิเล็กทรอนิกส์",
     # the contractor at work: the contract being carried out
     r"(?:เข้า)?เริ่มงานตามสัญญา|เข้า(?:ดำเนินการ|ทำงาน)ตามสัญญา": "เริ่มดำเนินการตามสัญญา",
     "เริ่มใช้งาน": "ใช้งาน",
@@ -300,7 +307,7 @@ SYNONYMS = {
     r"ข้อสั่งการ\S{0,8}\s*แจ้งหน่วยงาน(?:ที่เกี่ยวข้อง|รับผิดชอบ)?": "แจ้งหน่วยงานที่เกี่ยวข้องพิจารณาดำเนินการ",
     r"แจ้งหน่วยงาน(?:ที่)?รับผิดชอบ": "แจ้งหน่วยงานที่เกี่ยวข้องพิจารณาดำเนินการ",
     # A summary said of a questionnaire is the questionnaire's, not the system's use ("สรุปผลการใช้งาน").
-    r"สรุปผล(?:การ)?(?:ตอบ)?แบบสอบถาม": "สรุปข้อมูลที่ได้รับจากแบบสอบถาม",
+    r"สรุ[ปบ]ผล(?:การ)?(?:ตอบ)?แบบสอบถาม": "สรุปข้อมูลที่ได้รับจากแบบสอบถาม",
 }
 _QUESTIONNAIRE = re.compile(r"แบบสอบถาม")
 _BARE_SUMMARY = re.compile(r"สรุปผล(?![\s(]*(?:การ)?(?:ใช้|ความพึง|ดำเนิน|วิเคราะห์|แบบ|ตอบ))")
@@ -748,7 +755,10 @@ class ItemMatcher:
                 )
             return finished and not under_way, False
         if numbered:
-            return finished, negated  # "ส่วนที่ 3 ข้อ 1 การพัฒนานวัตกรรม…": the words describe the number
+            # "ส่วนที่ 3 ข้อ 1 การพัฒนานวัตกรรม…": the words describe the number, which is now the item a
+            # wait or a shortfall after it holds back, not one named by words before it
+            acc.last_words = []
+            return finished, negated
         # A near fit only when nothing else in the message named an item: a clause after one that did
         # is more often the other half of it ("ลงเว็บแล้ว + มีหนังสือแจ้ง 50 เขตแล้ว" is milestone 5).
         # "…มีมติเห็นชอบแนวทางและประเด็น สำหรับการประชุมออนไลน์กับผู้แทน 50 เขต": what it is for is not done
@@ -979,7 +989,8 @@ class ItemMatcher:
         if item is None or "ครบ" in low:
             return False
         times = self._times.get((indicator.code, item_id))
-        said = _NTH.search(low)
+        # "ครั้งที่ 1 (3 ก.พ.) ครั้งที่ 2 (24 ก.พ.)": the last round said is how far it has got
+        said = max(_NTH.finditer(low), key=lambda m: int(m.group(1)), default=None)
         if times and said and int(said.group(1)) < times:
             return True  # "ครั้งที่ 1 จัดไปแล้ว" of a milestone that needs 2 meetings
         if times and said:
