@@ -745,3 +745,15 @@ def test_words_of_use_rounds_and_a_ticked_tender(fy2565: MessageParser, fy2562: 
     assert set(tender.done) | set(tender.proposed) == {"step-1", "step-2", "step-4"}
     typo = fy2565.item_matcher.claims("K3", "กก.สามัญ สรุบผลแบบสอบถามผู้ใช้ระบบเสร็จแล้วค่ะ")
     assert typo.proposed == ("step-3 (ซ้ำ)",)
+
+
+def test_a_condition_of_several_actions_is_not_named_by_its_other_words(fy2565: MessageParser) -> None:
+    """K3's design-system is "สำรวจความต้องการของเจ้าหน้าที่… ออกแบบและพัฒนาระบบ": a questionnaire sent to
+    the committees' officers says none of its actions but the survey, so it is the questionnaire's step.
+    "ยังไม่ค่อยคล่อง" (not very fluent) says nothing is undone."""
+    said = (
+        "หนูเพิ่งย้ายมาดูแลตัวชี้วัดที่ 3 ยังไม่ค่อยคล่องศัพท์ ขอรายงานตามที่เข้าใจนะคะ\n"
+        "แบบสอบถามผู้ใช้ระบบ ทำเสร็จและส่งออกไปให้เจ้าหน้าที่ประจำคณะกรรมการทั้ง 12 คณะแล้วเมื่อ 15 ธ.ค."
+    )
+    claims = fy2565.item_matcher.claims("K3", said)
+    assert claims.proposed == ("step-3",) and claims.proposed_undone == ()

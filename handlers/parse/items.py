@@ -51,7 +51,7 @@ _UNDER_WAY = re.compile(
     r"ยังไม่ได้|(?<!คัด)(?:ยัง|คง)?เหลือ|ยังขาด|ขาดอีก|(?:ไป|มา)แล้ว\s*\d+\s*(?:เดือน|สัปดาห์|รอบ)|เริ่ม(?:ดำเนินการ|ทำ|เก็บ|นำเข้า|ทยอย)|ทยอย|⏳|มาแล้ว\s*\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ)"
 )
 _NOT_DONE = re.compile(
-    r"ยังไม่|ไม่ผ่าน|ไม่(?:แล้ว)?เสร็จ|ไม่ครบ|ยกเลิก|ขอถอน|ถอน(?:ออก)?|(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด|ไม่ใช่(?!\s*[\d๐-๙])|[❌✗✖✘✕]"
+    r"ยังไม่(?!ค่อย)|ไม่ผ่าน|ไม่(?:แล้ว)?เสร็จ|ไม่ครบ|ยกเลิก|ขอถอน|ถอน(?:ออก)?|(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด|ไม่ใช่(?!\s*[\d๐-๙])|[❌✗✖✘✕]"
 )
 # Said plainly not done (a cross, "ยังไม่ครบ", "ยังไม่ผ่าน"), as against not started or under way.
 _MARKED_NOT_DONE = re.compile(r"[❌✗✖✘✕]|ยังไม่(?:ครบ|ผ่าน|เสร็จ|มี(?!ความ))|ยังไม่ได้(?!\s*(?:รับ|ส่ง|เข้า))\S")
@@ -382,6 +382,7 @@ class _Acc:
     claimed: float | None = None
     retracts: bool = False
     all_rounds: bool = False  # "ครบทั้ง 2 รอบ" somewhere in the message: a recurring item is complete
+    actions: frozenset[str] = frozenset()  # the actions ("สำรวจ", "ออกแบบ", …) said anywhere in the message
 
     def add(self, kind: str, ids: list[str]) -> None:
         target: list[str] = getattr(self, kind)
@@ -585,7 +586,11 @@ class ItemMatcher:
             return ItemClaims()  # "สอบถามค่ะ …", "… หรือเฉพาะ…แล้วคะ": the whole message is a question
         before: tuple[bool, bool] = (False, False)
         retracts = bool(_RETRACT.search(text))
-        acc = _Acc(retracts=retracts, all_rounds=bool(_ALL_ROUNDS.search(text)))
+        acc = _Acc(
+            retracts=retracts,
+            all_rounds=bool(_ALL_ROUNDS.search(text)),
+            actions=frozenset(a for a in _ACTIONS if a in text),
+        )
         text = _CITED_LETTER.sub(" ", text)  # "ตามหนังสือที่ กท 0002/1187": evidence, not the words of an item
         # "| 2 ประกวดราคา e-bidding | ✓ |", "1 เวียนแจ้งกำหนดการ/เกณฑ์ | 5 | ✅": one row, one clause
         text = _PIPE_ROW.sub(_row_cells_joined, text)
@@ -766,6 +771,11 @@ class ItemMatcher:
         chosen, options = self.by_words(
             indicator.code, rest, near=not (acc.done or acc.proposed), short=finished and not negated
         )
+        # "แบบสอบถาม…ส่งให้เจ้าหน้าที่ประจำคณะกรรมการ…": a condition of several actions ("สำรวจความต้องการของ
+        # เจ้าหน้าที่ … ออกแบบและพัฒนาระบบ") is not named by its other words when the message says at most
+        # one of its actions
+        several = dict(self._action_conditions.get(indicator.code, ()))
+        chosen = [c for c in chosen if c not in several or len(several[c] & acc.actions) >= 2]
         forms = self._by_form(indicator, rest)
         if forms:
             # "คัดเหลือ 3 แนวคิดตามแบบฟอร์ม 2 เรียบร้อย": the form the plan lists as that item's evidence
