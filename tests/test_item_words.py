@@ -757,3 +757,14 @@ def test_a_condition_of_several_actions_is_not_named_by_its_other_words(fy2565: 
     )
     claims = fy2565.item_matcher.claims("K3", said)
     assert claims.proposed == ("step-3",) and claims.proposed_undone == ()
+
+
+def test_work_held_on_a_past_day_is_done_and_a_round_set_for_later_is_not(fy2565: MessageParser) -> None:
+    said = (
+        "แจ้งความคืบหน้า K1\n- Action Plan หัวหน้าหน่วยงานเห็นชอบแล้ว 8 ต.ค. 64\n"
+        "- คำสั่งแต่งตั้งคณะทำงานฯ ลงนามแล้ว\n- ประชุมคณะทำงานชี้แจงโครงการ+AP ไปเมื่อ 3 พ.ย. ค่ะ"
+    )
+    claims = fy2565.item_matcher.claims("K1", said)
+    assert set(claims.done) | set(claims.proposed) == {"step-1", "step-2", "step-3"}
+    first = fy2565.item_matcher.claims("K1", "ครั้งแรกจัดผ่าน Zoom ไปเมื่อ 18 ก.พ. เข้าร่วม 41 เขต ครั้งที่ 2 กำหนด 25 มี.ค. ค่ะ")
+    assert "2" not in first.proposed and "2" not in first.done

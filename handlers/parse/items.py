@@ -29,7 +29,7 @@ Claim = Literal["level", "points"]
 
 # Words that say an item is finished, that it is only under way, or that it is not done.
 _DONE = re.compile(
-    r"เสร็จ|(?<!ที่)แล้ว|เรียบร้อ|ครบ(?!กำหนด)|ผ่าน|สำเร็จ|อนุมัติ|ลงนาม|เห็นชอบ|ดำเนินการได้|ทำได้|done|ok\b|✅|✔|✓|"
+    r"เสร็จ|(?<!ที่)แล้ว|เรียบร้อ|ไปเมื่อ\s*(?:วันที่\s*)?\d|ครบ(?!กำหนด)|ผ่าน|สำเร็จ|อนุมัติ|ลงนาม|เห็นชอบ|ดำเนินการได้|ทำได้|done|ok\b|✅|✔|✓|"
     r"ใช้งาน(?:ได้)?จริง|ใช้\S{0,10}ตั้งแต่|"  # "ใช้งานจริงตั้งแต่ 15 มิ.ย.": in use, so done
     r"ทั้ง\s*\d+\s*(?:รอบ|ครั้ง)|"  # "แจ้งผลการตรวจให้ทุกหน่วยงานทราบทั้ง 2 รอบ": every round of it
     r"(?<![\d.])100\s*%",  # "1. จัดทำ Action plan ........ 100%": a step at its full share
@@ -70,6 +70,7 @@ _ALL_SUBSTEPS = re.compile(r"(?:ครบ)?ทุก(?:ข้อ|ขั้น)(?
 _RECURRING = re.compile(r"ทุกเดือน|เดือนละ|เป็นประจำ|ทุกไตรมาส|ครั้ง\s*/\s*ปี|ทุก\s*\d+\s*เดือน")
 _TIMES = re.compile(r"(?<![\d.])([2-9]|1[0-2])\s*ครั้ง")  # an item done in N rounds ("ครบ 2 ครั้ง")
 _NTH = re.compile(r"ครั้งที่\s*(\d+)")
+_PLANNED_NEXT = re.compile(r"\s*(?:จะ|กำหนด|นัด|รอ|ยังไม่)")  # "ครั้งที่ 2 กำหนด 25 มี.ค.": a round to come
 _COUNT_OF_TIMES = re.compile(r"(?<![\d./])(\d+)\s*ครั้ง(?!ที่)")
 _EITHER_ASKED = re.compile(r"หรือ.{0,80}คะ\s*$")  # "… ทุกเรื่อง หรือเฉพาะเรื่องที่…แล้วคะ"
 # "สอบถามค่ะ …", "พี่คะ ขอถามหน่อยค่ะ …": the whole message asks, whatever it names
@@ -1000,7 +1001,8 @@ class ItemMatcher:
             return False
         times = self._times.get((indicator.code, item_id))
         # "ครั้งที่ 1 (3 ก.พ.) ครั้งที่ 2 (24 ก.พ.)": the last round said is how far it has got
-        said = max(_NTH.finditer(low), key=lambda m: int(m.group(1)), default=None)
+        held = [m for m in _NTH.finditer(low) if not _PLANNED_NEXT.match(low, m.end())]
+        said = max(held, key=lambda m: int(m.group(1)), default=None)
         if times and said and int(said.group(1)) < times:
             return True  # "ครั้งที่ 1 จัดไปแล้ว" of a milestone that needs 2 meetings
         if times and said:
