@@ -768,3 +768,27 @@ def test_work_held_on_a_past_day_is_done_and_a_round_set_for_later_is_not(fy2565
     assert set(claims.done) | set(claims.proposed) == {"step-1", "step-2", "step-3"}
     first = fy2565.item_matcher.claims("K1", "ครั้งแรกจัดผ่าน Zoom ไปเมื่อ 18 ก.พ. เข้าร่วม 41 เขต ครั้งที่ 2 กำหนด 25 มี.ค. ค่ะ")
     assert "2" not in first.proposed and "2" not in first.done
+
+
+def test_two_steps_told_in_one_run_of_words_are_both_named(fy2567: MessageParser) -> None:
+    said = "ปฏิทินเรียนเชิญผู้ว่าฯ ค่ะ ระบบปฏิทินบนเว็บ สพว. ขึ้นแล้วตั้งแต่ 1 พ.ย. 66 ใช้ได้ปกติ ส่งหนังสือเวียนแจ้งทุกหน่วยงานในสังกัด กทม. แล้ว"
+    claims = fy2567.item_matcher.claims("3", said)
+    assert set(claims.proposed) == {"step-1", "step-2"}
+    # the second half only planned: the first alone
+    planned = fy2567.item_matcher.claims("3", "ระบบปฏิทินบนเว็บ สพว. ขึ้นแล้วค่ะ ส่วนหนังสือเวียนแจ้งหน่วยงานจะส่งสัปดาห์หน้า")
+    assert planned.proposed == ("step-1",)
+
+
+def test_the_visits_and_the_directives_in_other_words(fy2567: MessageParser, fy2565: MessageParser) -> None:
+    six = fy2567.item_matcher.claims("6", "ลงพื้นที่ชุมชนครบ 50 เขตแล้ว ✅\nแจ้งหน่วยงานครบทุกข้อสั่งการ ✅")
+    assert set(six.done) | set(six.proposed) == {"step-1", "step-2"}
+    five = fy2567.item_matcher.claims("5", "ผู้ว่าฯสัญจรครบ 50 เขตแล้ว ร่วมประชุมสรุปประเด็นข้อสั่งการทุกเขต")
+    assert five.proposed == ("step-1",)
+    # the use of the old system asked about in a questionnaire is not the system in use
+    asked = fy2565.item_matcher.claims("K3", "แบบสอบถามความต้องการ/ปัญหาการใช้ระบบเดิม ทอดไปแล้ว ตอบกลับ 58 คน สรุปผลเสร็จแล้ว")
+    assert "use-system" not in asked.proposed
+    # "approved" by the head is the action plan's approval; a questionnaire typed "แบบสอบถม" is a questionnaire
+    approved = fy2565.item_matcher.claims("K1", "K1 update Q1 ค่ะ: action plan approved แล้ว by หัวหน้ากลุ่มงาน")
+    assert approved.proposed == ("step-1",)
+    typed = fy2565.item_matcher.claims("K3", "กก.สามัญ\n3) ทอดแบบสอบถมเจ้าหน้าที่ฝ่ายประชุม 12 คณะ ✔ ได้คืน 58 ชุด")
+    assert set(typed.done) | set(typed.proposed) == {"step-3"}

@@ -264,7 +264,7 @@ SYNONYMS = {
     r"\bevaluation\b": "ติดตามประเมินผล",
     r"\bimplementation\b": "ดำเนินการตามแผน",
     r"\bimport(?:ed)?\b": "นำเข้า",  # data brought into the platform
-    r"\bapproved\b": "อนุมัติ",
+    r"\bapproved\b": "อนุมัติ เห็นชอบ",
     r"\bpublished\b": "เผยแพร่",
     # a letter that tells the districts is telling them, not the letter inviting them to the meeting
     (
@@ -292,7 +292,7 @@ SYNONYMS = {
     "ผู้ชนะการประกวดราคา": "ประกวดราคาอิเล็กทรอนิกส์",
     r"e-bidding\s*ได้ผู้ชนะ": "ประกวดราคาอิเล็กทรอนิกส์ได้ผู้ชนะ",
     "ใช้งานจริง": "ใช้งานระบบ",
-    "ใช้ระบบ": "ใช้งานระบบ",
+    "(?<!การ)ใช้ระบบ": "ใช้งานระบบ",  # "ปัญหาการใช้ระบบเดิม" is the use spoken of, not the system in use
     "ส่วนกลาง": "ภาพรวม",  # the central offices' report is the overall one, beside the districts'
     "เทสต์": "ทดสอบ",
     "เทสท์": "ทดสอบ",
@@ -302,13 +302,17 @@ SYNONYMS = {
     "ตรวจรับ(?:งาน)?": "ส่งมอบงาน",  # the inspection committee accepting a delivery is the delivery step
     # The governor's visits: "ลงพื้นที่ครบ 50 เขต" is the first step of each visit done for all of them;
     # the directives passed on to the units are the second.
-    r"ลง(?:พื้นที่\s*(?:ชุมชน|เขต)?|ชุมชน|เขต)\s*ครบ": r"\g<0> ร่วมประชุมรับฟังสรุปประเด็นข้อสั่งการครบ",
+    r"(?:ลง(?:พื้นที่\s*(?:ชุมชน|เขต)?|ชุมชน|เขต)|สัญจร)\s*ครบ": r"\g<0> ร่วมประชุมรับฟังสรุปประเด็นข้อสั่งการครบ",
     r"แจ้ง\s*ข้อสั่งการ\S{0,12}?\s*(?:ไป|ให้|ถึง)?\s*(?:ยัง)?\s*หน่วยงาน": "แจ้งหน่วยงานที่เกี่ยวข้องพิจารณาดำเนินการ",
     r"แจ้งหน่วยงาน(?:ที่เกี่ยวข้อง|รับผิดชอบ)?\s*(?:ให้)?\s*ดำเนินการตามข้อสั่งการ": "แจ้งหน่วยงานที่เกี่ยวข้องพิจารณาดำเนินการ",
     r"ข้อสั่งการ\S{0,8}\s*แจ้งหน่วยงาน(?:ที่เกี่ยวข้อง|รับผิดชอบ)?": "แจ้งหน่วยงานที่เกี่ยวข้องพิจารณาดำเนินการ",
     r"แจ้งหน่วยงาน(?:ที่)?รับผิดชอบ": "แจ้งหน่วยงานที่เกี่ยวข้องพิจารณาดำเนินการ",
+    r"แจ้งหน่วยงาน\s*(?:ครบ)?\s*(?:ทุก)?\s*ข้อสั่งการ": "แจ้งหน่วยงานที่เกี่ยวข้องพิจารณาดำเนินการตามข้อสั่งการ",
     # A summary said of a questionnaire is the questionnaire's, not the system's use ("สรุปผลการใช้งาน").
-    r"สรุ[ปบ]ผล(?:การ)?(?:ตอบ)?แบบสอบถาม": "สรุปข้อมูลที่ได้รับจากแบบสอบถาม",
+    r"สรุ[ปบ]ผล(?:การ)?(?:ตอบ)?แบบสอบถา?ม": "สรุปข้อมูลที่ได้รับจากแบบสอบถาม",
+    "แบบสอบถม": "แบบสอบถาม",  # the 'า' dropped
+    # a system put up on the website is developed there ("ระบบปฏิทินบนเว็บ สพว. ขึ้นแล้ว")
+    r"(?<=ระบบ)([^\n]{0,24}?)(?:บน|ขึ้น)\s*(?:เว็บ(?:ไซต์)?|website)": r"\1 พัฒนาระบบออนไลน์ใน website",
 }
 _QUESTIONNAIRE = re.compile(r"แบบสอบถาม")
 _BARE_SUMMARY = re.compile(r"สรุปผล(?![\s(]*(?:การ)?(?:ใช้|ความพึง|ดำเนิน|วิเคราะห์|แบบ|ตอบ))")
@@ -777,6 +781,9 @@ class ItemMatcher:
         # one of its actions
         several = dict(self._action_conditions.get(indicator.code, ()))
         chosen = [c for c in chosen if c not in several or len(several[c] & acc.actions) >= 2]
+        if options and any(o in several and len(several[o] & acc.actions) < 2 for o in options):
+            options = [o for o in options if o not in several or len(several[o] & acc.actions) >= 2]
+            chosen, options = (options, []) if len(options) == 1 and not chosen else (chosen, options)
         forms = self._by_form(indicator, rest)
         if forms:
             # "คัดเหลือ 3 แนวคิดตามแบบฟอร์ม 2 เรียบร้อย": the form the plan lists as that item's evidence
@@ -1093,6 +1100,8 @@ class ItemMatcher:
         single item that nearly fits, far ahead of the rest, is proposed too.
         """
         chosen, options = self._greedy(code, text, near=near, short=short)
+        if not chosen and len(options) == 2 and (halves := self._told_apart(code, text, options)):
+            return halves, []
         parts = [p for p in _AND.split(text) if p.strip()]
         if len(parts) < 2:
             return chosen, options
@@ -1107,6 +1116,19 @@ class ItemMatcher:
         if not chosen:
             return (found, []) if found and all(found) else ([], options)
         return chosen + [f for f in news if f not in chosen], []
+
+    def _told_apart(self, code: str | None, text: str, rivals: list[str]) -> list[str]:
+        """ "ระบบปฏิทินบนเว็บ สพว. ขึ้นแล้วตั้งแต่ 1 พ.ย. ใช้ได้ปกติ ส่งหนังสือเวียนแจ้งทุกหน่วยงาน…แล้ว": two
+        items the whole text fits alike, each told whole in its own half, with nothing between them to cut
+        the clause at: both are named."""
+        cuts = [m.start() for m in re.finditer(r"\s+", text)]
+        for cut in cuts:
+            if not all(_said_done_plainly(half) for half in (text[:cut], text[cut:])):
+                continue
+            left, right = self._greedy(code, text[:cut])[0], self._greedy(code, text[cut:])[0]
+            if len(left) == 1 and len(right) == 1 and {*left, *right} == set(rivals):
+                return [*left, *right]
+        return []
 
     def _words_within(self, code: str, item: str, text: str) -> bool:
         """ "แต่งตั้งคณะทำงานแล้ว ส่วนสำรวจแบบฟอร์มกับทำเอกสารชุดข้อมูลยังทำอยู่": the clause's item words
@@ -1382,6 +1404,13 @@ def _months_so_far(m: re.Match[str]) -> str:
     them; after "ครบ 6 ครั้งแล้ว" they only date a series said complete."""
     line = m.string[m.string.rfind("\n", 0, m.start()) + 1 : m.start()]
     return m.group(0) if "ครบ" in line else f" {m.group(2)} {m.group(1)}"
+
+
+def _said_done_plainly(text: str) -> bool:
+    """Said done, and not under way, not done, to come or asked."""
+    return bool(_DONE.search(text)) and not any(
+        pattern.search(text) for pattern in (_UNDER_WAY, _NOT_DONE, _TO_BE, _QUESTION, _SHORTFALL)
+    )
 
 
 def _has_run(grams: set[str], length: int = RUN) -> bool:
