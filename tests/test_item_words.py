@@ -792,3 +792,12 @@ def test_the_visits_and_the_directives_in_other_words(fy2567: MessageParser, fy2
     assert approved.proposed == ("step-1",)
     typed = fy2565.item_matcher.claims("K3", "กก.สามัญ\n3) ทอดแบบสอบถมเจ้าหน้าที่ฝ่ายประชุม 12 คณะ ✔ ได้คืน 58 ชุด")
     assert set(typed.done) | set(typed.proposed) == {"step-3"}
+
+
+def test_a_number_the_plan_prints_twice_is_confirmed_not_marked(fy2565: MessageParser) -> None:
+    """K3 prints step 3 twice ("3." and "3. (ซ้ำ)"): "ขั้นตอนที่ 3 ตัวที่สอง" names the repeated one, and a
+    bare "ขั้นตอนที่ 3" is put to the reporter rather than marked straight away."""
+    second = fy2565.item_matcher.claims("K3", "ตัวชี้วัดที่ 3 ครับ ขั้นตอนที่ 3 ตัวที่สอง (สรุปผลแบบสอบถาม) เสร็จแล้ว")
+    assert set(second.done) | set(second.proposed) == {"step-3 (ซ้ำ)"}
+    bare = fy2565.item_matcher.claims("K3", "ตัวชี้วัดที่ 3 ขั้นตอนที่ 3 เสร็จแล้วค่ะ")
+    assert "step-3" not in bare.done and "step-3" in bare.proposed

@@ -884,7 +884,10 @@ class ItemMatcher:
                 ids = [i for i in ids if negated or acc.all_rounds or not self._one_round_of(indicator, i, low)]
                 if not negated and _some_of(low[m.end() :]):
                     ids = []  # "ขั้นตอนที่ 3 นำเข้าข้อมูลได้ 9/12 โครงการแล้ว": part of the way, not done
-                loose = [i for i in ids if (indicator.code, i) in self.loose_twins]
+                # a twin that tells more, or a number the plan prints twice ("3." and "3. (ซ้ำ)"): for a tap
+                loose = [
+                    i for i in ids if (indicator.code, i) in self.loose_twins or f"{i} (" in self._ids[indicator.code]
+                ]
                 acc.add("undone" if negated else "done", [i for i in ids if i not in loose])
                 acc.last_numbered = [] if negated else [i for i in ids if i not in loose]
                 acc.add("proposed_undone" if negated else "proposed", loose)
@@ -1072,7 +1075,8 @@ class ItemMatcher:
                 return [n for n in numbers if n in ids], "items"
             return [], "level" if rubric is not None and rubric.conditions else "none"
         if word.startswith("ขั้น"):
-            again = re.match(r"\s*\(?\s*ซ้ำ", m.string[m.end() :]) is not None  # "ขั้นตอน 3 ซ้ำ": the repeated one
+            # "ขั้นตอน 3 ซ้ำ", "ขั้นตอนที่ 3 ตัวที่สอง": the repeated one
+            again = re.match(r"\s*\(?\s*(?:ซ้ำ|(?:ตัว|อัน)(?:ที่)?\s*(?:สอง|2|หลัง))", m.string[m.end() :]) is not None
             numbers = [f"{n} (ซ้ำ)" if again and step_id(f"{n} (ซ้ำ)") in ids else n for n in numbers]
             steps = [self._twin_of(indicator.code, step_id(n), m.string) for n in numbers if step_id(n) in ids]
             if word.startswith("ขั้นตอน") and steps:
