@@ -801,3 +801,14 @@ def test_a_number_the_plan_prints_twice_is_confirmed_not_marked(fy2565: MessageP
     assert set(second.done) | set(second.proposed) == {"step-3 (ซ้ำ)"}
     bare = fy2565.item_matcher.claims("K3", "ตัวชี้วัดที่ 3 ขั้นตอนที่ 3 เสร็จแล้วค่ะ")
     assert "step-3" not in bare.done and "step-3" in bare.proposed
+
+
+def test_a_letter_code_typed_without_its_dot_and_a_selection_said_short(
+    fy2562: MessageParser, fy2567: MessageParser
+) -> None:
+    parsed = fy2562.parse("ข2 ขั้นตอนที่ 4 เสร็จแล้วค่ะ แผนปีงบ 63 ผอ.ลงนามแล้ว 11 ก.ย.", date(2019, 9, 12)).first
+    assert parsed is not None and parsed.indicator == "ข.2" and parsed.claims.done == ("step-4",)
+    picked = fy2567.item_matcher.claims(
+        "2", "ตช.2 ค่ะ ทีมวิเคราะห์ผลโครงการปี 66 เสร็จแล้ว คัดโครงการสำคัญของรองผู้ว่าฯ ได้ครบ 12 โครงการ"
+    )
+    assert set(picked.proposed) == {"step-1", "step-2"}

@@ -101,7 +101,7 @@ _NAMED_NUMBER = re.compile(r"(?:covid|โควิด|โคโรนา)\s*-?\s
 _CODE_ALIAS = re.compile(r"(?:ตัวชี้วัด(?:ที่)?|kpi|ข้อ(?:ที่)?|ตัวที่|k)?(?P<code>\d+(?:\.\d+)*(?:\([กขคง]\))?)")
 _BARE_CODE = re.compile(
     # "3.1 (ข)", and "3.1 ข" with the letter as a word of its own
-    r"(?:^|(?<=[\s(]))(?P<code>[kK]\s?\d|[กขคง]\.\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*(?:\s*\([กขคง]\)|\s[กขคง](?=[\s)]|$))?)"
+    r"(?:^|(?<=[\s(]))(?P<code>[kK]\s?\d|[กขคง]\.?\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*(?:\s*\([กขคง]\)|\s[กขคง](?=[\s)]|$))?)"
     r"(?=\s|:|$|\))"
 )
 
@@ -126,6 +126,7 @@ def canonical_code(code: str) -> str:
     """``3.1(ข)`` and ``๓.๑ (ข)`` → ``3.1 (ข)``; ``k 2`` → ``K2``."""
     c = thai_to_arabic_digits(code).strip()
     c = re.sub(r"^[kK]\s*", "K", c)
+    c = re.sub(r"^([กขคง])(?=\d)", r"\1.", c)  # "ข2" typed for "ข.2"
     c = re.sub(r"\s*\(?([กขคง])\)?$", r" (\1)", c)
     return c
 
