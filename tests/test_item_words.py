@@ -812,3 +812,16 @@ def test_a_letter_code_typed_without_its_dot_and_a_selection_said_short(
         "2", "ตช.2 ค่ะ ทีมวิเคราะห์ผลโครงการปี 66 เสร็จแล้ว คัดโครงการสำคัญของรองผู้ว่าฯ ได้ครบ 12 โครงการ"
     )
     assert set(picked.proposed) == {"step-1", "step-2"}
+
+
+def test_questionnaires_sent_out_and_come_back_went_out(fy2565: MessageParser) -> None:
+    sent = fy2565.item_matcher.claims("K2", "ญัตติฯ ค่ะ แบบสอบถามที่ส่งให้ ส.ก. กับผู้ช่วย ได้คืนมา 38 ชุด สรุปผลเสร็จเมื่อวาน")
+    assert set(sent.proposed) == {"step-3", "step-4"}
+    # come back, with no word of sending: the summary alone
+    summary = fy2565.item_matcher.claims("K3", "กก.สามัญ (K3) แบบสอบถามผู้ใช้ระบบได้คืนมา 35 ชุด สรุปผลเสร็จแล้วครับ")
+    assert summary.proposed == ("step-3 (ซ้ำ)",)
+
+
+def test_one_more_left_holds_the_step_back(fy2567: MessageParser) -> None:
+    said = "KPI2 สรุปข้อมูลโครงการนำเรียนรองผู้ว่าฯ ไปแล้ว 3 ท่าน เหลืออีกท่านนึงยังไม่ว่างค่ะ"
+    assert fy2567.item_matcher.claims("2", said).proposed == ()

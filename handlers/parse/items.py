@@ -194,7 +194,7 @@ _EXECUTIVES_SAID = re.compile(
 # What is still missing, said after the item ("ได้รับแล้ว 41 เขต ยังขาดอีก 9 เขต"): that item is not done.
 # Only a clause with no subject of its own: "41 เขต ยังขาดอีก 9 เขต", not "รายเขต ❌ (ยังขาด 3 เขต)".
 _SHORTFALL = re.compile(
-    r"\s*(?:[\d,]+\s*\S{0,8}\s*)?(?:ยังขาด|ขาดอีก|ยังไม่ครบ|(?:ยัง)?รออีก|อีก\s*\d+\s*\S{0,6}\s*รอ|(?<!คัด)(?:ยัง|คง|ที่)?เหลือ(?:อีก)?\s*(?:\d|จะ|ยัง|กำลัง|รอ))"
+    r"\s*(?:[\d,]+\s*\S{0,8}\s*)?(?:ยังขาด|ขาดอีก|ยังไม่ครบ|(?:ยัง)?รออีก|อีก\s*\d+\s*\S{0,6}\s*รอ|(?<!คัด)(?:ยัง|คง|ที่)?เหลือ(?:อีก)?\s*(?:\d|จะ|ยัง|กำลัง|รอ|(?<=อีก)(?:ท่าน|คน|หน่วย|เขต|เรื่อง|ชุด|หนึ่ง)))"
 )
 _QUESTION = re.compile(
     r"หรือยัง|หรือไม่|ไหม|มั้ย|รึยัง|(?<!เ)กี่|อะไร|เท่าไ|ยังไง|ส่วนไหน|ข้อไหน|ขั้นไหน|ระดับไหน|ไหน(?:คะ|ครับ|นะ)|ใคร(?!\s*ก็)|"
@@ -316,6 +316,8 @@ SYNONYMS = {
     r"(?<=ระบบ)([^\n]{0,24}?)(?:บน|ขึ้น)\s*(?:เว็บ(?:ไซต์)?|website)": r"\1 พัฒนาระบบออนไลน์ใน website",
 }
 _QUESTIONNAIRE = re.compile(r"แบบสอบถาม")
+_SENT_OUT = re.compile(r"ส่ง|ทอด|แจก")
+_CAME_BACK = re.compile(r"(?<!ยังไม่)(?<!ไม่)ได้(?:รับ)?(?:กลับ)?คืน(?:มา)?(?=\s*(?:ครบ|\d|แล้ว|ทุก))")
 _BARE_SUMMARY = re.compile(r"สรุปผล(?![\s(]*(?:การ)?(?:ใช้|ความพึง|ดำเนิน|วิเคราะห์|แบบ|ตอบ))")
 _CONTINUED = re.compile(r"ด้วย|เช่นกัน|ก็(?:เสร็จ|แล้ว)")
 
@@ -625,6 +627,10 @@ class ItemMatcher:
         if _QUESTIONNAIRE.search(text):
             # "ทอดแบบสอบถามแล้ว … สรุปผลเสร็จแล้ว": the summary of that questionnaire
             text = _BARE_SUMMARY.sub("สรุปข้อมูลที่ได้รับจากแบบสอบถาม", text)
+            if any("ทอดแบบสอบถาม" in i.text for i in self.items[code]) and _SENT_OUT.search(text):
+                # "แบบสอบถามที่ส่งให้ ส.ก. … ได้คืนมา 38 ชุด": forms sent out and come back went out; "ได้คืน
+                # 35 ชุด สรุปผลเสร็จ" alone tells the summary
+                text = _CAME_BACK.sub(r"ทอดแบบสอบถามแล้ว \g<0>", text, count=1)
         told: list[tuple[set[str], list[str], bool]] = []  # each clause's actions, its items, whether said done
         for line in _with_synonyms(_PROJECT_NAMED.sub(_project_name_dropped, text)).split("\n"):
             acc.line_words = acc.last_words  # what a line's shortfall may hold back: its own items only
