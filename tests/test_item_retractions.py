@@ -99,3 +99,19 @@ def test_an_item_taken_back_without_its_indicator_is_found_by_its_words(fy2565: 
         "แก้ไขค่ะ ส่วนที่ 2 ที่แจ้งไปว่าผ่านแล้ว ยังไม่ผ่านนะคะ คกก.ให้กลับไปปรับแผนการดำเนินการมาใหม่ 😢", date(2022, 3, 1)
     ).first
     assert part is not None and part.indicator == "4"
+
+
+def test_the_why_after_a_taking_back_is_not_more_items_undone(fy2565: MessageParser) -> None:
+    said = (
+        "ขอยกเลิกรายการที่แจ้งเมื่อวานว่าจัดทำสรุปผลการใช้งานระบบติดตามญัตติเสร็จแล้วนะคะ 🙏 "
+        "ตัวเล่มยังเป็น draft อยู่ ผอ.กลุ่มงานญัตติยังไม่ได้เห็นชอบ คาดว่าสัปดาห์หน้า"
+    )
+    claims = fy2565.item_matcher.claims("K2", said)
+    assert set(claims.undone) | set(claims.proposed_undone) == {"step-10"}
+    # "…ก็ยังไม่ได้ส่ง": also not yet, a second item taken back
+    also = fy2565.item_matcher.claims(
+        "K2",
+        "ขอยกเลิกที่แจ้งว่าใช้งานระบบแล้วนะคะ 🙏 ระบบติดตามญัตติยังเปิดให้ ส.ก. ใช้ไม่ได้ ติดเรื่องย้าย server "
+        "หนังสือแจ้งเปิดใช้ระบบก็ยังไม่ได้ส่งค่ะ",
+    )
+    assert set(also.undone) | set(also.proposed_undone) == {"use-system", "step-8"}

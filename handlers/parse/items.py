@@ -316,6 +316,7 @@ SYNONYMS = {
     r"(?<=ระบบ)([^\n]{0,24}?)(?:บน|ขึ้น)\s*(?:เว็บ(?:ไซต์)?|website)": r"\1 พัฒนาระบบออนไลน์ใน website",
 }
 _QUESTIONNAIRE = re.compile(r"แบบสอบถาม")
+_ALSO = re.compile(r"ก็ยัง|ก็ไม่|เช่นกัน|(?:ยังไม่|ไม่ได้)\S{0,20}ด้วย")
 _SENT_OUT = re.compile(r"ส่ง|ทอด|แจก")
 _CAME_BACK = re.compile(r"(?<!ยังไม่)(?<!ไม่)ได้(?:รับ)?(?:กลับ)?คืน(?:มา)?(?=\s*(?:ครบ|\d|แล้ว|ทุก))")
 _BARE_SUMMARY = re.compile(r"สรุปผล(?![\s(]*(?:การ)?(?:ใช้|ความพึง|ดำเนิน|วิเคราะห์|แบบ|ตอบ))")
@@ -391,12 +392,17 @@ class _Acc:
     retracts: bool = False
     all_rounds: bool = False  # "ครบทั้ง 2 รอบ" somewhere in the message: a recurring item is complete
     actions: frozenset[str] = frozenset()  # the actions ("สำรวจ", "ออกแบบ", …) said anywhere in the message
+    first_undone: list[str] = field(default_factory=list)  # what the first clause saying "not done" named
 
     def add(self, kind: str, ids: list[str]) -> None:
         target: list[str] = getattr(self, kind)
         target.extend(i for i in ids if i not in target)
 
     def freeze(self) -> ItemClaims:
+        if self.retracts and self.first_undone:
+            # "ขอยกเลิกที่แจ้งว่าจัดทำสรุปผล…เสร็จแล้ว ตัวเล่มยังเป็น draft ผอ.ยังไม่ได้เห็นชอบ": what is taken
+            # back is what the taking back named; the why after it is not more items undone
+            self.proposed_undone = [i for i in self.proposed_undone if i in self.first_undone]
         if self.retracts:  # a message that takes something back: what it says is not done wins
             self.done = [i for i in self.done if i not in self.undone]
             not_done = set(self.undone) | set(self.proposed_undone)
@@ -637,7 +643,11 @@ class ItemMatcher:
             for clause in _clauses(line):
                 numbered_before = acc.last_numbered
                 proposed_before = list(acc.proposed)
+                undone_before = {*acc.undone, *acc.proposed_undone}
                 before = self._clause(indicator, clause, acc, before, retracts)
+                if not acc.first_undone or _ALSO.search(clause):
+                    # the first clause saying "not done", and any that says "also not yet" ("…ก็ยังไม่ได้ส่ง")
+                    acc.first_undone += [i for i in (*acc.undone, *acc.proposed_undone) if i not in undone_before]
                 if acc.last_numbered is numbered_before:
                     acc.last_numbered = []  # only the clause right before a shortfall is held back by it
                 # actions said done, or told beside them as how it was done ("ทำตามผลสำรวจความต้องการ…")
@@ -678,7 +688,7 @@ class ItemMatcher:
                 if step in found:
                     found.remove(step)
                     acc.add(to, [twin])
-            for kind in ("proposed_undone", "options", "blocked", "last_words"):
+            for kind in ("proposed_undone", "options", "blocked", "last_words", "first_undone"):
                 found = getattr(acc, kind)
                 if step in found:
                     found[found.index(step)] = twin
