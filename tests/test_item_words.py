@@ -825,3 +825,10 @@ def test_questionnaires_sent_out_and_come_back_went_out(fy2565: MessageParser) -
 def test_one_more_left_holds_the_step_back(fy2567: MessageParser) -> None:
     said = "KPI2 สรุปข้อมูลโครงการนำเรียนรองผู้ว่าฯ ไปแล้ว 3 ท่าน เหลืออีกท่านนึงยังไม่ว่างค่ะ"
     assert fy2567.item_matcher.claims("2", said).proposed == ()
+
+
+def test_the_figures_beside_a_letter_are_not_a_second_item(fy2565: MessageParser) -> None:
+    """ "ผู้แทนเขต ออกครบ 50 เขตแล้ว" after the invitation letter tells to whom it went: milestone 2's "50
+    เขต" is a figure, not words of its own for the online meetings."""
+    said = "หนังสือเชิญผู้แทน ปชช. เขตละ 2 คนกับผู้แทนเขต ออกครบ 50 เขตแล้วค่ะ"
+    assert fy2565.item_matcher.claims("K1", said).proposed == ("step-5",)

@@ -317,6 +317,7 @@ SYNONYMS = {
 }
 _QUESTIONNAIRE = re.compile(r"แบบสอบถาม")
 _ALSO = re.compile(r"ก็ยัง|ก็ไม่|เช่นกัน|(?:ยังไม่|ไม่ได้)\S{0,20}ด้วย")
+_DIGIT = re.compile(r"\d")
 _SENT_OUT = re.compile(r"ส่ง|ทอด|แจก")
 _CAME_BACK = re.compile(r"(?<!ยังไม่)(?<!ไม่)ได้(?:รับ)?(?:กลับ)?คืน(?:มา)?(?=\s*(?:ครบ|\d|แล้ว|ทุก))")
 _BARE_SUMMARY = re.compile(r"สรุปผล(?![\s(]*(?:การ)?(?:ใช้|ความพึง|ดำเนิน|วิเคราะห์|แบบ|ตอบ))")
@@ -1177,7 +1178,8 @@ class ItemMatcher:
         if code is None or (code, item) not in self.grams:
             return True
         said = set().union(*(self.grams.get((code, c), set()) for c in chosen))
-        mine = self.grams[(code, item)] - said - self.name_grams.get(code, set())
+        # its own words, not figures ("ออกครบ 50 เขต" beside the letter inviting the 50 districts)
+        mine = {g for g in self.grams[(code, item)] - said - self.name_grams.get(code, set()) if not _DIGIT.search(g)}
 
         def mass(text: str) -> float:
             return math.fsum(self.idf.get(g, 0.0) for g in _grams(match_key(_expand(text))) & mine)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import MAXYEAR, MINYEAR, date
 
 from scoring.fiscal import fiscal_quarter_of, fiscal_year_of, quarter_months
 from scoring.thai import to_be
@@ -145,6 +145,8 @@ def _month_from(match: re.Match[str], prefix: str) -> int:
 
 
 def _month_period(month: int, be_year: int | None, today: date) -> tuple[int, int, int]:
+    if be_year is not None and not MINYEAR <= be_year - 543 <= MAXYEAR:
+        be_year = None  # "มค0000": no year a calendar holds, so none said
     if be_year is None:
         # The most recent occurrence of this month not after today's month.
         year = today.year if month <= today.month else today.year - 1
