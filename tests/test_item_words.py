@@ -832,3 +832,12 @@ def test_the_figures_beside_a_letter_are_not_a_second_item(fy2565: MessageParser
     เขต" is a figure, not words of its own for the online meetings."""
     said = "หนังสือเชิญผู้แทน ปชช. เขตละ 2 คนกับผู้แทนเขต ออกครบ 50 เขตแล้วค่ะ"
     assert fy2565.item_matcher.claims("K1", said).proposed == ("step-5",)
+
+
+def test_a_condition_is_told_from_its_sibling_by_the_words_they_do_not_share(fy2567: MessageParser) -> None:
+    """KPI 4's central and district reports both go "to the executives": a month's field-check report says
+    neither's own words, the districts' report says "รายเขต"."""
+    monthly = fy2567.item_matcher.claims("4", "KPI 4 เดือนนี้ลงพื้นที่ตรวจ 5 ครั้งค่ะ รายงานประจำเดือน ม.ค. นำเรียนผู้บริหารแล้ว")
+    assert monthly.empty
+    districts = fy2567.item_matcher.claims("4", "Traffy ค่ะ รายงานผลการแก้ไขเรื่องร้องเรียนรายเขต เสนอผู้บริหาร กทม. แล้ว")
+    assert districts.proposed == ("district-report",)

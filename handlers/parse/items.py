@@ -334,6 +334,7 @@ MARGIN = 0.12  # a rival closer than this is offered beside it, not ruled out
 TWIN = 0.8  # Jaccard of a step's words and a scored item's at which the step's number names that item
 RUN = 3  # trigrams in a chain: a word of six letters said whole
 SHORT_FLOOR, SHORT_RECALL = 0.75, 0.2  # a clause said done, of few item words: most of one item's own
+SIBLING_SHARED = 0.3  # a condition sharing this much of its words with another is told apart by the rest
 SAME_FACT = 0.9  # a step whose text is this close to a scored item's is the same fact told twice
 
 
@@ -797,6 +798,7 @@ class ItemMatcher:
         # "แบบสอบถาม…ส่งให้เจ้าหน้าที่ประจำคณะกรรมการ…": a condition of several actions ("สำรวจความต้องการของ
         # เจ้าหน้าที่ … ออกแบบและพัฒนาระบบ") is not named by its other words when the message says at most
         # one of its actions
+        chosen = [c for c in chosen if not self._only_shared_words(indicator.code, c, rest)]
         several = dict(self._action_conditions.get(indicator.code, ()))
         chosen = [c for c in chosen if c not in several or len(several[c] & acc.actions) >= 2]
         if options and any(o in several and len(several[o] & acc.actions) < 2 for o in options):
@@ -1138,6 +1140,25 @@ class ItemMatcher:
         if not chosen:
             return (found, []) if found and all(found) else ([], options)
         return chosen + [f for f in news if f not in chosen], []
+
+    def _only_shared_words(self, code: str, item: str, text: str) -> bool:
+        """ "รายงานประจำเดือน ม.ค. นำเรียนผู้บริหารแล้ว" of KPI 4: the district report and the central one
+        both "report … to the executives"; a condition is named only with words its sibling lacks ("รายเขต",
+        "ภาพรวม"), not by the words they share."""
+        mine = self._item((code, item))
+        if mine is None or mine.kind != "condition":
+            return False
+        query = _grams(match_key(_expand(text)))
+        name = self.name_grams.get(code, set())
+        for sibling in (i for i in self.items[code] if i.kind == "condition" and i.id != item):
+            own = self.grams[(code, item)] - self.grams[(code, sibling.id)] - name
+            if len(self.grams[(code, item)] & self.grams[(code, sibling.id)]) < SIBLING_SHARED * len(
+                self.grams[(code, item)]
+            ):
+                continue
+            if math.fsum(self.idf[g] for g in own & query if not _DIGIT.search(g)) < MIN_MASS / 2:
+                return True
+        return False
 
     def _told_apart(self, code: str | None, text: str, rivals: list[str]) -> list[str]:
         """ "ระบบปฏิทินบนเว็บ สพว. ขึ้นแล้วตั้งแต่ 1 พ.ย. ใช้ได้ปกติ ส่งหนังสือเวียนแจ้งทุกหน่วยงาน…แล้ว": two
