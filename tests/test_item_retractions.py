@@ -115,3 +115,10 @@ def test_the_why_after_a_taking_back_is_not_more_items_undone(fy2565: MessagePar
         "หนังสือแจ้งเปิดใช้ระบบก็ยังไม่ได้ส่งค่ะ",
     )
     assert set(also.undone) | set(also.proposed_undone) == {"use-system", "step-8"}
+
+
+def test_a_letter_still_waiting_for_a_signature_is_not_signed(fy2567: MessageParser) -> None:
+    said = "ขอถอนที่แจ้งไปว่าประชาสัมพันธ์ระบบปฏิทินให้หน่วยงานทราบแล้วนะคะ หนังสือเวียนยังรอท่านเลขาฯ ลงนามอยู่เลยค่ะ"
+    claims = fy2567.item_matcher.claims("3", said)
+    assert claims.proposed == () and claims.done == ()
+    assert set(claims.undone) | set(claims.proposed_undone) == {"step-2"}
