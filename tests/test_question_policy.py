@@ -188,3 +188,28 @@ def test_questions_ending_in_what_it_is_or_asking_when_are_questions() -> None:
 
     assert looks_like_query("เจรจา 2 นี่นับเกษตรกรที่ผ่านอบรมทั้งหมด หรือเฉพาะคนที่เอาความรู้ไปทำจริง ตัวหารคืออะไร")
     assert looks_like_query("K3 นับเวลาตั้งแต่ตอนไหนครับ ตั้งแต่ได้รับเรื่องนัดประชุม หรือตั้งแต่ขอใช้ห้องประชุม")
+
+
+def test_a_button_s_label_typed_answers_like_the_tap(template: Path, tmp_path: Path) -> None:
+    """The console and some phones let a reporter type "ยืนยันทั้งหมด" instead of tapping it: once the bot
+    said it did not understand its own button."""
+    from store.demo import demo_line_id
+    from store.models import ItemMark
+    from tests.chat_driver import ChatDriver
+
+    path = tmp_path / "case.db"
+    shutil.copy(template, path)
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        somsri = ChatDriver(engine, demo_line_id("somsri"), tmp_path)
+        asked = somsri.say(
+            "ตช.4 สรุปภาพรวมการลงพื้นที่ตรวจสอบ Traffy + 1555 พร้อมปัญหาอุปสรรค ข้อเสนอแนะ เสนอผู้บริหาร กทม. ครบ 2 ครั้งแล้วค่ะ"
+        )
+        assert "ขอยืนยัน" in asked.texts[-1]
+        saved = somsri.say("ยืนยันทั้งหมดค่ะ")
+        assert saved.texts[0].startswith("บันทึกแล้วค่ะ"), saved.texts
+        with session_scope(engine) as s:
+            marks = s.exec(select(ItemMark).where(ItemMark.item == "central-report")).all()
+            assert [m.done for m in marks] == [True]
+    finally:
+        engine.dispose()

@@ -89,6 +89,7 @@ RECENT_SAVE = timedelta(minutes=30)  # "แก้เป็น 80" names none: on
 _NUMBER_ONLY = re.compile(r"^\s*(?:แก้เป็น|เป็น|ได้)?\s*(\d+(?:\.\d+)?)\s*(?:ค่ะ|ครับ|คะ)?\s*$")
 _NOT_CODE = re.compile(r"^ไม่ใช่")
 _POLITE_END = re.compile(r"(?:\s*(?:นะคะ|นะครับ|ค่ะ|คะ|ครับ|จ้า|จ้ะ|ฮะ|นะ))+\s*$")
+_ALL_OF_THEM = re.compile(r"\s*(?:ทั้งหมด|ทุกข้อ|ทุกอัน)$")
 _DRAFT = "{draft}"  # quick replies are built before the draft has an id; ``_bind`` fills it in
 
 R = ReportState
@@ -1433,6 +1434,7 @@ class ReportConversation:
     @staticmethod
     def _is_yes(norm: str) -> bool:
         word = _POLITE_END.sub("", norm).strip(" .!✅👍") or norm.strip(" .!✅👍")
+        word = _ALL_OF_THEM.sub("", word) or word  # "ยืนยันทั้งหมด", a button's label typed: yes to all listed
         return any(word == w or word.startswith(w + " ") for w in rt.YES_WORDS) and not word.startswith(
             rt.NEGATION_WORD
         )
