@@ -138,3 +138,13 @@ def test_a_month_named_beats_one_only_pointed_at(fy2567: MessageParser) -> None:
         "ทุกตัวเป็นข้อมูลสะสมถึงสิ้นเดือน พ.ค. ค่ะ\nอีกเรื่องนะคะ ใครยังไม่ได้ลงชื่อ OT เดือนนี้ ลงด้วยนะคะ"
     )
     assert fy2567.parse(said, date(2024, 6, 5)).as_json()["period"]["month"] == 5
+
+
+def test_a_bare_name_two_steps_print_is_the_step_it_leads(fy2565: MessageParser) -> None:
+    """K1's step 1 is the action plan ("จัดทำแผนปฏิบัติการ (Action Plan) เพื่อ…"); step 3 is a meeting held
+    to explain it ("ประชุมคณะทำงานฯ เพื่อชี้แจง… แผนปฏิบัติการ (Action Plan)"). A ticked "Action Plan"
+    is the first, not a choice between the two."""
+    said = "ตช.1 สถานะ ณ 20 มิ.ย.65\n✅ Action Plan\n✅ แต่งตั้ง คทง.\n✅ ประชุม คทง."
+    claims = fy2565.item_matcher.claims("K1", said)
+    assert {"step-1", "step-2", "step-3"} <= {*claims.done, *claims.proposed}
+    assert fy2565.item_matcher.by_words("K1", "Action Plan") == (["step-1"], [])

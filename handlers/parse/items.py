@@ -238,6 +238,7 @@ _ITEM_NUMBERS = re.compile(r"(?<=–\s)\d+(?=\.)|(?<![\d.])\d+\.\d+(?![\d.])")
 _PART_ITEM = re.compile(rf"ส่วน(?:ที่)?\s*(?P<part>\d+)\s*ข้อ(?:ที่)?\s*(?P<sub>{_NUM})")
 # A project named in one word ("โครงการเอาความต้องการของประชาชนเข้าสภา"): its name says which
 # project, not which of its items.
+_HEAD_ENDS = re.compile(r"\sเพื่อ")  # an item's purpose follows its action
 _PROJECT_NAMED = re.compile(r"(?:(?<=\s)|^)โครงการ[ก-๙]{6,}")
 # Ways of saying an item's words that share no letters with them.
 SYNONYMS = {
@@ -510,6 +511,13 @@ class ItemMatcher:
         total = max(len(self.grams), 1)
         self.idf = {g: math.log((total + 1) / (d + 0.5)) for g, d in df.items()}
         self._mass = {k: math.fsum(self.idf[g] for g in gs) for k, gs in self.grams.items()}
+        # What an item is, before what it is for ("จัดทำแผนปฏิบัติการ (Action Plan) เพื่อเป็นแนวทาง…"):
+        # its words up to "เพื่อ".
+        self._head = {
+            (code, item.id): _grams(match_key(_expand(_with_synonyms(_HEAD_ENDS.split(_own_words(item.text), 1)[0]))))
+            for code, items in self.items.items()
+            for item in items
+        }
         # A step printed with the same words as a milestone or condition is that item told twice
         # (K2's step 9 "ใช้งานระบบ" is the use-system condition): its number names the scored item.
         self.twin: dict[tuple[str, str], str] = {}
@@ -1248,6 +1256,8 @@ class ItemMatcher:
             if best_score - second < MARGIN:
                 rivals = [k for sc, k in scored[:3] if best_score - sc < MARGIN]
                 whole = self._said_whole(rivals, query, code) if code is not None else None
+                if whole is None and code is not None and not chosen:
+                    whole = self._said_in_head(rivals, relevant)
                 if whole is None and not chosen:
                     return [], [self._name(code, k) for k in rivals]
                 if whole is None:
@@ -1306,6 +1316,18 @@ class ItemMatcher:
         if len(left) > 1 and left[0][0] <= 0.6 * left[1][0] and left[1][0] >= left[0][0] + 1.5 * MIN_MASS:
             return left[0][1]
         return None
+
+    def _said_in_head(self, rivals: list[tuple[str, str]], relevant: set[str]) -> tuple[str, str] | None:
+        """ "✅ Action Plan": K1's step 1 "จัดทำแผนปฏิบัติการ (Action Plan) เพื่อ…" and step 3 "ประชุม
+        คณะทำงานฯ เพื่อชี้แจง… แผนปฏิบัติการ (Action Plan)" both hold the words; the step that is the
+        plan is the one whose leading clause says them, not the one that holds them as a purpose."""
+        said = {k: math.fsum(self.idf[g] for g in relevant & self._head[k]) for k in rivals}
+        full = {k: math.fsum(self.idf[g] for g in relevant & self.grams[k]) for k in rivals}
+        if min(full.values()) < 0.95 * math.fsum(self.idf[g] for g in relevant):
+            return None  # only where every rival holds all the words said
+        heads = [k for k in rivals if full[k] > 0 and said[k] >= 0.9 * full[k]]
+        tails = [k for k in rivals if k not in heads and said[k] <= 0.3 * full[k]]
+        return heads[0] if len(heads) == 1 and len(tails) == len(rivals) - 1 else None
 
     def _inside_longer(
         self, scored: list[tuple[float, tuple[str, str]]], relevant: set[str]
