@@ -841,3 +841,35 @@ def test_a_condition_is_told_from_its_sibling_by_the_words_they_do_not_share(fy2
     assert monthly.empty
     districts = fy2567.item_matcher.claims("4", "Traffy ค่ะ รายงานผลการแก้ไขเรื่องร้องเรียนรายเขต เสนอผู้บริหาร กทม. แล้ว")
     assert districts.proposed == ("district-report",)
+
+
+def test_what_a_questionnaire_asked_others_is_no_question_to_the_bot(fy2565: MessageParser) -> None:
+    """ "…ถามเจ้าหน้าที่…ว่าระบบเดิมติดปัญหาอะไรบ้าง ส่งให้ครบทุกคณะแล้ว": the questionnaire's own question,
+    told as what was sent; its answers summed up ("สรุปคำตอบ") are the questionnaire's summary."""
+    said = (
+        "ทำแบบสอบถามถามเจ้าหน้าที่ที่ดูแลประชุมกรรมการสามัญ ว่าระบบนัดประชุมเดิมติดปัญหาอะไรบ้าง ส่งให้ครบทุกคณะแล้ว แล้วก็สรุปคำตอบเสร็จแล้วค่ะ"
+    )
+    parsed = fy2565.parse(said, date(2022, 2, 15))
+    item = parsed.first
+    assert item is not None and item.indicator == "K3"
+    assert set(item.claims.proposed) == {"step-3", "step-3 (ซ้ำ)"}
+
+
+def test_a_question_put_to_the_bot_stays_one(fy2565: MessageParser) -> None:
+    claims = fy2565.item_matcher.claims("K3", "ตช.3 ขอถามว่าถ้าทดสอบระบบยังไม่ครบทุกคณะ นับยังไงคะ")
+    assert claims.empty
+
+
+def test_steps_two_indicators_print_alike_go_to_the_one_the_name_words_lean_to(fy2567: MessageParser) -> None:
+    """KPI 5 and 6 print the same first steps; "ลงชุมชน" is a word of 6's name (สัญจรชุมชน), though not
+    enough to name it alone. The steps are proposed on 6, with 5 left as the other choice."""
+    said = "ผู้ว่าฯ ลงชุมชนครบทั้ง 50 เขตแล้วนะคะ ข้อสั่งการที่ได้มาทุกข้อ หนูทำหนังสือแจ้งหน่วยงานที่เกี่ยวข้องไปหมดแล้วค่ะ"
+    item = fy2567.parse(said, date(2024, 2, 15)).first
+    assert item is not None and item.indicator == "6" and item.candidates[1:] == ["5"]
+    assert set(item.claims.proposed) == {"step-1", "step-2"} and item.claims.done == ()
+
+
+def test_steps_two_indicators_print_alike_stay_a_choice_when_nothing_leans(fy2565: MessageParser) -> None:
+    said = "ขอแก้ไขนะคะ ที่แจ้งว่าทดสอบระบบเสร็จแล้ว จริงๆยังไม่ผ่านค่ะ ต้องแก้แล้วเทสใหม่"
+    item = fy2565.parse(said, date(2022, 2, 15)).first
+    assert item is None or item.indicator is None

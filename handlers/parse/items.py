@@ -201,6 +201,10 @@ _QUESTION = re.compile(
     r"(?:ต้อง|ควร)\S{0,12}(?:เมื่อไ[หร]|ตอนไหน|ยังไง)|"
     r"(?<!แบบ)(?:ขอ)?สอบถาม(?:ค่ะ|ครับ|หน่อย)|^\s*สอบถาม|\?"
 )
+# "ทำแบบสอบถามถามเจ้าหน้าที่…ว่าระบบเดิมติดปัญหาอะไรบ้าง": what others were asked, not a question put to the bot
+_ASKED_OF_OTHERS = re.compile(
+    r"(?<!ขอ)(?<!อยาก)(?:ถาม|สำรวจ)[^\n?]{2,60}?ว่า[^\n?]{0,60}?(?:อะไร|ไหน|ยังไง|อย่างไร|เท่าไ)(?:บ้าง)?"
+)
 # Clauses: lines, semicolons, commas, " / ", a polite particle, "ส่วน…"/"แต่…" (as for, but), and the
 # end of a statement ("…แล้ว", "…เสร็จ") followed by a space.
 _CLAUSE = re.compile(
@@ -321,7 +325,7 @@ _ALSO = re.compile(r"ก็ยัง|ก็ไม่|เช่นกัน|(?:�
 _DIGIT = re.compile(r"\d")
 _SENT_OUT = re.compile(r"ส่ง|ทอด|แจก")
 _CAME_BACK = re.compile(r"(?<!ยังไม่)(?<!ไม่)ได้(?:รับ)?(?:กลับ)?คืน(?:มา)?(?=\s*(?:ครบ|\d|แล้ว|ทุก))")
-_BARE_SUMMARY = re.compile(r"สรุปผล(?![\s(]*(?:การ)?(?:ใช้|ความพึง|ดำเนิน|วิเคราะห์|แบบ|ตอบ))")
+_BARE_SUMMARY = re.compile(r"สรุป(?:คำตอบ|ผล)(?![\s(]*(?:การ)?(?:ใช้|ความพึง|ดำเนิน|วิเคราะห์|แบบ|ตอบ))")
 _CONTINUED = re.compile(r"ด้วย|เช่นกัน|ก็(?:เสร็จ|แล้ว)")
 
 MIN_MASS = 6.0  # IDF mass of the text's trigrams an item must explain: about two distinctive words
@@ -725,7 +729,7 @@ class ItemMatcher:
             negated, under_way, finished = False, False, True
         if not (negated or finished or under_way) and (_CONTINUED.search(low) or _ONLY_REF.match(low)):
             finished, negated = before
-        if _QUESTION.search(low):
+        if _QUESTION.search(_ASKED_OF_OTHERS.sub(" ", low)):
             return False, False  # "ส่งแล้วหรือยัง": asked
         if _SHORTFALL.match(low):
             if acc.last_words is not acc.line_words:  # "⏳ คัดเลือก… 10 โครงการ รออีก 2": not the line above's

@@ -43,6 +43,8 @@ AUTO_SCORE, AUTO_MARGIN, REJECT_SCORE = 60.0, 15.0, 15.0
 # "ถ้าเฉลี่ย 45 นาทีพอดี ได้ระดับ 4 หรือ 5 ครับ": what a result would score, asked, not a level reached
 _IF_ASKED = re.compile(r"ถ้า[^\n]{0,80}(?:หรือ|ไหม|มั้ย|บ้าง|เท่าไ|(?<!เ)กี่)")
 HEADING_OWN, HEADING_RIVAL = 0.7, 0.3  # a topic heading's share in the one name it leans to, and in any other
+# Items two indicators print alike go to the one whose name the words lean to by this much
+LEAN_SCORE, LEAN_RATIO = 30.0, 1.1
 CLEAR_SCORE = 40.0  # a moderate score with no rival (second ≤ a third of it) is clear enough
 DISTINCT_UNITS = {"นาที", "บาท", "คะแนน", "ระดับ"}
 PERCENT_UNITS = {"ร้อยละ", "%"}
@@ -448,7 +450,8 @@ class MessageParser:
         out: list[ParsedItem] = []
         for item in items:
             if item.indicator is None:
-                found = self._indicator_by_items(item, blanked)
+                # a question ("…ยังไม่ส่งผลไตรมาส 3 ตัวไหนบ้าง") is not leant into a report on one indicator
+                found = self._indicator_by_items(item, blanked, lean=intent != "query")
                 if found is not None:
                     item = found
             elif (
@@ -515,7 +518,7 @@ class MessageParser:
         )
         return not same_kind
 
-    def _indicator_by_items(self, item: ParsedItem, blanked: str) -> ParsedItem | None:
+    def _indicator_by_items(self, item: ParsedItem, blanked: str, lean: bool = True) -> ParsedItem | None:
         """ "ประชุมออนไลน์กับผู้แทน 50 เขตครบ 2 ครั้งแล้ว": the only indicator with such an item."""
         said = item.text or blanked
         if (parted := self._parted_named(said)) is not None and item.via not in ("alias", "partial", "conflict"):
@@ -536,6 +539,11 @@ class MessageParser:
             # a word of one of their names only; confirmed before saving
             rest = [c for c in fitting if c != headed]
             return ParsedItem(headed, [headed, *rest], 0.6, "item", item.value, item.pending, item.text)
+        if lean and len(fitting) >= 2 and (leaning := self._leaning(said, fitting)) is not None:
+            # "ขอโทษค่ะ … สรุปผลการใช้ระบบนัดประชุมยังไม่ได้ทำ ที่เสร็จคือทดสอบระบบ": K2 and K3 print the same
+            # steps; the words of one's name ("นัดประชุม") lean to it; confirmed before saving
+            rest = [c for c in fitting if c != leaning]
+            return ParsedItem(leaning, [leaning, *rest], 0.6, "item", item.value, item.pending, item.text)
         if 2 <= len(codes) <= 3 and not item.candidates:
             # "สรุปข้อมูลโครงการนำเรียนรองผู้ว่าฯ แล้ว": items of two indicators fit; the reporter picks
             return ParsedItem(None, sorted(codes), 0.4, "item", item.value, item.pending, item.text)
@@ -548,6 +556,13 @@ class MessageParser:
         if item.via in ("alias", "partial", "conflict") and code not in item.candidates:
             return None  # the message names another indicator: asked, not overruled by item words
         return ParsedItem(code, [code], 0.8, "item", item.value, item.pending, item.text)
+
+    def _leaning(self, text: str, codes: list[str]) -> str | None:
+        """The one of ``codes`` the words of their names lean to, though not clearly enough to name it alone."""
+        scores = dict(self.matcher.candidates(text).ranked)
+        ranked = sorted(codes, key=lambda c: -scores.get(c, 0.0))
+        top, second = scores.get(ranked[0], 0.0), scores.get(ranked[1], 0.0)
+        return ranked[0] if top >= LEAN_SCORE and top >= LEAN_RATIO * second else None
 
     def _parted_named(self, text: str) -> str | None:
         """ "ส่วนที่ 2 …": the indicator whose checklist is grouped in parts, when the plan has just one."""
