@@ -3,6 +3,8 @@ taken back whole is confirmed item by item. Read through the real item matcher o
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from handlers.parse.parser import MessageParser
@@ -122,3 +124,12 @@ def test_a_letter_still_waiting_for_a_signature_is_not_signed(fy2567: MessagePar
     claims = fy2567.item_matcher.claims("3", said)
     assert claims.proposed == () and claims.done == ()
     assert set(claims.undone) | set(claims.proposed_undone) == {"step-2"}
+
+
+def test_a_step_number_the_item_words_indicator_lacks_keeps_the_one_named(fy2562: MessageParser) -> None:
+    """ "ประเมินผล" fits ข.2's step 3, but ข.2 has no step 5: the words of ก.1's name stand, and its step 5
+    is taken back."""
+    said = "ตรวจติดตามศูนย์ข้อมูลข่าวสาร ขอแก้ค่ะ ขั้นตอนที่ 5 ประเมินผลทุกหน่วยงาน ยังไม่เสร็จ จะทำให้เสร็จ ก.ค.นี้"
+    item = fy2562.parse(said, date(2019, 2, 15)).first
+    assert item is not None and item.indicator == "ก.1"
+    assert "step-5" in {*item.claims.undone, *item.claims.proposed_undone}

@@ -148,3 +148,15 @@ def test_a_bare_name_two_steps_print_is_the_step_it_leads(fy2565: MessageParser)
     claims = fy2565.item_matcher.claims("K1", said)
     assert {"step-1", "step-2", "step-3"} <= {*claims.done, *claims.proposed}
     assert fy2565.item_matcher.by_words("K1", "Action Plan") == (["step-1"], [])
+
+
+def test_a_numbered_line_in_the_indicator_s_name_words_is_still_its_step(fy2565: MessageParser) -> None:
+    """ "4. ประชุม คทง. ✔" on K3, the committee meetings system: "ประชุม" is a word of its name, yet the
+    line is step 4 (the team's meeting), so the list is the step table."""
+    said = (
+        "K3 (ไตรมาส 3)\n1. Action plan ✔\n2. แต่งตั้ง คทง. ✔\n3. ทอดแบบสอบถาม ✔\n4. ประชุม คทง. ✔\n"
+        "5. วิเคราะห์+ออกแบบ ✔\n6. ประสาน สยป. ✔\n7. ทดสอบระบบ ✔\n8. หนังสือเวียนแจ้งผู้ใช้ ✘"
+    )
+    claims = fy2565.item_matcher.claims("K3", said)
+    assert {"step-2", "step-4"} <= {*claims.done, *claims.proposed}
+    assert "step-8" in {*claims.undone, *claims.proposed_undone}

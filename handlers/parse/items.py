@@ -243,6 +243,7 @@ _PART_ITEM = re.compile(rf"ส่วน(?:ที่)?\s*(?P<part>\d+)\s*ข้�
 # A project named in one word ("โครงการเอาความต้องการของประชาชนเข้าสภา"): its name says which
 # project, not which of its items.
 _HEAD_ENDS = re.compile(r"\sเพื่อ")  # an item's purpose follows its action
+_STEP_NUMBER_SAID = re.compile(r"ขั้น(?:ตอน)?(?:ที่)?\s*(\d{1,2})(?![\d.])")
 _PROJECT_NAMED = re.compile(r"(?:(?<=\s)|^)โครงการ[ก-๙]{6,}")
 # Ways of saying an item's words that share no letters with them.
 SYNONYMS = {
@@ -595,6 +596,14 @@ class ItemMatcher:
             (code, item): math.fsum(self.idf[g] for g in gs - self.name_grams.get(code, set()))
             for (code, item), gs in self.grams.items()
         }
+
+    def lacks_step_said(self, code: str, text: str) -> bool:
+        """ "ขั้นตอนที่ 5 …" said of an indicator with no step 5 (and no level 5): not that indicator's work."""
+        ids = self._ids.get(code, "").split()
+        for m in _STEP_NUMBER_SAID.finditer(thai_to_arabic_digits(text)):
+            if step_id(m.group(1)) not in ids and m.group(1) not in ids:
+                return True
+        return False
 
     def has_items(self, code: str) -> bool:
         return bool(self.items.get(code))
@@ -986,7 +995,12 @@ class ItemMatcher:
         fits = set(chosen) | set(options)
         if not fits:
             return None
-        return step in fits or self.twin.get((indicator.code, step)) in fits
+        if step in fits or self.twin.get((indicator.code, step)) in fits:
+            return True
+        # "4. ประชุม คทง. ✔" on K3 (the meetings system): "ประชุม" is a word of its name, left out above,
+        # and without it the line reads as step 2 (appointing the team) rather than step 4 (its meeting)
+        named, rivals = self._greedy(indicator.code, m.group("rest"), with_name=True)
+        return step in {*named, *rivals}
 
     def _every_round_done(self, indicator: Indicator, low: str) -> list[str]:
         """ "ตรวจติดตามการนำเข้าข้อมูลครบ 6 ครั้งแล้ว ธ.ค.–พ.ค.": a step the plan repeats, said done in

@@ -598,6 +598,12 @@ class MessageParser:
         if len(codes) != 1 or item.indicator in codes:
             return item
         code = next(iter(codes))
+        if self.item_matcher.lacks_step_said(code, said) and not self.item_matcher.lacks_step_said(
+            item.indicator or "", said
+        ):
+            # "ตรวจติดตามศูนย์ข้อมูลข่าวสาร ขอแก้ ขั้นตอนที่ 5 ประเมินผล…": the item words fit ข.2's step 3,
+            # but ข.2 has no step 5; the named one has
+            return item
         return replace(
             item, indicator=code, candidates=[code, *item.candidates[:2]], indicator_confidence=0.8, via="item"
         )
