@@ -873,3 +873,23 @@ def test_steps_two_indicators_print_alike_stay_a_choice_when_nothing_leans(fy256
     said = "ขอแก้ไขนะคะ ที่แจ้งว่าทดสอบระบบเสร็จแล้ว จริงๆยังไม่ผ่านค่ะ ต้องแก้แล้วเทสใหม่"
     item = fy2565.parse(said, date(2022, 2, 15)).first
     assert item is None or item.indicator is None
+
+
+def test_the_indicator_whose_items_are_said_done_beats_name_words_in_work_under_way(fy2565: MessageParser) -> None:
+    """ "กรรมการสามัญ" (K3's name) is in the clause still under way; the meetings said done are K1's."""
+    said = (
+        "ประชุมออนไลน์กับตัวแทนเขตรอบที่สองจบไปเมื่อเช้าครับ ครบ 2 ครั้งตามแผนแล้ว "
+        "ตอนนี้ผมกำลังไล่อ่านความเห็นที่ได้มา แยกตามคณะกรรมการสามัญอยู่ครับ"
+    )
+    item = fy2565.parse(said, date(2022, 2, 15)).first
+    assert item is not None and item.indicator == "K1"
+    assert set(item.claims.proposed) == {"2"} and item.claims.done == ()
+
+
+def test_an_overall_result_is_not_the_overall_report(fy2567: MessageParser) -> None:
+    """KPI 4's central report is "มีรายงานผล… ในภาพรวม เสนอผู้บริหาร"; "ภาพรวมเขตแก้เสร็จ 72%" is the result."""
+    said = "เดือนนี้ลงพื้นที่ตรวจเรื่องร้องเรียน Traffy ไป 5 ครั้งครับ ที่บางแค ภาษีเจริญ หนองแขม ภาพรวมเขตแก้เสร็จ 72% ครับ"
+    claims = fy2567.item_matcher.claims("4", said)
+    assert "central-report" not in {*claims.done, *claims.proposed}
+    reported = fy2567.item_matcher.claims("4", "Traffy ค่ะ รายงานภาพรวมเสนอผู้บริหารแล้วค่ะ")
+    assert "central-report" in {*reported.done, *reported.proposed}

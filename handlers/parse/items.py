@@ -186,6 +186,8 @@ _SAID_BEFORE = re.compile(r"(?:ที่|เมื่อวาน|เมื่�
 # A plan's condition or step that is the report to the executives ("เสนอผู้บริหาร", "นำเรียนผู้ว่าฯ"); narrower
 # than the message's words below, which plan texts use for other steps too ("…ให้ผู้ว่าฯ…").
 _TO_EXECUTIVES = re.compile(r"เสนอ(?:เรียน)?\s*ผู้บริหาร|นำเรียนผู้ว่า")
+# A report told: its name, its sending, its readers
+_REPORTED = re.compile(r"รายงาน|report|เสนอ|นำเรียน|ส่ง|ผู้บริหาร|ผบห|ผู้ว่า|ปลัด", re.IGNORECASE)
 # The executives' report said in the message: to them, or its problems and suggestions. Without it a
 # step that ends in that report ("Dashboard วิเคราะห์ผล… เสร็จ") is the step alone.
 _EXECUTIVES_SAID = re.compile(
@@ -825,6 +827,10 @@ class ItemMatcher:
         if options and any(o in several and len(several[o] & acc.actions) < 2 for o in options):
             options = [o for o in options if o not in several or len(several[o] & acc.actions) >= 2]
             chosen, options = (options, []) if len(options) == 1 and not chosen else (chosen, options)
+        if not _REPORTED.search(low):
+            # "ภาพรวมเขตแก้เสร็จ 72%": the result, not the overall report to the executives ("มีรายงาน… ใน
+            # ภาพรวม เสนอผู้บริหาร") whose other words it shares
+            chosen = [c for c in chosen if not self._is_a_report(indicator.code, c)]
         forms = self._by_form(indicator, rest)
         if forms:
             # "คัดเหลือ 3 แนวคิดตามแบบฟอร์ม 2 เรียบร้อย": the form the plan lists as that item's evidence
@@ -853,6 +859,11 @@ class ItemMatcher:
         elif options:
             acc.add("options", options)
         return finished, negated
+
+    def _is_a_report(self, code: str, item_id: str) -> bool:
+        """A condition that is a report to the executives."""
+        found = self._item((code, item_id))
+        return found is not None and found.kind == "condition" and bool(_TO_EXECUTIVES.search(found.text))
 
     @staticmethod
     def _real_use(low: str) -> bool:

@@ -595,6 +595,8 @@ class MessageParser:
             )
         chosen, options = self.item_matcher.by_words(None, said)
         codes = {c.split("/", 1)[0] for c in (*chosen, *options)}  # rival items of one indicator still name it
+        if len(codes) > 1 and item.indicator not in codes:
+            codes = self._claimed_by(said, [item.indicator or "", *sorted(codes)])
         if len(codes) != 1 or item.indicator in codes:
             return item
         code = next(iter(codes))
@@ -607,6 +609,12 @@ class MessageParser:
         return replace(
             item, indicator=code, candidates=[code, *item.candidates[:2]], indicator_confidence=0.8, via="item"
         )
+
+    def _claimed_by(self, said: str, codes: list[str]) -> set[str]:
+        """ "ประชุมออนไลน์กับตัวแทนเขต…ครบ 2 ครั้งแล้ว ตอนนี้กำลังไล่อ่านความเห็น แยกตามคณะกรรมการสามัญอยู่": the
+        whole text's words fit items of several indicators, but only K1's are said done; the name words
+        of K3 are in the clause still under way."""
+        return {c for c in codes if c in self.item_matcher.items and not self.item_matcher.claims(c, said).empty}
 
     def _segments(
         self, blanked: str, valued: str, codes: list[CodeMatch]
