@@ -893,3 +893,26 @@ def test_an_overall_result_is_not_the_overall_report(fy2567: MessageParser) -> N
     assert "central-report" not in {*claims.done, *claims.proposed}
     reported = fy2567.item_matcher.claims("4", "Traffy ค่ะ รายงานภาพรวมเสนอผู้บริหารแล้วค่ะ")
     assert "central-report" in {*reported.done, *reported.proposed}
+
+
+def test_part_of_the_whole_right_after_an_item_is_how_far_it_has_got(
+    fy2565: MessageParser, fy2567: MessageParser
+) -> None:
+    testing = "K3 ครับ ทดสอบระบบนัดหมายการประชุมกับ กก.สามัญไปแล้ว 8 คณะ จาก 12 คณะ อีก 4 คณะจะทดสอบต้นเดือนหน้าครับ"
+    assert "step-7" not in {*fy2565.item_matcher.claims("K3", testing).proposed}
+    districts = "ตช.4 Traffy ค่ะ เขตส่งรายงานผลการแก้ไขเรื่องร้องเรียนรายเขตมาแล้ว 30 จาก 50 เขต อีก 20 เขตกำลังตามอยู่ค่ะ"
+    assert "district-report" not in {*fy2567.item_matcher.claims("4", districts).proposed}
+    # the whole of it is all the way
+    everyone = "ตช.4 Traffy ค่ะ เขตส่งรายงานผลการแก้ไขเรื่องร้องเรียนรายเขตเสนอผู้บริหารแล้ว 50 จาก 50 เขต"
+    assert "district-report" in {*fy2567.item_matcher.claims("4", everyone).proposed}
+
+
+def test_a_count_that_follows_another_clause_holds_back_nothing_said_before_it(fy2565: MessageParser) -> None:
+    """ "…data cleansing เสร็จแล้ว ตอนนี้เริ่มนำเข้าข้อมูลแล้ว 6 จาก 12 ชุด": the count is the import's, under
+    way; item 3, said done two clauses before, stands."""
+    said = (
+        "ฐานข้อมูล One Platform: ทำคำอธิบายข้อมูล + data dictionary แล้วก็ data cleansing เสร็จแล้วค่ะ "
+        "ตอนนี้เริ่มนำเข้าข้อมูลแล้ว 6 จาก 12 ชุด"
+    )
+    claims = fy2565.item_matcher.claims("5.2", said)
+    assert "3" in {*claims.done, *claims.proposed} and "4" not in {*claims.done, *claims.proposed}

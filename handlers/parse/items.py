@@ -94,15 +94,19 @@ _MONTHS_SO_FAR = re.compile(
 _DONE_THEN_MONTHS = re.compile(rf"(แล้ว)\s+({_MONTHS_SO_FAR.pattern})")
 _CADENCE = re.compile(r"รอบ\s*\d+\s*เดือน(?!\s*แรก)(?:\s*\([^)]*\))?")
 _NAMES_A_NUMBER = re.compile(r"\d+\.\d+|(?:ขั้น(?:ตอน)?|ข้อ|step)\s*(?:ที่)?\s*\d", re.IGNORECASE)
-_SOME_OF = re.compile(
-    r"(?<![\d.])(\d+)\s*(?:/|จาก|ใน)\s*(\d+)\s*(?:โครงการ|เรื่อง|หน่วยงาน|หน่วย|เขต|ชุด|ศูนย์|แห่ง|คน|ราย|ข้อ|ฉบับ)"
-)
+_WHOLES = r"(?:โครงการ|เรื่อง|หน่วยงาน|หน่วย|เขต|ชุด|ศูนย์|แห่ง|คน|ราย|ข้อ|ฉบับ|คณะ|จุด|กลุ่มงาน|สำนัก|ท่าน)"
+_SOME_OF = re.compile(rf"(?<![\d.])(\d+)\s*(?:/|จาก|ใน)\s*(\d+)\s*{_WHOLES}")
+_MEASURED_COUNT = re.compile(r"\d\s*(?:ข้อ|เรื่อง)")  # directives, complaints: what KPIs 4–6 measure
+# "ทดสอบไปแล้ว 8 คณะ จาก 12 คณะ", "นำเข้าไปแล้ว 6 จาก 10 ชุด": part of the whole the item is about
+_PART_OF_WHOLE = re.compile(rf"(?<![\d.])(\d+)\s*{_WHOLES}?\s*(?:/|จาก|ใน)\s*(?:ทั้งหมด\s*)?(\d+)\s*{_WHOLES}")
 _MEMO_SUBJECT = re.compile(r"(?m)^[^\S\n]*เรื่อง[^\S\n]+[^\n]+$")  # a letter's subject line, as pasted
 _AWAITING = re.compile(
     r"\s*(?:และ|แต่)?\s*(?:กำลัง)?รอ(?:ผล|การ)?\s*(?:การ)?(?:(?:คณะ)?กรรมการ\S{0,12}\s*(?:กทม\.?)?\s*)?"
     r"(?:พิจารณา|อนุมัติ|ตรวจ|ลงนาม|กลั่นกรอง|เห็นชอบ)"
 )
-_PART_COUNT_OPENS = re.compile(r"\s*(?:ได้\s*)?\d+\s*(?:/|จาก|ใน)\s*\d+")  # a clause that is only how far
+_PART_COUNT_OPENS = re.compile(
+    rf"\s*(?:ได้\s*)?\d+\s*(?:{_WHOLES}\s*)?(?:/|จาก|ใน)\s*\d+"
+)  # a clause that is only how far
 # "จาก 2 วัน เหลือ 10 นาที", "เวลาเฉลี่ยเหลือ 48 นาที": a figure brought down to, not what is left to do
 _REDUCED_TO = re.compile(r"(จาก\s*[\d.,]+\s*[ก-๙a-z]{0,8}\s*|(?:เฉลี่ย|เวลา|ลด(?:ลง)?)\s*)เหลือ(?=\s*(?:แค่|เพียง)?\s*\d)")
 _PART_HEADING = re.compile(r"(?m)^[^\S\n]*ส่วนที่\s*(\d+)[^\S\n]*:?[^\S\n]*\n((?:[^\S\n]*\d+\.\d+[^\n]*(?:\n|$))+)")
@@ -397,6 +401,8 @@ class _Acc:
     held: list[str] = field(default_factory=list)  # named done by number, then said to fall short
     last_words: list[str] = field(default_factory=list)  # matched by words in the clause before
     line_words: list[str] = field(default_factory=list)  # ``last_words`` as the line began
+    clause_no: int = 0  # the clause being read
+    words_at: int = -1  # the clause that set ``last_words``
     claim: Claim | None = None
     claimed: float | None = None
     retracts: bool = False
@@ -469,6 +475,10 @@ def _part_heading_spread(m: re.Match[str]) -> str:
 def _some_of(low: str) -> bool:
     """ "ได้ 9/12 โครงการ", "41 จาก 50 เขต": some of the whole, not all of it."""
     return any(int(a) < int(b) for a, b in _SOME_OF.findall(thai_to_arabic_digits(low)))
+
+
+def _part_of_whole(low: str) -> bool:
+    return any(int(a) < int(b) for a, b in _PART_OF_WHOLE.findall(thai_to_arabic_digits(low)))
 
 
 def _memo_sent(m: re.Match[str]) -> str:
@@ -669,6 +679,7 @@ class ItemMatcher:
                 numbered_before = acc.last_numbered
                 proposed_before = list(acc.proposed)
                 undone_before = {*acc.undone, *acc.proposed_undone}
+                acc.clause_no += 1
                 before = self._clause(indicator, clause, acc, before, retracts)
                 if not acc.first_undone or _ALSO.search(clause):
                     # the first clause saying "not done", and any that says "also not yet" ("…ก็ยังไม่ได้ส่ง")
@@ -752,9 +763,13 @@ class ItemMatcher:
             # ("… ก็ผ่านแล้ว / รอลงนามสัญญา" awaits the next step, which its words name)
             acc.add("held", acc.last_numbered)
             acc.add("blocked", acc.last_words)
-        elif _PART_COUNT_OPENS.match(thai_to_arabic_digits(low)) and _some_of(low):
-            # "ขั้นที่ 3 … ไปแล้ว / 9 จาก 12 โครงการ": how far the item before has got, not all the way
+        elif _PART_COUNT_OPENS.match(thai_to_arabic_digits(low)) and _part_of_whole(low):
+            # "ขั้นที่ 3 … ไปแล้ว / 9 จาก 12 โครงการ", "ทดสอบระบบ…ไปแล้ว / 8 คณะ จาก 12 คณะ": how far the item
+            # in the clause right before has got, not all the way (a count of directives or complaints done
+            # is the indicator's own measure)
             acc.add("held", acc.last_numbered)
+            if acc.words_at == acc.clause_no - 1 and not _MEASURED_COUNT.search(low):
+                acc.add("blocked", acc.last_words)
         elif _ANOTHER_NUMBERED.search(low):
             acc.last_words = []  # "… (3.1) ครบแล้ว แต่ 3.2 / ยังเหลือ 5 ฉบับ": what is left is another item's
         elif _NOT_YET.match(low) and not self._says_other_words(indicator.code, low, acc.last_words):
@@ -856,6 +871,7 @@ class ItemMatcher:
         if chosen:
             acc.add("proposed_undone" if negated else "proposed", chosen)
             acc.last_words = [] if negated else chosen
+            acc.words_at = acc.clause_no
         elif options:
             acc.add("options", options)
         return finished, negated
