@@ -916,3 +916,21 @@ def test_a_count_that_follows_another_clause_holds_back_nothing_said_before_it(f
     )
     claims = fy2565.item_matcher.claims("5.2", said)
     assert "3" in {*claims.done, *claims.proposed} and "4" not in {*claims.done, *claims.proposed}
+
+
+def test_analysis_and_design_without_development_are_the_step_not_the_condition(fy2565: MessageParser) -> None:
+    said = (
+        "การติดตามญัตติ: ประชุมคณะทำงานแจ้งผลแบบสอบถามแล้ว วิเคราะห์กระบวนงานกับออกแบบหน้าจอระบบเสร็จเรียบร้อยครับ "
+        "ตอนนี้กำลังประสานฝ่ายบริหารงานทั่วไปให้จัดทำระบบ"
+    )
+    claims = fy2565.item_matcher.claims("K2", said)
+    assert "step-5" in claims.proposed and "design-system" not in {*claims.done, *claims.proposed}
+
+
+def test_the_other_half_of_a_milestone_to_go_up_next_month_holds_it_back(fy2565: MessageParser) -> None:
+    said = (
+        "K1 ค่ะ แจ้งผลการดำเนินการตามความต้องการ ปชช. ให้สำนักงานเขตทราบแล้ว 50/50 เขต "
+        "ส่วนประชาสัมพันธ์ผลลงเว็บไซต์สภา กทม. จะขึ้นเดือนหน้าค่ะ"
+    )
+    claims = fy2565.item_matcher.claims("K1", said)
+    assert "5" not in {*claims.done, *claims.proposed}

@@ -36,7 +36,7 @@ _DONE = re.compile(
     re.IGNORECASE,
 )
 _UNDER_WAY = re.compile(
-    r"กำลัง|อยู่ระหว่าง|ระหว่าง(?:การ)?ดำเนิน|คาดว่า|น่าจะ|จะ(?:ดำเนิน|เสร็จ|ส่ง|จัด|ทำ|เริ่ม|เสนอ|รายงาน|แจ้ง|ประชุม)|(?<!ที่)จะ(?:ตาม|เอา|นำ|ขอ|ลง|เวียน|นัด)|"
+    r"กำลัง|อยู่ระหว่าง|ระหว่าง(?:การ)?ดำเนิน|คาดว่า|น่าจะ|จะ(?:ดำเนิน|เสร็จ|ส่ง|จัด|ทำ|เริ่ม|เสนอ|รายงาน|แจ้ง|ประชุม)|(?<!ที่)จะ(?:ตาม|เอา|นำ|ขอ|ลง|เวียน|นัด|ขึ้น|โพสต์|ออก)|"
     r"ร่าง(?:เสร็จ|แล้ว)|เตรียม|วางแผน|in progress|ongoing|pending|"
     # set for a day to come ("กำหนดจัดวันที่ 22 พ.ย."), next in line ("ต่อไปจะเวียนหนังสือ…")
     r"กำหนดจัด|มีกำหนด|นัด(?:หมาย)?ไว้|กำหนด\s*(?:วันที่\s*)?\d{1,2}\s*[ก-ฮ]\.|"  # "ครั้งที่ 2 นัดไว้ 9 ก.พ."
@@ -838,7 +838,7 @@ class ItemMatcher:
         # one of its actions
         chosen = [c for c in chosen if not self._only_shared_words(indicator.code, c, rest)]
         several = dict(self._action_conditions.get(indicator.code, ()))
-        chosen = [c for c in chosen if c not in several or len(several[c] & acc.actions) >= 2]
+        chosen = [c for c in chosen if c not in several or self._actions_said(several[c], acc.actions)]
         if options and any(o in several and len(several[o] & acc.actions) < 2 for o in options):
             options = [o for o in options if o not in several or len(several[o] & acc.actions) >= 2]
             chosen, options = (options, []) if len(options) == 1 and not chosen else (chosen, options)
@@ -875,6 +875,12 @@ class ItemMatcher:
         elif options:
             acc.add("options", options)
         return finished, negated
+
+    @staticmethod
+    def _actions_said(actions: frozenset[str], said: frozenset[str]) -> bool:
+        """Enough of a condition's actions said in the message for its words to name it: two, and the last
+        of them (the system developed) when there are three ("วิเคราะห์กับออกแบบเสร็จ" is still the step)."""
+        return len(actions & said) >= 2 and (len(actions) < 3 or "พัฒนา" not in actions or "พัฒนา" in said)
 
     def _is_a_report(self, code: str, item_id: str) -> bool:
         """A condition that is a report to the executives."""
