@@ -133,3 +133,16 @@ def test_a_step_number_the_item_words_indicator_lacks_keeps_the_one_named(fy2562
     item = fy2562.parse(said, date(2019, 2, 15)).first
     assert item is not None and item.indicator == "ก.1"
     assert "step-5" in {*item.claims.undone, *item.claims.proposed_undone}
+
+
+def test_a_step_done_then_the_next_named_with_a_shortfall_marks_only_the_first(fy2562: MessageParser) -> None:
+    """ "ขั้นที่ 1–4 เสร็จหมด… ขั้นที่ 5 ผู้รับจ้างทำงานตามสัญญามาต่อเนื่อง แต่งวดที่ 1 ยังไม่ได้ส่งมอบ": steps 1–4
+    are done; step 5 is going on, and "แต่งวด…" is "but the instalment", not "แต่ง" (to appoint)."""
+    said = (
+        "สรุปปีงบ 62 ของ ก.2 ค่ะ ขั้นที่ 1–4 เสร็จหมดตั้งแต่ มี.ค. ขั้นที่ 5 ผู้รับจ้างทำงานตามสัญญามาต่อเนื่อง "
+        "แต่งวดที่ 1 ยังไม่ได้ส่งมอบค่ะ ผู้รับจ้างขอขยายเวลาไป ต.ค."
+    )
+    claims = fy2562.item_matcher.claims("ก.2", said)
+    assert set(claims.done) == {"step-1", "step-2", "step-3", "step-4"}
+    assert not {"step-1", "step-2", "step-3", "step-4", "step-5"} & {*claims.undone, *claims.proposed_undone}
+    assert "step-5" not in {*claims.done, *claims.proposed}

@@ -218,13 +218,14 @@ _CLAUSE = re.compile(
     r"(?<=\S[✅✔✓❌✖✘✕⏳])\s*|(?<=[^\s\-•*] [✅✔✓])\s+|\s*[👍🙏🎉😊]+\s*|"
     # a mark glued before its item ("✅ขั้น 1 ✅ขั้น 2 ❌ขั้น 4"): each mark opens a clause
     r"\s*(?=[✅✔✓❌✗✖✘✕⏳](?:ขั้น|ข้อ|ส่วน|step|\d))|"
-    r"\s+(?:ส่วน(?!\s*ที่\s*\d)|แต่(?!ง))|(?<!คัด)(?<!ที่)\s*(?=(?:ยัง|คง|ที่)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย)|(?<=ทำอยู่)|(?<=การอยู่)|(?<=สัญญาอยู่)|(?<=แล้วด้วย))(?<!ว่าแล้ว)(?<!ที่แล้ว)(?<!ว่าเสร็จ)(?<!ว่าเสร็จแล้ว)(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ|ครั้ง))|"
+    r"\s+(?:ส่วน(?!\s*ที่\s*\d)|แต่(?!ง(?:ตั้ง|งาน|กาย)))|(?<!คัด)(?<!ที่)\s*(?=(?:ยัง|คง|ที่)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย)|(?<=ทำอยู่)|(?<=การอยู่)|(?<=สัญญาอยู่)|(?<=แล้วด้วย))(?<!ว่าแล้ว)(?<!ที่แล้ว)(?<!ว่าเสร็จ)(?<!ว่าเสร็จแล้ว)(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ|ครั้ง))|"
     # "… เลื่อนไปเดือนหน้า ที่ถูกต้องคือขั้นที่ 1-3 เสร็จแล้ว": what is right opens its own clause
     rf"\s+(?=(?:{_RIGHT_NOW}))|"
     # "… ได้ผู้ชนะแล้ว ตอนนี้รอลงนามสัญญา": what is going on now, not how far what is not done has got
     r"(?<!ไม่ครบ)(?<!ไม่เสร็จ)(?<!ไม่ผ่าน)\s+(?=ตอนนี้(?!\s*(?:ถือว่า|อยู่ระดับ|ได้ระดับ)))"
 )
 _NUM = r"\d+(?:\.\d+)?"
+_STEP_REF_OPENS = re.compile(r"ขั้น(?:ตอน)?(?:ที่)?\s*\d")
 _JOIN = (
     r"(?:\s*(?:,|และ|กับ|&|\+|/)\s*(?:ข้อ(?:ที่)?|ขั้น(?:ตอน)?(?:ที่)?)?\s*"
     # "ขั้นตอนที่ 1 2 3": single numbers in a row, none of them a count
@@ -1555,4 +1556,16 @@ def _as_step_ref(m: re.Match[str]) -> str:
 
 
 def _clauses(text: str) -> list[str]:
-    return [c for c in _CLAUSE.split(text) if c and c.strip()]
+    return [part for c in _CLAUSE.split(text) if c and c.strip() for part in _at_next_step(c)]
+
+
+def _at_next_step(clause: str) -> list[str]:
+    """ "ขั้นที่ 1–4 เสร็จหมดตั้งแต่ มี.ค. ขั้นที่ 5 ผู้รับจ้างทำงานตามสัญญา…": a step said done, then the
+    next step named with words of its own: two clauses, so the first one's "done" is not the second's."""
+    refs = [m for m in _STEP_REF_OPENS.finditer(clause) if m.start() > 0 and clause[m.start() - 1].isspace()]
+    for m in refs:
+        before = clause[: m.start()]
+        first = _REF.search(before)
+        if first is not None and _DONE.search(before, first.end()):
+            return [before, *_at_next_step(clause[m.start() :])]
+    return [clause]
