@@ -934,3 +934,11 @@ def test_the_other_half_of_a_milestone_to_go_up_next_month_holds_it_back(fy2565:
     )
     claims = fy2565.item_matcher.claims("K1", said)
     assert "5" not in {*claims.done, *claims.proposed}
+
+
+def test_short_phone_messages_name_their_steps(fy2565: MessageParser, fy2567: MessageParser) -> None:
+    """A K code glued to the word before it, a tone mark typed in the wrong place, sub-steps in a row."""
+    item = fy2565.parse("ขั้น1-3 ของK1 เรียบรอ้ยค่ะ🙏", date(2022, 2, 15)).first
+    assert item is not None and item.indicator == "K1"
+    assert set(item.claims.done) == {"1", "2", "3"}
+    assert set(fy2567.item_matcher.claims("3", "ตช.3 ขั้น3.1 3.2 เรียบร้อยค่า").done) == {"step-3.1", "step-3.2"}

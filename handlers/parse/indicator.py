@@ -101,7 +101,8 @@ _NAMED_NUMBER = re.compile(r"(?:covid|โควิด|โคโรนา)\s*-?\s
 _CODE_ALIAS = re.compile(r"(?:ตัวชี้วัด(?:ที่)?|kpi|ข้อ(?:ที่)?|ตัวที่|k)?(?P<code>\d+(?:\.\d+)*(?:\([กขคง]\))?)")
 _BARE_CODE = re.compile(
     # "3.1 (ข)", and "3.1 ข" with the letter as a word of its own
-    r"(?:^|(?<=[\s(]))(?P<code>[kK]\s?\d|[กขคง]\.?\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*(?:\s*\([กขคง]\)|\s[กขคง](?=[\s)]|$))?)"
+    # "ขั้น1-3 ของK1": a K code glued to the Thai word before it
+    r"(?:^|(?<=[\s(])|(?<=[ก-๙])(?=[kK]\d))(?P<code>[kK]\s?\d|[กขคง]\.?\d+(?:\.\d+)*|\d+\.\d+(?:\.\d+)*(?:\s*\([กขคง]\)|\s[กขคง](?=[\s)]|$))?)"
     r"(?=\s|:|$|\))"
 )
 
