@@ -160,3 +160,11 @@ def test_a_numbered_line_in_the_indicator_s_name_words_is_still_its_step(fy2565:
     claims = fy2565.item_matcher.claims("K3", said)
     assert {"step-2", "step-4"} <= {*claims.done, *claims.proposed}
     assert "step-8" in {*claims.undone, *claims.proposed_undone}
+
+
+def test_marks_glued_to_their_items_open_a_clause_each(fy2565: MessageParser, fy2567: MessageParser) -> None:
+    claims = fy2567.item_matcher.claims("4", "ตช.4 ✅รายงานรวม ✅รายงานรายเขต 50เขต เสนอผู้บริหารครบค่ะ")
+    assert set(claims.proposed) == {"central-report", "district-report"}
+    one_platform = "OnePlatform ข้อ3 เสร็จแล้ว(ชุดข้อมูล/พจนานุกรม/cleansing) ข้อ4 กำลังนำเข้าค่ะ"
+    claims = fy2565.item_matcher.claims("5.2", one_platform)
+    assert claims.done == ("3",) and "4" not in {*claims.proposed, *claims.undone}

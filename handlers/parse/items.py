@@ -217,7 +217,7 @@ _CLAUSE = re.compile(
     r"\n|;|\s*\|\s*|(?<=\S)\s*[,،](?!\s*\d)\s*|\s+/\s+|(?:ค่ะ|คะ|ครับ|คร้บ|คับ|นะคะ|นะครับ|จ้า|(?<=แล้ว)ค้า)(?:\s+|$)|"
     r"(?<=\S[✅✔✓❌✖✘✕⏳])\s*|(?<=[^\s\-•*] [✅✔✓])\s+|\s*[👍🙏🎉😊]+\s*|"
     # a mark glued before its item ("✅ขั้น 1 ✅ขั้น 2 ❌ขั้น 4"): each mark opens a clause
-    r"\s*(?=[✅✔✓❌✗✖✘✕⏳](?:ขั้น|ข้อ|ส่วน|step|\d))|"
+    r"\s*(?=[✅✔✓❌✗✖✘✕⏳](?:ขั้น|ข้อ|ส่วน|step|\d))|\s+(?=[✅✔✓❌✗✖✘✕⏳][ก-๙A-Za-z])|"
     r"\s+(?:ส่วน(?!\s*ที่\s*\d)|แต่(?!ง(?:ตั้ง|งาน|กาย)))|(?<!คัด)(?<!ที่)\s*(?=(?:ยัง|คง|ที่)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย)|(?<=ทำอยู่)|(?<=การอยู่)|(?<=สัญญาอยู่)|(?<=แล้วด้วย))(?<!ว่าแล้ว)(?<!ที่แล้ว)(?<!ว่าเสร็จ)(?<!ว่าเสร็จแล้ว)(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ|ครั้ง))|"
     # "… เลื่อนไปเดือนหน้า ที่ถูกต้องคือขั้นที่ 1-3 เสร็จแล้ว": what is right opens its own clause
     rf"\s+(?=(?:{_RIGHT_NOW}))|"
@@ -225,7 +225,7 @@ _CLAUSE = re.compile(
     r"(?<!ไม่ครบ)(?<!ไม่เสร็จ)(?<!ไม่ผ่าน)\s+(?=ตอนนี้(?!\s*(?:ถือว่า|อยู่ระดับ|ได้ระดับ)))"
 )
 _NUM = r"\d+(?:\.\d+)?"
-_STEP_REF_OPENS = re.compile(r"ขั้น(?:ตอน)?(?:ที่)?\s*\d")
+_STEP_REF_OPENS = re.compile(r"(?:ขั้น(?:ตอน)?|ข้อ)(?:ที่)?\s*\d")
 _JOIN = (
     r"(?:\s*(?:,|และ|กับ|&|\+|/)\s*(?:ข้อ(?:ที่)?|ขั้น(?:ตอน)?(?:ที่)?)?\s*"
     # "ขั้นตอนที่ 1 2 3": single numbers in a row, none of them a count
@@ -310,6 +310,7 @@ SYNONYMS = {
     "ใช้งานจริง": "ใช้งานระบบ",
     "(?<!การ)ใช้ระบบ": "ใช้งานระบบ",  # "ปัญหาการใช้ระบบเดิม" is the use spoken of, not the system in use
     "ส่วนกลาง": "ภาพรวม",  # the central offices' report is the overall one, beside the districts'
+    r"รายงาน(?:ผล)?(?:สรุป)?รวม(?!\s*\d)": "รายงานภาพรวม",  # "✅รายงานรวม ✅รายงานรายเขต": the overall one
     "เทสต์": "ทดสอบ",
     "เทสท์": "ทดสอบ",
     "use system": "ใช้งานระบบ",
@@ -1562,9 +1563,10 @@ def _clauses(text: str) -> list[str]:
 
 
 def _at_next_step(clause: str) -> list[str]:
-    """ "ขั้นที่ 1–4 เสร็จหมดตั้งแต่ มี.ค. ขั้นที่ 5 ผู้รับจ้างทำงานตามสัญญา…": a step said done, then the
-    next step named with words of its own: two clauses, so the first one's "done" is not the second's."""
-    refs = [m for m in _STEP_REF_OPENS.finditer(clause) if m.start() > 0 and clause[m.start() - 1].isspace()]
+    """ "ขั้นที่ 1–4 เสร็จหมดตั้งแต่ มี.ค. ขั้นที่ 5 ผู้รับจ้างทำงานตามสัญญา…", "ข้อ3 เสร็จแล้ว(…) ข้อ4 กำลัง…": a
+    step said done, then the next named with words of its own: two clauses, so the first one's "done" is not
+    the second's."""
+    refs = [m for m in _STEP_REF_OPENS.finditer(clause) if m.start() > 0 and clause[m.start() - 1] in " \t)"]
     for m in refs:
         before = clause[: m.start()]
         first = _REF.search(before)
