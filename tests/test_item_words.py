@@ -942,3 +942,20 @@ def test_short_phone_messages_name_their_steps(fy2565: MessageParser, fy2567: Me
     assert item is not None and item.indicator == "K1"
     assert set(item.claims.done) == {"1", "2", "3"}
     assert set(fy2567.item_matcher.claims("3", "ตช.3 ขั้น3.1 3.2 เรียบร้อยค่า").done) == {"step-3.1", "step-3.2"}
+
+
+def test_what_comes_next_is_its_own_clause(fy2565: MessageParser) -> None:
+    """A narrative: steps said done, then "ขั้นต่อไปจะ…" and "ตอนนี้ฝ่ายบริหารฯ กำลังพัฒนา". What is next
+    holds back nothing said done before it."""
+    k1 = (
+        "อัปเดต K1 ค่ะ หลังประชุมออนไลน์ครบ 2 ครั้งเมื่อ ก.พ. ทีมตรวจสอบ/วิเคราะห์ความเห็นประชาชนเสร็จ "
+        "แยกเล่มตามกรรมการสามัญทั้ง 12 คณะเรียบร้อยเมื่อ 18 มี.ค. จากนั้น 5 เม.ย. นำเข้า กก.กิจการสภาและเรียนประธานสภาแล้ว "
+        "ท่านมอบกรรมการสามัญที่เกี่ยวข้องพิจารณาต่อ ขั้นต่อไปจะแจ้งผลให้เขตและขึ้นเว็บสภาค่ะ"
+    )
+    claims = fy2565.item_matcher.claims("K1", k1)
+    assert set(claims.proposed) == {"2", "3", "4"}
+    k2 = (
+        "K2 ต่อนะคะ วันที่ 21 ม.ค. ประชุมคณะทำงานแจ้งผลแบบสอบถาม วิเคราะห์กระบวนงานและออกแบบระบบที่ต้องการเรียบร้อย "
+        "จากนั้นทำบันทึกประสานฝ่ายบริหารงานทั่วไปให้จัดทำระบบแล้ว ตอนนี้ฝ่ายบริหารฯ กำลังพัฒนาค่ะ"
+    )
+    assert {"step-5", "step-6"} <= set(fy2565.item_matcher.claims("K2", k2).proposed)

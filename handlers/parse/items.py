@@ -219,6 +219,8 @@ _CLAUSE = re.compile(
     # a mark glued before its item ("✅ขั้น 1 ✅ขั้น 2 ❌ขั้น 4"): each mark opens a clause
     r"\s*(?=[✅✔✓❌✗✖✘✕⏳](?:ขั้น|ข้อ|ส่วน|step|\d))|\s+(?=[✅✔✓❌✗✖✘✕⏳][ก-๙A-Za-z])|"
     r"\s+(?:ส่วน(?!\s*ที่\s*\d)|แต่(?!ง(?:ตั้ง|งาน|กาย)))|(?<!คัด)(?<!ที่)\s*(?=(?:ยัง|คง|ที่)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย)|(?<=ทำอยู่)|(?<=การอยู่)|(?<=สัญญาอยู่)|(?<=แล้วด้วย))(?<!ว่าแล้ว)(?<!ที่แล้ว)(?<!ว่าเสร็จ)(?<!ว่าเสร็จแล้ว)(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ|ครั้ง))|"
+    # "… ออกแบบระบบเสร็จ ขั้นต่อไปจะทำหนังสือประสาน…", "… เรียบร้อย จากนั้น…": what came next, its own clause
+    r"\s+(?=(?:ขั้น(?:ตอน)?)?(?:ต่อไป|ถัดไป)\s*(?:จะ|คือ|ก็)|(?:หลัง)?จากนั้น)|"
     # "… เลื่อนไปเดือนหน้า ที่ถูกต้องคือขั้นที่ 1-3 เสร็จแล้ว": what is right opens its own clause
     rf"\s+(?=(?:{_RIGHT_NOW}))|"
     # "… ได้ผู้ชนะแล้ว ตอนนี้รอลงนามสัญญา": what is going on now, not how far what is not done has got
@@ -309,6 +311,8 @@ SYNONYMS = {
     r"e-bidding\s*ได้ผู้ชนะ": "ประกวดราคาอิเล็กทรอนิกส์ได้ผู้ชนะ",
     "ใช้งานจริง": "ใช้งานระบบ",
     "(?<!การ)ใช้ระบบ": "ใช้งานระบบ",  # "ปัญหาการใช้ระบบเดิม" is the use spoken of, not the system in use
+    # "ขั้นต่อไปจะ…": what is next, not the "…ดำเนินการต่อไป" that ends an item's text
+    r"(?:ขั้น(?:ตอน)?)?ต่อไป(?=\s*(?:จะ|คือ|ก็))": "ถัดไป",
     "ส่วนกลาง": "ภาพรวม",  # the central offices' report is the overall one, beside the districts'
     r"รายงาน(?:ผล)?(?:สรุป)?รวม(?!\s*\d)": "รายงานภาพรวม",  # "✅รายงานรวม ✅รายงานรายเขต": the overall one
     "เทสต์": "ทดสอบ",
@@ -788,7 +792,18 @@ class ItemMatcher:
             # "แจ้งเขตทราบแล้ว ส่วนการประชาสัมพันธ์ผ่านเว็บไซต์ รอฝ่าย IT อัปโหลด": the other half of the
             # same milestone is still under way
             chosen, options = self.by_words(indicator.code, low)
-            acc.add("blocked", [i for i in acc.last_words if i in chosen or self._words_within(indicator.code, i, low)])
+            acts = [a for a in _ACTIONS if a in low]
+            acc.add(
+                "blocked",
+                [
+                    i
+                    for i in acc.last_words
+                    if (i in chosen or self._words_within(indicator.code, i, low))
+                    # "ประสาน…ให้จัดทำระบบแล้ว / ตอนนี้ฝ่ายบริหารฯ กำลังพัฒนา": another action going on, by whom
+                    # the item before went to, not that item
+                    and not (acts and not any(a in self._text(indicator.code, i) for a in acts))
+                ],
+            )
         if _HANDED_ON.match(low):
             return before  # "ส่งให้หัวหน้ากลุ่มงานดูแล้ว": the item before handed on, not an item of its own
         if negated and under_way:
@@ -885,6 +900,10 @@ class ItemMatcher:
         """Enough of a condition's actions said in the message for its words to name it: two, and the last
         of them (the system developed) when there are three ("วิเคราะห์กับออกแบบเสร็จ" is still the step)."""
         return len(actions & said) >= 2 and (len(actions) < 3 or "พัฒนา" not in actions or "พัฒนา" in said)
+
+    def _text(self, code: str, item_id: str) -> str:
+        found = self._item((code, item_id))
+        return found.text if found is not None else ""
 
     def _is_a_report(self, code: str, item_id: str) -> bool:
         """A condition that is a report to the executives."""
