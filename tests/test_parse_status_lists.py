@@ -168,3 +168,13 @@ def test_marks_glued_to_their_items_open_a_clause_each(fy2565: MessageParser, fy
     one_platform = "OnePlatform ข้อ3 เสร็จแล้ว(ชุดข้อมูล/พจนานุกรม/cleansing) ข้อ4 กำลังนำเข้าค่ะ"
     claims = fy2565.item_matcher.claims("5.2", one_platform)
     assert claims.done == ("3",) and "4" not in {*claims.proposed, *claims.undone}
+
+
+def test_ticked_ballot_boxes_are_ticks(fy2565: MessageParser) -> None:
+    said = (
+        "ตช.3 ประชุม กก.สามัญ ฝากหัวหน้าส่งต่อค่ะ\n☑️ แผนปฏิบัติการ หน.เห็นชอบ\n☑️ แต่งตั้งคณะทำงาน\n"
+        "☑️ ทอดแบบสอบถามผู้ใช้ระบบเดิม\n☑️ สรุปผลแบบสอบถาม\n⏳ ประชุมคณะทำงานแจ้งผลแบบสอบถาม 20 ม.ค."
+    )
+    item = fy2565.parse(said, date(2022, 1, 10)).first
+    assert item is not None and item.indicator == "K3"
+    assert set(item.claims.proposed) == {"step-1", "step-2", "step-3", "step-3 (ซ้ำ)"}

@@ -20,7 +20,8 @@ from scoring.thai import thai_to_arabic_digits
 # Tabs stay: they are the cells of a table pasted from a spreadsheet.
 _AS_SPACE = dict.fromkeys(map(ord, "\u200b\u2060\u00a0\u3000\u2009\u202f\u2007\u2002\u2003"), " ")
 _DELETE = dict.fromkeys(map(ord, "\u200c\ufeff\u00ad\u200e\u200f"), None)
-_MARK_STYLE = re.compile("(?<=[\u2705\u2713\u2714\u2716\u2717\u274c])\ufe0f")  # "✔️" is "✔"; 🏳️‍🌈 stays whole
+_MARK_STYLE = re.compile("(?<=[\u2705\u2713\u2714\u2716\u2717\u274c\u2611])\ufe0f")  # "✔️" is "✔"; 🏳️‍🌈 stays whole
+_AS_TICK = {ord("\u2611"): "\u2705"}  # a ticked ballot box ("☑️ แต่งตั้งคณะทำงาน") is a tick
 _ZWJ = "\u200d"
 _EMOJI_TAIL = re.compile("[\ufe0f\U0001f3fb-\U0001f3ff]+$")  # variation selector, skin tones
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
@@ -61,7 +62,7 @@ def _drop_joiners(text: str) -> str:
 
 def normalize_text(text: str) -> str:
     """Display-safe normal form: Thai digits → Arabic, no thousands commas, tidy spaces, lines kept."""
-    t = _drop_joiners(_MARK_STYLE.sub("", text.translate(_AS_SPACE).translate(_DELETE)))
+    t = _drop_joiners(_MARK_STYLE.sub("", text.translate(_AS_SPACE).translate(_DELETE)).translate(_AS_TICK))
     t = unicodedata.normalize("NFKC", t)
     t = thai_normalize(t)
     t = thai_to_arabic_digits(t)
