@@ -146,3 +146,33 @@ def test_a_step_done_then_the_next_named_with_a_shortfall_marks_only_the_first(f
     assert set(claims.done) == {"step-1", "step-2", "step-3", "step-4"}
     assert not {"step-1", "step-2", "step-3", "step-4", "step-5"} & {*claims.undone, *claims.proposed_undone}
     assert "step-5" not in {*claims.done, *claims.proposed}
+
+
+@pytest.mark.parametrize(
+    ("plan", "code", "said", "done", "undone"),
+    [
+        (
+            "fy2565",
+            "K3",
+            "ขอแก้ค่ะ ที่แจ้งขั้นที่ 4 เสร็จ จริงๆ คือขั้นที่ 3 สรุปข้อมูลแบบสอบถามค่ะ "
+            "ส่วนประชุมคณะทำงานชี้แจงโครงการยังไม่ได้จัดเลยค่ะ (ตช.3 ประชุมกรรมการสามัญ)",
+            {"step-3 (ซ้ำ)"},
+            {"step-4"},
+        ),
+        (
+            "fy2567",
+            "3",
+            "ขอแก้ค่ะ เมื่อวานพิมพ์ว่าขั้นที่ 2 จริงๆ หมายถึงขั้นที่ 1 พัฒนาระบบปฏิทินเสร็จค่ะ ประชาสัมพันธ์ยังไม่ได้ทำเลย (ตช.3)",
+            {"step-1"},
+            {"step-2"},
+        ),
+    ],
+)
+def test_the_step_meant_instead_is_done_and_the_one_said_is_taken_back(
+    request: pytest.FixtureRequest, plan: str, code: str, said: str, done: set[str], undone: set[str]
+) -> None:
+    parser: MessageParser = request.getfixturevalue(plan)
+    claims = parser.item_matcher.claims(code, said)
+    assert done <= {*claims.done, *claims.proposed} and not undone & {*claims.done, *claims.proposed}
+    assert not done & {*claims.undone, *claims.proposed_undone}
+    assert undone <= {*claims.undone, *claims.proposed_undone}
