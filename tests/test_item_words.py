@@ -959,3 +959,18 @@ def test_what_comes_next_is_its_own_clause(fy2565: MessageParser) -> None:
         "จากนั้นทำบันทึกประสานฝ่ายบริหารงานทั่วไปให้จัดทำระบบแล้ว ตอนนี้ฝ่ายบริหารฯ กำลังพัฒนาค่ะ"
     )
     assert {"step-5", "step-6"} <= set(fy2565.item_matcher.claims("K2", k2).proposed)
+
+
+def test_evidence_attached_is_not_the_work_told_again(fy2565: MessageParser) -> None:
+    said = (
+        "K1 ครับ ประชุมออนไลน์ระหว่างสภา กทม. กับผู้แทนประชาชน 50 เขต ครั้งที่ 1 จัดไปแล้วเมื่อ 18 ก.พ. 65 เรียบร้อยดีครับ "
+        "ครั้งที่ 2 กำหนดกลาง มี.ค. แนบภาพหน้าจอ Zoom กับรายชื่อผู้เข้าร่วมไว้ในอัลบั้มกลุ่มแล้วครับ"
+    )
+    claims = fy2565.item_matcher.claims("K1", said)
+    assert claims.empty
+
+
+def test_a_test_typed_as_spoken_is_a_test(fy2565: MessageParser) -> None:
+    said = "K2 อัปเดตครับ\n- เทสระบบเสร็จแล้ว ✅\n- หนังสือแจ้งผู้รับบริการเปิดใช้ระบบ ❌ ยังไม่ได้ทำ"
+    claims = fy2565.item_matcher.claims("K2", said)
+    assert "step-7" in claims.proposed and "step-8" in {*claims.undone, *claims.proposed_undone}

@@ -187,6 +187,10 @@ _NOT_YET = re.compile(r"\s*(?:แต่\s*)?ยังไม่(?:ได้)?")
 _HANDED_ON = re.compile(
     r"\s*(?:และ|แล้ว)?\s*(?:ส่ง|เสนอ|นำเรียน)(?:ให้|ต่อ|ไป(?:ให้|ยัง)?)?\s*(?:พี่\s*)?(?:หัวหน้า|ผอ|ผู้อำนวยการ|สยป|ท่าน)\S*(?:\s+\S+)?\s*(?:ดู|พิจารณา|ตรวจ)?\s*แล้ว\s*$"
 )
+# "แนบภาพหน้าจอ Zoom กับรายชื่อผู้เข้าร่วมไว้ในอัลบั้มแล้ว": the evidence, not the work done again
+_EVIDENCE_ATTACHED = re.compile(r"\s*(?:และ|ส่วน)?\s*(?:ได้)?แนบ(?!ท้าย)")
+# "แนบหนังสือเชิญ…ที่ส่งไปครบ 50 เขต": the evidence, and the work it tells of in passing
+_DONE_IN_PASSING = re.compile(r"ที่(?:ส่ง|ทำ|จัด|ออก)\S{0,6}?(?:ไป|มา)?\s*(?:แล้ว|ครบ)")
 # "ที่แจ้งเมื่อวานว่าใช้งานระบบแล้ว", "เมื่อเช้าพิมพ์ไปว่า…": what was said before, quoted to be taken back
 _SAID_BEFORE = re.compile(
     r"(?:ที่|เมื่อวาน|เมื่อกี้|เมื่อเช้า)?(?:แจ้ง|รายงาน|ส่ง|ติ๊ก|พิมพ์|บอก|ใส่)(?:ไป)?\S{0,14}ว่า|"
@@ -224,6 +228,7 @@ _CLAUSE = re.compile(
     # a mark glued before its item ("✅ขั้น 1 ✅ขั้น 2 ❌ขั้น 4"): each mark opens a clause
     r"\s*(?=[✅✔✓❌✗✖✘✕⏳](?:ขั้น|ข้อ|ส่วน|step|\d))|\s+(?=[✅✔✓❌✗✖✘✕⏳][ก-๙A-Za-z])|"
     r"\s+(?:ส่วน(?!\s*ที่\s*\d)|แต่(?!ง(?:ตั้ง|งาน|กาย)))|(?<!คัด)(?<!ที่)\s*(?=(?:ยัง|คง|ที่)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย)|(?<=ทำอยู่)|(?<=การอยู่)|(?<=สัญญาอยู่)|(?<=แล้วด้วย))(?<!ว่าแล้ว)(?<!ที่แล้ว)(?<!ว่าเสร็จ)(?<!ว่าเสร็จแล้ว)(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ|ครั้ง))|"
+    r"\s+(?=(?:ได้)?แนบ(?!ท้าย))|"  # the evidence attached, its own clause
     # "…พิมพ์ว่าขั้นที่ 2 จริงๆ หมายถึงขั้นที่ 1…": the one meant, its own clause
     r"\s+(?=จริง\s*ๆ?\s*(?:คือ|หมายถึง)\s*(?:ขั้น|ข้อ|ระดับ|ส่วน))|"
     # "… ออกแบบระบบเสร็จ ขั้นต่อไปจะทำหนังสือประสาน…", "… เรียบร้อย จากนั้น…": what came next, its own clause
@@ -322,8 +327,7 @@ SYNONYMS = {
     r"(?:ขั้น(?:ตอน)?)?ต่อไป(?=\s*(?:จะ|คือ|ก็))": "ถัดไป",
     "ส่วนกลาง": "ภาพรวม",  # the central offices' report is the overall one, beside the districts'
     r"รายงาน(?:ผล)?(?:สรุป)?รวม(?!\s*\d)": "รายงานภาพรวม",  # "✅รายงานรวม ✅รายงานรายเขต": the overall one
-    "เทสต์": "ทดสอบ",
-    "เทสท์": "ทดสอบ",
+    "เทส(?:ต์|ท์)?(?!โก)": "ทดสอบ",  # "เทสระบบเสร็จแล้ว"
     "use system": "ใช้งานระบบ",
     "go[- ]?live": "ใช้งานระบบ",
     r"\buat\b": "ทดสอบระบบ",  # user acceptance testing
@@ -813,6 +817,8 @@ class ItemMatcher:
             )
         if _HANDED_ON.match(low):
             return before  # "ส่งให้หัวหน้ากลุ่มงานดูแล้ว": the item before handed on, not an item of its own
+        if _EVIDENCE_ATTACHED.match(low) and not _DONE_IN_PASSING.search(low):
+            return before
         if negated and under_way:
             # "ยังไม่ได้เข้า กก.กิจการสภา": not there yet; an item these words name is not done in
             # this message even if another clause seemed to say so. One named by number ("ขั้น 5
