@@ -974,3 +974,11 @@ def test_a_test_typed_as_spoken_is_a_test(fy2565: MessageParser) -> None:
     said = "K2 อัปเดตครับ\n- เทสระบบเสร็จแล้ว ✅\n- หนังสือแจ้งผู้รับบริการเปิดใช้ระบบ ❌ ยังไม่ได้ทำ"
     claims = fy2565.item_matcher.claims("K2", said)
     assert "step-7" in claims.proposed and "step-8" in {*claims.undone, *claims.proposed_undone}
+
+
+def test_the_contract_signed_and_the_work_under_it_are_two_steps(fy2562: MessageParser) -> None:
+    said = "โครงการพัฒนาระบบสารบรรณฯ ลงนามสัญญาจ้างแล้ว 5 ก.พ. 62 สัญญาเลขที่ 12/2562 ตอนนี้ผู้รับจ้างทำงานตามสัญญาอยู่ครับ"
+    claims = fy2562.item_matcher.claims("ก.2", said)
+    assert "step-4" in claims.proposed and "step-5" not in claims.proposed
+    tender = fy2562.item_matcher.claims("ก.2", "e-bidding ระบบสารบรรณฯ ประกาศผู้ชนะแล้วครับ ตอนนี้รอเงินประจำงวด")
+    assert tender.proposed == ("step-2",)
