@@ -982,3 +982,12 @@ def test_the_contract_signed_and_the_work_under_it_are_two_steps(fy2562: Message
     assert "step-4" in claims.proposed and "step-5" not in claims.proposed
     tender = fy2562.item_matcher.claims("ก.2", "e-bidding ระบบสารบรรณฯ ประกาศผู้ชนะแล้วครับ ตอนนี้รอเงินประจำงวด")
     assert tender.proposed == ("step-2",)
+
+
+def test_a_guessed_indicator_is_named_in_the_items_question(fy2567: MessageParser) -> None:
+    """KPI 5 and 6 print the same steps, and their names open alike; the question says what people call
+    the one guessed, so a wrong guess shows. One named by its code is not guessed."""
+    guessed = fy2567.parse("ผู้ว่าฯ ลงชุมชนครบทั้ง 50 เขตแล้วนะคะ ข้อสั่งการแจ้งหน่วยงานไปหมดแล้วค่ะ", date(2024, 2, 15))
+    assert guessed.ask is not None and guessed.ask.startswith("ตัวชี้วัดที่ 6 (สัญจรชุมชน):")
+    named = fy2567.parse("ตช.6 ลงชุมชนครบทั้ง 50 เขตแล้วนะคะ ข้อสั่งการแจ้งหน่วยงานไปหมดแล้วค่ะ", date(2024, 2, 15))
+    assert named.ask is not None and named.ask.startswith("ตัวชี้วัดที่ 6:")

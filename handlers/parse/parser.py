@@ -1018,36 +1018,45 @@ class MessageParser:
         for item in result.items:
             if item.indicator is None or item.claims.empty:
                 continue
-            question = self.items_question(item.indicator, item.claims)
+            question = self.items_question(
+                item.indicator, item.claims, named=item.indicator_confidence < SURE_INDICATOR
+            )
             if question is not None:
                 result.ask, result.ask_field = question, "items"
                 return
 
-    def items_question(self, code: str, claims: ItemClaims) -> str | None:
-        """The question for the items a reporter confirms; the conversation asks exactly this."""
+    def items_question(self, code: str, claims: ItemClaims, named: bool = False) -> str | None:
+        """The question for the items a reporter confirms; the conversation asks exactly this. ``named``: the
+        indicator was guessed (from its items, or words of its name), so the question says its name too, for
+        the reporter to see a wrong guess ("ตัวชี้วัดที่ 6 (ผู้ว่าฯ สัญจรชุมชน…)")."""
         by_id = {i.id: i for i in self.item_matcher.items.get(code, ())}
+        code_text = f"{code} ({known_as(self.indicators[code])})" if named and code in self.indicators else code
 
         def lines(ids: tuple[str, ...] | list[str]) -> str:
             return q.item_lines([(by_id[i].kind, by_id[i].no, by_id[i].text) for i in ids if i in by_id])
 
         if claims.proposed:
             if claims.claim == "level":
-                return q.CONFIRM_LEVEL.format(code=code, level=f"{claims.claimed:g}", lines=lines(claims.proposed))
+                return q.CONFIRM_LEVEL.format(code=code_text, level=f"{claims.claimed:g}", lines=lines(claims.proposed))
             if claims.claim == "points":
-                return q.CONFIRM_POINTS.format(code=code, points=f"{claims.claimed:g}", lines=lines(claims.proposed))
+                return q.CONFIRM_POINTS.format(
+                    code=code_text, points=f"{claims.claimed:g}", lines=lines(claims.proposed)
+                )
             undone = (*claims.undone, *claims.proposed_undone)
             if undone:
-                return q.CONFIRM_DONE_AND_UNDONE.format(code=code, lines=lines(claims.proposed), undone=lines(undone))
-            return q.CONFIRM_DONE.format(code=code, lines=lines(claims.proposed))
+                return q.CONFIRM_DONE_AND_UNDONE.format(
+                    code=code_text, lines=lines(claims.proposed), undone=lines(undone)
+                )
+            return q.CONFIRM_DONE.format(code=code_text, lines=lines(claims.proposed))
         if claims.claim == "points" and not claims.done:
             indicator = self.indicators[code]
             return q.POINTS_WHICH.format(
-                code=code, points=f"{claims.claimed:g}", lines=lines([i.id for i in next_items(indicator, (), 6)])
+                code=code_text, points=f"{claims.claimed:g}", lines=lines([i.id for i in next_items(indicator, (), 6)])
             )
         if claims.options:
-            return q.WHICH_ITEM.format(code=code, lines=lines(claims.options))
+            return q.WHICH_ITEM.format(code=code_text, lines=lines(claims.options))
         if claims.proposed_undone:
-            return q.CONFIRM_UNDONE.format(code=code, lines=lines(claims.proposed_undone))
+            return q.CONFIRM_UNDONE.format(code=code_text, lines=lines(claims.proposed_undone))
         return None
 
     @staticmethod
@@ -1160,6 +1169,16 @@ class MessageParser:
                 else q.UNIT_MISMATCH.format(code=indicator.code, expected=expected, given=value.unit)
             )
         return q.UNIT_MISMATCH.format(code=indicator.code, expected=expected, given=value.unit)
+
+
+_CODE_FORM = re.compile(r"^\s*(?:ตช\.?|kpi|ตัวชี้วัด(?:ที่)?|[กขคง]\.)\s*\d", re.IGNORECASE)
+
+
+def known_as(indicator: Indicator) -> str:
+    """What people call an indicator: its shortest alias that is a name, not a code ("สัญจรชุมชน" for
+    "ร้อยละความสำเร็จของการผลักดันให้หน่วยงาน…", whose first words KPI 5 shares)."""
+    names = [a for a in indicator.aliases if 4 <= len(a) <= 48 and not _CODE_FORM.match(a)]
+    return min(names, key=len) if names else indicator.name[:40]
 
 
 def asks_before_saving(*, parts: int, all_sure: bool, bare_fraction: bool, text: str) -> bool:

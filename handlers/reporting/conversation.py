@@ -727,7 +727,7 @@ class ReportConversation:
             "level" if item.claim == "level" else "points" if item.claim == "points" else None,
             item.claimed,
         )
-        text = parser.items_question(code, claims) or ""
+        text = parser.items_question(code, claims, named=item.confidence < SURE_INDICATOR) or ""
         by_id = {i.id: i for i in items_of(parser.indicators[code])}
         offered = item.proposed or item.options
         if not offered and item.claim == "points":
