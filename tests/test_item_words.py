@@ -991,3 +991,46 @@ def test_a_guessed_indicator_is_named_in_the_items_question(fy2567: MessageParse
     assert guessed.ask is not None and guessed.ask.startswith("ตัวชี้วัดที่ 6 (สัญจรชุมชน):")
     named = fy2567.parse("ตช.6 ลงชุมชนครบทั้ง 50 เขตแล้วนะคะ ข้อสั่งการแจ้งหน่วยงานไปหมดแล้วค่ะ", date(2024, 2, 15))
     assert named.ask is not None and named.ask.startswith("ตัวชี้วัดที่ 6:")
+
+
+def test_numbers_dictated_as_words_name_the_indicator_and_its_steps(fy2565: MessageParser) -> None:
+    """Typed by voice, every number comes as a word: "ตช สาม", "ขั้นที่หก"."""
+    said = "ตช สามครับ ขั้นที่หกประสาน สยป ให้ทำระบบเรียบร้อยแล้ว แต่ขั้นที่เจ็ดทดสอบระบบยังไม่ได้ทำเลยครับ"
+    parsed = fy2565.parse(said, date(2022, 2, 15))
+    assert parsed.first is not None and parsed.first.indicator == "K3"
+    claims = parsed.first.claims
+    assert claims is not None and claims.done == ("step-6",) and claims.undone == ("step-7",)
+
+
+def test_a_cross_on_the_same_line_as_an_hourglass_is_its_own_step_s(fy2562: MessageParser) -> None:
+    claims = fy2562.item_matcher.claims("ข.2", "ข.2 ขั้นที่ 1 ✅ ขั้นที่ 2 ✅ ขั้นที่ 3 ⏳ ขั้นที่ 4 ❌")
+    assert claims.done == ("step-1", "step-2") and claims.undone == ("step-4",)
+
+
+def test_rounds_done_out_of_the_series_are_not_the_step_done(fy2562: MessageParser) -> None:
+    claims = fy2562.item_matcher.claims("ก.1", "ก.๑ ขั้นตอนที่ ๑–๒ เสร็จแล้ว ขั้นตอนที่ ๓ ตรวจไปแล้ว ๕ จาก ๖ ครั้ง")
+    assert claims.done == ("step-1", "step-2")
+
+
+def test_a_series_said_complete_and_taken_back_is_not_done(fy2562: MessageParser) -> None:
+    said = "ขออภัยค่ะ ที่แจ้งว่าตรวจติดตามศูนย์ข้อมูลข่าวสารครบ 6 ครั้งแล้ว ยังไม่ครบนะคะ รอบ พ.ค. ยังไม่ได้ตรวจค่ะ"
+    claims = fy2562.item_matcher.claims("ก.1", said)
+    assert claims.proposed_undone == ("step-3",) and claims.proposed == ()
+
+
+def test_a_reporter_s_modest_probably_is_still_done_but_not_a_guess_at_every_step(fy2565: MessageParser) -> None:
+    done = fy2565.item_matcher.claims("K1", "ตช.1 ประชุมออนไลน์กับผู้แทน 50 เขตรอบที่สองไปแล้ว น่าจะครบ 2 ครั้งตามแผนแล้วนะคะ")
+    assert done.proposed == ("2",)
+    later = fy2565.item_matcher.claims("K1", "ตช.1 กำลังวิเคราะห์ความคิดเห็นอยู่ น่าจะเสร็จปลายเดือนค่ะ")
+    assert later.empty
+
+
+def test_what_was_told_is_taken_back_by_saying_so(fy2562: MessageParser) -> None:
+    said = "ที่บอกว่าเสร็จ ยังไม่เสร็จนะครับ ระบบสารบรรณฯ งวดที่ 1 ผู้รับจ้างยังไม่ได้ส่งมอบ เลื่อนไป ต.ค."
+    claims = fy2562.item_matcher.claims("ก.2", said)
+    assert "step-6" in {*claims.undone, *claims.proposed_undone}
+
+
+def test_next_year_s_plan_named_by_its_year_is_the_plan_step(fy2562: MessageParser) -> None:
+    said = "ติดตามประเมินผลทางลาดกับห้องน้ำคนพิการแล้ว แผนปี 63 ก็ทำเสร็จ เสนอ ผอ.ส่วนบริหารกลางอนุมัติแล้วค่ะ"
+    assert set(fy2562.item_matcher.claims("ข.2", said).proposed) == {"step-3", "step-4"}

@@ -36,11 +36,12 @@ _DONE = re.compile(
     re.IGNORECASE,
 )
 _UNDER_WAY = re.compile(
-    r"กำลัง|อยู่ระหว่าง|ระหว่าง(?:การ)?ดำเนิน|คาดว่า|น่าจะ|จะ(?:ดำเนิน|เสร็จ|ส่ง|จัด|ทำ|เริ่ม|เสนอ|รายงาน|แจ้ง|ประชุม)|(?<!ที่)จะ(?:ตาม|เอา|นำ|ขอ|ลง|เวียน|นัด|ขึ้น|โพสต์|ออก)|"
+    # "น่าจะครบแล้วนะคะ", "น่าจะได้ 55 คะแนนแล้ว": a reporter's modesty about work done, not work to come
+    r"กำลัง|อยู่ระหว่าง|ระหว่าง(?:การ)?ดำเนิน|คาดว่า|น่าจะ(?!\s*(?:ครบ(?!\s*ทุก)|ได้\s*\d+\s*คะแนน\s*แล้ว))|จะ(?:ดำเนิน|เสร็จ|ส่ง|จัด|ทำ|เริ่ม|เสนอ|รายงาน|แจ้ง|ประชุม)|(?<!ที่)จะ(?:ตาม|เอา|นำ|ขอ|ลง|เวียน|นัด|ขึ้น|โพสต์|ออก)|"
     r"ร่าง(?:เสร็จ|แล้ว)|เตรียม|วางแผน|in progress|ongoing|pending|"
     # set for a day to come ("กำหนดจัดวันที่ 22 พ.ย."), next in line ("ต่อไปจะเวียนหนังสือ…")
     r"กำหนดจัด|มีกำหนด|นัด(?:หมาย)?ไว้|กำหนด\s*(?:วันที่\s*)?\d{1,2}\s*[ก-ฮ]\.|"  # "ครั้งที่ 2 นัดไว้ 9 ก.พ."
-    r"(?:ต่อไป|ถัดไป|ขั้นต่อไป)\s*(?:จะ|คือ|ก็)|รอ(?:ผล|การ|อนุมัติ|ลงนาม|เสนอ|ผู้บริหาร|ฝ่าย|ทาง|คิว)|"
+    r"(?<!ปีงบประมาณ)(?:ต่อไป|ถัดไป|ขั้นต่อไป)\s*(?:จะ|คือ|ก็)|รอ(?:ผล|การ|อนุมัติ|ลงนาม|เสนอ|ผู้บริหาร|ฝ่าย|ทาง|คิว)|"
     # begun ("เริ่มลงทะเบียน…"), unless going since a date ("เริ่มโหลดข้อมูลตั้งแต่ เม.ย. … ครบแล้ว")
     r"เริ่ม(?:แล้ว)?แต่|เริ่มงาน|เริ่ม(?!\s*(?:ใช้|เปิด|แล้ว)|[^\n]{0,40}ตั้งแต่)[ก-๙]|ใกล้(?:เสร็จ|จะ)|ยังค้าง|"
     r"(?:^|(?<=\s))รอ(?![บงยด])|รออีก|ยังรอ|"  # "รอผู้รับจ้างมาลงนาม": waiting
@@ -94,10 +95,10 @@ _MONTHS_SO_FAR = re.compile(
 _DONE_THEN_MONTHS = re.compile(rf"(แล้ว)\s+({_MONTHS_SO_FAR.pattern})")
 _CADENCE = re.compile(r"รอบ\s*\d+\s*เดือน(?!\s*แรก)(?:\s*\([^)]*\))?")
 _NAMES_A_NUMBER = re.compile(r"\d+\.\d+|(?:ขั้น(?:ตอน)?|ข้อ|step)\s*(?:ที่)?\s*\d", re.IGNORECASE)
-_WHOLES = r"(?:โครงการ|เรื่อง|หน่วยงาน|หน่วย|เขต|ชุด|ศูนย์|แห่ง|คน|ราย|ข้อ|ฉบับ|คณะ|จุด|กลุ่มงาน|สำนัก|ท่าน)"
-_SOME_OF = re.compile(rf"(?<![\d.])(\d+)\s*(?:/|จาก|ใน)\s*(\d+)\s*{_WHOLES}")
+_WHOLES = r"(?:โครงการ|เรื่อง|หน่วยงาน|หน่วย|เขต|ชุด|ศูนย์|แห่ง|คน|ราย|ข้อ|ฉบับ|คณะ|จุด|กลุ่มงาน|สำนัก|ท่าน|ครั้ง|รอบ)"
 _MEASURED_COUNT = re.compile(r"\d\s*(?:ข้อ|เรื่อง)")  # directives, complaints: what KPIs 4–6 measure
-# "ทดสอบไปแล้ว 8 คณะ จาก 12 คณะ", "นำเข้าไปแล้ว 6 จาก 10 ชุด": part of the whole the item is about
+# "ทดสอบไปแล้ว 8 คณะ จาก 12 คณะ", "นำเข้าไปแล้ว 6 จาก 10 ชุด", "ได้ 9/12 โครงการ", "ตรวจไปแล้ว 5 จาก 6 ครั้ง":
+# part of the whole the item is about
 _PART_OF_WHOLE = re.compile(rf"(?<![\d.])(\d+)\s*{_WHOLES}?\s*(?:/|จาก|ใน)\s*(?:ทั้งหมด\s*)?(\d+)\s*{_WHOLES}")
 _MEMO_SUBJECT = re.compile(r"(?m)^[^\S\n]*เรื่อง[^\S\n]+[^\n]+$")  # a letter's subject line, as pasted
 _AWAITING = re.compile(
@@ -152,7 +153,7 @@ _LISTED_SUB = re.compile(
     r"(?m)^(\s*(?:[-•*]\s*)?)(\d+\.\d+)(?=\s)|((?:กับ|และ|,|ค่ะ|ครับ|นะคะ|นะครับ|ส่วน)\s*)(\d+\.\d+)(?=\s)"
 )
 _RETRACT = re.compile(
-    r"ขอแก้|แจ้งแก้|^\s*แก้(?:ไข|ข้อมูล)|แก้ไข(?:ข้อมูล|ที่แจ้ง|ค่ะ|ครับ)|ยกเลิก|ขอถอน|พิมพ์ผิด|ใส่ผิด|ที่(?:แจ้ง|ติ๊ก|ส่ง|ใส่)ไป|ที่ใส่ว่า|ขออภัย|ขอโทษ|"
+    r"ขอแก้|แจ้งแก้|^\s*แก้(?:ไข|ข้อมูล)|แก้ไข(?:ข้อมูล|ที่แจ้ง|ค่ะ|ครับ)|ยกเลิก|ขอถอน|พิมพ์ผิด|ใส่ผิด|ที่(?:แจ้ง|ติ๊ก|ส่ง|ใส่)ไป|ที่(?:ใส่|บอก)(?:ไป)?ว่า|ขออภัย|ขอโทษ|"
     r"(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด"
 )
 _NOT_STARTED = re.compile(r"ยังไม่ได้")
@@ -225,6 +226,8 @@ _ASKED_OF_OTHERS = re.compile(
 _CLAUSE = re.compile(
     r"\n|;|\s*\|\s*|(?<=\S)\s*[,،](?!\s*\d)\s*|\s+/\s+|(?:ค่ะ|คะ|ครับ|คร้บ|คับ|นะคะ|นะครับ|จ้า|(?<=แล้ว)ค้า)(?:\s+|$)|"
     r"(?<=\S[✅✔✓❌✖✘✕⏳])\s*|(?<=[^\s\-•*] [✅✔✓])\s+|\s*[👍🙏🎉😊]+\s*|"
+    # "ขั้นที่ 3 ⏳ ขั้นที่ 4 ❌": a cross or an hourglass after its item, then the next item
+    r"(?<=[^\s\-•*] [❌✗✖✘✕⏳])\s+(?=ขั้น|ข้อ|ระดับ|ส่วนที่|step)|"
     # a mark glued before its item ("✅ขั้น 1 ✅ขั้น 2 ❌ขั้น 4"): each mark opens a clause
     r"\s*(?=[✅✔✓❌✗✖✘✕⏳](?:ขั้น|ข้อ|ส่วน|step|\d))|\s+(?=[✅✔✓❌✗✖✘✕⏳][ก-๙A-Za-z])|"
     r"\s+(?:ส่วน(?!\s*ที่\s*\d)|แต่(?!ง(?:ตั้ง|งาน|กาย)))|(?<!คัด)(?<!ที่)\s*(?=(?:ยัง|คง|ที่)?เหลือ)|(?:(?<=แล้ว)|(?<=เสร็จ)|(?<=เรียบร้อย)|(?<=ทำอยู่)|(?<=การอยู่)|(?<=สัญญาอยู่)|(?<=แล้วด้วย))(?<!ว่าแล้ว)(?<!ที่แล้ว)(?<!ว่าเสร็จ)(?<!ว่าเสร็จแล้ว)(?:\s+\+)?\s+(?!\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ|ครั้ง))|"
@@ -289,6 +292,8 @@ SYNONYMS = {
     r"(?<![ก-๙])หน\.\s*(?=เซ็น|อนุมัติ|เห็นชอบ|ลงนาม)": "หัวหน้า",  # the head approving
     r"เซ็น(?!สัญญา)(?:อนุมัติ|ผ่าน)?": "เห็นชอบ",  # the head signing the plan off
     r"ปี(?:งบ(?:ประมาณ)?)?\s*(?:หน้า|ถัดไป)": "ปีงบประมาณต่อไป",  # next year's plan
+    # "แผนปี 63": a plan named by its year is next year's
+    r"แผน\S{0,12}\s*ปี(?:งบ(?:ประมาณ)?)?\s*(?:พ\.?ศ\.?\s*)?(?:25)?\d\d(?!\d)": "แผนการดำเนินการในปีงบประมาณต่อไป",
     # the works done as the survey found ("ปรับปรุงครบ 23 จุดตามผลสำรวจแล้ว"): the survey's plan carried out
     r"(?:ปรับปรุง|ติดตั้ง|แก้ไข)[^\n]{0,30}?ตาม(?:ผล|แผน)(?:การ)?(?:ศึกษา)?สำรวจ": "ดำเนินการตามแผนการศึกษาสำรวจ",
     r"\bevaluation\b": "ติดตามประเมินผล",
@@ -325,7 +330,7 @@ SYNONYMS = {
     "ใช้งานจริง": "ใช้งานระบบ",
     "(?<!การ)ใช้ระบบ": "ใช้งานระบบ",  # "ปัญหาการใช้ระบบเดิม" is the use spoken of, not the system in use
     # "ขั้นต่อไปจะ…": what is next, not the "…ดำเนินการต่อไป" that ends an item's text
-    r"(?:ขั้น(?:ตอน)?)?ต่อไป(?=\s*(?:จะ|คือ|ก็))": "ถัดไป",
+    r"(?:ขั้น(?:ตอน)?)?(?<!ปีงบประมาณ)ต่อไป(?=\s*(?:จะ|คือ|ก็))": "ถัดไป",
     "ส่วนกลาง": "ภาพรวม",  # the central offices' report is the overall one, beside the districts'
     r"รายงาน(?:ผล)?(?:สรุป)?รวม(?!\s*\d)": "รายงานภาพรวม",  # "✅รายงานรวม ✅รายงานรายเขต": the overall one
     "เทส(?:ต์|ท์)?(?!โก)": "ทดสอบ",  # "เทสระบบเสร็จแล้ว"
@@ -492,12 +497,8 @@ def _part_heading_spread(m: re.Match[str]) -> str:
     )
 
 
-def _some_of(low: str) -> bool:
-    """ "ได้ 9/12 โครงการ", "41 จาก 50 เขต": some of the whole, not all of it."""
-    return any(int(a) < int(b) for a, b in _SOME_OF.findall(thai_to_arabic_digits(low)))
-
-
 def _part_of_whole(low: str) -> bool:
+    """Some of the whole, not all of it: the item is under way, not done."""
     return any(int(a) < int(b) for a, b in _PART_OF_WHOLE.findall(thai_to_arabic_digits(low)))
 
 
@@ -897,7 +898,9 @@ class ItemMatcher:
             # "ลงเว็บครั้งที่ 1 ✔" between step 3.3 "(ครั้งที่ ๑)" and 3.4 "(ครั้งที่ ๒)": the round said picks one
             left = [o for o in options if not self._another_installment(indicator, o, low)]
             chosen, options = (left, []) if len(left) == 1 else (chosen, options)
-        if not chosen and not negated and not _GOING_ON_NOW.search(low):
+        taken_back = negated and acc.retracts and bool(_SAID_BEFORE.search(low))
+        if not chosen and (not negated or taken_back) and not _GOING_ON_NOW.search(low):
+            # "ที่แจ้งว่าตรวจครบ 6 ครั้ง … รอบ พ.ค. ยังไม่ได้ตรวจ": the whole series taken back is not done
             chosen = self._every_round_done(indicator, low) or chosen
         if not negated:
             chosen = [*chosen, *(i for i in in_use if i not in chosen)]
@@ -993,7 +996,7 @@ class ItemMatcher:
                 if negated and m.group("upto"):
                     ids = ids[-1:]  # "ยกเลิกที่แจ้งว่าถึงระดับ 4": level 4 is not reached, 1–3 still are
                 ids = [i for i in ids if negated or acc.all_rounds or not self._one_round_of(indicator, i, low)]
-                if not negated and _some_of(low[m.end() :]):
+                if not negated and _part_of_whole(low[m.end() :]):
                     ids = []  # "ขั้นตอนที่ 3 นำเข้าข้อมูลได้ 9/12 โครงการแล้ว": part of the way, not done
                 # a twin that tells more, or a number the plan prints twice ("3." and "3. (ซ้ำ)"): for a tap
                 loose = [

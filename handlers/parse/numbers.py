@@ -50,17 +50,22 @@ _PERCENT_AFTER = re.compile(rf"(ร้อยละ|ร้อยล่ะ)\s*({SP
 _PERCENT_BEFORE = re.compile(
     rf"({SPELLED})\s*(เปอร์เซ็นต์|เปอร์เซ็น|เปอร์เซนต์|เปอร์เซนท์|เปอร์เซ็นท์|เปอร์เซน|เปอร์เซ้น|เปอเซ็น|เปอเซน)"
 )
-_AFTER_WORD = re.compile(rf"(ไตรมาส(?:ที่)?|ไตมาส(?:ที่)?|ตัวชี้วัดที่|ตัวชีวัดที่|ข้อที่|ระดับ(?:ที่)?)\s*({SPELLED})")
+# Dictated by voice, every number comes as words: "ตช สาม ขั้นที่หกเสร็จ", "ส่งมอบงวดที่หนึ่ง".
+_AFTER_WORD = re.compile(
+    rf"(ไตรมาส(?:ที่)?|ไตมาส(?:ที่)?|ตัวชี้วัดที่|ตัวชีวัดที่|ข้อที่|ระดับ(?:ที่)?|ขั้น(?:ตอน)?ที่|(?<![ก-๙])ตช\.?|"
+    rf"ส่วนที่|ครั้งที่|งวดที่|รอบที่)\s*({SPELLED})"
+)
 # Not after a digit: "1.12 แสนเรื่อง" is a multiplier on a number, which the value reader expands.
 # Also glued to the word before it when that word says a value follows ("ครบสิบสองโครงการ",
 # "เฉลี่ยห้าสิบนาที"); elsewhere a number word inside a word is part of it.
 _VALUE_LEAD = "(?:(?<=ครบ)|(?<=เฉลี่ย)|(?<=ได้)|(?<=แล้ว)|(?<=รวม)|(?<=ทั้งหมด)|(?<=ทั้งสิ้น)|(?<=เสร็จ)|(?<=อีก)|(?<=เหลือ))"
 _BEFORE_NOUN = re.compile(
     # "ศูนย์เรื่องราวร้องทุกข์", "ศูนย์ข้อมูล": a centre, not nought before a noun
-    rf"(?:(?<![ก-๙\d.])(?<![\d.]\s)|{_VALUE_LEAD})(?!ศูนย์(?!จุด))({SPELLED})\s*(โครงการ|เรื่อง|ครั้ง|นาที|ราย|คน|ชุด|คะแนน|ข้อสั่งการ|ข้อ(?![ก-๙])|เขต|แห่ง)"
+    rf"(?:(?<![ก-๙\d.])(?<![\d.]\s)|{_VALUE_LEAD})(?!ศูนย์(?!จุด))({SPELLED})\s*(โครงการ|เรื่อง|ครั้ง|นาที|ราย|คน|ชุด|คะแนน|ข้อสั่งการ|ข้อ(?![ก-๙])|เขต|แห่ง|ขั้น)"
 )
 _PART_OF = re.compile(rf"(?<![ก-๙])({SPELLED})(?=\s*(?:ใน|จาก)\s*\d)")
 _HUNDRED_PERCENT = re.compile(r"ร้อยเปอร์เซ็น(?:ต์|ท์)?|ร้อยเปอร์เซนต์|เต็มร้อย")
+_THAI_NEXT = re.compile(r"[ก-๙]")  # "ขั้นที่หกประสาน": the number said, then the words of the step
 _SAID_POINT = re.compile(r"(?<![\d.])(\d+)\s*จุด\s*(\d+)(?![\d.])")
 _HALF = re.compile(r"ครึ่ง(?:หนึ่ง|นึง|ทาง)")
 # Dictated speech spaces every word: "แปด สิบ เจ็ด จุด ห้า" is one number, "สาม สิบ ห้า คน" too.
@@ -92,6 +97,6 @@ def spell_out_numbers(text: str) -> str:
     text = _HALF.sub(" 50% ", text)
     text = _PERCENT_AFTER.sub(lambda m: sub_number(m, 2), text)
     text = _PERCENT_BEFORE.sub(lambda m: sub_number(m, 1), text)
-    text = _AFTER_WORD.sub(lambda m: sub_number(m, 2), text)
+    text = _AFTER_WORD.sub(lambda m: sub_number(m, 2) + (" " if _THAI_NEXT.match(text, m.end()) else ""), text)
     text = _BEFORE_NOUN.sub(lambda m: " " + sub_number(m, 1), text)
     return _PART_OF.sub(lambda m: sub_number(m, 1), text)  # "เก้า ใน 12 คน": the part, once its whole is a number
