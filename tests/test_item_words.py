@@ -1034,3 +1034,31 @@ def test_what_was_told_is_taken_back_by_saying_so(fy2562: MessageParser) -> None
 def test_next_year_s_plan_named_by_its_year_is_the_plan_step(fy2562: MessageParser) -> None:
     said = "ติดตามประเมินผลทางลาดกับห้องน้ำคนพิการแล้ว แผนปี 63 ก็ทำเสร็จ เสนอ ผอ.ส่วนบริหารกลางอนุมัติแล้วค่ะ"
     assert set(fy2562.item_matcher.claims("ข.2", said).proposed) == {"step-3", "step-4"}
+
+
+def test_the_districts_reports_bound_together_are_not_the_overall_report(fy2567: MessageParser) -> None:
+    said = "ตช.4 สำนักงานเขตส่งรายงานผลแก้ไขเรื่องร้องเรียน traffy รายเขต ครบ 50 เขตแล้ว รวมเล่มเสนอผู้บริหาร กทม. แล้วค่ะ"
+    assert fy2567.item_matcher.claims("4", said).proposed == ("district-report",)
+
+
+def test_the_governor_s_district_visits_all_held_and_every_directive_passed_on(fy2567: MessageParser) -> None:
+    said = "ตช.5 ท่านผู้ว่าฯ ลงสัญจรประจำเขตครบ 50 เขตแล้ว ข้อสั่งการรวม 310 เรื่อง แจ้งหน่วยงานแล้วทุกเรื่องค่ะ"
+    assert set(fy2567.item_matcher.claims("5", said).proposed) == {"step-1", "step-2"}
+    monthly = fy2567.item_matcher.claims("6", "ติดตามหน่วยงานเรื่องข้อสั่งการผู้ว่าฯ สัญจรชุมชน ครบทุกเดือนแล้วครับ")
+    assert monthly.proposed == ("step-3",)
+
+
+def test_not_sent_and_cannot_deliver_yet_say_the_item_is_not_done(fy2562: MessageParser, fy2565: MessageParser) -> None:
+    """Said plainly, without taking anything back: for the reporter to confirm, as a cross would."""
+    delivery = fy2562.item_matcher.claims("ก.2", "ก.2 ตอนนี้อยู่ระหว่างดำเนินการตามสัญญาครับ ส่งมอบงานงวดที่ 1 ยังไม่ได้ครับ")
+    assert delivery.proposed_undone == ("step-6",) and delivery.undone == ()
+    letter = fy2565.item_matcher.claims(
+        "K3", "ตช.3 ใช้ระบบนัดประชุมกันมา 2 เดือนแล้วค่ะ ส่วนหนังสือเวียนแจ้งให้ทุกคนเข้าใช้ระบบ ยังไม่ได้ส่งเลยค่ะ"
+    )
+    assert letter.proposed == ("use-system",) and letter.proposed_undone == ("step-8",)
+
+
+def test_a_question_after_the_news_does_not_swallow_it(fy2562: MessageParser) -> None:
+    said = "ก.2 ค่ะ เงินงวดได้รับอนุมัติแล้วนะคะ แต่งานงวดที่ 1 ผู้รับจ้างยังส่งมอบไม่ได้ ❌ เขาขอขยายเวลา ต้องรายงานยังไงคะ"
+    claims = fy2562.item_matcher.claims("ก.2", said)
+    assert claims.proposed == ("step-3",) and claims.proposed_undone == ("step-6",)
