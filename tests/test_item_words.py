@@ -1062,3 +1062,15 @@ def test_a_question_after_the_news_does_not_swallow_it(fy2562: MessageParser) ->
     said = "ก.2 ค่ะ เงินงวดได้รับอนุมัติแล้วนะคะ แต่งานงวดที่ 1 ผู้รับจ้างยังส่งมอบไม่ได้ ❌ เขาขอขยายเวลา ต้องรายงานยังไงคะ"
     claims = fy2562.item_matcher.claims("ก.2", said)
     assert claims.proposed == ("step-3",) and claims.proposed_undone == ("step-6",)
+
+
+def test_ideas_selected_down_to_three_is_the_selection_done(fy2565: MessageParser) -> None:
+    said = "นวัตกรรมค่ะ ระดมความคิดได้แนวคิด 5 เรื่อง ทำแบบฟอร์ม 1 เสร็จ / คัดเลือกเหลือ 3 แนวคิด (แบบฟอร์ม 2) เรียบร้อยค่ะ"
+    assert set(fy2565.item_matcher.claims("4", said).proposed) == {"s1-1", "s1-2"}
+
+
+def test_put_to_the_head_and_signed_off_is_the_step_not_handed_on(fy2567: MessageParser) -> None:
+    said = "ปฏิทินเชิญค่ะ ลงทะเบียนรับหนังสือเชิญเสร็จ เสนอหัวหน้ากลุ่มงานเลขาลงนามผ่านแล้ว"
+    assert fy2567.item_matcher.claims("3", said).proposed == ("step-3.1", "step-3.2")
+    handed = fy2567.item_matcher.claims("3", "ลงทะเบียนรับหนังสือเชิญเสร็จ ส่งให้หัวหน้ากลุ่มงานดูแล้ว")
+    assert handed.proposed == ("step-3.1",)
