@@ -1074,3 +1074,20 @@ def test_put_to_the_head_and_signed_off_is_the_step_not_handed_on(fy2567: Messag
     assert fy2567.item_matcher.claims("3", said).proposed == ("step-3.1", "step-3.2")
     handed = fy2567.item_matcher.claims("3", "ลงทะเบียนรับหนังสือเชิญเสร็จ ส่งให้หัวหน้ากลุ่มงานดูแล้ว")
     assert handed.proposed == ("step-3.1",)
+
+
+def test_a_long_account_of_one_indicator_s_milestones_names_it(fy2565: MessageParser) -> None:
+    """Three of K1's milestones fit about as well as each other: rivals within one indicator still name it."""
+    said = (
+        "ตามที่บอทถามมาค่ะ ตั้งแต่รายงานครั้งที่แล้ว ได้ตรวจสอบและวิเคราะห์ความคิดเห็นของประชาชนจากการประชุมทั้ง 2 ครั้ง"
+        "เสร็จแล้ว แยกเอกสารตามภารกิจของ กก.สามัญเรียบร้อย จากนั้นเสนอ คกก.กิจการสภาและนำเรียนประธานสภาฯ แล้วค่ะ "
+        "ส่วนการแจ้งผลให้สำนักงานเขตและลงเว็บไซต์สภา ยังไม่ได้ทำนะคะ เพราะต้องรอผลพิจารณาของ กก.สามัญก่อนค่ะ"
+    )
+    parsed = fy2565.parse(said, date(2022, 3, 15))
+    assert parsed.first is not None and parsed.first.indicator == "K1"
+    assert parsed.first.claims is not None and set(parsed.first.claims.proposed) == {"3", "4"}
+
+
+def test_how_many_came_is_not_an_item(fy2565: MessageParser) -> None:
+    said = "K1 zoom ครั้งแรกกับผู้แทน 50 เขต จบไปเมื่อเช้าค่ะ เข้าร่วม 131 คน อัดวีดีโอไว้แล้ว ครั้งที่สอง 12 ก.พ. นะคะ"
+    assert fy2565.item_matcher.claims("K1", said).empty

@@ -194,6 +194,10 @@ _HANDED_ON = re.compile(
     r"(?![^\n]*(?:ลงนาม|อนุมัติ|เห็นชอบ|ผ่าน))\s*(?:และ|แล้ว)?\s*(?:ส่ง|เสนอ|นำเรียน)(?:ให้|ต่อ|ไป(?:ให้|ยัง)?)?\s*(?:พี่\s*)?(?:หัวหน้า|ผอ|ผู้อำนวยการ|สยป|ท่าน)\S*(?:\s+\S+)?\s*(?:ดู|พิจารณา|ตรวจ)?\s*แล้ว\s*$"
 )
 # "แนบภาพหน้าจอ Zoom กับรายชื่อผู้เข้าร่วมไว้ในอัลบั้มแล้ว": the evidence, not the work done again
+# "เข้าร่วม 131 คน อัดวีดีโอไว้แล้ว": who came to the meeting told before, not an item of its own
+_ATTENDANCE = re.compile(
+    r"\s*(?:มี)?(?:ผู้)?(?:เข้าร่วม|มาร่วม)(?:ประชุม)?\s*(?:ทั้งหมด|รวม)?\s*\d+\s*(?:คน|ราย|ท่าน|เขต|หน่วยงาน)"
+)
 _EVIDENCE_ATTACHED = re.compile(r"\s*(?:และ|ส่วน)?\s*(?:ได้)?แนบ(?!ท้าย)")
 # "แนบหนังสือเชิญ…ที่ส่งไปครบ 50 เขต": the evidence, and the work it tells of in passing
 _DONE_IN_PASSING = re.compile(r"ที่(?:ส่ง|ทำ|จัด|ออก)\S{0,6}?(?:ไป|มา)?\s*(?:แล้ว|ครบ)")
@@ -832,7 +836,7 @@ class ItemMatcher:
             )
         if _HANDED_ON.match(low):
             return before  # "ส่งให้หัวหน้ากลุ่มงานดูแล้ว": the item before handed on, not an item of its own
-        if _EVIDENCE_ATTACHED.match(low) and not _DONE_IN_PASSING.search(low):
+        if (_EVIDENCE_ATTACHED.match(low) and not _DONE_IN_PASSING.search(low)) or _ATTENDANCE.match(low):
             return before
         if negated and under_way:
             # "ยังไม่ได้เข้า กก.กิจการสภา": not there yet; an item these words name is not done in
@@ -1605,6 +1609,11 @@ _AND = re.compile(r"\s*(?:และ|กับ|รวมทั้ง|พร้อ
 def _as_step_ref(m: re.Match[str]) -> str:
     lead, number = (m.group(1), m.group(2)) if m.group(2) else (m.group(3), m.group(4))
     return f"{lead}ขั้นที่ {number}"
+
+
+def item_clauses(text: str) -> list[str]:
+    """The clauses a message is read in, its ways of saying item words put as the plan prints them."""
+    return _clauses(_with_synonyms(text.lower()))
 
 
 def _clauses(text: str) -> list[str]:

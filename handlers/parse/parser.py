@@ -16,7 +16,7 @@ from typing import Any, Literal
 from handlers.parse import questions as q
 from handlers.parse.indicator import ALIAS_SCORE, CodeMatch, IndicatorMatcher, _expand, _grams
 from handlers.parse.intent import SENTENCE, looks_like_query, said_by_sender
-from handlers.parse.items import ItemClaims, ItemMatcher, asks, says_finished
+from handlers.parse.items import ItemClaims, ItemMatcher, asks, item_clauses, says_finished
 from handlers.parse.normalize import blank, match_key, normalize_text, quoted_lines, remove_spans
 from handlers.parse.numbers import spell_out_numbers
 from handlers.parse.period import PeriodMatch, find_dates, find_periods
@@ -550,12 +550,22 @@ class MessageParser:
         if not chosen and 2 <= len(torn) <= 3 and not item.candidates:
             # "ทอดแบบสอบถามเสร็จแล้ว": a step both K2 and K3 print; the reporter picks the indicator
             return ParsedItem(None, torn, 0.4, "item", item.value, item.pending, item.text)
+        if not codes and len(torn) == 1:
+            # "ตรวจสอบและวิเคราะห์ความคิดเห็น…เสร็จแล้ว … เสนอ คกก.กิจการสภา…แล้ว": the whole account fits rival
+            # items of one indicator; read clause by clause, its items are named, none of another's
+            codes = self._named_clause_by_clause(said, torn[0])
         if len(codes) != 1:
             return None
         code = next(iter(codes))
         if item.via in ("alias", "partial", "conflict") and code not in item.candidates:
             return None  # the message names another indicator: asked, not overruled by item words
         return ParsedItem(code, [code], 0.8, "item", item.value, item.pending, item.text)
+
+    def _named_clause_by_clause(self, said: str, code: str) -> set[str]:
+        """``{code}`` when at least two clauses name its items and none names another's."""
+        named = [self.item_matcher.by_words(None, clause)[0] for clause in item_clauses(said)]
+        codes = {c.split("/", 1)[0] for chosen in named for c in chosen}
+        return {code} if codes == {code} and sum(1 for chosen in named if chosen) >= 2 else set()
 
     def _leaning(self, text: str, codes: list[str]) -> str | None:
         """The one of ``codes`` the words of their names lean to, though not clearly enough to name it alone."""
