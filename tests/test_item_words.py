@@ -1091,3 +1091,12 @@ def test_a_long_account_of_one_indicator_s_milestones_names_it(fy2565: MessagePa
 def test_how_many_came_is_not_an_item(fy2565: MessageParser) -> None:
     said = "K1 zoom ครั้งแรกกับผู้แทน 50 เขต จบไปเมื่อเช้าค่ะ เข้าร่วม 131 คน อัดวีดีโอไว้แล้ว ครั้งที่สอง 12 ก.พ. นะคะ"
     assert fy2565.item_matcher.claims("K1", said).empty
+
+
+def test_the_day_a_thing_was_finished_closes_what_was_said_of_it(fy2565: MessageParser) -> None:
+    """ "…ครั้งที่ 1 จบไปแล้วเมื่อ 26 ม.ค. เข้าร่วม 47 เขต": who came belongs to that meeting, one of two, not
+    to an item of its own; "…เมื่อ 22 พ.ย. 64 ห้องประชุม… เรียบร้อย" is one statement still."""
+    said = "ประชุมออนไลน์สภา กทม. กับผู้แทนเขต ครั้งที่ 1 จบไปแล้วเมื่อ 26 ม.ค. เข้าร่วม 47 เขตค่ะ ครั้งที่ 2 กำหนด 23 ก.พ."
+    assert fy2565.item_matcher.claims("K1", said).empty
+    one = "K1 ประชุมคณะทำงานชี้แจงรายละเอียดโครงการ เมื่อ 22 พ.ย. 64 ห้องประชุมสภา มากันครบ เรียบร้อยค่ะ"
+    assert fy2565.item_matcher.claims("K1", one).proposed == ("step-3",)

@@ -1616,7 +1616,25 @@ def item_clauses(text: str) -> list[str]:
     return _clauses(_with_synonyms(text.lower()))
 
 
+# "ทดสอบระบบเสร็จเมื่อ 20 เม.ย. 65 ทำหนังสือเวียน…": the day a thing was finished closes the statement, and
+# the next words open another, unless they go on saying how it stands ("… 12 ม.ค. เรียบร้อย")
+_DAY_THEN_NEXT = re.compile(
+    r"((?:เมื่อ|วันที่)\s*\d{1,2}\s*(?:ม\.ค|ก\.พ|มี\.ค|เม\.ย|พ\.ค|มิ\.ย|ก\.ค|ส\.ค|ก\.ย|ต\.ค|พ\.ย|ธ\.ค)\."
+    r"(?:\s*(?:25)?\d{2}(?!\d))?)\s+"
+    r"(?=(?!แล้ว|เรียบร้อย|เสร็จ|ค่ะ|คะ|ครับ|นะ|ที่|ถึง|จนถึง|เป็นต้นไป|ยัง|ครบ|ผ่าน|ด้วย|ก็|และ|กับ|หรือ|ไป|มา|เป็น|เวลา|เช่นกัน|ณ)[ก-๙])"
+)
+
+
+def _day_closes(m: re.Match[str]) -> str:
+    """Only a statement said done before its day is closed by it: "ประชุม… เมื่อ 22 พ.ย. 61 ห้องประชุม…
+    เรียบร้อย" goes on."""
+    said = _CLAUSE.split(m.string[: m.start()])[-1]
+    done_after = _DONE.search(m.string, m.end(), m.end() + 12)
+    return f"{m.group(1)} ; " if _DONE.search(said) and not done_after else m.group(0)
+
+
 def _clauses(text: str) -> list[str]:
+    text = _DAY_THEN_NEXT.sub(_day_closes, text)
     return [part for c in _CLAUSE.split(text) if c and c.strip() for part in _at_next_step(c)]
 
 
