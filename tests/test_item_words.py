@@ -1100,3 +1100,13 @@ def test_the_day_a_thing_was_finished_closes_what_was_said_of_it(fy2565: Message
     assert fy2565.item_matcher.claims("K1", said).empty
     one = "K1 ประชุมคณะทำงานชี้แจงรายละเอียดโครงการ เมื่อ 22 พ.ย. 64 ห้องประชุมสภา มากันครบ เรียบร้อยค่ะ"
     assert fy2565.item_matcher.claims("K1", one).proposed == ("step-3",)
+
+
+def test_a_form_named_is_its_own_item_not_one_whose_evidence_is_another_form(fy2565: MessageParser) -> None:
+    said = "นวัตกรรมค่ะ ระดมความคิดเห็นในสำนักงานได้แนวคิด 5 เรื่อง ทำแบบฟอร์ม 1 เสร็จแล้วค่ะ"
+    assert fy2565.item_matcher.claims("4", said).proposed == ("s1-1",)
+
+
+def test_sent_off_and_awaiting_the_answer_is_not_approved(fy2562: MessageParser) -> None:
+    said = "สารบรรณฯ ประกวดราคาอิเล็กทรอนิกส์จบแล้ว ได้ผู้ชนะแล้วค่ะ ส่วนเรื่องขออนุมัติเงินงวด ส่งไปสำนักงบฯ แล้ว รอผลอยู่ค่ะ"
+    assert fy2562.item_matcher.claims("ก.2", said).proposed == ("step-2",)

@@ -107,7 +107,8 @@ _PART_OF_WHOLE = re.compile(rf"(?<![\d.])(\d+)\s*{_WHOLES}?\s*(?:/|จาก|ใ
 _MEMO_SUBJECT = re.compile(r"(?m)^[^\S\n]*เรื่อง[^\S\n]+[^\n]+$")  # a letter's subject line, as pasted
 _AWAITING = re.compile(
     r"\s*(?:และ|แต่)?\s*(?:กำลัง)?รอ(?:ผล|การ)?\s*(?:การ)?(?:(?:คณะ)?กรรมการ\S{0,12}\s*(?:กทม\.?)?\s*)?"
-    r"(?:พิจารณา|อนุมัติ|ตรวจ|ลงนาม|กลั่นกรอง|เห็นชอบ)"
+    r"(?:พิจารณา|อนุมัติ|ตรวจ|ลงนาม|กลั่นกรอง|เห็นชอบ)|"
+    r"\s*(?:และ|แต่)?\s*(?:กำลัง|ยัง)?รอ(?:ผล|ตอบ|คำตอบ)(?:อยู่)?\s*$"  # "ส่งไปสำนักงบฯ แล้ว / รอผลอยู่"
 )
 _PART_COUNT_OPENS = re.compile(
     rf"\s*(?:ได้\s*)?\d+\s*(?:{_WHOLES}\s*)?(?:/|จาก|ใน)\s*\d+"
@@ -899,7 +900,11 @@ class ItemMatcher:
             chosen = [c for c in chosen if not self._is_a_report(indicator.code, c)]
         forms = self._by_form(indicator, rest)
         if forms:
-            # "คัดเหลือ 3 แนวคิดตามแบบฟอร์ม 2 เรียบร้อย": the form the plan lists as that item's evidence
+            # "คัดเหลือ 3 แนวคิดตามแบบฟอร์ม 2 เรียบร้อย": the form the plan lists as that item's evidence; an item
+            # whose evidence is another form ("ได้แนวคิด 5 เรื่อง ทำแบบฟอร์ม 1 เสร็จ" is not the screening of
+            # form 3) is not the one told
+            own = set(self._forms.get(indicator.code, {}).values())
+            chosen = [c for c in chosen if c not in own or c in forms]
             chosen, options = list(dict.fromkeys([*chosen, *forms])), []
         if not chosen and not options and finished and not negated:
             # "แจ้งหน่วยงานให้ดำเนินการตามข้อสั่งการผู้ว่าฯ ครบแล้ว": the step is told in the indicator's
