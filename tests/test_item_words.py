@@ -1110,3 +1110,14 @@ def test_a_form_named_is_its_own_item_not_one_whose_evidence_is_another_form(fy2
 def test_sent_off_and_awaiting_the_answer_is_not_approved(fy2562: MessageParser) -> None:
     said = "สารบรรณฯ ประกวดราคาอิเล็กทรอนิกส์จบแล้ว ได้ผู้ชนะแล้วค่ะ ส่วนเรื่องขออนุมัติเงินงวด ส่งไปสำนักงบฯ แล้ว รอผลอยู่ค่ะ"
     assert fy2562.item_matcher.claims("ก.2", said).proposed == ("step-2",)
+
+
+def test_the_rest_of_one_round_is_not_the_whole_step(fy2567: MessageParser) -> None:
+    said = "ตช.6 สรุปผลนำเรียนผู้ว่าฯ รอบแรก (ครั้งที่ 1/2) เรียบร้อยค่ะ Dashboard ก็อัปเดตแล้ว"
+    assert fy2567.item_matcher.claims("6", said).empty
+
+
+def test_a_first_round_of_three_months_spelled_out_is_one_round(fy2567: MessageParser) -> None:
+    parsed = fy2567.parse("ตช สาม สรุปผลความพึงพอใจรอบสามเดือนแรกเสร็จแล้วครับ", date(2024, 2, 15))
+    assert parsed.first is not None and parsed.first.indicator == "3"
+    assert parsed.first.claims is None or parsed.first.claims.empty

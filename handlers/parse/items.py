@@ -450,6 +450,7 @@ class _Acc:
     claimed: float | None = None
     retracts: bool = False
     all_rounds: bool = False  # "ครบทั้ง 2 รอบ" somewhere in the message: a recurring item is complete
+    one_round: list[str] = field(default_factory=list)  # items told one round of, earlier in the message
     actions: frozenset[str] = frozenset()  # the actions ("สำรวจ", "ออกแบบ", …) said anywhere in the message
     first_undone: list[str] = field(default_factory=list)  # what the first clause saying "not done" named
 
@@ -914,7 +915,11 @@ class ItemMatcher:
                 for c in self._greedy(indicator.code, rest, with_name=True)[0]
                 if self._recall(indicator.code, c, rest) >= 0.6
             ][:1]
-        chosen = [c for c in chosen if negated or acc.all_rounds or not self._one_round_of(indicator, c, low)]
+        rounds = [c for c in chosen if not negated and not acc.all_rounds and self._one_round_of(indicator, c, low)]
+        acc.one_round += rounds
+        # "นำเรียนผู้ว่าฯ ครั้งที่ 1/2 แล้ว dashboard ก็อัปเดตแล้ว": the rest of that round, not the whole step
+        # ("ครั้งที่ 2" of two, told after "ครั้งที่ 1", is its own round: the last)
+        chosen = [c for c in chosen if c not in rounds and (c not in acc.one_round or "ครบ" in low or _NTH.search(low))]
         chosen = [c for c in chosen if not self._another_installment(indicator, c, low)]
         if options and not chosen:
             # "ลงเว็บครั้งที่ 1 ✔" between step 3.3 "(ครั้งที่ ๑)" and 3.4 "(ครั้งที่ ๒)": the round said picks one

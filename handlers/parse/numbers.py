@@ -58,10 +58,12 @@ _AFTER_WORD = re.compile(
 # Not after a digit: "1.12 แสนเรื่อง" is a multiplier on a number, which the value reader expands.
 # Also glued to the word before it when that word says a value follows ("ครบสิบสองโครงการ",
 # "เฉลี่ยห้าสิบนาที"); elsewhere a number word inside a word is part of it.
-_VALUE_LEAD = "(?:(?<=ครบ)|(?<=เฉลี่ย)|(?<=ได้)|(?<=แล้ว)|(?<=รวม)|(?<=ทั้งหมด)|(?<=ทั้งสิ้น)|(?<=เสร็จ)|(?<=อีก)|(?<=เหลือ))"
+_VALUE_LEAD = (
+    "(?:(?<=ครบ)|(?<=เฉลี่ย)|(?<=ได้)|(?<=แล้ว)|(?<=รวม)|(?<=ทั้งหมด)|(?<=ทั้งสิ้น)|(?<=เสร็จ)|(?<=อีก)|(?<=เหลือ)|(?<=รอบ))"
+)
 _BEFORE_NOUN = re.compile(
     # "ศูนย์เรื่องราวร้องทุกข์", "ศูนย์ข้อมูล": a centre, not nought before a noun
-    rf"(?:(?<![ก-๙\d.])(?<![\d.]\s)|{_VALUE_LEAD})(?!ศูนย์(?!จุด))({SPELLED})\s*(โครงการ|เรื่อง|ครั้ง|นาที|ราย|คน|ชุด|คะแนน|ข้อสั่งการ|ข้อ(?![ก-๙])|เขต|แห่ง|ขั้น)"
+    rf"(?:(?<![ก-๙\d.])(?<![\d.]\s)|{_VALUE_LEAD})(?!ศูนย์(?!จุด))({SPELLED})\s*(โครงการ|เรื่อง|ครั้ง|นาที|ราย|คน|ชุด|คะแนน|ข้อสั่งการ|ข้อ(?![ก-๙])|เขต|แห่ง|ขั้น|เดือน)"
 )
 _PART_OF = re.compile(rf"(?<![ก-๙])({SPELLED})(?=\s*(?:ใน|จาก)\s*\d)")
 _HUNDRED_PERCENT = re.compile(r"ร้อยเปอร์เซ็น(?:ต์|ท์)?|ร้อยเปอร์เซนต์|เต็มร้อย")
