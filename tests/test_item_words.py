@@ -1121,3 +1121,14 @@ def test_a_first_round_of_three_months_spelled_out_is_one_round(fy2567: MessageP
     parsed = fy2567.parse("ตช สาม สรุปผลความพึงพอใจรอบสามเดือนแรกเสร็จแล้วครับ", date(2024, 2, 15))
     assert parsed.first is not None and parsed.first.indicator == "3"
     assert parsed.first.claims is None or parsed.first.claims.empty
+
+
+def test_directives_passed_on_and_the_calendar_made_known_in_staff_words(
+    fy2567: MessageParser, fy2565: MessageParser
+) -> None:
+    status = "ตช.6 สัญจรชุมชน\n✅ ลงพื้นที่ชุมชนครบ 50 เขต\n✅ แจ้งหน่วยงานตามข้อสั่งการ (หนังสือ 50 ฉบับ)\n⏳ Infographic"
+    assert set(fy2567.item_matcher.claims("6", status).proposed) == {"step-1", "step-2"}
+    said = "ปฏิทินเรียนเชิญผู้ว่าฯ บนเว็บสำนักงานทำเสร็จใช้ได้แล้วค่ะ แล้วก็ทำหนังสือเวียนบอกทุกสำนัก/เขตว่ามีปฏิทินนี้ ส่งไปแล้ว"
+    assert set(fy2567.item_matcher.claims("3", said).proposed) == {"step-1", "step-2"}
+    sent = "ส่งแบบสอบถามถึงเจ้าหน้าที่ฝ่ายประชุมทั้ง 12 คณะแล้ว และสรุปผลที่ได้กลับมาเสร็จ"
+    assert set(fy2565.item_matcher.claims("K3", sent).proposed) == {"step-3", "step-3 (ซ้ำ)"}
