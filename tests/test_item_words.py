@@ -1132,3 +1132,23 @@ def test_directives_passed_on_and_the_calendar_made_known_in_staff_words(
     assert set(fy2567.item_matcher.claims("3", said).proposed) == {"step-1", "step-2"}
     sent = "ส่งแบบสอบถามถึงเจ้าหน้าที่ฝ่ายประชุมทั้ง 12 คณะแล้ว และสรุปผลที่ได้กลับมาเสร็จ"
     assert set(fy2565.item_matcher.claims("K3", sent).proposed) == {"step-3", "step-3 (ซ้ำ)"}
+
+
+def test_a_level_not_done_opening_its_clause_and_the_districts_told(fy2565: MessageParser) -> None:
+    said = "ตช.1 อยู่ระดับ 4 แล้วนะคะ ส่วนระดับ 5 แจ้งผลเขตกับขึ้นเว็บไซต์ ยังไม่ได้ทำค่ะ รอผลจากกรรมการสามัญก่อน"
+    claims = fy2565.item_matcher.claims("K1", said)
+    assert claims.proposed == ("1", "2", "3", "4") and claims.proposed_undone == ("5",)
+    status = (
+        "อัพเดต K1 ค่ะ\n✅ วิเคราะห์ความคิดเห็น ทำเอกสารตามภารกิจ คกก.สามัญแล้ว\n"
+        "❌ นำเสนอ กก.กิจการสภา + นำเรียนประธานสภา\n❌ แจ้งผลให้เขต / ลงเว็บ"
+    )
+    assert fy2565.item_matcher.claims("K1", status).proposed_undone == ("4", "5")
+
+
+def test_one_round_of_two_told_after_the_report_holds_it_back(fy2567: MessageParser) -> None:
+    said = "ตช.4 สรุปภาพรวมการลงพื้นที่ตรวจสอบข้อเท็จจริง Traffy พร้อมปัญหาอุปสรรคข้อเสนอแนะ นำเรียนผู้บริหารแล้ว เป็นครั้งที่ 1 จาก 2 ครั้ง"
+    assert fy2567.item_matcher.claims("4", said).empty
+    meeting = fy2567.item_matcher.claims("4", "สรุปรายงานภาพรวม ปัญหา อุปสรรค เสนอผู้บริหาร กทม. แล้ว ครั้งที่ 2/2567")
+    assert meeting.proposed == ("central-report",)
+    collected = "ตช.4 เขตส่งรายงานผลการแก้ไขเรื่องร้องเรียนรายเขตครบ 50 เขตแล้ว รวบรวมเสนอผู้บริหาร กทม. ทราบเรียบร้อย"
+    assert fy2567.item_matcher.claims("4", collected).proposed == ("district-report",)

@@ -144,6 +144,7 @@ _IN_USE_ITEM = re.compile(r"ใช้งานระบบ\S{0,2}$")  # an item 
 _LISTED_ACTION = re.compile(r"(?:^|\s)\d+\.\s+\S")  # "… 2. หน่วยงานทำการสำรวจ…" inside an item's text
 # "ระดับ 4 ❌", "ระดับ 3 ยังไม่ผ่าน", "❌ ระดับ 5": the level itself said not reached
 _LEVEL_NOT_REACHED = re.compile(r"\s*(?:[❌✗✖✘✕]|ยังไม่|ไม่ผ่าน)")
+_OPENS_WITH_IT = re.compile(r"\s*(?:ส่วน|แต่|และ)?\s*")  # "ส่วนระดับ 5 …": nothing before the level but a link
 _MARK_BEFORE = re.compile(r"[❌✗✖✘✕]\s*$")
 _PROBLEMS_SAID = re.compile(r"ปัญหา\s*(?:,|/|\+|และ)?\s*อุปสรรค|ข้อเสนอแนะ")
 _TO_COME = re.compile(r"จะ\s*(?:เริ่ม|เปิด|นำ\S{0,10})?$")  # "จะเริ่มใช้จริงสัปดาห์หน้า"
@@ -199,6 +200,9 @@ _HANDED_ON = re.compile(
 _ATTENDANCE = re.compile(
     r"\s*(?:มี)?(?:ผู้)?(?:เข้าร่วม|มาร่วม)(?:ประชุม)?\s*(?:ทั้งหมด|รวม)?\s*\d+\s*(?:คน|ราย|ท่าน|เขต|หน่วยงาน)"
 )
+_ROUND_OF = re.compile(
+    r"\s*\(?\s*(?:เป็น|นับเป็น)?\s*(?:ครั้งที่|รอบที่)\s*(\d+)\s*(?:จาก|/|ใน)\s*(\d{1,2})(?!\d)"
+)  # not "ครั้งที่ 1/2565", "ครั้งที่ 1/65"
 _EVIDENCE_ATTACHED = re.compile(r"\s*(?:และ|ส่วน)?\s*(?:ได้)?แนบ(?!ท้าย)")
 # "แนบหนังสือเชิญ…ที่ส่งไปครบ 50 เขต": the evidence, and the work it tells of in passing
 _DONE_IN_PASSING = re.compile(r"ที่(?:ส่ง|ทำ|จัด|ออก)\S{0,6}?(?:ไป|มา)?\s*(?:แล้ว|ครบ)")
@@ -372,6 +376,8 @@ SYNONYMS = {
     # A summary said of a questionnaire is the questionnaire's, not the system's use ("สรุปผลการใช้งาน").
     r"สรุ[ปบ]ผล(?:การ)?(?:ตอบ)?แบบสอบถา?ม": "สรุปข้อมูลที่ได้รับจากแบบสอบถาม",
     "แบบสอบถม": "แบบสอบถาม",  # the 'า' dropped
+    r"รวบรวม(?=\s*(?:เป็น\S*\s*)?(?:เสนอ|นำเรียน))": "จัดเล่ม",  # collected and put up, not the overall report
+    r"(?<=แจ้งผล)\s*(?:ให้|ถึง)\s*(?:ทุก|ทั้ง)?\s*(?:50\s*)?เขต": "ให้สำนักงานเขต",  # "แจ้งผลให้เขต": the district offices
     # a questionnaire sent, handed out or put online is the questionnaire put out ("ทอด")
     r"(?:ส่ง|แจก|เวียน)\s*(?:แบบสอบถาม|(?:online\s*)?survey|google\s*form)": "ทอดแบบสอบถาม",
     # a system put up on the website is developed there ("ระบบปฏิทินบนเว็บ สพว. ขึ้นแล้ว")
@@ -800,6 +806,8 @@ class ItemMatcher:
             finished, negated = before
         if _QUESTION.search(_ASKED_OF_OTHERS.sub(" ", low)):
             return False, False  # "ส่งแล้วหรือยัง": asked
+        if (nth := _ROUND_OF.match(thai_to_arabic_digits(low))) and int(nth.group(1)) < int(nth.group(2)) <= 12:
+            acc.add("blocked", acc.last_words)  # "… นำเรียนผู้บริหารแล้ว / เป็นครั้งที่ 1 จาก 2 ครั้ง": one round
         if _SHORTFALL.match(low):
             if acc.last_words is not acc.line_words:  # "⏳ คัดเลือก… 10 โครงการ รออีก 2": not the line above's
                 acc.add("blocked", acc.last_words)  # "… ได้รับแล้ว 41 เขต / ยังขาดอีก 9 เขต": the item before
@@ -1003,6 +1011,8 @@ class ItemMatcher:
                         acc.retracts  # "ขอแก้ … ระดับ 5 ที่แจ้งเมื่อวาน ยังไม่เสร็จนะคะ": taken back
                         or _LEVEL_NOT_REACHED.match(low, m.end())
                         or _MARK_BEFORE.search(low[: m.start()])
+                        # "ระดับ 5 แจ้งผลเขตกับขึ้นเว็บไซต์ ยังไม่ได้ทำ": the clause opens with it
+                        or (_OPENS_WITH_IT.fullmatch(low[: m.start()]) and _MARKED_NOT_DONE.search(low, m.end()))
                     )
                     if said_of_it and self._level_is_items(indicator, level):
                         acc.add("proposed_undone", [i.id for i in level_items(indicator, level)][-1:])
