@@ -1152,3 +1152,8 @@ def test_one_round_of_two_told_after_the_report_holds_it_back(fy2567: MessagePar
     assert meeting.proposed == ("central-report",)
     collected = "ตช.4 เขตส่งรายงานผลการแก้ไขเรื่องร้องเรียนรายเขตครบ 50 เขตแล้ว รวบรวมเสนอผู้บริหาร กทม. ทราบเรียบร้อย"
     assert fy2567.item_matcher.claims("4", collected).proposed == ("district-report",)
+
+
+def test_a_letter_asking_for_the_system_is_the_asking_not_the_circular_to_users(fy2565: MessageParser) -> None:
+    said = "K3 คณะทำงานวิเคราะห์กระบวนงาน แล้วออกแบบระบบเสร็จแล้ว ทำหนังสือประสาน สยป. ให้ช่วยจัดทำระบบแล้วครับ"
+    assert fy2565.item_matcher.claims("K3", said).proposed == ("step-5", "step-6")

@@ -376,6 +376,7 @@ SYNONYMS = {
     # A summary said of a questionnaire is the questionnaire's, not the system's use ("สรุปผลการใช้งาน").
     r"สรุ[ปบ]ผล(?:การ)?(?:ตอบ)?แบบสอบถา?ม": "สรุปข้อมูลที่ได้รับจากแบบสอบถาม",
     "แบบสอบถม": "แบบสอบถาม",  # the 'า' dropped
+    r"(?:ทำ|มี|ส่ง)?\s*หนังสือ\s*(?=ประสาน)": "",  # a letter asking for help is the asking, not a circular
     r"รวบรวม(?=\s*(?:เป็น\S*\s*)?(?:เสนอ|นำเรียน))": "จัดเล่ม",  # collected and put up, not the overall report
     r"(?<=แจ้งผล)\s*(?:ให้|ถึง)\s*(?:ทุก|ทั้ง)?\s*(?:50\s*)?เขต": "ให้สำนักงานเขต",  # "แจ้งผลให้เขต": the district offices
     # a questionnaire sent, handed out or put online is the questionnaire put out ("ทอด")
