@@ -50,6 +50,11 @@ FLOORS: dict[str, tuple[float, str]] = {
         "a twentieth set, all sealed, scored once on the final code of the eleventh session: 89.2 %, none marked"
         " without a tap (88.3 % on its start code)",
     ),
+    "sealed21": (
+        0.955,
+        "a twenty-first set, all sealed, scored once on the final code of the twelfth session: 95.8 %, none marked"
+        " without a tap (the same on its start code)",
+    ),
     "dev6": (0.98, "written at the start of the ninth session: 90.0 % when first scored, then tuned on"),
     "dev7": (0.94, "written in the ninth session: 80.8 % when first scored, then tuned on"),
     "dev8": (0.975, "written later in the ninth session: 89.2 % when first scored (90.0 % on its start code)"),
