@@ -920,8 +920,8 @@ class ItemMatcher:
             # "คัดเหลือ 3 แนวคิดตามแบบฟอร์ม 2 เรียบร้อย": the form the plan lists as that item's evidence; an item
             # whose evidence is another form ("ได้แนวคิด 5 เรื่อง ทำแบบฟอร์ม 1 เสร็จ" is not the screening of
             # form 3) is not the one told
-            own = set(self._forms.get(indicator.code, {}).values())
-            chosen = [c for c in chosen if c not in own or c in forms]
+            with_forms = set(self._forms.get(indicator.code, {}).values())
+            chosen = [c for c in chosen if c not in with_forms or c in forms]
             chosen, options = list(dict.fromkeys([*chosen, *forms])), []
         if not chosen and not options and finished and not negated:
             # "แจ้งหน่วยงานให้ดำเนินการตามข้อสั่งการผู้ว่าฯ ครบแล้ว": the step is told in the indicator's
