@@ -1157,3 +1157,15 @@ def test_one_round_of_two_told_after_the_report_holds_it_back(fy2567: MessagePar
 def test_a_letter_asking_for_the_system_is_the_asking_not_the_circular_to_users(fy2565: MessageParser) -> None:
     said = "K3 คณะทำงานวิเคราะห์กระบวนงาน แล้วออกแบบระบบเสร็จแล้ว ทำหนังสือประสาน สยป. ให้ช่วยจัดทำระบบแล้วครับ"
     assert fy2565.item_matcher.claims("K3", said).proposed == ("step-5", "step-6")
+
+
+def test_an_innovation_used_by_some_groups_or_since_a_day_is_put_to_use(fy2565: MessageParser) -> None:
+    """ "Used in real" without "นำ…ไป" still names the use item, a part of a whole after it is how widely
+    it is used (used by some is used), and "เริ่มใช้จริง… ตั้งแต่ 15 มิ.ย." is done though no "แล้ว" says so."""
+    plain = "อินโนเวชั่น ให้คนในสำนักงานใช้จริงแล้วตั้งแต่ ก.ค. ส่วนแบบฟอร์ม 5 ยังไม่ได้ทำค่ะ"
+    claims = fy2565.item_matcher.claims("4", plain)
+    assert claims.proposed == ("s3-2.1",) and claims.proposed_undone == ("s3-2.2",)
+    some = "อินโนเวชั่นค่ะ ผลผลิตนวัตกรรมออกมาแล้ว 1 ชิ้น เอาไปใช้จริงแล้ว 3 จาก 5 กลุ่มงาน"
+    assert set(fy2565.item_matcher.claims("4", some).proposed) == {"s3-1.1", "s3-2.1"}
+    since = "นวัตกรรม ผลผลิต 1 ชิ้นทำเสร็จแล้ว และเริ่มใช้จริงในการประชุมสภา กทม. สมัยสามัญที่ 2 ตั้งแต่ 15 มิ.ย. 65 ค่ะ"
+    assert set(fy2565.item_matcher.claims("4", since).proposed) == {"s3-1.1", "s3-2.1"}

@@ -131,7 +131,8 @@ _DATED_LINE = re.compile(
     r"(?m)^[^\S\n]*(?:[-•*▪·][^\S\n]*)?\d{1,2}[^\S\n]*"
     rf"{_MONTH_SHORT}\.?[^\S\n][^\n]*$"
 )
-_IN_USE_SINCE = re.compile(r"ใช้\S{0,40}ตั้งแต่\s*(?:วันที่\s*)?(?:\d|เดือน|[ก-๙]{1,3}\.)")
+_SINCE_DATE = r"ตั้งแต่\s*(?:วันที่\s*)?(?:\d|เดือน|[ก-๙]{1,3}\.)"
+_IN_USE_SINCE = re.compile(rf"ใช้\S{{0,40}}{_SINCE_DATE}")
 # The system said to be in real use ("เปิดใช้งานจริงแล้ว", "ใช้ระบบจริงกับการประชุม…", "go-live"), not the
 # letter announcing it ("หนังสือแจ้ง…เปิดใช้ระบบ"), which is a step of its own.
 _REAL_USE = re.compile(
@@ -141,6 +142,7 @@ _REAL_USE = re.compile(
     re.IGNORECASE,
 )
 _IN_USE_ITEM = re.compile(r"ใช้งานระบบ\S{0,2}$")  # an item that is the system in use and nothing more
+_USE_ITEM = re.compile(r"มีการนำ\S*ไปใช้")  # an item that is a thing put to use
 _LISTED_ACTION = re.compile(r"(?:^|\s)\d+\.\s+\S")  # "… 2. หน่วยงานทำการสำรวจ…" inside an item's text
 # "ระดับ 4 ❌", "ระดับ 3 ยังไม่ผ่าน", "❌ ระดับ 5": the level itself said not reached
 _LEVEL_NOT_REACHED = re.compile(r"\s*(?:[❌✗✖✘✕]|ยังไม่|ไม่ผ่าน)")
@@ -290,9 +292,8 @@ _PROJECT_NAMED = re.compile(r"(?:(?<=\s)|^)โครงการ[ก-๙]{6,}")
 # Ways of saying an item's words that share no letters with them.
 SYNONYMS = {
     # put to real use: an innovation used within the year, a system in use
-    r"(?:(?:นำ\S{0,12})?ไป|(?:นำ|เอา)\S{0,12}มา|เริ่ม|เปิด)ใช้(?:งาน)?(?:จริง|ใน(?:หน่วยงาน|สำนักงาน)(?:จริง)?)": (
-        "นำนวัตกรรมไปใช้ภายในปีงบประมาณ ใช้งานระบบ"
-    ),
+    r"(?:(?:นำ\S{0,12})?ไป|(?:นำ|เอา)\S{0,12}มา|เริ่ม|เปิด)ใช้(?:งาน)?(?:จริง|ใน(?:หน่วยงาน|สำนักงาน)(?:จริง)?)|"
+    r"(?<!แจ้ง)(?<!ทดลอง)(?<!ทดสอบ)(?<!ลอง)ใช้(?:งาน)?จริง": ("นำนวัตกรรมไปใช้ภายในปีงบประมาณ ใช้งานระบบ"),
     "ผู้ใช้(?:งาน)?ระบบ": "ผู้ใช้",  # the system's users, not the system in use
     "(?<!แจ้ง)เปิดใช้(?:งาน)?ระบบ": "ใช้งานระบบ",  # "แจ้งเปิดใช้ระบบ" is the letter announcing it
     "เปิดใช้งาน": "ใช้งานระบบ",
@@ -631,6 +632,14 @@ class ItemMatcher:
             code: next((i.id for i in items if i.scored and _IN_USE_ITEM.match(_own_words(i.text))), None)
             for code, items in self.items.items()
         }
+        # Items that are a thing put to use ("มีการนำนวัตกรรมไปใช้…", "ใช้งานระบบฯ"): used by some is used, so a
+        # part of a whole after them ("ใช้จริงแล้ว 3 จาก 5 กลุ่มงาน") is how widely, not how far.
+        self._use_items = {
+            (code, i.id)
+            for code, items in self.items.items()
+            for i in items
+            if _USE_ITEM.search(_own_words(i.text)) or _IN_USE_ITEM.match(_own_words(i.text))
+        }
         # Every word of an indicator's items: what in a text can be item words at all.
         self._code_grams = {
             code: set().union(*(self.grams[(code, i.id)] for i in items)) for code, items in self.items.items()
@@ -799,7 +808,9 @@ class ItemMatcher:
             under_way = False  # "ขอแก้ ขั้นที่ 5 ยังไม่เสร็จ เหลืออีก 9 หน่วยงาน": taken back, whatever is left
         # "ใช้จริง…ตั้งแต่ 1 ส.ค.", "ใช้ระบบจริงกับการประชุม…": in use
         in_use = self._in_real_use(indicator, low)
-        finished = bool(_DONE.search(low) or _IN_USE_SINCE.search(low) or in_use)
+        # "เริ่มใช้จริงในการประชุมสภา… ตั้งแต่ 15 มิ.ย.": put to use on a day gone by
+        real_since = self._real_use(low) and re.search(_SINCE_DATE, low)
+        finished = bool(_DONE.search(low) or _IN_USE_SINCE.search(low) or in_use or real_since)
         if _CORRECTED_TO.match(low):
             # "ขอแก้เป็นระดับ 3": what is right now, said as done
             negated, under_way, finished = False, False, True
@@ -825,7 +836,7 @@ class ItemMatcher:
             # is the indicator's own measure)
             acc.add("held", acc.last_numbered)
             if acc.words_at == acc.clause_no - 1 and not _MEASURED_COUNT.search(low):
-                acc.add("blocked", acc.last_words)
+                acc.add("blocked", [i for i in acc.last_words if (indicator.code, i) not in self._use_items])
         elif _ANOTHER_NUMBERED.search(low):
             acc.last_words = []  # "… (3.1) ครบแล้ว แต่ 3.2 / ยังเหลือ 5 ฉบับ": what is left is another item's
         elif _NOT_YET.match(low) and not self._says_other_words(indicator.code, low, acc.last_words):
