@@ -1169,3 +1169,12 @@ def test_an_innovation_used_by_some_groups_or_since_a_day_is_put_to_use(fy2565: 
     assert set(fy2565.item_matcher.claims("4", some).proposed) == {"s3-1.1", "s3-2.1"}
     since = "นวัตกรรม ผลผลิต 1 ชิ้นทำเสร็จแล้ว และเริ่มใช้จริงในการประชุมสภา กทม. สมัยสามัญที่ 2 ตั้งแต่ 15 มิ.ย. 65 ค่ะ"
     assert set(fy2565.item_matcher.claims("4", since).proposed) == {"s3-1.1", "s3-2.1"}
+
+
+def test_to_whom_a_circular_went_is_not_a_second_item(fy2562: MessageParser) -> None:
+    """Step 1 of ก.1 is the circular of the schedule and criteria; step 4 is the results sent "ให้ทุก
+    หน่วยงานทราบ". The circular sent to every unit names step 1 alone; the results sent to them, step 4."""
+    circular = "ศูนย์ข้อมูลข่าวสาร 72 ศูนย์: เวียนแจ้งกำหนดการและเกณฑ์การตรวจให้ทุกหน่วยงานทราบแล้วค่ะ (ต.ค. 61)"
+    assert fy2562.item_matcher.claims("ก.1", circular).proposed == ("step-1",)
+    results = "ก.1 แจ้งผลการตรวจติดตามรอบ ม.ค. และ พ.ค. ให้ทุกหน่วยงานทราบครบทั้ง 2 รอบแล้วค่ะ"
+    assert fy2562.item_matcher.claims("ก.1", results).proposed == ("step-4",)

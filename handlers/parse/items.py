@@ -1372,6 +1372,7 @@ class ItemMatcher:
         clause said done with too few item words for the usual floor may still name an item whose own
         words (its indicator's name left out) it says in good part ("สำรวจเสร็จแล้ว")."""
         query = _grams(match_key(_expand(text)))
+        bare = _grams(match_key(_expand(_RECIPIENTS.sub(" ", text)))) if _RECIPIENTS.search(text) else query
         pool = [key for key in self.grams if code is None or key[0] == code]
         relevant = {g for g in query if g in self.idf and any(g in self.grams[k] for k in pool)}
         if code is not None and not with_name:
@@ -1392,6 +1393,8 @@ class ItemMatcher:
             best_score, best = scored[0]
             if chosen and self._own_recall(best, relevant) < SECOND_RECALL:
                 break  # a second item must be said in good part, not by two of its words
+            if chosen and math.fsum(self.idf[g] for g in relevant & bare if g in self.grams[best]) < MIN_MASS:
+                break  # "เวียนแจ้งกำหนดการ…ให้ทุกหน่วยงานทราบ": to whom the first went is no second item
             second = scored[1][0] if len(scored) > 1 else 0.0
             if best_score < MIN_SHARE and not (
                 near and not chosen and best_score >= NEAR_SHARE and best_score - second >= CLEAR_MARGIN
