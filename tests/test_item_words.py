@@ -1178,3 +1178,20 @@ def test_to_whom_a_circular_went_is_not_a_second_item(fy2562: MessageParser) -> 
     assert fy2562.item_matcher.claims("ก.1", circular).proposed == ("step-1",)
     results = "ก.1 แจ้งผลการตรวจติดตามรอบ ม.ค. และ พ.ค. ให้ทุกหน่วยงานทราบครบทั้ง 2 รอบแล้วค่ะ"
     assert fy2562.item_matcher.claims("ก.1", results).proposed == ("step-4",)
+
+
+def test_a_part_waiting_for_a_date_is_neither_done_nor_said_not_done(fy2565: MessageParser) -> None:
+    said = "นวัตกรรม ส่วนที่ 1 ครบแล้วนะคะ ส่วนที่ 2 ยังรอคณะกรรมการพัฒนานวัตกรรม กทม. นัดกลั่นกรอง ยังไม่มีกำหนดค่ะ"
+    claims = fy2565.item_matcher.claims("4", said)
+    assert set(claims.done) == {"s1-1", "s1-2"} and claims.undone == () and claims.proposed_undone == ()
+
+
+def test_a_step_sent_back_is_not_done_and_said_so_it_is_taken_back(fy2567: MessageParser) -> None:
+    said = (
+        "KPI 2 ขั้นตอนที่ 3 นำเข้าข้อมูลเข้าระบบครบทั้ง ๑๒ โครงการแล้วครับ แต่ขั้นตอนที่ 4 ที่สรุปนำเรียนท่านรองฯ ไปแล้ว"
+        " ท่านตีกลับให้แยกปัญหาอุปสรรครายโครงการ ถือว่ายังไม่เสร็จนะครับ"
+    )
+    claims = fy2567.item_matcher.claims("2", said)
+    assert claims.done == ("step-3",) and claims.undone == ("step-4",)
+    fixed = "ตช.4 รายงานรายเขตเสนอผู้บริหารเรียบร้อยแล้ว รายเขตที่ตีกลับไปรอบก่อนแก้ส่งครบแล้วค่ะ"
+    assert fy2567.item_matcher.claims("4", fixed).proposed == ("district-report",)

@@ -52,14 +52,15 @@ _UNDER_WAY = re.compile(
     r"ยังไม่ได้|(?<!คัด)(?<!คัดเลือก)(?<!ให้)(?<!จน)(?:ยัง|คง)?เหลือ|ยังขาด|ขาดอีก|(?:ไป|มา)แล้ว\s*\d+\s*(?:เดือน|สัปดาห์|รอบ)|เริ่ม(?:ดำเนินการ|ทำ|เก็บ|นำเข้า|ทยอย)|ทยอย|⏳|มาแล้ว\s*\d+\s*(?:เดือน|สัปดาห์|วัน|รอบ)"
 )
 _NOT_DONE = re.compile(
-    r"ยังไม่(?!ค่อย)|ไม่ผ่าน|ไม่(?:แล้ว)?เสร็จ|ไม่ครบ|ยกเลิก|ขอถอน|ถอน(?:ออก)?|(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด|ไม่ใช่(?!\s*[\d๐-๙])|[❌✗✖✘✕]"
+    r"ยังไม่(?!ค่อย|มี\s*(?:กำหนด|วัน|นัด))|ไม่ผ่าน|ไม่(?:แล้ว)?เสร็จ|ไม่ครบ|ยกเลิก|ขอถอน|ถอน(?:ออก)?|(?:แจ้ง|กด|ส่ง|รายงาน)\S{0,4}ผิด|ไม่ใช่(?!\s*[\d๐-๙])|[❌✗✖✘✕]"
 )
 # Said plainly not done (a cross, "ยังไม่ครบ", "ยังไม่ผ่าน"), as against not started or under way.
 _MARKED_NOT_DONE = re.compile(
-    r"[❌✗✖✘✕]|ยังไม่(?:ครบ|ผ่าน|เสร็จ|มี(?!ความ))|ยังไม่ได้\S|"
+    r"[❌✗✖✘✕]|ยังไม่(?:ครบ|ผ่าน|เสร็จ|มี(?!ความ|\s*(?:กำหนด|วัน|นัด)))|ยังไม่ได้\S|"
     # "ส่งมอบงานงวดที่ 1 ยังไม่ได้ครับ", "ผู้รับจ้างยังส่งมอบไม่ได้": the item itself not done
     r"ยังไม่ได้(?=\s*(?:ค่ะ|คะ|ครับ|นะ|เลย|$))|ยัง[ก-๙]{1,12}ไม่ได้(?![ก-๙])"
 )
+_SENT_BACK = re.compile(r"ตีกลับ|ส่ง(?:กลับ|คืน)\S{0,6}ให้\S{0,4}แก้|ให้กลับไปแก้")
 _PURPOSE = re.compile(r"(?<=\S)\s+สำหรับ(?:การ|ใช้)?\S[^\n]*")
 # "ส่วนพัฒนาระบบจะคุยกับ…อาทิตย์หน้า", "ตอนนี้ประสาน…ให้พัฒนาระบบอยู่": to come, or going on now
 _TO_BE = re.compile(r"(?<!ที่)จะ|(?:อาทิตย์|สัปดาห์|เดือน|ปี)หน้า|ตอนนี้|อยู่\s*$")
@@ -820,6 +821,20 @@ class ItemMatcher:
             return False, False  # "ส่งแล้วหรือยัง": asked
         if (nth := _ROUND_OF.match(thai_to_arabic_digits(low))) and int(nth.group(1)) < int(nth.group(2)) <= 12:
             acc.add("blocked", acc.last_words)  # "… นำเรียนผู้บริหารแล้ว / เป็นครั้งที่ 1 จาก 2 ครั้ง": one round
+        if (
+            _SENT_BACK.search(low)
+            and (negated or not finished)  # "…ที่ตีกลับไปรอบก่อน แก้ส่งครบแล้ว": sent back, then done
+            and not self._names_another(indicator.code, low, acc.last_words, acc.last_numbered)
+        ):
+            # "ขั้นตอนที่ 4 สรุปนำเรียนท่านรองฯ ไปแล้ว / ท่านตีกลับให้แก้ ถือว่ายังไม่เสร็จ": the item before was
+            # sent back, so it is not done; said so plainly, it is taken back
+            acc.add("held", acc.last_numbered)
+            acc.add("blocked", acc.last_words)
+            if negated:
+                acc.add("undone", acc.last_numbered)
+                acc.add("proposed_undone", acc.last_words)
+            acc.last_numbered, acc.last_words = [], []
+            return False, negated
         if _SHORTFALL.match(low):
             if acc.last_words is not acc.line_words:  # "⏳ คัดเลือก… 10 โครงการ รออีก 2": not the line above's
                 acc.add("blocked", acc.last_words)  # "… ได้รับแล้ว 41 เขต / ยังขาดอีก 9 เขต": the item before
