@@ -1195,3 +1195,21 @@ def test_a_step_sent_back_is_not_done_and_said_so_it_is_taken_back(fy2567: Messa
     assert claims.done == ("step-3",) and claims.undone == ("step-4",)
     fixed = "ตช.4 รายงานรายเขตเสนอผู้บริหารเรียบร้อยแล้ว รายเขตที่ตีกลับไปรอบก่อนแก้ส่งครบแล้วค่ะ"
     assert fy2567.item_matcher.claims("4", fixed).proposed == ("district-report",)
+
+
+def test_waiting_on_a_person_put_off_or_a_bidding_cancelled_is_neither_done_nor_undone(
+    fy2562: MessageParser, fy2565: MessageParser
+) -> None:
+    """ "รอท่านปลัดฯ อนุมัติจ้าง" waits for the approval its words name; "เสนอ…ไม่ทัน … เลื่อนไป" puts a
+    level off; "ยกเลิกการประกวดราคา" cancels the bidding, not an earlier report."""
+    waiting = "ก.2 ขออนุมัติเงินประจำงวดผ่านแล้วค่ะ อนุมัติเมื่อ 12 มี.ค. 62 ตอนนี้รอท่านปลัดฯ อนุมัติจ้างและลงนามสัญญา"
+    assert fy2562.item_matcher.claims("ก.2", waiting).proposed == ("step-3",)
+    put_off = "K1 ตอนนี้อยู่ระดับ 3 ค่ะ ส่วนระดับ 4 เสนอ กก.กิจการสภาไม่ทันค่ะ วาระเต็ม เลื่อนไปประชุมครั้งหน้า 14 มี.ค."
+    claims = fy2565.item_matcher.claims("K1", put_off)
+    assert claims.proposed == ("1", "2", "3") and claims.claimed == 3
+    cancelled = (
+        "สารบรรณอิเล็กทรอนิกส์: แผน/ขอบเขตงาน อนุมัติเผยแพร่แล้วค่ะ ส่วน e-bidding ประกาศไปแล้วแต่ไม่มีรายไหนผ่าน"
+        "คุณสมบัติ ต้องยกเลิกการประกวดราคา จะประกาศใหม่ต้น มี.ค."
+    )
+    claims = fy2562.item_matcher.claims("ก.2", cancelled)
+    assert claims.proposed == ("step-1",) and claims.proposed_undone == ()
