@@ -1213,3 +1213,12 @@ def test_waiting_on_a_person_put_off_or_a_bidding_cancelled_is_neither_done_nor_
     )
     claims = fy2562.item_matcher.claims("ก.2", cancelled)
     assert claims.proposed == ("step-1",) and claims.proposed_undone == ()
+
+
+def test_the_words_of_a_level_stated_name_no_milestone_above_it(fy2565: MessageParser) -> None:
+    said = (
+        "ผลการดำเนินงานตัวชี้วัดที่ ๑ อยู่ที่ระดับ ๓ (ร้อยละ ๘๐ ตามเกณฑ์) โดยกลุ่มงานประชุมสภาและกรรมการวิสามัญได้"
+        "ตรวจสอบและวิเคราะห์ความคิดเห็นของประชาชนที่ได้รับ และจัดทำเอกสารแยกตามกลุ่มภารกิจของคณะกรรมการสามัญทั้ง ๑๒ คณะ"
+        "เรียบร้อยแล้ว"
+    )
+    assert fy2565.item_matcher.claims("K1", said).proposed == ("1", "2", "3")

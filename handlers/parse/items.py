@@ -62,6 +62,7 @@ _MARKED_NOT_DONE = re.compile(
     # "ส่งมอบงานงวดที่ 1 ยังไม่ได้ครับ", "ผู้รับจ้างยังส่งมอบไม่ได้": the item itself not done
     r"ยังไม่ได้(?=\s*(?:ค่ะ|คะ|ครับ|นะ|เลย|$))|ยัง[ก-๙]{1,12}ไม่ได้(?![ก-๙])"
 )
+_LEVEL_STATED = re.compile(r"(?:อยู่|ได้|ถึง)(?:ที่)?\s*ระดับ(?:ที่)?\s*(\d)(?![\d.])")
 _SENT_BACK = re.compile(r"ตีกลับ|ส่ง(?:กลับ|คืน)\S{0,6}ให้\S{0,4}แก้|ให้กลับไปแก้")
 _PURPOSE = re.compile(r"(?<=\S)\s+สำหรับ(?:การ|ใช้)?\S[^\n]*")
 # "ส่วนพัฒนาระบบจะคุยกับ…อาทิตย์หน้า", "ตอนนี้ประสาน…ให้พัฒนาระบบอยู่": to come, or going on now
@@ -973,6 +974,14 @@ class ItemMatcher:
         if not chosen and (not negated or taken_back) and not _GOING_ON_NOW.search(low):
             # "ที่แจ้งว่าตรวจครบ 6 ครั้ง … รอบ พ.ค. ยังไม่ได้ตรวจ": the whole series taken back is not done
             chosen = self._every_round_done(indicator, low) or chosen
+        if (
+            (said := _LEVEL_STATED.search(thai_to_arabic_digits(low)))
+            and indicator.rubric is not None
+            and indicator.rubric.kind is RubricKind.ladder
+        ):
+            # "อยู่ที่ระดับ 3 … แยกตามกลุ่มภารกิจของคณะกรรมการสามัญ… เรียบร้อยแล้ว": the words tell how the
+            # level stated was reached, not a milestone above it
+            chosen = [c for c in chosen if not (c.isdigit() and int(c) > int(said.group(1)))]
         if not negated:
             chosen = [*chosen, *(i for i in in_use if i not in chosen)]
         if chosen:
