@@ -1222,3 +1222,12 @@ def test_the_words_of_a_level_stated_name_no_milestone_above_it(fy2565: MessageP
         "เรียบร้อยแล้ว"
     )
     assert fy2565.item_matcher.claims("K1", said).proposed == ("1", "2", "3")
+
+
+def test_another_group_s_system_said_not_ours_does_not_take_the_report(fy2565: MessageParser) -> None:
+    said = (
+        "ตามที่พี่ฝ่ายแผนทวงค่ะ ตช.3 ใช้งานระบบนัดประชุมกรรมการสามัญจริงแล้วตั้งแต่ พ.ค. ค่ะ ส่วนระบบติดตามญัตติของ"
+        "กลุ่มงานญัตติฯ เขายังทดสอบอยู่นะคะ อันนั้นไม่ใช่ของเรา"
+    )
+    (item,) = fy2565.parse(said, date(2022, 6, 10)).items
+    assert item.indicator == "K3" and item.claims.proposed == ("use-system",)

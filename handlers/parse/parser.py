@@ -831,6 +831,12 @@ class MessageParser:
         if code is not None:
             cands = self.matcher.candidates(segment)
             conflict = [c for c, s in cands.ranked[:1] if cands.via == "alias" and c != code and s >= ALIAS_SCORE]
+            if (
+                conflict
+                and _DISOWNED.search(segment)
+                and conflict[0] not in self.matcher.alias_hits(_DISOWNED.sub(" ", segment))
+            ):
+                conflict = []  # "ส่วนระบบติดตามญัตติของกลุ่มงานญัตติฯ … อันนั้นไม่ใช่ของเรา": another's, said so
             if conflict and code not in self.matcher.alias_hits(segment):
                 return ParsedItem(None, [code, conflict[0]], 0.5, "conflict", value, pending, segment)
             return ParsedItem(code, [code], 0.95 if via == "code" else 0.9, via, value, pending, segment)
@@ -1182,6 +1188,13 @@ class MessageParser:
 
 
 _CODE_FORM = re.compile(r"^\s*(?:ตช\.?|kpi|ตัวชี้วัด(?:ที่)?|[กขคง]\.)\s*\d", re.IGNORECASE)
+
+
+# The words before "not ours" in a line ("ส่วนระบบ…ของกลุ่มงานญัตติฯ เขายังทดสอบอยู่ อันนั้นไม่ใช่ของเรา"): what
+# they name is another unit's work, not the indicator the message reports
+_DISOWNED = re.compile(
+    r"[^\n]{0,90}?(?:ไม่ใช่(?:งาน)?ของ(?:เรา|ทางเรา|หน่วยงานเรา|ฝ่ายเรา|กลุ่มเรา)|ไม่เกี่ยว(?:ข้อง)?(?:กับ)?(?:เรา|ของเรา))"
+)
 
 
 def known_as(indicator: Indicator) -> str:
