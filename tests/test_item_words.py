@@ -1231,3 +1231,14 @@ def test_another_group_s_system_said_not_ours_does_not_take_the_report(fy2565: M
     )
     (item,) = fy2565.parse(said, date(2022, 6, 10)).items
     assert item.indicator == "K3" and item.claims.proposed == ("use-system",)
+
+
+def test_the_office_that_builds_the_system_named_as_doing_it_is_not_the_step_of_asking_it(
+    fy2565: MessageParser,
+) -> None:
+    """K2's step 6 is "ประสานฝ่ายบริหารงานทั่วไปเพื่อจัดทำระบบฯ": the office tested with, or building, is not
+    the asking; the asking said ("ส่งแบบ…ให้ฝ่ายบริหารงานทั่วไป", "coordinate กับ สยป.") still is."""
+    tested = "ตช.2 ทดสอบระบบร่วมกับฝ่ายบริหารงานทั่วไปเมื่อวันที่ 28 ก.พ. 2565 เรียบร้อย ไม่พบข้อผิดพลาด"
+    assert fy2565.item_matcher.claims("K2", tested).proposed == ("step-7",)
+    asked = "K3 coordinate กับ สยป. เรื่องทำระบบเรียบร้อยแล้ว ส่ง requirement ไปแล้ว"
+    assert fy2565.item_matcher.claims("K3", asked).proposed == ("step-6",)

@@ -63,6 +63,12 @@ _MARKED_NOT_DONE = re.compile(
     r"ยังไม่ได้(?=\s*(?:ค่ะ|คะ|ครับ|นะ|เลย|$))|ยัง[ก-๙]{1,12}ไม่ได้(?![ก-๙])"
 )
 _LEVEL_STATED = re.compile(r"(?:อยู่|ได้|ถึง)(?:ที่)?\s*ระดับ(?:ที่)?\s*(\d)(?![\d.])")
+_ASKING_ITEM = re.compile(r"ประสาน")  # an item that is asking another office for something
+_ASKING_SAID = re.compile(
+    r"ประสาน|ติดต่อ|ขอ(?:ให้|ความร่วมมือ)|หนังสือ|ส่งเรื่อง|คุย|แจ้ง\S{0,30}ให้|ให้\S{0,30}(?:ช่วย|จัดทำ|พัฒนา|ทำ)|"
+    r"มอบ(?:หมาย|ให้)|ส่ง[^\n]{0,30}?ให้|coordinate",
+    re.IGNORECASE,
+)
 _SENT_BACK = re.compile(r"ตีกลับ|ส่ง(?:กลับ|คืน)\S{0,6}ให้\S{0,4}แก้|ให้กลับไปแก้")
 _PURPOSE = re.compile(r"(?<=\S)\s+สำหรับ(?:การ|ใช้)?\S[^\n]*")
 # "ส่วนพัฒนาระบบจะคุยกับ…อาทิตย์หน้า", "ตอนนี้ประสาน…ให้พัฒนาระบบอยู่": to come, or going on now
@@ -974,6 +980,10 @@ class ItemMatcher:
         if not chosen and (not negated or taken_back) and not _GOING_ON_NOW.search(low):
             # "ที่แจ้งว่าตรวจครบ 6 ครั้ง … รอบ พ.ค. ยังไม่ได้ตรวจ": the whole series taken back is not done
             chosen = self._every_round_done(indicator, low) or chosen
+        if not _ASKING_SAID.search(low):
+            # "ทดสอบระบบร่วมกับฝ่ายบริหารงานทั่วไป", "สยป.พัฒนาเสร็จ": the office that builds the system named as
+            # doing it is not the step of asking it to ("ประสาน สยป. เพื่อจัดทำระบบฯ")
+            chosen = [c for c in chosen if not _ASKING_ITEM.match(_own_words(self._text(indicator.code, c)))]
         if (
             (said := _LEVEL_STATED.search(thai_to_arabic_digits(low)))
             and indicator.rubric is not None
