@@ -1242,3 +1242,14 @@ def test_the_office_that_builds_the_system_named_as_doing_it_is_not_the_step_of_
     assert fy2565.item_matcher.claims("K2", tested).proposed == ("step-7",)
     asked = "K3 coordinate กับ สยป. เรื่องทำระบบเรียบร้อยแล้ว ส่ง requirement ไปแล้ว"
     assert fy2565.item_matcher.claims("K3", asked).proposed == ("step-6",)
+
+
+def test_a_thing_done_on_a_day_gone_by_is_done_and_a_system_live_since_a_day_is_in_use(
+    fy2565: MessageParser,
+) -> None:
+    letter = "ระบบติดตามญัตติ ทดสอบผ่านแล้วค้า ส่งหนังสือแจ้ง ส.ก. เรื่องเปิดใช้ระบบเมื่อ 1 มี.ค. (กท 0002/588)"
+    assert set(fy2565.item_matcher.claims("K2", letter).proposed) == {"step-7", "step-8"}
+    live = "ตช.2 go-live ระบบจริงตั้งแต่ 1 มี.ค. ครับ ทำหนังสือแจ้ง ส.ก. เรื่องเปิดใช้ระบบไปแล้ว"
+    assert set(fy2565.item_matcher.claims("K2", live).proposed) == {"step-8", "use-system"}
+    meeting = "ตัวชี้วัดที่ 1 กก.กิจการสภาเห็นชอบแนวทางกับประเด็นแล้วค่ะ ในการประชุมเมื่อ 14 ม.ค.65 (ประเด็นน้ำท่วมขัง)"
+    assert fy2565.item_matcher.claims("K1", meeting).proposed == ("1",)
