@@ -1253,3 +1253,13 @@ def test_a_thing_done_on_a_day_gone_by_is_done_and_a_system_live_since_a_day_is_
     assert set(fy2565.item_matcher.claims("K2", live).proposed) == {"step-8", "use-system"}
     meeting = "ตัวชี้วัดที่ 1 กก.กิจการสภาเห็นชอบแนวทางกับประเด็นแล้วค่ะ ในการประชุมเมื่อ 14 ม.ค.65 (ประเด็นน้ำท่วมขัง)"
     assert fy2565.item_matcher.claims("K1", meeting).proposed == ("1",)
+
+
+def test_of_steps_that_fit_alike_the_one_whose_opening_action_is_said_is_named(fy2567: MessageParser) -> None:
+    """KPI 2's step 3 "นำเข้าข้อมูลการรายงานผลโครงการ…" and step 5 "…จัดเก็บรายงานผลในระบบสารสนเทศ" share
+    their words; the data put into the system opens step 3. An opening word alone names nothing, nor does
+    a later summary ("…แล้วค่อยสรุป")."""
+    said = "แทนพี่ต้อมนะครับ ตช.2 ข้อมูลรายงานผลของ 12 โครงการนำเข้าระบบครบทุกโครงการแล้วครับ"
+    assert fy2567.item_matcher.claims("2", said).proposed == ("step-3",)
+    later = "ตช.3 ตอนนี้มีหน่วยงานตอบแบบสอบถามความพึงพอใจมาแล้ว 57 หน่วยงาน จะเก็บถึงสิ้น มี.ค. แล้วค่อยสรุปค่ะ"
+    assert fy2567.item_matcher.claims("3", later).empty

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
+from pythainlp.tokenize import word_tokenize
+
 from handlers.parse.indicator import _expand, _grams
 from handlers.parse.normalize import match_key
 from handlers.parse.period import find_periods, month_number
@@ -40,7 +42,7 @@ _UNDER_WAY = re.compile(
     # "น่าจะครบแล้วนะคะ", "น่าจะได้ 55 คะแนนแล้ว": a reporter's modesty about work done, not work to come
     r"กำลัง|อยู่ระหว่าง|ระหว่าง(?:การ)?ดำเนิน|คาดว่า|น่าจะ(?!\s*(?:ครบ(?!\s*ทุก)|ได้\s*\d+\s*คะแนน\s*แล้ว))|จะ(?:ดำเนิน|เสร็จ|ส่ง|จัด|ทำ|เริ่ม|เสนอ|รายงาน|แจ้ง|ประชุม)|(?<!ที่)จะ(?:ตาม|เอา|นำ|ขอ|ลง|เวียน|นัด|ขึ้น|โพสต์|ออก|ประกาศ|ทดสอบ|พัฒนา)|"
     # put off ("เสนอ กก.กิจการสภาไม่ทัน … เลื่อนไปประชุมครั้งหน้า"): still to come
-    r"ไม่ทัน|(?<!ที่)(?<!ที่ถูก)เลื่อน(?:ไป|ออกไป)|"
+    r"ไม่ทัน|(?<!ที่)(?<!ที่ถูก)เลื่อน(?:ไป|ออกไป)|(?<!ไม่)ค่อย(?=[ก-๙])|"  # "…แล้วค่อยสรุป": later
     r"ร่าง(?:เสร็จ|แล้ว)|เตรียม|วางแผน|in progress|ongoing|pending|"
     # set for a day to come ("กำหนดจัดวันที่ 22 พ.ย."), next in line ("ต่อไปจะเวียนหนังสือ…")
     r"กำหนดจัด|มีกำหนด|นัด(?:หมาย)?ไว้|กำหนด\s*(?:วันที่\s*)?\d{1,2}\s*[ก-ฮ]\.|"  # "ครั้งที่ 2 นัดไว้ 9 ก.พ."
@@ -597,6 +599,7 @@ class ItemMatcher:
         self._mass = {k: math.fsum(self.idf[g] for g in gs) for k, gs in self.grams.items()}
         # What an item is, before what it is for ("จัดทำแผนปฏิบัติการ (Action Plan) เพื่อเป็นแนวทาง…"):
         # its words up to "เพื่อ".
+        self._lead = {(code, item.id): _lead(item.text) for code, items in self.items.items() for item in items}
         self._head = {
             (code, item.id): _grams(match_key(_expand(_with_synonyms(_HEAD_ENDS.split(_own_words(item.text), 1)[0]))))
             for code, items in self.items.items()
@@ -1446,6 +1449,8 @@ class ItemMatcher:
                 whole = self._said_whole(rivals, query, code) if code is not None else None
                 if whole is None and code is not None and not chosen:
                     whole = self._said_in_head(rivals, relevant)
+                if whole is None and code is not None and not chosen:
+                    whole = self._lead_said(rivals, query)
                 if whole is None and not chosen:
                     return [], [self._name(code, k) for k in rivals]
                 if whole is None:
@@ -1516,6 +1521,21 @@ class ItemMatcher:
         heads = [k for k in rivals if full[k] > 0 and said[k] >= 0.9 * full[k]]
         tails = [k for k in rivals if k not in heads and said[k] <= 0.3 * full[k]]
         return heads[0] if len(heads) == 1 and len(tails) == len(rivals) - 1 else None
+
+    def _lead_said(self, rivals: list[tuple[str, str]], query: set[str]) -> tuple[str, str] | None:
+        """ "12 โครงการ นำเข้าข้อมูลในระบบแล้ว": step 3 "นำเข้าข้อมูล…" and step 5 "…จัดเก็บรายงานผลในระบบ"
+        fit alike, but only step 3's opening action is said: a step is told first by what is done in it."""
+        if not all((found := self._item(k)) is not None and found.kind == "step" for k in rivals):
+            return None  # a milestone opens with its forum ("เสนอ…", "ประชุม…"), not what was done
+        said = [
+            k
+            for k in rivals
+            if self._lead.get(k)
+            and self._lead[k] <= query
+            # and more of its own words than the opening one ("(สงม. อนุมัติ 12 มี.ค.)" names no step)
+            and math.fsum(self.idf[g] for g in (self.grams[k] - self._lead[k]) & query) >= MIN_MASS
+        ]
+        return said[0] if len(said) == 1 else None
 
     def _inside_longer(
         self, scored: list[tuple[float, tuple[str, str]]], relevant: set[str]
@@ -1675,6 +1695,18 @@ def _has_run(grams: set[str], length: int = RUN) -> bool:
         return 1 if depth >= length else 1 + max((longest(h, depth + 1) for h in follows[g]), default=0)
 
     return any(longest(g, 1) >= length for g in grams)
+
+
+# Opening words too general to tell a step by ("จัดทำ…", "ดำเนินการ…", "มีการ…")
+_GENERAL_LEADS = frozenset({"จัดทำ", "ดำเนินการ", "มี", "การ", "เมื่อ", "หน่วยงาน", "นำ", "ทำ", "ให้", "และ"})
+
+
+def _lead(text: str) -> set[str]:
+    """The grams of an item's opening action word ("นำเข้า", "สรุป", "คัดเลือก"), unless it is a general one."""
+    words = [w for w in word_tokenize(_own_words(text), engine="newmm", keep_whitespace=False) if w.strip()]
+    if not words or words[0] in _GENERAL_LEADS or len(words[0]) < 3:
+        return set()
+    return _grams(match_key(_expand(_with_synonyms(words[0]))))
 
 
 def _own_words(text: str) -> str:
