@@ -1263,3 +1263,14 @@ def test_of_steps_that_fit_alike_the_one_whose_opening_action_is_said_is_named(f
     assert fy2567.item_matcher.claims("2", said).proposed == ("step-3",)
     later = "ตช.3 ตอนนี้มีหน่วยงานตอบแบบสอบถามความพึงพอใจมาแล้ว 57 หน่วยงาน จะเก็บถึงสิ้น มี.ค. แล้วค่อยสรุปค่ะ"
     assert fy2567.item_matcher.claims("3", later).empty
+
+
+def test_what_falls_short_is_what_was_told_just_before_and_a_use_told_plainly(
+    fy2565: MessageParser, fy2567: MessageParser
+) -> None:
+    """ "ที่เหลือรอ…" holds back the statement right before it (the directives sent), not the visits told
+    two statements earlier, nor an item when the shortfall names another; "นวัตกรรมนำไปใช้แล้ว" is the use."""
+    visits = "ผู้ว่าฯ สัญจรชุมชน ลงพื้นที่ชุมชนครบ 50 เขตแล้วค่ะ ข้อสั่งการ 214 ข้อ แจ้งหน่วยงานไปแล้ว 190 ข้อ ที่เหลือรอรองปลัดฯ ลงนามหนังสือ"
+    assert fy2567.item_matcher.claims("6", visits).proposed == ("step-1",)
+    used = fy2565.item_matcher.claims("4", "นวัตกรรมนำไปใช้แล้ว✅ ติดตามผล(แบบฟอร์ม5) ⏳")
+    assert used.proposed == ("s3-2.1",)

@@ -307,7 +307,8 @@ _PROJECT_NAMED = re.compile(r"(?:(?<=\s)|^)โครงการ[ก-๙]{6,}")
 SYNONYMS = {
     # put to real use: an innovation used within the year, a system in use
     r"(?:(?:นำ\S{0,12})?ไป|(?:นำ|เอา)\S{0,12}มา|เริ่ม|เปิด)ใช้(?:งาน)?(?:จริง|ใน(?:หน่วยงาน|สำนักงาน)(?:จริง)?)|"
-    r"(?<!แจ้ง)(?<!ทดลอง)(?<!ทดสอบ)(?<!ลอง)ใช้(?:งาน)?จริง": ("นำนวัตกรรมไปใช้ภายในปีงบประมาณ ใช้งานระบบ"),
+    r"(?<!แจ้ง)(?<!ทดลอง)(?<!ทดสอบ)(?<!ลอง)ใช้(?:งาน)?จริง|"
+    r"(?:นำ|เอา)\S{0,12}ไปใช้(?:งาน)?(?=\s*(?:แล้ว|ได้|กับ|ตั้งแต่|✅))": ("นำนวัตกรรมไปใช้ภายในปีงบประมาณ ใช้งานระบบ"),
     "ผู้ใช้(?:งาน)?ระบบ": "ผู้ใช้",  # the system's users, not the system in use
     "(?<!แจ้ง)เปิดใช้(?:งาน)?ระบบ": "ใช้งานระบบ",  # "แจ้งเปิดใช้ระบบ" is the letter announcing it
     "เปิดใช้งาน": "ใช้งานระบบ",
@@ -475,6 +476,7 @@ class _Acc:
     line_words: list[str] = field(default_factory=list)  # ``last_words`` as the line began
     clause_no: int = 0  # the clause being read
     words_at: int = -1  # the clause that set ``last_words``
+    told_at: int = -1  # the last clause said done that named no item
     claim: Claim | None = None
     claimed: float | None = None
     retracts: bool = False
@@ -759,6 +761,8 @@ class ItemMatcher:
                 undone_before = {*acc.undone, *acc.proposed_undone}
                 acc.clause_no += 1
                 before = self._clause(indicator, clause, acc, before, retracts)
+                if before[0] and acc.words_at != acc.clause_no:
+                    acc.told_at = acc.clause_no  # said done, naming no item: a statement of its own
                 if not acc.first_undone or _ALSO.search(clause):
                     # the first clause saying "not done", and any that says "also not yet" ("…ก็ยังไม่ได้ส่ง")
                     acc.first_undone += [i for i in (*acc.undone, *acc.proposed_undone) if i not in undone_before]
@@ -850,7 +854,13 @@ class ItemMatcher:
             acc.last_numbered, acc.last_words = [], []
             return False, negated
         if _SHORTFALL.match(low):
-            if acc.last_words is not acc.line_words:  # "⏳ คัดเลือก… 10 โครงการ รออีก 2": not the line above's
+            # "… แจ้งหน่วยงานไปแล้ว / 190 ข้อ / ที่เหลือรอ…": what falls short is what was told just before
+            if (
+                acc.last_words is not acc.line_words
+                and acc.words_at > acc.told_at
+                # "… เสนอผู้บริหารแล้ว / ส่วนติดตามรายเดือนยังเหลือรอบ ก.ย.": another item falls short
+                and not self._names_another(indicator.code, low, acc.last_words)
+            ):  # "⏳ คัดเลือก… 10 โครงการ รออีก 2": not the line above's
                 acc.add("blocked", acc.last_words)  # "… ได้รับแล้ว 41 เขต / ยังขาดอีก 9 เขต": the item before
             if not _NAMES_A_NUMBER.search(low):
                 acc.add("held", acc.last_numbered)  # "ขั้นตอนที่ 3 … แล้ว ที่เหลือรอ…": by number, not done either
