@@ -1274,3 +1274,21 @@ def test_what_falls_short_is_what_was_told_just_before_and_a_use_told_plainly(
     assert fy2567.item_matcher.claims("6", visits).proposed == ("step-1",)
     used = fy2565.item_matcher.claims("4", "นวัตกรรมนำไปใช้แล้ว✅ ติดตามผล(แบบฟอร์ม5) ⏳")
     assert used.proposed == ("s3-2.1",)
+
+
+def test_an_innovation_from_the_data_sets_is_one_platform_s_item_not_the_innovation_indicator(
+    fy2565: MessageParser,
+) -> None:
+    said = "นำเข้าข้อมูลในชุดข้อมูลเริ่มตั้งแต่ 18 เม.ย. ครบทั้ง 12 ชุดแล้วค่ะ ส่วนนวัตกรรมจากชุดข้อมูลยังไม่ได้เริ่มเลยค่ะ ❌"
+    (item,) = fy2565.parse(said, date(2022, 5, 10)).items
+    assert item.indicator == "5.2"
+    innovation = "นวัตกรรม ส่วนที่ 1 ค้นหาแนวคิดและคัดเลือกแนวคิดเสร็จแล้ว"
+    (item,) = fy2565.parse(innovation, date(2022, 5, 10)).items
+    assert item.indicator == "4"
+
+
+def test_a_short_step_is_named_by_its_action_not_by_letters_another_word_shares(fy2565: MessageParser) -> None:
+    """ "ส่งมอบระบบ" holds the letters of "…สอบระบบ" (step 7 "ทดสอบระบบ"); handing over the system is no test."""
+    said = "ทีม IT ส่งมอบระบบให้กลุ่มงานญัตติฯ เมื่อ 15 ก.พ. 65 ค่ะ"
+    assert "step-7" not in fy2565.item_matcher.claims("K2", said).proposed
+    assert fy2565.item_matcher.claims("K2", "K2 ทดสอบระบบเสร็จแล้วค่ะ").proposed == ("step-7",)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from handlers.parse.normalize import match_key, normalize_text
+from scoring.items import items_of
 from scoring.plan import Group, Indicator, Plan
 from scoring.thai import thai_to_arabic_digits
 
@@ -80,6 +81,14 @@ def _said_alone(alias: str, low: str) -> bool:
 
 
 _PROJECT_YEAR = re.compile(r"\s*(?:ประจำ)?ปี(?:งบประมาณ)?\s*(?:พ\.?\s?ศ\.?)?\s*\d{4}.*$")  # "… ประจำปีงบประมาณ พ.ศ. 2563"
+
+
+_AFTER_ALIAS = 9  # letters after an alias that tell whose words it is in
+
+
+def _follows(alias: str, after: str, key: str) -> bool:
+    """``after`` comes within a few words after ``alias`` in ``key``."""
+    return any(after in key[m.end() : m.end() + 50] for m in re.finditer(re.escape(alias), key))
 
 
 def project_aliases(indicator: Indicator) -> list[str]:
@@ -198,6 +207,12 @@ class IndicatorMatcher:
 
     def __init__(self, plan: Plan, extra_aliases: Mapping[str, Iterable[str]] | None = None) -> None:
         self.plan = plan
+        # Every item text of every indicator, as matched: an alias said inside one may be that item's word.
+        self._item_keys = [
+            (indicator.code, match_key(_expand(item.text)))
+            for indicator in plan.indicators()
+            for item in items_of(indicator)
+        ]
         self.codes = {i.code for i in plan.indicators()}
         self._by_canonical = {canonical_code(c): c for c in self.codes}
         self.aliases: dict[str, set[str]] = {}
@@ -380,6 +395,7 @@ class IndicatorMatcher:
         found = [alias for alias in self.aliases if alias in key]
         # "เรื่องร้องเรียน" holds "ร้องเรียน": one mention, counted once
         found = [a for a in found if not any(a != b and a in b and self.aliases[a] <= self.aliases[b] for b in found)]
+        found = [a for a in found if not self._inside_another_s_item(a, key)]
         low = text.lower()
         short = [a for a in self._short_aliases if _said_alone(a, low)]
         cut = self._cut_short(low)
@@ -394,6 +410,22 @@ class IndicatorMatcher:
                 coverage[code] = coverage.get(code, 0) + 1
         best = max(coverage.values())
         return {c for c, n in coverage.items() if n == best}
+
+    def _inside_another_s_item(self, alias: str, key: str) -> bool:
+        """ "นวัตกรรมจากชุดข้อมูล": the innovation indicator's alias said as the words of One Platform's item 5
+        ("สร้างนวัตกรรม…จากชุดข้อมูล"): every time it is said, what follows it is what follows it in an item of
+        another indicator, and in none of its own."""
+        mine = self.aliases[alias]
+        spots = [m.end() for m in re.finditer(re.escape(alias), key)]
+        for end in spots:
+            after = key[end : end + _AFTER_ALIAS]
+            if len(after) < _AFTER_ALIAS:
+                return False
+            if not any(code not in mine and _follows(alias, after, k) for code, k in self._item_keys):
+                return False
+            if any(code in mine and _follows(alias, after, k) for code, k in self._item_keys):
+                return False
+        return bool(spots)
 
     def _cut_short(self, low: str) -> set[str]:
         """ "ระบบสารบรรณฯ": a name cut short by ไปยาลน้อย, when what is written opens one indicator's

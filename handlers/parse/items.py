@@ -410,6 +410,7 @@ _CONTINUED = re.compile(r"ด้วย|เช่นกัน|ก็(?:เสร�
 
 MIN_MASS = 6.0  # IDF mass of the text's trigrams an item must explain: about two distinctive words
 ROUNDS_MASS = 2.0  # words enough to tie "ครบ 6 ครั้ง" to a recurring step when nothing else fits better
+SHORT_ITEM = 15  # letters of an item told in a word or two ("ทดสอบระบบ")
 MIN_SHARE = 0.45  # the share of the text (or of a short item) the item explains
 MIN_RECALL = 0.05  # of a long item's own words, the least share a text must have unless it has many
 SECOND_RECALL = 0.2  # of a second item's own words, the least share the rest of the text must say
@@ -1439,7 +1440,7 @@ class ItemMatcher:
                 sorted(((self._score(k, relevant, total, floor), k) for k in pool), key=lambda sk: -sk[0])
             )
             if short and not chosen and scored[0][0] == 0.0:
-                scored = self._short_fits(pool, relevant, total)
+                scored = self._short_fits(pool, relevant, total, text)
             scored = self._inside_longer(scored, relevant)
             best_score, best = scored[0]
             if chosen and self._own_recall(best, relevant) < SECOND_RECALL:
@@ -1460,7 +1461,7 @@ class ItemMatcher:
                 if whole is None and code is not None and not chosen:
                     whole = self._said_in_head(rivals, relevant)
                 if whole is None and code is not None and not chosen:
-                    whole = self._lead_said(rivals, query)
+                    whole = self._lead_said(rivals, query, text)
                 if whole is None and not chosen:
                     return [], [self._name(code, k) for k in rivals]
                 if whole is None:
@@ -1532,7 +1533,7 @@ class ItemMatcher:
         tails = [k for k in rivals if k not in heads and said[k] <= 0.3 * full[k]]
         return heads[0] if len(heads) == 1 and len(tails) == len(rivals) - 1 else None
 
-    def _lead_said(self, rivals: list[tuple[str, str]], query: set[str]) -> tuple[str, str] | None:
+    def _lead_said(self, rivals: list[tuple[str, str]], query: set[str], text: str) -> tuple[str, str] | None:
         """ "12 โครงการ นำเข้าข้อมูลในระบบแล้ว": step 3 "นำเข้าข้อมูล…" and step 5 "…จัดเก็บรายงานผลในระบบ"
         fit alike, but only step 3's opening action is said: a step is told first by what is done in it."""
         if not all((found := self._item(k)) is not None and found.kind == "step" for k in rivals):
@@ -1540,10 +1541,11 @@ class ItemMatcher:
         said = [
             k
             for k in rivals
-            if self._lead.get(k)
-            and self._lead[k] <= query
+            if (lead := self._lead.get(k))
+            # the action itself, not a name that holds the word ("กลุ่มงานประชุมสภา", "ห้องประชุม")
+            and re.search(rf"(?<!งาน)(?<!ห้อง)(?<!กลุ่ม)(?<!ฝ่าย){re.escape(lead)}", text)
             # and more of its own words than the opening one ("(สงม. อนุมัติ 12 มี.ค.)" names no step)
-            and math.fsum(self.idf[g] for g in (self.grams[k] - self._lead[k]) & query) >= MIN_MASS
+            and math.fsum(self.idf[g] for g in (self.grams[k] - _grams(match_key(lead))) & query) >= MIN_MASS
         ]
         return said[0] if len(said) == 1 else None
 
@@ -1566,12 +1568,20 @@ class ItemMatcher:
         return scored
 
     def _short_fits(
-        self, pool: list[tuple[str, str]], relevant: set[str], total: float
+        self, pool: list[tuple[str, str]], relevant: set[str], total: float, text: str
     ) -> list[tuple[float, tuple[str, str]]]:
-        """Scores under the short floor, for items whose distinct words the text says in good part."""
+        """Scores under the short floor, for items whose distinct words the text says in good part; a short item
+        ("ทดสอบระบบ") only with its opening action said ("ส่งมอบระบบ" holds the letters of "…สอบระบบ")."""
         floor = MIN_MASS * SHORT_FLOOR
         fits = []
         for key in pool:
+            if (
+                (lead := self._lead.get(key))
+                and len(_own_words(self._text(key[0], key[1]))) <= SHORT_ITEM
+                and match_key(lead) not in match_key(_expand(text))
+            ):
+                fits.append((0.0, key))
+                continue
             mass = math.fsum(self.idf[g] for g in relevant if g in self.grams[key])
             distinct = self._distinct_mass[key]
             fits.append(
@@ -1711,12 +1721,12 @@ def _has_run(grams: set[str], length: int = RUN) -> bool:
 _GENERAL_LEADS = frozenset({"จัดทำ", "ดำเนินการ", "มี", "การ", "เมื่อ", "หน่วยงาน", "นำ", "ทำ", "ให้", "และ"})
 
 
-def _lead(text: str) -> set[str]:
-    """The grams of an item's opening action word ("นำเข้า", "สรุป", "คัดเลือก"), unless it is a general one."""
+def _lead(text: str) -> str:
+    """An item's opening action word ("นำเข้า", "สรุป", "คัดเลือก"), unless it is a general one."""
     words = [w for w in word_tokenize(_own_words(text), engine="newmm", keep_whitespace=False) if w.strip()]
     if not words or words[0] in _GENERAL_LEADS or len(words[0]) < 3:
-        return set()
-    return _grams(match_key(_expand(_with_synonyms(words[0]))))
+        return ""
+    return words[0]
 
 
 def _own_words(text: str) -> str:
