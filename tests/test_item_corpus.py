@@ -16,32 +16,32 @@ from tests.item_corpus_eval import ItemScore, evaluate
 FLOORS: dict[str, tuple[float, str]] = {
     "dev": (0.98, "the first blind set"),
     "sealed": (0.98, "its sealed part, spent"),
-    "sealed2": (0.955, "the second set's sealed part, spent"),
+    "sealed2": (0.975, "the second set's sealed part, spent"),
     "sealed3": (0.98, "the third set's sealed part, spent"),
     "dev2": (0.985, "written after the first round of tuning"),
     "dev3": (0.96, "written after the second"),
     "dev4": (0.98, "written after the third"),
-    "sealed4": (0.955, "its sealed part: 72.9 % when scored once"),
+    "sealed4": (0.97, "its sealed part: 72.9 % when scored once"),
     "dev5": (0.94, "written after the fourth was spent"),
     "sealed5": (0.865, "its sealed part: 60.0 % when scored once"),
-    "sealed6": (0.925, "a sixth set, all sealed: 74.2 % when scored once"),
+    "sealed6": (0.93, "a sixth set, all sealed: 74.2 % when scored once"),
     "sealed7": (0.95, "a seventh set, all sealed: 80.0 % when scored once"),
     "sealed8": (0.925, "an eighth set, all sealed: 70.8 % when scored once"),
     "sealed9": (0.915, "a ninth set, all sealed: 72.5 % when scored once"),
     "sealed10": (0.925, "a tenth set, all sealed, scored once on the final code: 73.3 %, 4 marked without a tap"),
-    "sealed11": (0.915, "an eleventh set, all sealed: 71.7 % when scored once, none marked without a tap"),
-    "sealed12": (0.905, "a twelfth set, all sealed: 79.2 % when scored once, 1 marked without a tap"),
+    "sealed11": (0.925, "an eleventh set, all sealed: 71.7 % when scored once, none marked without a tap"),
+    "sealed12": (0.915, "a twelfth set, all sealed: 79.2 % when scored once, 1 marked without a tap"),
     "sealed13": (0.9, "a thirteenth set, all sealed: 77.5 % when scored once, none marked without a tap"),
     "sealed14": (0.975, "a fourteenth set, all sealed: 84.2 % when scored once, 1 marked without a tap"),
     "sealed15": (0.915, "a fifteenth set, all sealed: 81.7 % when scored once, none marked without a tap"),
-    "sealed16": (0.93, "a sixteenth set, all sealed: 83.3 % when scored once, 2 marked without a tap"),
-    "sealed17": (0.84, "a seventeenth set, all sealed, scored once on the final code: 65.0 %, 2 marked without a tap"),
+    "sealed16": (0.94, "a sixteenth set, all sealed: 83.3 % when scored once, 2 marked without a tap"),
+    "sealed17": (0.85, "a seventeenth set, all sealed, scored once on the final code: 65.0 %, 2 marked without a tap"),
     "sealed18": (
         0.925,
         "an eighteenth set, all sealed, scored once on the final code: 89.2 %, none marked without a tap",
     ),
     "sealed19": (
-        0.93,
+        0.94,
         "a nineteenth set, all sealed, scored once on the final code of the tenth session: 91.7 %, none marked"
         " without a tap (90.0 % on its start code)",
     ),
@@ -58,9 +58,9 @@ FLOORS: dict[str, tuple[float, str]] = {
     "dev6": (0.98, "written at the start of the ninth session: 90.0 % when first scored, then tuned on"),
     "dev7": (0.94, "written in the ninth session: 80.8 % when first scored, then tuned on"),
     "dev8": (0.975, "written later in the ninth session: 89.2 % when first scored (90.0 % on its start code)"),
-    "dev9": (0.95, "written late in the ninth session: 85.0 % when first scored (85.8 % on its start code)"),
+    "dev9": (0.955, "written late in the ninth session: 85.0 % when first scored (85.8 % on its start code)"),
     "dev10": (
-        0.915,
+        0.93,
         "written last in the ninth session: 84.2 %, 1 marked without a tap, when first scored (80.0 %, 1)",
     ),
     "dev11": (0.93, "written at the end of the ninth session: 87.5 % when first scored (85.0 % on its start code)"),
@@ -73,9 +73,9 @@ FLOORS: dict[str, tuple[float, str]] = {
         0.94,
         "written in the tenth session: 83.3 %, 1 marked without a tap, when first scored (82.5 %, 1 on its start code)",
     ),
-    "dev14": (0.88, "written late in the tenth session: 81.7 % when first scored (80.8 % on its start code)"),
+    "dev14": (0.9, "written late in the tenth session: 81.7 % when first scored (80.8 % on its start code)"),
     "dev15": (
-        0.95,
+        0.955,
         "written at the start of the eleventh session: 93.3 % when first scored (the same on its start code)",
     ),
     "dev16": (
@@ -84,11 +84,11 @@ FLOORS: dict[str, tuple[float, str]] = {
         " change",
     ),
     "dev17": (
-        0.915,
+        0.93,
         "written in the eleventh session: 85.8 % when first scored, on its start code and four changes later",
     ),
     "dev18": (
-        0.965,
+        0.975,
         "written in the eleventh session: 87.5 %, 1 marked without a tap, when first scored (the same on its start"
         " code)",
     ),
@@ -98,7 +98,7 @@ FLOORS: dict[str, tuple[float, str]] = {
         " code)",
     ),
     "dev20": (
-        0.8,
+        0.815,
         "written at the start of the twelfth session (newcomers in everyday words; quarter-end round-ups): 71.7 %, 1"
         " marked without a tap, when first scored (the same on its start code)",
     ),
@@ -111,6 +111,21 @@ FLOORS: dict[str, tuple[float, str]] = {
         0.905,
         "written in the twelfth session (answers to the bot's reminders; English-Thai code-mixing): 88.3 % when first"
         " scored (87.5 % on its start code)",
+    ),
+    "sealed22": (
+        0.97,
+        "a twenty-second set, all sealed, scored once on the final code of the thirteenth session: 96.7 %, 1 marked"
+        " without a tap (the same on its start code); that mark, a step named as a source, fixed after",
+    ),
+    "dev23": (
+        0.87,
+        "written at the start of the thirteenth session (memo paragraphs from Word; terse one-liners): 84.2 % when"
+        " first scored on its start code, 85.0 % one change later",
+    ),
+    "dev24": (
+        0.915,
+        "written in the thirteenth session (reports passed on for others; delays and problems): 82.5 %, 2 marked"
+        " without a tap, when first scored (the same on its start code)",
     ),
 }
 SCORES: dict[str, ItemScore] = {name: evaluate(name) for name in FLOORS}

@@ -1292,3 +1292,12 @@ def test_a_short_step_is_named_by_its_action_not_by_letters_another_word_shares(
     said = "ทีม IT ส่งมอบระบบให้กลุ่มงานญัตติฯ เมื่อ 15 ก.พ. 65 ค่ะ"
     assert "step-7" not in fy2565.item_matcher.claims("K2", said).proposed
     assert fy2565.item_matcher.claims("K2", "K2 ทดสอบระบบเสร็จแล้วค่ะ").proposed == ("step-7",)
+
+
+def test_a_step_named_as_the_source_of_the_work_is_not_said_done(fy2567: MessageParser) -> None:
+    """ "ทำ Infographic จากสถิติขั้นที่ 4 เผยแพร่แล้ว": step 4's statistics are what the infographic
+    (step 5) is made from; the number tells where from, not what is finished."""
+    said = "ผู้ว่าฯสัญจรชุมชน ครับ ทำ Infographic จากสถิติขั้นที่ 4 เผยแพร่ทางเว็บ + Facebook สำนักงานแล้วครับ (12 ก.ย. 67)"
+    claims = fy2567.item_matcher.claims("6", said)
+    assert "step-4" not in claims.done and "step-4" not in claims.proposed
+    assert fy2567.item_matcher.claims("6", "ตช.6 ขั้นที่ 4 จัดทำสถิติเสร็จแล้วครับ").done == ("step-4",)

@@ -289,6 +289,8 @@ _REF = re.compile(
     re.IGNORECASE,
 )
 # A clause that is only an item's number ("… สรุปผลเรียบร้อย ขั้นตอนที่ 10"): it says which, the clause before says how.
+# "ทำ Infographic จากสถิติขั้นที่ 4": the step the work is made from, not one said to be finished
+_SOURCE_BEFORE = re.compile(r"(?:ต่อ)?จาก\s*(?:สถิติ|ผล(?:การดำเนินงาน)?|ข้อมูล)?\s*(?:ของ|ใน|ตาม)?\s*$")
 _ONLY_REF = re.compile(rf"[\s(\-•]*(?:{_REF.pattern})[\s).]*$", re.IGNORECASE)
 _POINTS = re.compile(rf"(?<![\d./])(?P<n>{_NUM})(?:\s*/\s*{_NUM})?\s*คะแนน")  # "90/100 คะแนน" is 90
 # "ที่รายงานไป 80 คะแนนผิด … ที่ถูกคือ 70 คะแนน": the points said to be right
@@ -1064,6 +1066,12 @@ class ItemMatcher:
                 rest = rest.replace(m.group(0), " ")
                 numbered = True
         for m in _REF.finditer(rest):
+            if (
+                not m.group("upto")
+                and m.group("word").startswith("ขั้น")
+                and _SOURCE_BEFORE.search(rest[max(0, m.start() - 20) : m.start()])
+            ):
+                continue
             ids, kind = self._refs(indicator, m)
             if ids and kind == "items" and _ALL_SUBSTEPS.search(low):
                 ids += self._substeps(indicator, ids)
