@@ -1301,3 +1301,12 @@ def test_a_step_named_as_the_source_of_the_work_is_not_said_done(fy2567: Message
     claims = fy2567.item_matcher.claims("6", said)
     assert "step-4" not in claims.done and "step-4" not in claims.proposed
     assert fy2567.item_matcher.claims("6", "ตช.6 ขั้นที่ 4 จัดทำสถิติเสร็จแล้วครับ").done == ("step-4",)
+
+
+def test_a_count_of_rounds_belongs_to_the_step_repeated_that_many_times(fy2562: MessageParser) -> None:
+    """ก.1 checks every month (six rounds) and reports to the units in ม.ค. and พ.ค.: "ครบ 6 ครั้ง" completes
+    the checks, not the report of which only the January round has gone."""
+    said = "ก.๑ ตรวจติดตามครบ ๖ ครั้งแล้วค่ะ (ธ.ค.๖๑–พ.ค.๖๒) รายงานผลให้หน่วยงานทราบ รอบ ม.ค. ส่งแล้ว รอบ พ.ค. กำลังทำ"
+    assert set(fy2562.item_matcher.claims("ก.1", said).proposed) == {"step-3"}
+    last = "ก.1 ตรวจติดตามครบ 6 ครั้งแล้ว (ธ.ค.61–พ.ค.62) และแจ้งผลการตรวจให้ทุกหน่วยงานทราบรอบ พ.ค. แล้วค่ะ"
+    assert set(fy2562.item_matcher.claims("ก.1", last).proposed) == {"step-3", "step-4"}

@@ -88,6 +88,7 @@ _ALL_SUBSTEPS = re.compile(r"(?:ครบ)?ทุก(?:ข้อ|ขั้น)(?
 _RECURRING = re.compile(r"ทุกเดือน|เดือนละ|เป็นประจำ|ทุกไตรมาส|ครั้ง\s*/\s*ปี|ทุก\s*\d+\s*เดือน")
 _TIMES = re.compile(r"(?<![\d.])([2-9]|1[0-2])\s*ครั้ง")  # an item done in N rounds ("ครบ 2 ครั้ง")
 _NTH = re.compile(r"ครั้งที่\s*(\d+)")
+_NTH_ROUND = re.compile(r"(ครั้ง|รอบ)ที่\s*(\d+)")
 _PLANNED_NEXT = re.compile(r"\s*(?:จะ|กำหนด|นัด|รอ|ยังไม่)")  # "ครั้งที่ 2 กำหนด 25 มี.ค.": a round to come
 _COUNT_OF_TIMES = re.compile(r"(?<![\d./])(\d+)\s*ครั้ง(?!ที่)")
 _EITHER_ASKED = re.compile(r"หรือ.{0,80}คะ\s*$")  # "… ทุกเรื่อง หรือเฉพาะเรื่องที่…แล้วคะ"
@@ -110,6 +111,10 @@ _MONTHS_SO_FAR = re.compile(
 )
 # "ทำไปแล้ว ม.ค.–มี.ค. …": the months belong with what was done, before the clause ends at "แล้ว"
 _DONE_THEN_MONTHS = re.compile(rf"(แล้ว)\s+({_MONTHS_SO_FAR.pattern})")
+# "รอบ ม.ค.", "ทั้งรอบ ม.ค. และ พ.ค.": the rounds of a recurring step named by their months
+_ROUND_MONTHS = re.compile(
+    rf"รอบ(?:เดือน)?\s*{_MONTH_SHORT}\.?(?:\s*(?:และ|กับ|/|,)\s*(?:รอบ(?:เดือน)?\s*)?{_MONTH_SHORT}\.?)*"
+)
 _CADENCE = re.compile(r"รอบ\s*\d+\s*เดือน(?!\s*แรก)(?:\s*\([^)]*\))?")
 _NAMES_A_NUMBER = re.compile(r"\d+\.\d+|(?:ขั้น(?:ตอน)?|ข้อ|step)\s*(?:ที่)?\s*\d", re.IGNORECASE)
 _WHOLES = r"(?:โครงการ|เรื่อง|หน่วยงาน|หน่วย|เขต|ชุด|ศูนย์|แห่ง|คน|ราย|ข้อ|ฉบับ|คณะ|จุด|กลุ่มงาน|สำนัก|ท่าน|ครั้ง|รอบ)"
@@ -182,6 +187,8 @@ _NOT_STARTED = re.compile(r"ยังไม่ได้")
 # "… รอบ พ.ค. แจ้งแล้ว ครบทั้ง 2 รอบ", and a count alone closing a line ("ตรวจรายเดือน ธ.ค.-พ.ค. ✅ ครบ 6");
 # the count, when said, is the rounds
 _ALL_ROUNDS = re.compile(r"ครบ(?:ทั้ง|ทุก)?\s*(\d*)\s*(?:รอบ|ครั้ง|เดือน)|ครบ\s*(\d+)\s*(?=$|\n|[)✅✔])")
+# The counts of rounds said, "ทั้ง ๒ รอบ" as well
+_ROUNDS_COUNTED = re.compile(rf"{_ALL_ROUNDS.pattern}|ทั้ง\s*(\d+)\s*(?:รอบ|ครั้ง)")
 _EVERY_ROUND = re.compile(rf"{_ALL_ROUNDS.pattern}|ทุกเดือน|ครบ(?:ถึง|ทั้งปี|ปี)|จบปี|ทั้งปี")
 _MONTHS_WORK = re.compile(r"งาน(?:ของ|ประจำ|ใน|ช่วง)?\s*เดือน")
 _ANY_DAY = date(2000, 1, 1)  # only the months said are wanted, not their years
@@ -484,6 +491,7 @@ class _Acc:
     claimed: float | None = None
     retracts: bool = False
     all_rounds: bool = False  # "ครบทั้ง 2 รอบ" somewhere in the message: a recurring item is complete
+    rounds_said: frozenset[int] = frozenset()  # the counts of those rounds, where said ("ครบ 6 ครั้ง")
     one_round: list[str] = field(default_factory=list)  # items told one round of, earlier in the message
     actions: frozenset[str] = frozenset()  # the actions ("สำรวจ", "ออกแบบ", …) said anywhere in the message
     first_undone: list[str] = field(default_factory=list)  # what the first clause saying "not done" named
@@ -721,6 +729,9 @@ class ItemMatcher:
         acc = _Acc(
             retracts=retracts,
             all_rounds=bool(_ALL_ROUNDS.search(text)),
+            rounds_said=frozenset(
+                int(n) for m in _ROUNDS_COUNTED.finditer(text) if (n := m.group(1) or m.group(2) or m.group(3))
+            ),
             actions=frozenset(a for a in _ACTIONS if a in text),
         )
         text = _CITED_LETTER.sub(" ", text)  # "ตามหนังสือที่ กท 0002/1187": evidence, not the words of an item
@@ -984,7 +995,13 @@ class ItemMatcher:
                 for c in self._greedy(indicator.code, rest, with_name=True)[0]
                 if self._recall(indicator.code, c, rest) >= 0.6
             ][:1]
-        rounds = [c for c in chosen if not negated and not acc.all_rounds and self._one_round_of(indicator, c, low)]
+        rounds = [
+            c
+            for c in chosen
+            if not negated
+            and not self._every_round_said(indicator, c, acc, low)
+            and self._one_round_of(indicator, c, low)
+        ]
         acc.one_round += rounds
         # "นำเรียนผู้ว่าฯ ครั้งที่ 1/2 แล้ว dashboard ก็อัปเดตแล้ว": the rest of that round, not the whole step
         # ("ครั้งที่ 2" of two, told after "ครั้งที่ 1", is its own round: the last)
@@ -1111,7 +1128,13 @@ class ItemMatcher:
             elif ids and (negated or finished):
                 if negated and m.group("upto"):
                     ids = ids[-1:]  # "ยกเลิกที่แจ้งว่าถึงระดับ 4": level 4 is not reached, 1–3 still are
-                ids = [i for i in ids if negated or acc.all_rounds or not self._one_round_of(indicator, i, low)]
+                ids = [
+                    i
+                    for i in ids
+                    if negated
+                    or self._every_round_said(indicator, i, acc, low)
+                    or not self._one_round_of(indicator, i, low)
+                ]
                 if not negated and _part_of_whole(low[m.end() :]):
                     ids = []  # "ขั้นตอนที่ 3 นำเข้าข้อมูลได้ 9/12 โครงการแล้ว": part of the way, not done
                 # a twin that tells more, or a number the plan prints twice ("3." and "3. (ซ้ำ)"): for a tap
@@ -1226,6 +1249,26 @@ class ItemMatcher:
         """ "ขั้นตอนที่ 3 ครบทุกข้อย่อย": the sub-steps 3.1, 3.2 … printed under step 3."""
         own = self.items[indicator.code]
         return [i.id for i in own for parent in ids if i.id.startswith(parent + ".") and i.id != parent]
+
+    def _every_round_said(self, indicator: Indicator, item_id: str, acc: _Acc, low: str) -> bool:
+        """ "… ครบทั้ง 2 รอบ" completes a recurring item. A count of rounds that is not this item's belongs to
+        another item: then this one is complete unless the clause names one of its rounds before the last
+        ("ตรวจติดตามครบ 6 ครั้งแล้ว รายงานผลให้หน่วยงานทราบรอบ ม.ค. แล้ว": the report is made in ม.ค. and
+        พ.ค., and one has gone)."""
+        if not acc.all_rounds:
+            return False
+        item = next((i for i in self.items[indicator.code] if i.id == item_id), None)
+        if item is None:
+            return True
+        needed = self._times.get((indicator.code, item_id)) or (len(item.months) if len(item.months) >= 2 else None)
+        if not acc.rounds_said or needed is None or needed in acc.rounds_said:
+            return True
+        last = item.months[-1].replace(".", "") if item.months else None
+        named = [m.replace(".", "") for r in _ROUND_MONTHS.finditer(low) for m in re.findall(_MONTH_SHORT, r.group(0))]
+        if named and last not in named:
+            return False
+        nth = [int(m.group(2)) for m in _NTH_ROUND.finditer(low)]
+        return not (nth and max(nth) < needed)
 
     def _one_round_of(self, indicator: Indicator, item_id: str, low: str) -> bool:
         """Also for a condition a recurring step tells ("นำเรียนผู้ว่าฯ ครั้งที่ 1/2567" of the
