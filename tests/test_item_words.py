@@ -1310,3 +1310,17 @@ def test_a_count_of_rounds_belongs_to_the_step_repeated_that_many_times(fy2562: 
     assert set(fy2562.item_matcher.claims("ก.1", said).proposed) == {"step-3"}
     last = "ก.1 ตรวจติดตามครบ 6 ครั้งแล้ว (ธ.ค.61–พ.ค.62) และแจ้งผลการตรวจให้ทุกหน่วยงานทราบรอบ พ.ค. แล้วค่ะ"
     assert set(fy2562.item_matcher.claims("ก.1", last).proposed) == {"step-3", "step-4"}
+
+
+def test_items_counted_from_either_end_of_the_plan_s_order(fy2565: MessageParser, fy2567: MessageParser) -> None:
+    """ "สองขั้นแรก", "4 ขั้นแรก", "ขั้นสุดท้าย", "ทุกขั้นยกเว้นขั้นสุดท้าย" name steps as surely as their
+    numbers do; the last is the table's last step (K2's is step 10, KPI 6's step 5)."""
+    first = fy2565.item_matcher.claims("K2", "ตช.2 ติดตามญัตติ ทำไปแล้ว 4 ขั้นแรกค่ะ")
+    assert set(first.done) | set(first.proposed) == {"step-1", "step-2", "step-3", "step-4"}
+    spelled = fy2565.item_matcher.claims("K2", "ระบบติดตามญัตติ สองขั้นแรกเรียบร้อยครับ")
+    assert set(spelled.done) | set(spelled.proposed) == {"step-1", "step-2"}
+    last = fy2565.item_matcher.claims("K2", "ตช.2 ขั้นสุดท้ายเสร็จแล้วค่ะ")
+    assert set(last.done) | set(last.proposed) == {"step-10"}
+    but_last = fy2567.item_matcher.claims("6", "ตช.6 ทำครบทุกขั้นยกเว้นขั้นสุดท้ายค่ะ infographic ลงเว็บ/FB ยังไม่ได้ทำ")
+    assert set(but_last.done) | set(but_last.proposed) == {"step-1", "step-2", "step-3", "step-4"}
+    assert set(but_last.undone) | set(but_last.proposed_undone) == {"step-5"}

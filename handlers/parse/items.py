@@ -290,6 +290,16 @@ _JOIN = (
     r"|\s+(?=\d\.\d(?![\d.])(?!\s*(?:%|คะแนน|นาที|ล))))"
 )
 _RANGE = r"\s*(?:-|–|ถึง)\s*(?:ข้อ(?:ที่)?|ขั้น(?:ตอน)?(?:ที่)?)?\s*"
+# Items counted from either end of the plan's order: "สองขั้นแรก(ของแผน)", "4 ขั้นแรก", "ข้อแรก", "ขั้นสุดท้าย",
+# "ทุกขั้นยกเว้นขั้นสุดท้าย"
+_SMALL_NUMBERS = {"สอง": 2, "สาม": 3, "สี่": 4, "ห้า": 5, "หก": 6}
+_FIRST_N = re.compile(
+    r"(?:(?P<n>\d{1,2})\s*|(?P<nw>สอง|สาม|สี่|ห้า|หก))?(?P<word>ขั้นตอน|ขั้น|ข้อ)\s*แรก(?P<of>\s*ของ(?:แผน|โครงการ))?"
+)
+_THE_LAST = re.compile(r"(?P<word>ขั้นตอน|ขั้น|ข้อ)\s*(?:ที่)?\s*สุดท้าย")
+_ALL_BUT_LAST = re.compile(
+    r"ทุก\s*(?P<word>ขั้นตอน|ขั้น|ข้อ)\s*(?:ยกเว้น|เว้น|ยกเว้นแต่|เว้นแต่)\s*(?:ขั้นตอน|ขั้น|ข้อ)?\s*(?:ที่)?\s*สุดท้าย"
+)
 _REF = re.compile(
     rf"(?P<upto>(?:ทำ)?ถึง\s*)?(?P<word>ขั้น(?:ตอน)?(?:ที่)?|steps?(?=\s*\d)|ข้อ(?:ที่)?|ส่วน(?:ที่)?|ระดับ(?:ที่)?|level|lv\.?)\s*"
     rf"(?P<nums>{_NUM}(?:(?:{_JOIN}|{_RANGE}){_NUM})*)",
@@ -743,6 +753,7 @@ class ItemMatcher:
         text = _MEMO_SUBJECT.sub(_memo_sent, text)  # "เรื่อง ขอเชิญผู้แทนประชาชน…": the letter pasted is the letter sent
         text = _PART_HEADING.sub(_part_heading_spread, thai_to_arabic_digits(text))
         text = _DONE_THEN_MONTHS.sub(_months_so_far, text)
+        text = self._ordinals_numbered(indicator, text)
         text = _REDUCED_TO.sub(r"\1→", text)  # "ลดเวลาจาก 2 วัน เหลือ 10 นาที": a result, not what is left
         lines = list(_NUMBERED_LINE.finditer(text))
         # "1. ลงพื้นที่ชุมชน ✅\n2. แจ้งหน่วยงาน ✅\n3. …": the step table's status, a line a step, unless a
@@ -795,6 +806,47 @@ class ItemMatcher:
         if _EXECUTIVES_SAID.search(text):
             self._to_executives(code, acc)
         return acc.freeze()
+
+    def _ordinals_numbered(self, indicator: Indicator, text: str) -> str:
+        """ "สองขั้นแรก", "ขั้นสุดท้าย", "ทุกข้อยกเว้นข้อสุดท้าย": items counted from either end of the
+        plan's order, said as the numbers they stand for ("ขั้นที่ 1-2") so that they read as numbered
+        references do. The last is the last step of the table (for "ขั้นตอน", or on an indicator without a
+        ladder), the top milestone of a ladder, the last numbered item of a checklist."""
+        items = self.items[indicator.code]
+        ladder = indicator.rubric is not None and indicator.rubric.kind is RubricKind.ladder
+        steps = [i.id.removeprefix("step-") for i in items if i.kind == "step" and "(" not in i.id]
+        numbered = [i.id for i in items if i.kind == "checklist" and i.no is not None]
+        levels = [i.id for i in items if i.kind == "milestone"]
+
+        def last(word: str) -> str | None:
+            if word.startswith("ข้อ"):
+                return numbered[-1] if numbered else None
+            if ladder and not word.startswith("ขั้นตอน") and levels:
+                return levels[-1]
+            return steps[-1] if steps and steps[-1].isdigit() else None
+
+        def first_n(m: re.Match[str]) -> str:
+            word = "ขั้นตอน" if m.group("of") else m.group("word")
+            n = int(m.group("n")) if m.group("n") else _SMALL_NUMBERS.get(m.group("nw") or "", 1)
+            lead = "ข้อ " if word.startswith("ข้อ") else f"{word}ที่ "
+            return f"{lead}1" + (f"-{n}" if n > 1 else "") + (m.group("of") or "")
+
+        def all_but_last(m: re.Match[str]) -> str:
+            end = last(m.group("word"))
+            if end is None or not end.isdigit() or int(end) < 3:
+                return m.group(0)
+            lead = "ข้อ " if m.group("word").startswith("ข้อ") else f"{m.group('word')}ที่ "
+            return f"{lead}1-{int(end) - 1}"
+
+        def the_last(m: re.Match[str]) -> str:
+            end = last(m.group("word"))
+            if end is None:
+                return m.group(0)
+            return ("ข้อ " if m.group("word").startswith("ข้อ") else f"{m.group('word')}ที่ ") + end
+
+        text = _ALL_BUT_LAST.sub(all_but_last, text)
+        text = _FIRST_N.sub(first_n, text)
+        return _THE_LAST.sub(the_last, text)
 
     def _whole_condition(self, code: str, told: list[tuple[set[str], list[str], bool]], acc: _Acc) -> None:
         """ "สำรวจความต้องการแล้ว ออกแบบเสร็จ สยป.พัฒนาระบบเสร็จแล้ว": every action of a condition made of
