@@ -1324,3 +1324,9 @@ def test_items_counted_from_either_end_of_the_plan_s_order(fy2565: MessageParser
     but_last = fy2567.item_matcher.claims("6", "ตช.6 ทำครบทุกขั้นยกเว้นขั้นสุดท้ายค่ะ infographic ลงเว็บ/FB ยังไม่ได้ทำ")
     assert set(but_last.done) | set(but_last.proposed) == {"step-1", "step-2", "step-3", "step-4"}
     assert set(but_last.undone) | set(but_last.proposed_undone) == {"step-5"}
+
+
+def test_work_told_as_happening_yesterday_is_done(fy2565: MessageParser) -> None:
+    said = "ตช.3 สรุปข้อมูลจากแบบสอบถามเสร็จแล้ว และประชุมคณะทำงานแจ้งผลแบบสอบถามไปเมื่อวานค่ะ"
+    claims = fy2565.item_matcher.claims("K3", said)
+    assert set(claims.done) | set(claims.proposed) == {"step-3 (ซ้ำ)", "step-4"}
