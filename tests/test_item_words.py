@@ -1330,3 +1330,14 @@ def test_work_told_as_happening_yesterday_is_done(fy2565: MessageParser) -> None
     said = "ตช.3 สรุปข้อมูลจากแบบสอบถามเสร็จแล้ว และประชุมคณะทำงานแจ้งผลแบบสอบถามไปเมื่อวานค่ะ"
     claims = fy2565.item_matcher.claims("K3", said)
     assert set(claims.done) | set(claims.proposed) == {"step-3 (ซ้ำ)", "step-4"}
+
+
+def test_marks_standing_before_their_items_mark_those_items(fy2565: MessageParser) -> None:
+    """A status line that puts each mark before its item: the cross is the test's, not the design's."""
+    claims = fy2565.item_matcher.claims(
+        "K3", "ตช.3 สถานะค่ะ ✅ คณะทำงานวิเคราะห์กระบวนงาน+ออกแบบระบบ ❌ ทดสอบระบบ (สยป.ยังทำระบบไม่เสร็จ)"
+    )
+    assert set(claims.done) | set(claims.proposed) == {"step-5"}
+    assert set(claims.undone) | set(claims.proposed_undone) == {"step-7"}
+    after = fy2565.item_matcher.claims("K1", "ตช.1 ขั้น 1 ✅ ขั้น 2 ✅ ขั้น 3 ⏳ รอวิเคราะห์ข้อมูลให้ครบก่อนค่ะ")
+    assert set(after.done) == {"1", "2"}  # marks after their items, as most lines put them

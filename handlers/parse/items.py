@@ -756,6 +756,7 @@ class ItemMatcher:
         text = _PART_HEADING.sub(_part_heading_spread, thai_to_arabic_digits(text))
         text = _DONE_THEN_MONTHS.sub(_months_so_far, text)
         text = self._ordinals_numbered(indicator, text)
+        text = "\n".join(_marks_leading(line) for line in text.split("\n"))
         text = _REDUCED_TO.sub(r"\1→", text)  # "ลดเวลาจาก 2 วัน เหลือ 10 นาที": a result, not what is left
         lines = list(_NUMBERED_LINE.finditer(text))
         # "1. ลงพื้นที่ชุมชน ✅\n2. แจ้งหน่วยงาน ✅\n3. …": the step table's status, a line a step, unless a
@@ -1868,6 +1869,26 @@ def _day_closes(m: re.Match[str]) -> str:
     said = _CLAUSE.split(m.string[: m.start()])[-1]
     done_after = _DONE.search(m.string, m.end(), m.end() + 12)
     return f"{m.group(1)} ; " if _DONE.search(said) and not done_after else m.group(0)
+
+
+_STATUS_MARK = "✅✔✓❌✗✖✘✕⏳"
+_MARK_THEN_WORDS = re.compile(rf"(?:^|\s+)([{_STATUS_MARK}])\s+(?=[ก-๙A-Za-z0-9])")
+
+
+def _marks_leading(line: str) -> str:
+    """ "ตช.3 สถานะค่ะ ✅ วิเคราะห์+ออกแบบระบบ ❌ ทดสอบระบบ (…)": a status line whose marks stand before their
+    items (a short heading, then mark and item, mark and item, not ending on a mark) is one item a mark; read
+    the other way the cross would fall on the item before it."""
+    marks = list(_MARK_THEN_WORDS.finditer(line))
+    if len(marks) < 2 or line.rstrip()[-1:] in _STATUS_MARK:
+        return line
+    heading = line[: marks[0].start()]
+    if len(heading) > 40 or _DONE.search(heading) or _NOT_DONE.search(heading) or _REF.search(heading):
+        return line
+    return heading + "".join(
+        "\n" + m.group(1) + " " + line[m.end() : nxt.start() if nxt else len(line)]
+        for m, nxt in zip(marks, [*marks[1:], None], strict=True)
+    )
 
 
 def _clauses(text: str) -> list[str]:
