@@ -1341,3 +1341,11 @@ def test_marks_standing_before_their_items_mark_those_items(fy2565: MessageParse
     assert set(claims.undone) | set(claims.proposed_undone) == {"step-7"}
     after = fy2565.item_matcher.claims("K1", "ตช.1 ขั้น 1 ✅ ขั้น 2 ✅ ขั้น 3 ⏳ รอวิเคราะห์ข้อมูลให้ครบก่อนค่ะ")
     assert set(after.done) == {"1", "2"}  # marks after their items, as most lines put them
+
+
+def test_points_put_right_beside_the_item_that_made_them_wrong_are_its_items(fy2565: MessageParser) -> None:
+    said = "ฐานข้อมูล One Platform ขอแก้ค่ะ ที่แจ้งว่าได้ 75 คะแนน ที่ถูกคือ 55 นะคะ ข้อ 4 นำเข้าข้อมูลยังไม่ครบ"
+    parsed = fy2565.parse(said, date(2022, 2, 15))
+    claims = parsed.first.claims if parsed.first is not None else None
+    assert claims is not None and claims.claim == "points"
+    assert set(claims.proposed) == {"1", "2", "3"} and set(claims.undone) | set(claims.proposed_undone) == {"4"}

@@ -314,6 +314,11 @@ _ONLY_REF = re.compile(rf"[\s(\-•]*(?:{_REF.pattern})[\s).]*$", re.IGNORECASE)
 _POINTS = re.compile(rf"(?<![\d./])(?P<n>{_NUM})(?:\s*/\s*{_NUM})?\s*คะแนน")  # "90/100 คะแนน" is 90
 # "ที่รายงานไป 80 คะแนนผิด … ที่ถูกคือ 70 คะแนน": the points said to be right
 _RIGHT_POINTS = re.compile(rf"(?:ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|ต้องเป็น|แก้เป็น)\s*(?P<n>{_NUM})\s*คะแนน")
+# "ที่แจ้งว่าได้ 75 คะแนน ที่ถูกคือ 55 นะคะ": the right number, its unit said before it
+_RIGHT_BARE = re.compile(
+    rf"(?:ที่ถูก(?:ต้อง)?(?:คือ|เป็น)?|ต้องเป็น|แก้เป็น)\s*{_NUM}(?![\d.])(?=\s*(?:นะ|ค่ะ|คะ|ครับ|จ้า|$|\n|[,)]))",
+    re.MULTILINE,
+)
 _TOTAL_POINTS = re.compile(rf"(?<=รวม)\s*(?:ตอนนี้|ทั้งหมด|สะสม)?\s*(?:สะสม|ทั้งหมด|ทั้งสิ้น|เป็น|ได้)?\s*(?P<n>{_NUM})\s*คะแนน")
 _PART = re.compile(r"ส่วนที่\s*(\d+)")
 # The numbers a part prints before its items: "– 1. การพัฒนานวัตกรรม 1.1 ผลผลิต…" has 1 and 1.1.
@@ -756,6 +761,8 @@ class ItemMatcher:
         text = _PART_HEADING.sub(_part_heading_spread, thai_to_arabic_digits(text))
         text = _DONE_THEN_MONTHS.sub(_months_so_far, text)
         text = self._ordinals_numbered(indicator, text)
+        if "คะแนน" in text:
+            text = _RIGHT_BARE.sub(r"\g<0> คะแนน", text)  # "ได้ 75 คะแนน ที่ถูกคือ 55 นะคะ": 55 points
         text = "\n".join(_marks_leading(line) for line in text.split("\n"))
         text = _REDUCED_TO.sub(r"\1→", text)  # "ลดเวลาจาก 2 วัน เหลือ 10 นาที": a result, not what is left
         lines = list(_NUMBERED_LINE.finditer(text))

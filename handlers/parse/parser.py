@@ -479,9 +479,15 @@ class MessageParser:
                     # "แก้ไข ก.1 … ต้องเป็น 4 ครั้ง ไม่ใช่ 3 ครั้ง": a number in the indicator's unit put right,
                     # not items done
                     claims = ItemClaims()
-                if intent == "correction" and claims.claim is not None and not (claims.claim == "level" and on_ladder):
+                if (
+                    intent == "correction"
+                    and claims.claim is not None
+                    and not (claims.claim == "level" and on_ladder)
+                    and not (claims.undone or claims.proposed_undone)
+                ):
                     # "ขอแก้ไข นวัตกรรม เป็น 30 คะแนน": the number is corrected, as said; "ขอแก้เป็นระดับ 3" on a
-                    # ladder is its milestones
+                    # ladder is its milestones, and so are the points put right beside the item that made them
+                    # wrong ("ที่ถูกคือ 55 คะแนน ข้อ 4 ยังไม่ครบ")
                     claims = ItemClaims()
                 if item.via not in ("code", "alias"):
                     claims = claims.confirmed_first()  # the indicator was guessed: nothing marked before a tap
