@@ -1330,6 +1330,8 @@ def test_work_told_as_happening_yesterday_is_done(fy2565: MessageParser) -> None
     said = "ตช.3 สรุปข้อมูลจากแบบสอบถามเสร็จแล้ว และประชุมคณะทำงานแจ้งผลแบบสอบถามไปเมื่อวานค่ะ"
     claims = fy2565.item_matcher.claims("K3", said)
     assert set(claims.done) | set(claims.proposed) == {"step-3 (ซ้ำ)", "step-4"}
+    earlier = fy2565.item_matcher.claims("K1", "ขอแก้ไขครับ K1 ที่รายงานไปเมื่อวาน ผลสะสมต้องเป็น 50% ไม่ใช่ 60% ครับ")
+    assert earlier.empty  # what was reported yesterday is put right, not done
 
 
 def test_marks_standing_before_their_items_mark_those_items(fy2565: MessageParser) -> None:
@@ -1349,3 +1351,10 @@ def test_points_put_right_beside_the_item_that_made_them_wrong_are_its_items(fy2
     claims = parsed.first.claims if parsed.first is not None else None
     assert claims is not None and claims.claim == "points"
     assert set(claims.proposed) == {"1", "2", "3"} and set(claims.undone) | set(claims.proposed_undone) == {"4"}
+
+
+def test_a_question_quoted_before_its_answer_is_not_asked_again(fy2567: MessageParser) -> None:
+    said = "ที่ถามเมื่อวานว่าสรุปความพึงพอใจปฏิทินฯ ครบหรือยัง ครบทุกรอบ 3 เดือนแล้วค่ะ รอบสุดท้ายสรุปเสร็จ 5 ก.ย. 67"
+    parsed = fy2567.parse(said, date(2024, 9, 6))
+    assert parsed.intent == "report"
+    assert parsed.first is not None and set(parsed.first.claims.proposed) == {"step-3.5"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from handlers.parse.items import asks, says_finished
+from handlers.parse.items import QUOTED_QUESTION, asks, says_finished
 from handlers.parse.normalize import blank, normalize_text, without_quoted
 from handlers.parse.numbers import spell_out_numbers
 from handlers.parse.period import find_dates, find_periods
@@ -96,6 +96,7 @@ def looks_like_query(text: str) -> bool:
     """
     # "…ต้องมีกี่เขตถึงจะผ่านคะ ขอบคุณค่ะ": thanks closing a question leave it a question
     norm = _THANKS_AFTER.sub("", normalize_text(said_by_sender(text)))
+    norm = QUOTED_QUESTION.sub(" ", norm)  # "ที่ถามเมื่อวานว่า…ครบหรือยัง ครบแล้วค่ะ": the answer to it
     if not _QUERY.search(norm):
         return False
     table = read_table(norm)
