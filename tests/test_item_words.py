@@ -1358,3 +1358,12 @@ def test_a_question_quoted_before_its_answer_is_not_asked_again(fy2567: MessageP
     parsed = fy2567.parse(said, date(2024, 9, 6))
     assert parsed.intent == "report"
     assert parsed.first is not None and set(parsed.first.claims.proposed) == {"step-3.5"}
+
+
+def test_a_series_said_complete_on_monday_and_taken_back_is_the_series(fy2562: MessageParser) -> None:
+    """The day named and the telling ("เมื่อวันจันทร์แจ้งว่า") are not the words of an item: the monthly
+    checks said complete are what is taken back, not the report to the units."""
+    said = "ศูนย์ข้อมูลข่าวสาร ขอแก้ค่ะ เมื่อวันจันทร์แจ้งว่าตรวจติดตามครบ 6 ครั้ง ที่ถูกคือ 5 ครั้ง รอบ พ.ค. ยังไม่ได้ตรวจค่ะ"
+    claims = fy2562.item_matcher.claims("ก.1", said)
+    assert set(claims.undone) | set(claims.proposed_undone) == {"step-3"}
+    assert not claims.done and not claims.proposed

@@ -234,6 +234,8 @@ _EVIDENCE_ATTACHED = re.compile(r"\s*(?:และ|ส่วน)?\s*(?:ได้)
 # "แนบหนังสือเชิญ…ที่ส่งไปครบ 50 เขต": the evidence, and the work it tells of in passing
 _DONE_IN_PASSING = re.compile(r"ที่(?:ส่ง|ทำ|จัด|ออก)\S{0,6}?(?:ไป|มา)?\s*(?:แล้ว|ครบ)")
 # "ที่แจ้งเมื่อวานว่าใช้งานระบบแล้ว", "เมื่อเช้าพิมพ์ไปว่า…": what was said before, quoted to be taken back
+_WEEKDAY = re.compile(r"(?:วัน)?(?:จันทร์|อังคาร|พุธ(?=\s|$|ที่|นี้|หน้า)|พฤหัส(?:บดี)?|ศุกร์|เสาร์|อาทิตย์(?!\s*(?:ก่อน|ที่แล้ว|หน้า)))")
+_LAST_WEEKDAY = re.compile(rf"เมื่อ\s*(?:{_WEEKDAY.pattern})")
 _SAID_BEFORE = re.compile(
     r"(?:ที่|เมื่อวาน|เมื่อกี้|เมื่อเช้า)?(?:แจ้ง|รายงาน|ส่ง|ติ๊ก|พิมพ์|บอก|ใส่)(?:ไป)?\S{0,14}ว่า|"
     r"ที่(?:แจ้ง|รายงาน|ติ๊ก|พิมพ์|บอก|ใส่)(?:ไป)?\s*(?=(?:ขั้น|ข้อ|ระดับ|ส่วน)(?:ตอน)?(?:ที่)?\s*\d)"  # "ที่แจ้งขั้นที่ 4 เสร็จ"
@@ -757,6 +759,8 @@ class ItemMatcher:
             actions=frozenset(a for a in _ACTIONS if a in text),
         )
         text = _CITED_LETTER.sub(" ", text)  # "ตามหนังสือที่ กท 0002/1187": evidence, not the words of an item
+        # "เมื่อวันจันทร์": a day gone by, like "เมื่อวาน"; a weekday's letters are no item's ("…หน่วยงานทราบ")
+        text = _WEEKDAY.sub(" ", _LAST_WEEKDAY.sub("เมื่อวาน", text))
         # "| 2 ประกวดราคา e-bidding | ✓ |", "1 เวียนแจ้งกำหนดการ/เกณฑ์ | 5 | ✅": one row, one clause
         text = _PIPE_ROW.sub(_row_cells_joined, text)
         # "- 15 พ.ย. เก็บกลับ 48 ชุด": a line of a dated account tells what was done that day
@@ -1287,7 +1291,7 @@ class ItemMatcher:
         steps 1, 3 and 4), so the rounds say which: the only recurring step the words fit."""
         if not _EVERY_ROUND.search(low):
             return []
-        said = _grams(match_key(_expand(low)))
+        said = _grams(match_key(_expand(_SAID_BEFORE.sub(" ", low))))  # "ที่แจ้งว่า…": the telling is not the work
         counted = _ALL_ROUNDS.search(low)
         said_count = (counted.group(1) or counted.group(2)) if counted is not None else None
         rounds = int(said_count) if said_count else None
