@@ -1367,3 +1367,16 @@ def test_a_series_said_complete_on_monday_and_taken_back_is_the_series(fy2562: M
     claims = fy2562.item_matcher.claims("ก.1", said)
     assert set(claims.undone) | set(claims.proposed_undone) == {"step-3"}
     assert not claims.done and not claims.proposed
+
+
+def test_one_round_across_every_unit_the_one_left_and_work_since_a_day(
+    fy2562: MessageParser, fy2565: MessageParser
+) -> None:
+    """ "ครบ 72 ศูนย์" in the December round is every centre checked once, not every round; "ที่เหลืออีก
+    ข้อเดียว" opens the step said done; "ทำระบบไปตั้งแต่ 3 ธ.ค." is the coordination done on that day."""
+    one_round = fy2562.item_matcher.claims("ก.1", "ก.1 ตรวจติดตามรอบเดือน ธ.ค. 61 ครบ 72 ศูนย์แล้วค่ะ")
+    assert one_round.empty
+    left = fy2562.item_matcher.claims("ก.1", "ก.1 ที่เหลืออีกข้อเดียว ประเมินผลการนำเข้าข้อมูลของทุกหน่วยงาน เสร็จแล้วค่ะ ก.ค. 62")
+    assert set(left.done) | set(left.proposed) == {"step-5"}
+    since = fy2565.item_matcher.claims("K3", "ตช.3 ประสาน สยป. ทำระบบไปตั้งแต่ 3 ธ.ค. (กท 1602/1234) ครับ")
+    assert set(since.done) | set(since.proposed) == {"step-6"}

@@ -34,6 +34,7 @@ _DONE = re.compile(
     r"เสร็จ|(?<!ที่)แล้ว|เรียบร(?:้อ|อ้)|ไปเมื่อ\s*(?:วันที่\s*)?\d|"
     # a day gone by: "ประชุมคณะทำงานแจ้งผลไปเมื่อวาน", "ส่งไปเมื่อต้นเดือน"
     # ("ที่รายงานไปเมื่อวาน", "ที่ถามเมื่อวาน" is what was said then, not work done)
+    r"ไปตั้งแต่\s*(?:วันที่\s*)?\d|"  # "ประสาน สยป. ทำระบบไปตั้งแต่ 3 ธ.ค.": done then
     r"(?<!ที่รายงาน)(?<!ที่แจ้ง)(?<!ที่ส่ง)(?<!ที่บอก)(?<!ที่พิมพ์)(?<!ที่ตอบ)"
     r"ไปเมื่อ\s*(?:วาน|สัปดาห์|อาทิตย์|ต้น|กลาง|ปลาย|เช้า|บ่าย)|(?<!ไป)(?<!ถาม)(?<!แจ้ง)(?<!รายงาน)(?<!บอก)เมื่อวาน|"
     r"(?<=[ก-๙.])(?<!ประชุม)\s*เมื่อ\s*(?:วันที่\s*)?\d{1,2}\s*(?:ม\.ค|ก\.พ|มี\.ค|เม\.ย|พ\.ค|มิ\.ย|ก\.ค|ส\.ค|ก\.ย|ต\.ค|พ\.ย|ธ\.ค)\.|ครบ(?!กำหนด)|ผ่าน|สำเร็จ|อนุมัติ|ลงนาม|เห็นชอบ|ดำเนินการได้|ทำได้|done|ok\b|✅|✔|✓|"
@@ -92,6 +93,8 @@ _ALL_SUBSTEPS = re.compile(r"(?:ครบ)?ทุก(?:ข้อ|ขั้น)(?
 _RECURRING = re.compile(r"ทุกเดือน|เดือนละ|เป็นประจำ|ทุกไตรมาส|ครั้ง\s*/\s*ปี|ทุก\s*\d+\s*เดือน")
 _TIMES = re.compile(r"(?<![\d.])([2-9]|1[0-2])\s*ครั้ง")  # an item done in N rounds ("ครบ 2 ครั้ง")
 _NTH = re.compile(r"ครั้งที่\s*(\d+)")
+# "ครบ" of the whole series, not "ครบ 72 ศูนย์" (every unit, in one round)
+_ALL_OF_IT = re.compile(r"ครบ(?!\s*(?:ทั้ง)?\s*\d+\s*(?:ศูนย์|เขต|หน่วยงาน|หน่วย|แห่ง|คน|ราย|ชุด|เรื่อง|โครงการ|คณะ|สำนัก|ข้อ))")
 _NTH_ROUND = re.compile(r"(ครั้ง|รอบ)ที่\s*(\d+)")
 _PLANNED_NEXT = re.compile(r"\s*(?:จะ|กำหนด|นัด|รอ|ยังไม่)")  # "ครั้งที่ 2 กำหนด 25 มี.ค.": a round to come
 _COUNT_OF_TIMES = re.compile(r"(?<![\d./])(\d+)\s*ครั้ง(?!ที่)")
@@ -304,6 +307,9 @@ _RANGE = r"\s*(?:-|–|ถึง)\s*(?:ข้อ(?:ที่)?|ขั้น(?:�
 _SMALL_NUMBERS = {"สอง": 2, "สาม": 3, "สี่": 4, "ห้า": 5, "หก": 6}
 _FIRST_N = re.compile(
     r"(?:(?P<n>\d{1,2})\s*|(?P<nw>สอง|สาม|สี่|ห้า|หก))?(?P<word>ขั้นตอน|ขั้น|ข้อ)\s*แรก(?P<of>\s*ของ(?:แผน|โครงการ))?"
+)
+_THE_ONE_LEFT = re.compile(
+    r"(?:ที่|ซึ่ง)?(?:ยัง)?เหลือ(?:อยู่)?\s*(?:อีก)?\s*(?:ขั้น(?:ตอน)?|ข้อ|อัน|เรื่อง)\s*(?:เดียว|สุดท้าย)(?:\s*คือ)?"
 )
 _THE_LAST = re.compile(r"(?P<word>ขั้นตอน|ขั้น|ข้อ)\s*(?:ที่)?\s*สุดท้าย")
 _ALL_BUT_LAST = re.compile(
@@ -770,6 +776,7 @@ class ItemMatcher:
         text = _PART_HEADING.sub(_part_heading_spread, thai_to_arabic_digits(text))
         text = _DONE_THEN_MONTHS.sub(_months_so_far, text)
         text = self._ordinals_numbered(indicator, text)
+        text = _THE_ONE_LEFT.sub(" ", text)  # "ที่เหลืออีกข้อเดียว ประเมินผล… เสร็จแล้ว": that one, done
         if "คะแนน" in text:
             text = _RIGHT_BARE.sub(r"\g<0> คะแนน", text)  # "ได้ 75 คะแนน ที่ถูกคือ 55 นะคะ": 55 points
         text = "\n".join(_marks_leading(line) for line in text.split("\n"))
@@ -1356,7 +1363,7 @@ class ItemMatcher:
         """ "ตรวจติดตามรอบที่ 3 เดือน ก.พ. เรียบร้อย": one round of a step the plan repeats (monthly
         checks, twice-yearly reports) is progress on it, not the step done; "ครบ" says the series is."""
         item = next((i for i in self.items[indicator.code] if i.id == item_id), None)
-        if item is None or "ครบ" in low:
+        if item is None or _ALL_OF_IT.search(low):
             return False
         times = self._times.get((indicator.code, item_id))
         # "ครั้งที่ 1 (3 ก.พ.) ครั้งที่ 2 (24 ก.พ.)": the last round said is how far it has got
