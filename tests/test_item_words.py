@@ -1380,3 +1380,9 @@ def test_one_round_across_every_unit_the_one_left_and_work_since_a_day(
     assert set(left.done) | set(left.proposed) == {"step-5"}
     since = fy2565.item_matcher.claims("K3", "ตช.3 ประสาน สยป. ทำระบบไปตั้งแต่ 3 ธ.ค. (กท 1602/1234) ครับ")
     assert set(since.done) | set(since.proposed) == {"step-6"}
+
+
+def test_the_steps_listed_after_a_count_of_steps_done_are_done(fy2562: MessageParser) -> None:
+    said = "สารบรรณอิเล็กทรอนิกส์ ทำได้ 3 ใน 6 ขั้นแล้วค่ะ อนุมัติเผยแพร่แผน TOR / e-bidding / ขออนุมัติเงินประจำงวด"
+    claims = fy2562.item_matcher.claims("ก.2", said)
+    assert set(claims.done) | set(claims.proposed) == {"step-1", "step-2", "step-3"}

@@ -772,6 +772,7 @@ class ItemMatcher:
         # "- 15 พ.ย. เก็บกลับ 48 ชุด": a line of a dated account tells what was done that day
         text = _DATED_LINE.sub(r"\g<0> แล้ว", text)
         text = _done_as_follows(text)  # "ดำเนินการแล้ว ดังนี้\n- …\n- …": each line listed is done
+        text = _COUNTED_THEN_LISTED.sub(_counted_then_listed, text)
         text = _MEMO_SUBJECT.sub(_memo_sent, text)  # "เรื่อง ขอเชิญผู้แทนประชาชน…": the letter pasted is the letter sent
         text = _PART_HEADING.sub(_part_heading_spread, thai_to_arabic_digits(text))
         text = _DONE_THEN_MONTHS.sub(_months_so_far, text)
@@ -1796,6 +1797,23 @@ def says_finished(text: str) -> bool:
 
 _DONE_AS_FOLLOWS = re.compile(r"(?:ดำเนินการ|ทำ)(?:เสร็จ)?แล้ว\s*(?:ดัง(?:ต่อไป)?นี้|ตามนี้)\s*:?\s*$")
 _BULLET = re.compile(r"^\s*(?:[-•*▪·]|\d{1,2}[.)])\s*\S")
+
+
+# "ทำได้ 3 ใน 6 ขั้นแล้วค่ะ อนุมัติเผยแพร่แผน TOR / e-bidding / ขออนุมัติเงินประจำงวด": the count, then the steps
+_COUNTED_THEN_LISTED = re.compile(
+    r"(?:ทำ|เสร็จ|ผ่าน)(?:ได้|ไป)?(?:แล้ว)?\s*\d+\s*(?:ใน|จาก)\s*\d+\s*(?:ขั้น(?:ตอน)?|ข้อ)(?:แล้ว)?"
+    r"(?:\s*(?:ค่ะ|ครับ|นะคะ|คือ))?\s*:?\s*(?P<list>[^\n]+)"
+)
+
+
+def _counted_then_listed(m: re.Match[str]) -> str:
+    """The steps listed after the count of steps done are those done: each part, said with no status of its
+    own, is said done."""
+    parts = re.split(r"\s*/\s*", m.group("list"))
+    if len(parts) < 2:
+        return m.group(0)
+    said = [p if _DONE.search(p) or _UNDER_WAY.search(p) or _NOT_DONE.search(p) else f"{p} เสร็จ" for p in parts]
+    return m.group(0)[: m.start("list") - m.start()] + "\n" + "\n".join(said)
 
 
 def _done_as_follows(text: str) -> str:
