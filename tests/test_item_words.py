@@ -1386,3 +1386,8 @@ def test_the_steps_listed_after_a_count_of_steps_done_are_done(fy2562: MessagePa
     said = "สารบรรณอิเล็กทรอนิกส์ ทำได้ 3 ใน 6 ขั้นแล้วค่ะ อนุมัติเผยแพร่แผน TOR / e-bidding / ขออนุมัติเงินประจำงวด"
     claims = fy2562.item_matcher.claims("ก.2", said)
     assert set(claims.done) | set(claims.proposed) == {"step-1", "step-2", "step-3"}
+
+
+def test_a_summary_put_before_the_deputy_governor_is_the_summary_step(fy2567: MessageParser) -> None:
+    claims = fy2567.item_matcher.claims("2", "12โครงการ นำเข้าข้อมูลในระบบแล้ว สรุปเสนอรองผู้ว่าฯ ยังไม่ได้ทำค่ะ")
+    assert set(claims.proposed) == {"step-3"} and set(claims.proposed_undone) == {"step-4"}

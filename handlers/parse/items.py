@@ -367,6 +367,7 @@ SYNONYMS = {
     r"แผน\S{0,12}\s*ปี(?:งบ(?:ประมาณ)?)?\s*(?:พ\.?ศ\.?\s*)?(?:25)?\d\d(?!\d)": "แผนการดำเนินการในปีงบประมาณต่อไป",
     # the works done as the survey found ("ปรับปรุงครบ 23 จุดตามผลสำรวจแล้ว"): the survey's plan carried out
     r"(?:ปรับปรุง|ติดตั้ง|แก้ไข)[^\n]{0,30}?ตาม(?:ผล|แผน)(?:การ)?(?:ศึกษา)?สำรวจ": "ดำเนินการตามแผนการศึกษาสำรวจ",
+    r"(?:เสนอ|ส่ง)(?=\s*(?:ท่าน)?\s*รอง\s*ผู้ว่า)": "นำเรียน",  # a summary put before the deputy governor
     r"\bevaluation\b": "ติดตามประเมินผล",
     r"\bimplementation\b": "ดำเนินการตามแผน",
     r"\bimport(?:ed)?\b": "นำเข้า",  # data brought into the platform
