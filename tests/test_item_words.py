@@ -1391,3 +1391,9 @@ def test_the_steps_listed_after_a_count_of_steps_done_are_done(fy2562: MessagePa
 def test_a_summary_put_before_the_deputy_governor_is_the_summary_step(fy2567: MessageParser) -> None:
     claims = fy2567.item_matcher.claims("2", "12โครงการ นำเข้าข้อมูลในระบบแล้ว สรุปเสนอรองผู้ว่าฯ ยังไม่ได้ทำค่ะ")
     assert set(claims.proposed) == {"step-3"} and set(claims.proposed_undone) == {"step-4"}
+
+
+def test_one_platform_shortened_to_op_is_named(fy2565: MessageParser) -> None:
+    parsed = fy2565.parse("OP ได้ 35 คะแนนแล้วค่ะ", date(2022, 2, 15))
+    assert parsed.first is not None and parsed.first.indicator == "5.2"
+    assert set(parsed.first.claims.proposed) == {"1", "2"}
