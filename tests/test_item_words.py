@@ -1397,3 +1397,14 @@ def test_one_platform_shortened_to_op_is_named(fy2565: MessageParser) -> None:
     parsed = fy2565.parse("OP ได้ 35 คะแนนแล้วค่ะ", date(2022, 2, 15))
     assert parsed.first is not None and parsed.first.indicator == "5.2"
     assert set(parsed.first.claims.proposed) == {"1", "2"}
+
+
+def test_an_item_named_in_one_clause_of_a_long_correction_names_its_indicator(fy2567: MessageParser) -> None:
+    said = (
+        "ขอแก้ไขรายงานเมื่อวานครับ ขั้นตอนที่ 2 คัดเลือกโครงการ ยังไม่เสร็จนะครับ ท่านรองฯ ท่านหนึ่งขอเปลี่ยนโครงการ 1 ตัว"
+        " ตอนนี้ยืนยันมาแล้ว 11 โครงการ รออีก 1 ครับ"
+    )
+    parsed = fy2567.parse(said, date(2024, 2, 15))
+    assert parsed.first is not None and parsed.first.indicator == "2"
+    claims = parsed.first.claims
+    assert set(claims.proposed_undone) == {"step-2"} and not claims.undone  # the indicator was guessed: a tap
