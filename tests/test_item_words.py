@@ -1408,3 +1408,13 @@ def test_an_item_named_in_one_clause_of_a_long_correction_names_its_indicator(fy
     assert parsed.first is not None and parsed.first.indicator == "2"
     claims = parsed.first.claims
     assert set(claims.proposed_undone) == {"step-2"} and not claims.undone  # the indicator was guessed: a tap
+
+
+def test_asking_for_approval_or_a_signature_is_not_having_it(fy2562: MessageParser) -> None:
+    """ "ขออนุมัติเงินประจำงวด" is step 3's own name: said as what comes next, it is not done."""
+    for said in (
+        "e-bidding ระบบสารบรรณฯ ปิดแล้ว ได้ผู้ชนะแล้วครับ ตอนนี้รอขออนุมัติเงินประจำงวด",
+        "ก.2 ประกวดราคาอิเล็กทรอนิกส์เสร็จสิ้นแล้วครับ ได้ผู้ชนะการเสนอราคาแล้ว ต่อไปขออนุมัติเงินประจำงวด",
+    ):
+        claims = fy2562.item_matcher.claims("ก.2", said)
+        assert set(claims.done) | set(claims.proposed) == {"step-2"}, said
