@@ -38,6 +38,8 @@ def test_a_step_s_cadence_is_not_one_round_of_it(fy2567: MessageParser) -> None:
     assert months.proposed == ("step-3.5",)
     first = fy2567.item_matcher.claims("3", "KPI 3 สรุปผลความพึงพอใจรอบ 3 เดือนแรกแล้วค่ะ ได้ 78%")
     assert first.proposed == () and first.done == ()
+    glued = fy2567.item_matcher.claims("3", "ปฏิทินผู้ว่าฯ สรุปพึงพอใจรอบ3เดือนแรกแล้ว ได้85%ค่ะ")
+    assert glued.proposed == () and glued.done == ()  # typed without spaces, still the first round
 
 
 def test_one_item_that_nearly_fits_far_ahead_of_the_rest_is_proposed_alone(fy2567: MessageParser) -> None:
