@@ -1420,3 +1420,8 @@ def test_asking_for_approval_or_a_signature_is_not_having_it(fy2562: MessagePars
     ):
         claims = fy2562.item_matcher.claims("ก.2", said)
         assert set(claims.done) | set(claims.proposed) == {"step-2"}, said
+
+
+def test_a_letter_drafted_and_kept_is_not_sent(fy2565: MessageParser) -> None:
+    said = "ข้อมูลความต้องการจากประชาชน: ขั้นสุดท้ายจะทำหนังสือแจ้งผลให้ 50 เขต ภายใน ส.ค. นี้ครับ ร่างหนังสือไว้แล้ว รอเสนอลงนาม"
+    assert fy2565.item_matcher.claims("K1", said).empty
