@@ -1425,3 +1425,9 @@ def test_asking_for_approval_or_a_signature_is_not_having_it(fy2562: MessagePars
 def test_a_letter_drafted_and_kept_is_not_sent(fy2565: MessageParser) -> None:
     said = "ข้อมูลความต้องการจากประชาชน: ขั้นสุดท้ายจะทำหนังสือแจ้งผลให้ 50 เขต ภายใน ส.ค. นี้ครับ ร่างหนังสือไว้แล้ว รอเสนอลงนาม"
     assert fy2565.item_matcher.claims("K1", said).empty
+
+
+def test_analysis_and_design_done_while_the_system_is_being_built_are_the_step(fy2565: MessageParser) -> None:
+    said = "ตช.2 ติดตามญัตติ: วิเคราะห์กระบวนงาน+ออกแบบระบบ เสร็จแล้วค่ะ ตอนนี้ ฝบท. กำลังพัฒนาระบบอยู่"
+    claims = fy2565.item_matcher.claims("K2", said)
+    assert set(claims.done) | set(claims.proposed) == {"step-5"}  # not design-system: the system is not built yet

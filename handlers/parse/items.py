@@ -763,7 +763,13 @@ class ItemMatcher:
             rounds_said=frozenset(
                 int(n) for m in _ROUNDS_COUNTED.finditer(text) if (n := m.group(1) or m.group(2) or m.group(3))
             ),
-            actions=frozenset(a for a in _ACTIONS if a in text),
+            # "ออกแบบระบบเสร็จแล้ว ตอนนี้กำลังพัฒนาระบบอยู่": an action still going on is not said
+            actions=frozenset(
+                a
+                for a in _ACTIONS
+                for clause in _clauses(text)
+                if a in clause and not (_STRONG_UNDER_WAY.search(clause) and not _DONE.search(clause))
+            ),
         )
         text = _CITED_LETTER.sub(" ", text)  # "ตามหนังสือที่ กท 0002/1187": evidence, not the words of an item
         # "เมื่อวันจันทร์": a day gone by, like "เมื่อวาน"; a weekday's letters are no item's ("…หน่วยงานทราบ")
@@ -1051,7 +1057,15 @@ class ItemMatcher:
         # one of its actions
         chosen = [c for c in chosen if not self._only_shared_words(indicator.code, c, rest)]
         several = dict(self._action_conditions.get(indicator.code, ()))
-        chosen = [c for c in chosen if c not in several or self._actions_said(several[c], acc.actions)]
+        short = [c for c in chosen if c in several and not self._actions_said(several[c], acc.actions)]
+        chosen = [c for c in chosen if c not in short]
+        for c in short:
+            # "วิเคราะห์กระบวนงาน+ออกแบบระบบ เสร็จแล้ว": analysis and design without the system developed are the
+            # step that says them
+            said = several[c] & acc.actions
+            steps = [i.id for i in self.items[indicator.code] if i.kind == "step" and all(a in i.text for a in said)]
+            if len(said) >= 2 and len(steps) == 1 and steps[0] not in chosen:
+                chosen.append(steps[0])
         if options and any(o in several and len(several[o] & acc.actions) < 2 for o in options):
             options = [o for o in options if o not in several or len(several[o] & acc.actions) >= 2]
             chosen, options = (options, []) if len(options) == 1 and not chosen else (chosen, options)
