@@ -1431,3 +1431,8 @@ def test_analysis_and_design_done_while_the_system_is_being_built_are_the_step(f
     said = "ตช.2 ติดตามญัตติ: วิเคราะห์กระบวนงาน+ออกแบบระบบ เสร็จแล้วค่ะ ตอนนี้ ฝบท. กำลังพัฒนาระบบอยู่"
     claims = fy2565.item_matcher.claims("K2", said)
     assert set(claims.done) | set(claims.proposed) == {"step-5"}  # not design-system: the system is not built yet
+
+
+def test_the_letter_telling_councillors_the_system_is_open_is_not_the_system_in_use(fy2565: MessageParser) -> None:
+    claims = fy2565.item_matcher.claims("K2", "ทำหนังสือแจ้งท่าน ส.ก. ว่าเปิดใช้ได้แล้ว ส่งออกไปวันนี้ค่ะ")
+    assert set(claims.proposed) == {"step-8"}

@@ -176,7 +176,8 @@ _OPENS_WITH_IT = re.compile(r"\s*(?:ส่วน|แต่|และ)?\s*")  # "
 _MARK_BEFORE = re.compile(r"[❌✗✖✘✕]\s*$")
 _PROBLEMS_SAID = re.compile(r"ปัญหา\s*(?:,|/|\+|และ)?\s*อุปสรรค|ข้อเสนอแนะ")
 _TO_COME = re.compile(r"จะ\s*(?:เริ่ม|เปิด|นำ\S{0,10})?$")  # "จะเริ่มใช้จริงสัปดาห์หน้า"
-_ANNOUNCED = re.compile(r"(?:หนังสือ|แจ้ง|เวียน)\S{0,30}$")
+# "หนังสือแจ้ง…", "ทำหนังสือแจ้งท่าน ส.ก. ว่า…", "แจ้ง ส.ก. เรื่อง…": the letter announcing what follows
+_ANNOUNCED = re.compile(r"(?:หนังสือ|แจ้ง|เวียน)(?:\S{0,30}|[^\n]{0,30}(?:ว่า|เรื่อง(?:การ)?))\s*$")
 _QUARTERLY = re.compile(r"ทุก\s*(?:3\s*เดือน|ไตรมาส)")
 # A quarter as a step done every quarter counts its rounds: "ไตรมาส 1", "รอบ ม.ค.–มี.ค. 67"
 _QUARTER_SAID = re.compile(
