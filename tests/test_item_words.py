@@ -1436,3 +1436,10 @@ def test_analysis_and_design_done_while_the_system_is_being_built_are_the_step(f
 def test_the_letter_telling_councillors_the_system_is_open_is_not_the_system_in_use(fy2565: MessageParser) -> None:
     claims = fy2565.item_matcher.claims("K2", "ทำหนังสือแจ้งท่าน ส.ก. ว่าเปิดใช้ได้แล้ว ส่งออกไปวันนี้ค่ะ")
     assert set(claims.proposed) == {"step-8"}
+
+
+def test_every_item_but_the_last_of_a_checklist_without_numbers(fy2565: MessageParser) -> None:
+    said = "นวัตกรรมสภาฯ ทำครบทุกข้อยกเว้นข้อสุดท้ายค่ะ ติดตามผลการนำนวัตกรรมไปใช้ (แบบฟอร์ม 5) ยังไม่ได้ทำ"
+    claims = fy2565.item_matcher.claims("4", said)
+    assert set(claims.proposed) == {"s1-1", "s1-2", "s2", "s3-1.1", "s3-1.2", "s3-2.1"} and not claims.done
+    assert set(claims.undone) | set(claims.proposed_undone) == {"s3-2.2"}

@@ -784,6 +784,7 @@ class ItemMatcher:
         text = _MEMO_SUBJECT.sub(_memo_sent, text)  # "เรื่อง ขอเชิญผู้แทนประชาชน…": the letter pasted is the letter sent
         text = _PART_HEADING.sub(_part_heading_spread, thai_to_arabic_digits(text))
         text = _DONE_THEN_MONTHS.sub(_months_so_far, text)
+        but_last = self._all_but_last_unnumbered(indicator, text)
         text = self._ordinals_numbered(indicator, text)
         text = _THE_ONE_LEFT.sub(" ", text)  # "ที่เหลืออีกข้อเดียว ประเมินผล… เสร็จแล้ว": that one, done
         if "คะแนน" in text:
@@ -838,9 +839,22 @@ class ItemMatcher:
                 acts = {a for a in _ACTIONS if a in clause} if before == (True, False) or plain else set()
                 told.append((acts, [i for i in acc.proposed if i not in proposed_before], before == (True, False)))
         self._whole_condition(code, told, acc)
+        if but_last and not acc.retracts:
+            acc.add("proposed", [i for i in but_last if i not in acc.undone and i not in acc.proposed_undone])
         if _EXECUTIVES_SAID.search(text):
             self._to_executives(code, acc)
         return acc.freeze()
+
+    def _all_but_last_unnumbered(self, indicator: Indicator, text: str) -> list[str]:
+        """ "นวัตกรรมสภาฯ ทำครบทุกข้อยกเว้นข้อสุดท้ายค่ะ": on a checklist whose items carry no numbers to say,
+        every item but the last in the plan's order, for a tap."""
+        found = _ALL_BUT_LAST.search(text)
+        items = [i for i in self.items[indicator.code] if i.kind == "checklist"]
+        if found is None or not found.group("word").startswith("ข้อ") or len(items) < 3:
+            return []
+        if any(i.no is not None for i in items):
+            return []  # numbered: "ข้อ 1-4", read as the numbers
+        return [i.id for i in items[:-1]]
 
     def _ordinals_numbered(self, indicator: Indicator, text: str) -> str:
         """ "สองขั้นแรก", "ขั้นสุดท้าย", "ทุกข้อยกเว้นข้อสุดท้าย": items counted from either end of the
