@@ -1321,6 +1321,8 @@ def test_items_counted_from_either_end_of_the_plan_s_order(fy2565: MessageParser
     assert set(first.done) | set(first.proposed) == {"step-1", "step-2", "step-3", "step-4"}
     spelled = fy2565.item_matcher.claims("K2", "ระบบติดตามญัตติ สองขั้นแรกเรียบร้อยครับ")
     assert set(spelled.done) | set(spelled.proposed) == {"step-1", "step-2"}
+    half = fy2565.item_matcher.claims("K2", "ระบบติดตามญัตติ ครึ่งแรกของขั้นตอนเสร็จแล้วครับ 5 จาก 10 ขั้น")
+    assert set(half.done) | set(half.proposed) == {f"step-{n}" for n in range(1, 6)}
     last = fy2565.item_matcher.claims("K2", "ตช.2 ขั้นสุดท้ายเสร็จแล้วค่ะ")
     assert set(last.done) | set(last.proposed) == {"step-10"}
     but_last = fy2567.item_matcher.claims("6", "ตช.6 ทำครบทุกขั้นยกเว้นขั้นสุดท้ายค่ะ infographic ลงเว็บ/FB ยังไม่ได้ทำ")

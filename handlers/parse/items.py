@@ -312,6 +312,7 @@ _FIRST_N = re.compile(
 _THE_ONE_LEFT = re.compile(
     r"(?:ที่|ซึ่ง)?(?:ยัง)?เหลือ(?:อยู่)?\s*(?:อีก)?\s*(?:ขั้น(?:ตอน)?|ข้อ|อัน|เรื่อง)\s*(?:เดียว|สุดท้าย)(?:\s*คือ)?"
 )
+_FIRST_HALF = re.compile(r"ครึ่งแรก\s*(?:ของ)?\s*(?P<word>ขั้นตอน|ขั้น|ข้อ)(?:ทั้งหมด)?")
 _THE_LAST = re.compile(r"(?P<word>ขั้นตอน|ขั้น|ข้อ)\s*(?:ที่)?\s*สุดท้าย")
 _ALL_BUT_LAST = re.compile(
     r"ทุก\s*(?P<word>ขั้นตอน|ขั้น|ข้อ)\s*(?:ยกเว้น|เว้น|ยกเว้นแต่|เว้นแต่)\s*(?:ขั้นตอน|ขั้น|ข้อ)?\s*(?:ที่)?\s*สุดท้าย"
@@ -893,7 +894,14 @@ class ItemMatcher:
                 return m.group(0)
             return ("ข้อ " if m.group("word").startswith("ข้อ") else f"{m.group('word')}ที่ ") + end
 
+        def first_half(m: re.Match[str]) -> str:
+            end = last(m.group("word"))
+            if end is None or not end.isdigit() or int(end) % 2:
+                return m.group(0)
+            return ("ข้อ " if m.group("word").startswith("ข้อ") else "ขั้นตอนที่ ") + f"1-{int(end) // 2}"
+
         text = _ALL_BUT_LAST.sub(all_but_last, text)
+        text = _FIRST_HALF.sub(first_half, text)
         text = _FIRST_N.sub(first_n, text)
         return _THE_LAST.sub(the_last, text)
 
