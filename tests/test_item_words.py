@@ -1445,3 +1445,9 @@ def test_every_item_but_the_last_of_a_checklist_without_numbers(fy2565: MessageP
     claims = fy2565.item_matcher.claims("4", said)
     assert set(claims.proposed) == {"s1-1", "s1-2", "s2", "s3-1.1", "s3-1.2", "s3-2.1"} and not claims.done
     assert set(claims.undone) | set(claims.proposed_undone) == {"s3-2.2"}
+
+
+def test_sub_steps_listed_a_line_each_by_their_numbers(fy2567: MessageParser) -> None:
+    said = "ตอบบอทนะคะ ตช.3\n3.1 ลงทะเบียนรับหนังสือเชิญ ✅\n3.4 ลงผลพิจารณาครั้งที่ 2 ⏳\n3.5 ความพึงพอใจ ❌"
+    claims = fy2567.item_matcher.claims("3", said)
+    assert set(claims.done) == {"step-3.1"} and set(claims.undone) == {"step-3.5"}

@@ -184,6 +184,7 @@ _QUARTER_SAID = re.compile(
     r"ไตรมาส(?:ที่)?\s*\d|(?:รอบ\s*)?(?:เดือน\s*)?[ก-๙]{1,3}\.?[ก-ฮ]\.?\s*[-–]\s*[ก-๙]{1,3}\.?[ก-ฮ]\.?(?:\s*\d{2,4})?"
 )
 _SUB_REF = re.compile(r"ขั้น(?:ตอน)?(?:ที่)?\s*\d+\.\d")
+_LINE_SUB = re.compile(r"(?m)(?<=^)(?:[-•*]\s*)?(\d+\.\d+)(?=\s)")
 _LISTED_SUB = re.compile(
     r"(?m)^(\s*(?:[-•*]\s*)?)(\d+\.\d+)(?=\s)|((?:กับ|และ|,|ค่ะ|ครับ|นะคะ|นะครับ|ส่วน)\s*)(\d+\.\d+)(?=\s)"
 )
@@ -804,6 +805,10 @@ class ItemMatcher:
             and True in fits
         ):
             text = _NUMBERED_LINE.sub(r"\g<lead>ขั้นที่ \g<n> \g<rest>", text)
+        subs = {i.id.removeprefix("step-") for i in self.items[code] if i.kind == "step" and "." in i.id}
+        if len([m for m in _LINE_SUB.finditer(text) if m.group(1) in subs]) >= 2:
+            # "3.3 ลงเว็บครั้งที่ 1 ✅\n3.4 …⏳\n3.5 ความพึงพอใจ ❌": the plan's sub-steps, a line each
+            text = _LINE_SUB.sub(lambda m: f"ขั้นที่ {m.group(1)}" if m.group(1) in subs else m.group(0), text)
         if _SUB_REF.search(text):
             # "ขั้นที่ 3.1 …\n3.2 …", "ขั้นตอน 3.1 ลงทะเบียน… กับ 3.2 …": the list goes on
             text = _LISTED_SUB.sub(_as_step_ref, text)
