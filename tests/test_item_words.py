@@ -1451,3 +1451,12 @@ def test_sub_steps_listed_a_line_each_by_their_numbers(fy2567: MessageParser) ->
     said = "ตอบบอทนะคะ ตช.3\n3.1 ลงทะเบียนรับหนังสือเชิญ ✅\n3.4 ลงผลพิจารณาครั้งที่ 2 ⏳\n3.5 ความพึงพอใจ ❌"
     claims = fy2567.item_matcher.claims("3", said)
     assert set(claims.done) == {"step-3.1"} and set(claims.undone) == {"step-3.5"}
+
+
+def test_a_latin_alias_typed_with_a_slip_still_names_its_indicator(fy2565: MessageParser) -> None:
+    said = "One Platfrom ข้อ 4 นำเข้าครบ 12 ชุดแล้ว อัปเดตตามรอบทุกเดือน / ข้อ 5 นวัตกรรมจากชุดข้อมูล ยังไม่ได้ทำเลยค่ะ"
+    parsed = fy2565.parse(said, date(2022, 2, 15))
+    assert parsed.first is not None and parsed.first.indicator == "5.2"
+    assert set(parsed.first.claims.done) == {"4"} and set(parsed.first.claims.undone) == {"5"}
+    other = fy2565.parse("Platinum ข้อ 4 เสร็จแล้วค่ะ", date(2022, 2, 15))  # too far from "One Platform"
+    assert other.first is None or other.first.indicator != "5.2"

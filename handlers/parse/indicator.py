@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import OSA
+
 from handlers.parse.normalize import match_key, normalize_text
 from scoring.items import items_of
 from scoring.plan import Group, Indicator, Plan
@@ -69,6 +71,7 @@ _QUOTED = re.compile(r"[“\"]([^”\"]{3,40})[”\"]")
 _CUT_SHORT = re.compile(r"([ก-๙a-z]{6,})ฯ")
 _MIN_CUT = 6  # letters a name cut short must keep to say whose it is
 _LETTER_CODE = re.compile(r"[ก-ฮ]\.\d+(?:\.\d+)*")
+_LATIN_KEY_RUN = re.compile(r"[a-z]{7,}")
 _LATIN_RUN = re.compile(r"[A-Za-z]{2,}(?:\s+[A-Za-z]{2,})+")
 
 
@@ -393,6 +396,7 @@ class IndicatorMatcher:
         # "62.4% เป็นของเบิกจ่าย ไม่ใช่ก่อหนี้ผูกพัน": the one said not to be meant is not named
         key = match_key(_expand(_DENIED_WORDS.sub(" ", text)))
         found = [alias for alias in self.aliases if alias in key]
+        found += self._misspelt_latin(key, found)
         # "เรื่องร้องเรียน" holds "ร้องเรียน": one mention, counted once
         found = [a for a in found if not any(a != b and a in b and self.aliases[a] <= self.aliases[b] for b in found)]
         found = [a for a in found if not self._inside_another_s_item(a, key)]
@@ -410,6 +414,25 @@ class IndicatorMatcher:
                 coverage[code] = coverage.get(code, 0) + 1
         best = max(coverage.values())
         return {c for c, n in coverage.items() if n == best}
+
+    def _misspelt_latin(self, key: str, found: list[str]) -> list[str]:
+        """ "One Platfrom": a long alias in Latin letters typed with a slip (a letter swapped, dropped or
+        doubled) still names its indicator; Thai aliases are matched by their words elsewhere."""
+        runs = _LATIN_KEY_RUN.findall(key)
+        if not runs:
+            return []
+        return [
+            alias
+            for alias in self.aliases
+            if alias not in found
+            and len(alias) >= 8
+            and alias.isascii()
+            and alias.isalpha()
+            and any(
+                OSA.distance(run[: len(alias) + 1], alias) <= 1 or OSA.distance(run[: len(alias)], alias) <= 1
+                for run in runs
+            )
+        ]
 
     def _inside_another_s_item(self, alias: str, key: str) -> bool:
         """ "นวัตกรรมจากชุดข้อมูล": the innovation indicator's alias said as the words of One Platform's item 5
