@@ -1460,3 +1460,13 @@ def test_a_latin_alias_typed_with_a_slip_still_names_its_indicator(fy2565: Messa
     assert set(parsed.first.claims.done) == {"4"} and set(parsed.first.claims.undone) == {"5"}
     other = fy2565.parse("Platinum ข้อ 4 เสร็จแล้วค่ะ", date(2022, 2, 15))  # too far from "One Platform"
     assert other.first is None or other.first.indicator != "5.2"
+
+
+def test_lines_numbering_items_after_a_part_s_item_are_that_part_s(fy2565: MessageParser) -> None:
+    said = (
+        "Innovation update ส.ค. 65\nส่วนที่ 3 ข้อ 1.1 ผลผลิต : ระบบจองห้องผ่าน QR เสร็จ 1 ชิ้น ✔️\n"
+        "ข้อ 2.1 นำไปใช้จริงในสำนักงานแล้วตั้งแต่ 1 มิ.ย. ✔️\nข้อ 2.2 แบบฟอร์ม 5 ติดตามผลการใช้ประโยชน์ ยังไม่ได้ทำเลยค่ะ"
+    )
+    claims = fy2565.item_matcher.claims("4", said)
+    assert set(claims.done) | set(claims.proposed) == {"s3-1.1", "s3-2.1"}
+    assert set(claims.undone) == {"s3-2.2"}

@@ -142,6 +142,8 @@ _PART_COUNT_OPENS = re.compile(
 _REDUCED_TO = re.compile(r"(จาก\s*[\d.,]+\s*[ก-๙a-z]{0,8}\s*|(?:เฉลี่ย|เวลา|ลด(?:ลง)?)\s*)เหลือ(?=\s*(?:แค่|เพียง)?\s*\d)")
 _PART_HEADING = re.compile(r"(?m)^[^\S\n]*ส่วนที่\s*(\d+)[^\S\n]*:?[^\S\n]*\n((?:[^\S\n]*\d+\.\d+[^\n]*(?:\n|$))+)")
 # A row of a table pasted with pipes: opening with a bar, or with two bars between its cells
+_PART_ITEM_LINE = re.compile(r"^\s*(?:[-•*]\s*)?ส่วนที่\s*(\d+)\s*ข้อ\s*\d+\.\d+")
+_ITEM_LINE = re.compile(r"^\s*(?:[-•*]\s*)?ข้อ\s*\d+\.\d+")
 _PIPE_ROW = re.compile(r"(?m)^[^\S\n]*(?:\|[^\n]*|[^\n|]*\|[^\n|]*\|[^\n]*)$")
 _OTHERS_TO_DO = re.compile(r"ให้\S{0,40}?เตรียม")
 # What is right now: "ขอแก้เป็นระดับ 3", "ตอนนี้ถือว่าอยู่ระดับ 3", "ที่ถูกต้องคือ…", "ที่เสร็จจริงคือ…"
@@ -583,6 +585,22 @@ def _numbers(nums: str) -> list[str]:
     return out
 
 
+def _part_carried(text: str) -> str:
+    """ "ส่วนที่ 3 ข้อ 1.1 ผลผลิต ✔️\nข้อ 2.1 นำไปใช้จริง… ✔️\nข้อ 2.2 แบบฟอร์ม 5 … ยังไม่ได้ทำ": the lines that
+    go on numbering items after a part's item are that part's too."""
+    out: list[str] = []
+    part: str | None = None
+    for line in text.split("\n"):
+        if (opened := _PART_ITEM_LINE.match(line)) is not None:
+            part = opened.group(1)
+        elif part is not None and _ITEM_LINE.match(line):
+            line = f"ส่วนที่ {part} {line.strip()}"
+        else:
+            part = None
+        out.append(line)
+    return "\n".join(out)
+
+
 def _part_heading_spread(m: re.Match[str]) -> str:
     """ "ส่วนที่3\n 1.1 ผลผลิต ✅\n 1.2 ผลลัพธ์ ❌": a part's heading says nothing itself; each line under it
     is that part's item ("ส่วนที่ 3 ข้อ 1.1 ผลผลิต ✅")."""
@@ -784,7 +802,7 @@ class ItemMatcher:
         text = _done_as_follows(text)  # "ดำเนินการแล้ว ดังนี้\n- …\n- …": each line listed is done
         text = _COUNTED_THEN_LISTED.sub(_counted_then_listed, text)
         text = _MEMO_SUBJECT.sub(_memo_sent, text)  # "เรื่อง ขอเชิญผู้แทนประชาชน…": the letter pasted is the letter sent
-        text = _PART_HEADING.sub(_part_heading_spread, thai_to_arabic_digits(text))
+        text = _part_carried(_PART_HEADING.sub(_part_heading_spread, thai_to_arabic_digits(text)))
         text = _DONE_THEN_MONTHS.sub(_months_so_far, text)
         but_last = self._all_but_last_unnumbered(indicator, text)
         text = self._ordinals_numbered(indicator, text)
