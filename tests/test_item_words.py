@@ -1470,3 +1470,11 @@ def test_lines_numbering_items_after_a_part_s_item_are_that_part_s(fy2565: Messa
     claims = fy2565.item_matcher.claims("4", said)
     assert set(claims.done) | set(claims.proposed) == {"s3-1.1", "s3-2.1"}
     assert set(claims.undone) == {"s3-2.2"}
+
+
+def test_item_n_of_a_checklist_named_by_its_words_is_not_indicator_n(fy2565: MessageParser) -> None:
+    """ "ข้อ 3" would be K3's number; beside One Platform's item 3 in its own words it is that item's."""
+    said = "แก้ไขค่ะ ข้อ 3 ที่ติ๊กไปเมื่อวาน ยังไม่เสร็จนะคะ ทำ data dictionary ยังไม่ครบ cleansing ก็ยังค้าง"
+    parsed = fy2565.parse(said, date(2022, 2, 15))
+    assert parsed.first is not None and parsed.first.indicator == "5.2"
+    assert set(parsed.first.claims.undone) | set(parsed.first.claims.proposed_undone) == {"3"}

@@ -511,6 +511,13 @@ class MessageParser:
         }
         codes = [c for c in codes if not _PART_BEFORE.search(blanked[: c.span[0]])]  # "ส่วนที่ 3 ข้อ 1"
         numbered = [c for c in named if any(i.kind == "checklist" and i.no for i in self.item_matcher.items.get(c, ()))]
+        if not numbered and any(blanked[c.span[0] : c.span[1]].lstrip().startswith("ข้อ") for c in codes):
+            # "ทำ data dictionary + cleansing ครบแล้วค่ะ ข้อ 3 ✅": no name said, but the words are an item of a
+            # checklist that numbers its items, and "ข้อ 3" is its number
+            by_items = {c.split("/", 1)[0] for c in self.item_matcher.by_words(None, blanked)[0]}
+            numbered = [
+                c for c in by_items if any(i.kind == "checklist" and i.no for i in self.item_matcher.items.get(c, ()))
+            ]
         if not numbered:
             return codes
         return [c for c in codes if not blanked[c.span[0] : c.span[1]].lstrip().startswith("ข้อ")]
