@@ -1478,3 +1478,13 @@ def test_item_n_of_a_checklist_named_by_its_words_is_not_indicator_n(fy2565: Mes
     parsed = fy2565.parse(said, date(2022, 2, 15))
     assert parsed.first is not None and parsed.first.indicator == "5.2"
     assert set(parsed.first.claims.undone) | set(parsed.first.claims.proposed_undone) == {"3"}
+
+
+def test_the_step_said_not_to_be_meant_is_not_done(fy2565: MessageParser, fy2562: MessageParser) -> None:
+    """ "ที่เสร็จคือขั้นตอนที่ 6 … ไม่ใช่ขั้นตอนที่ 7": the step put right is done, the one it replaces is not."""
+    said = "ขอแก้ไขค่ะ ตช.2 เมื่อวานพิมพ์ผิด ที่เสร็จคือขั้นตอนที่ 6 ประสาน ฝบท. ไม่ใช่ขั้นตอนที่ 7 นะคะ ทดสอบระบบยังไม่เสร็จค่ะ"
+    claims = fy2565.item_matcher.claims("K2", said)
+    assert set(claims.done) == {"step-6"} and set(claims.undone) | set(claims.proposed_undone) == {"step-7"}
+    other = "เมื่อวานพิมพ์ผิดค่ะ สารบรรณฯ ที่เสร็จคือขั้นตอนที่ 2 ประกวดราคา ไม่ใช่ขั้นตอนที่ 4 ยังไม่ได้ลงนามสัญญาค่ะ"
+    claims = fy2562.item_matcher.claims("ก.2", other)
+    assert "step-4" not in claims.done and "step-4" in set(claims.undone) | set(claims.proposed_undone)
