@@ -1488,3 +1488,8 @@ def test_the_step_said_not_to_be_meant_is_not_done(fy2565: MessageParser, fy2562
     other = "เมื่อวานพิมพ์ผิดค่ะ สารบรรณฯ ที่เสร็จคือขั้นตอนที่ 2 ประกวดราคา ไม่ใช่ขั้นตอนที่ 4 ยังไม่ได้ลงนามสัญญาค่ะ"
     claims = fy2562.item_matcher.claims("ก.2", other)
     assert "step-4" not in claims.done and "step-4" in set(claims.undone) | set(claims.proposed_undone)
+
+
+def test_an_item_begun_and_not_yet_complete_is_under_way_not_undone(fy2565: MessageParser) -> None:
+    said = "ข้อ 4 นำเข้าข้อมูลเริ่มแล้วตั้งแต่ เม.ย. แต่ยังปรับปรุงไม่ครบทุกชุดค่ะ"
+    assert fy2565.item_matcher.claims("5.2", said).empty

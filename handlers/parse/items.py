@@ -533,6 +533,7 @@ class _Acc:
     one_round: list[str] = field(default_factory=list)  # items told one round of, earlier in the message
     actions: frozenset[str] = frozenset()  # the actions ("สำรวจ", "ออกแบบ", …) said anywhere in the message
     first_undone: list[str] = field(default_factory=list)  # what the first clause saying "not done" named
+    begun: list[str] = field(default_factory=list)  # named by number in a clause saying they are under way
 
     def add(self, kind: str, ids: list[str]) -> None:
         target: list[str] = getattr(self, kind)
@@ -974,6 +975,8 @@ class ItemMatcher:
         if retracts and negated:
             under_way = False  # "ขอแก้ ขั้นที่ 5 ยังไม่เสร็จ เหลืออีก 9 หน่วยงาน": taken back, whatever is left
         # "ใช้จริง…ตั้งแต่ 1 ส.ค.", "ใช้ระบบจริงกับการประชุม…": in use
+        if under_way and not negated and not retracts:
+            acc.add("begun", [i for m in _REF.finditer(low) for i in self._refs(indicator, m)[0]])
         in_use = self._in_real_use(indicator, low)
         # "เริ่มใช้จริงในการประชุมสภา… ตั้งแต่ 15 มิ.ย.": put to use on a day gone by
         real_since = self._real_use(low) and re.search(_SINCE_DATE, low)
@@ -1171,6 +1174,10 @@ class ItemMatcher:
             chosen = [c for c in chosen if not (c.isdigit() and int(c) > int(said.group(1)))]
         if not negated:
             chosen = [*chosen, *(i for i in in_use if i not in chosen)]
+        elif not retracts:
+            # "ข้อ 4 นำเข้าข้อมูลเริ่มแล้วตั้งแต่ เม.ย. แต่ยังปรับปรุงไม่ครบทุกชุด": begun and not yet complete is
+            # under way, not said undone
+            chosen = [c for c in chosen if c not in acc.begun]
         if chosen:
             acc.add("proposed_undone" if negated else "proposed", chosen)
             acc.last_words = [] if negated else chosen
