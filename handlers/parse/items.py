@@ -1113,9 +1113,11 @@ class ItemMatcher:
         for c in short:
             # "วิเคราะห์กระบวนงาน+ออกแบบระบบ เสร็จแล้ว": analysis and design without the system developed are the
             # step that says them
-            said = several[c] & acc.actions
-            steps = [i.id for i in self.items[indicator.code] if i.kind == "step" and all(a in i.text for a in said)]
-            if len(said) >= 2 and len(steps) == 1 and steps[0] not in chosen:
+            done_actions = several[c] & acc.actions
+            steps = [
+                i.id for i in self.items[indicator.code] if i.kind == "step" and all(a in i.text for a in done_actions)
+            ]
+            if len(done_actions) >= 2 and len(steps) == 1 and steps[0] not in chosen:
                 chosen.append(steps[0])
         if options and any(o in several and len(several[o] & acc.actions) < 2 for o in options):
             options = [o for o in options if o not in several or len(several[o] & acc.actions) >= 2]
