@@ -790,9 +790,10 @@ class ItemMatcher:
             # "ออกแบบระบบเสร็จแล้ว ตอนนี้กำลังพัฒนาระบบอยู่": an action still going on is not said
             actions=frozenset(
                 a
-                for a in _ACTIONS
                 for clause in _clauses(text)
-                if a in clause and not (_STRONG_UNDER_WAY.search(clause) and not _DONE.search(clause))
+                if not (_STRONG_UNDER_WAY.search(clause) and not _DONE.search(clause))
+                for a in _ACTIONS
+                if a in clause
             ),
         )
         text = _CITED_LETTER.sub(" ", text)  # "ตามหนังสือที่ กท 0002/1187": evidence, not the words of an item
