@@ -544,6 +544,7 @@ class MessageParser:
             lines = [self.item_matcher.by_words(None, line)[0] for line in said.splitlines() if line.strip()]
             if any(lines):
                 chosen, options = [c for got in lines for c in got], []
+        by_clause: set[str] = set()
         if not chosen and not options and item.via in ("fuzzy", "none"):
             # "ขอแก้ไขรายงานเมื่อวานครับ ขั้นตอนที่ 2 คัดเลือกโครงการ ยังไม่เสร็จ ท่านรองฯ ขอเปลี่ยน…": the item is
             # named in one clause, the rest of the account drowns it; one indicator's items named, clause by
@@ -551,9 +552,8 @@ class MessageParser:
             named = {
                 c.split("/", 1)[0] for clause in item_clauses(said) for c in self.item_matcher.by_words(None, clause)[0]
             }
-            if len(named) == 1:
-                chosen = [f"{next(iter(named))}/"]
-        codes = {c.split("/", 1)[0] for c in chosen}
+            by_clause = named if len(named) == 1 else set()
+        codes = {c.split("/", 1)[0] for c in chosen} or by_clause
         torn = list(dict.fromkeys(c.split("/", 1)[0] for c in options))
         fitting = sorted(codes) if codes else torn
         if len(fitting) >= 2 and (headed := self._topic_heading(said, fitting)) is not None:
