@@ -1493,3 +1493,29 @@ def test_the_step_said_not_to_be_meant_is_not_done(fy2565: MessageParser, fy2562
 def test_an_item_begun_and_not_yet_complete_is_under_way_not_undone(fy2565: MessageParser) -> None:
     said = "ข้อ 4 นำเข้าข้อมูลเริ่มแล้วตั้งแต่ เม.ย. แต่ยังปรับปรุงไม่ครบทุกชุดค่ะ"
     assert fy2565.item_matcher.claims("5.2", said).empty
+
+
+def test_forms_that_came_back_went_out(fy2565: MessageParser) -> None:
+    """ "ได้กลับมา 30 ชุด", "ตอบกลับ 20 ราย": answers came back, so the questionnaire was sent out; a paper
+    "ส่งช้า" in the same message is a problem told, not the sending."""
+    back = fy2565.item_matcher.claims("K3", "ตช.3 แจกแบบสอบถามให้ 12 คณะ 40 ชุด ได้กลับมา 30 ชุด สรุปผลเรียบร้อยค่ะ")
+    assert set(back.proposed) == {"step-3", "step-3 (ซ้ำ)"}
+    answered = fy2565.item_matcher.claims("K3", "ตช.3 แบบสอบถามที่เวียนให้ทุกคณะ ตอบกลับ 20 ราย ครับ")
+    assert answered.proposed == ("step-3",)
+    late = fy2565.item_matcher.claims("K3", "ตช.3 สรุปข้อมูลจากแบบสอบถามแล้วค่ะ ตอบกลับ 30/40 ชุด ส่วนใหญ่บ่นว่าเอกสารประชุมส่งช้า")
+    assert late.proposed == ("step-3 (ซ้ำ)",)
+
+
+def test_directives_still_open_are_the_measure_not_the_follow_up_left_undone(fy2567: MessageParser) -> None:
+    claims = fy2567.item_matcher.claims(
+        "6", "ตช.6 ติดตามหน่วยงานตามข้อสั่งการสัญจรชุมชนเดือนละครั้ง ครบ 12 ครั้งแล้วค่ะ ข้อสั่งการค้างเหลือ 9 ข้อ"
+    )
+    assert claims.proposed == ("step-3",)
+
+
+def test_the_words_after_the_last_value_are_not_lost(fy2562: MessageParser) -> None:
+    """A message cut into parts at its values: what follows the last value still tells its items."""
+    said = "ติดตามประเมินผลสิ่งอำนวยความสะดวกเสร็จแล้ว ผู้ใช้ตอบแบบประเมิน 90 คน พึงพอใจ 85% และกำหนดแผนการดำเนินการปีงบ 63 แล้วครับ"
+    parsed = fy2562.parse(said, date(2019, 2, 15))
+    item = next(i for i in parsed.items if i.indicator == "ข.2")
+    assert set(item.claims.done) | set(item.claims.proposed) == {"step-3", "step-4"}

@@ -126,6 +126,8 @@ _CADENCE = re.compile(r"รอบ\s*\d+\s*เดือน(?!\s*แรก)(?:\s*\
 _NAMES_A_NUMBER = re.compile(r"\d+\.\d+|(?:ขั้น(?:ตอน)?|ข้อ|step)\s*(?:ที่)?\s*\d", re.IGNORECASE)
 _WHOLES = r"(?:โครงการ|เรื่อง|หน่วยงาน|หน่วย|เขต|ชุด|ศูนย์|แห่ง|คน|ราย|ข้อ|ฉบับ|คณะ|จุด|กลุ่มงาน|สำนัก|ท่าน|ครั้ง|รอบ)"
 _MEASURED_COUNT = re.compile(r"\d\s*(?:ข้อ|เรื่อง)")  # directives, complaints: what KPIs 4–6 measure
+# "ข้อสั่งการค้างเหลือ ๑๘ ข้อ": directives still open are the indicator's measure, not its step unfinished
+_MEASURED_LEFT = re.compile(r"(?:ข้อสั่งการ|เรื่องร้องเรียน)\S{0,12}\s*\d+\s*(?:ข้อ|เรื่อง)")
 # "ทดสอบไปแล้ว 8 คณะ จาก 12 คณะ", "นำเข้าไปแล้ว 6 จาก 10 ชุด", "ได้ 9/12 โครงการ", "ตรวจไปแล้ว 5 จาก 6 ครั้ง":
 # part of the whole the item is about
 _PART_OF_WHOLE = re.compile(rf"(?<![\d.])(\d+)\s*{_WHOLES}?\s*(?:/|จาก|ใน)\s*(?:ทั้งหมด\s*)?(\d+)\s*{_WHOLES}")
@@ -450,8 +452,12 @@ SYNONYMS = {
 _QUESTIONNAIRE = re.compile(r"แบบสอบถาม")
 _ALSO = re.compile(r"ก็ยัง|ก็ไม่|เช่นกัน|(?:ยังไม่|ไม่ได้)\S{0,20}ด้วย")
 _DIGIT = re.compile(r"\d")
-_SENT_OUT = re.compile(r"ส่ง|ทอด|แจก")
-_CAME_BACK = re.compile(r"(?<!ยังไม่)(?<!ไม่)ได้(?:รับ)?(?:กลับ)?คืน(?:มา)?(?=\s*(?:ครบ|\d|แล้ว|ทุก))")
+# forms sent out ("ส่งแบบสอบถาม", "ทอดไปครบ 12 คณะ", "ที่เวียนให้…"); papers "ส่งช้า" are a problem told, not a sending
+_SENT_OUT = re.compile(r"ส่ง(?!\s*(?:ช้า|ไม่ทัน|ล่าช้า))|ทอด|แจก|เวียน")
+# Forms come back ("ได้คืนมา 38 ชุด", "ได้กลับมา 58 ชุด", "ตอบกลับ 45 ราย", "ทั้ง 12 คณะตอบแล้ว"): they went out.
+_CAME_BACK = re.compile(
+    r"(?<!ยังไม่)(?<!ไม่)(?:ได้(?:รับ)?(?:กลับ)?(?:คืน|กลับ)(?:มา)?|ตอบ(?:กลับ)?(?:มา)?)(?=\s*(?:ครบ|\d|แล้ว|ทุก))"
+)
 _BARE_SUMMARY = re.compile(r"สรุป(?:คำตอบ|ผล)(?![\s(]*(?:การ)?(?:ใช้|ความพึง|ดำเนิน|วิเคราะห์|แบบ|ตอบ))")
 _CONTINUED = re.compile(r"ด้วย|เช่นกัน|ก็(?:เสร็จ|แล้ว)")
 
@@ -522,6 +528,7 @@ class _Acc:
     held: list[str] = field(default_factory=list)  # named done by number, then said to fall short
     last_words: list[str] = field(default_factory=list)  # matched by words in the clause before
     line_words: list[str] = field(default_factory=list)  # ``last_words`` as the line began
+    line: str = ""  # the line being read, for what a clause cut short leaves to it
     clause_no: int = 0  # the clause being read
     words_at: int = -1  # the clause that set ``last_words``
     told_at: int = -1  # the last clause said done that named no item
@@ -844,6 +851,7 @@ class ItemMatcher:
         told: list[tuple[set[str], list[str], bool]] = []  # each clause's actions, its items, whether said done
         for line in _with_synonyms(_PROJECT_NAMED.sub(_project_name_dropped, text)).split("\n"):
             acc.line_words = acc.last_words  # what a line's shortfall may hold back: its own items only
+            acc.line = thai_to_arabic_digits(line.lower())
             for clause in _clauses(line):
                 numbered_before = acc.last_numbered
                 proposed_before = list(acc.proposed)
@@ -1012,6 +1020,9 @@ class ItemMatcher:
                 and acc.words_at > acc.told_at
                 # "… เสนอผู้บริหารแล้ว / ส่วนติดตามรายเดือนยังเหลือรอบ ก.ย.": another item falls short
                 and not self._names_another(indicator.code, low, acc.last_words)
+                # "ติดตาม…ครบ ๑๒ ครั้งแล้ว ข้อสั่งการค้างเหลือ ๑๘ ข้อ": the directives still open are what the
+                # indicator measures, not a shortfall of the work told
+                and not (_MEASURED_COUNT.search(thai_to_arabic_digits(low)) and _MEASURED_LEFT.search(acc.line))
             ):  # "⏳ คัดเลือก… 10 โครงการ รออีก 2": not the line above's
                 acc.add("blocked", acc.last_words)  # "… ได้รับแล้ว 41 เขต / ยังขาดอีก 9 เขต": the item before
             if not _NAMES_A_NUMBER.search(low):
@@ -1038,6 +1049,7 @@ class ItemMatcher:
             and (not finished or _STRONG_UNDER_WAY.search(low))
             and not _INSTALLMENT.search(thai_to_arabic_digits(low))  # "ส่วนงวด ๒ กับ ๓ จะส่งมอบปี ๖๓": others
             and not low.lstrip().startswith("(")  # "ครบ 12 ชุดแล้ว (เริ่มนำเข้า เม.ย. …)": how it got there
+            and not _MEASURED_LEFT.search(thai_to_arabic_digits(low))
         ):
             # "แจ้งเขตทราบแล้ว ส่วนการประชาสัมพันธ์ผ่านเว็บไซต์ รอฝ่าย IT อัปโหลด": the other half of the
             # same milestone is still under way

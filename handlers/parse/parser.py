@@ -49,6 +49,7 @@ CLEAR_SCORE = 40.0  # a moderate score with no rival (second ≤ a third of it) 
 DISTINCT_UNITS = {"นาที", "บาท", "คะแนน", "ระดับ"}
 PERCENT_UNITS = {"ร้อยละ", "%"}
 COUNT_UNITS = set(COUNT_WORDS)
+_WORDS = re.compile(r"[ก-๙a-z]{3,}")
 _CLOSING = re.compile(r"\s*(?:ค่ะ|คะ|ครับ|คับ|นะคะ|นะครับ|จ้า|%)?\s*$")
 _NOT_A_RESULT_BEFORE = re.compile(r"(?:ปี|พ\.ศ\.|ห้อง|ข้อ|[ก-ฮ]\.\s?[ก-ฮ]\.?)\s*\(?\s*$")
 # "ความก้าวหน้าร้อยละ 55", "สรุปความคืบหน้าตัวชี้วัดยุทธศาสตร์ 3 ไตรมาสนี้ประมาณ 30%" (code and period blanked)
@@ -448,6 +449,7 @@ class MessageParser:
         checked against the items that make it, never saved as a number.
         """
         out: list[ParsedItem] = []
+        tail = self._tail_owner(items, whole)
         for item in items:
             if item.indicator is None:
                 # a question ("…ยังไม่ส่งผลไตรมาส 3 ตัวไหนบ้าง") is not leant into a report on one indicator
@@ -467,6 +469,8 @@ class MessageParser:
                 # One indicator: its items are read in the whole message, periods and dates left in
                 # ("ตรวจติดตามรอบเดือน ม.ค. เรียบร้อย" is one round of a monthly step, not the step).
                 said = whole if len(items) == 1 else item.text
+                if tail is not None and tail[0] is item:
+                    said = f"{said}\n{tail[1]}"
                 claims = self.item_matcher.claims(item.indicator, said)
                 rubric = self.indicators[item.indicator].rubric
                 on_ladder = rubric is not None and rubric.kind is RubricKind.ladder
@@ -502,6 +506,25 @@ class MessageParser:
         if any(not i.claims.empty for i in out):
             intent = "report"
         return out, intent
+
+    def _tail_owner(self, items: list[ParsedItem], whole: str) -> tuple[ParsedItem, str] | None:
+        """A message cut at its values ("…ตอบแบบประเมิน 126 คน พึงพอใจ 88.6% และกำหนดแผน…ปีงบ 63 แล้ว") leaves
+        the words after the last value to no part; they tell the items of the one indicator whose items
+        they name, and are lost to none."""
+        ends = [i.span[1] for i in items if i.span is not None]
+        if len(items) < 2 or len(ends) != len(items) or max(ends) >= len(whole):
+            return None
+        tail = whole[max(ends) :]
+        if not _WORDS.search(tail):
+            return None
+        owners = [
+            i
+            for i in items
+            if i.indicator is not None
+            and i.indicator in self.item_matcher.items
+            and not self.item_matcher.claims(i.indicator, tail).empty
+        ]
+        return (owners[-1], tail) if len({i.indicator for i in owners}) == 1 else None
 
     def _not_item_numbers(self, codes: list[CodeMatch], blanked: str) -> list[CodeMatch]:
         """ "One Platform ข้อ 1 และ 2 เสร็จแล้ว": "ข้อ n" numbers the items of the checklist the message
