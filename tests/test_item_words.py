@@ -1519,3 +1519,31 @@ def test_the_words_after_the_last_value_are_not_lost(fy2562: MessageParser) -> N
     parsed = fy2562.parse(said, date(2019, 2, 15))
     item = next(i for i in parsed.items if i.indicator == "ข.2")
     assert set(item.claims.done) | set(item.claims.proposed) == {"step-3", "step-4"}
+
+
+def test_the_month_an_item_is_due_by_is_not_its_words(fy2565: MessageParser) -> None:
+    """Item 4 of One Platform is due "ภายในเดือนเมษายน 2565": a plan for next month is not that item."""
+    claims = fy2565.item_matcher.claims(
+        "5.2",
+        "One Platform นำเข้าข้อมูลครบ 10 ชุดแล้วครับ ส่วนข้อ 5 นวัตกรรมจากชุดข้อมูล ยังไม่ผ่านนะครับ ยังไม่มีผลงาน เดือนหน้าจะประชุมหาไอเดีย",
+    )
+    assert claims.undone == ("5",) and claims.proposed == ("4",) and not claims.proposed_undone
+
+
+def test_what_is_left_to_come_holds_back_the_item_before(fy2565: MessageParser) -> None:
+    for said in (
+        "One Platform นำเข้าข้อมูลแล้ว 7 ชุด อีก 3 ชุดจะนำเข้าเดือนหน้าค่ะ",
+        "One Platform นำเข้าข้อมูลไปแล้ว 7 จาก 10 ชุด ที่เหลือทยอยใส่ค่ะ",
+    ):
+        claims = fy2565.item_matcher.claims("5.2", said)
+        assert "4" not in claims.proposed and "4" not in claims.done, said
+
+
+def test_forms_gathered_back_went_out(fy2565: MessageParser) -> None:
+    claims = fy2565.item_matcher.claims("K2", "ตช.2 แบบสอบถามที่ส่งให้ ส.ก. เก็บกลับมาได้ 30 ชุด สรุปผลเรียบร้อยแล้วครับ")
+    assert set(claims.proposed) == {"step-3", "step-4"}
+
+
+def test_use_that_starts_next_month_is_to_come(fy2565: MessageParser) -> None:
+    claims = fy2565.item_matcher.claims("K3", "ตช.3 หนังสือเวียนแจ้งผู้ใช้งานให้เข้าใช้ระบบออกแล้วครับ เดือนหน้าเริ่มใช้งานจริงทุกคณะ")
+    assert claims.proposed == ("step-8",)

@@ -179,7 +179,8 @@ _LEVEL_NOT_REACHED = re.compile(r"\s*(?:[❌✗✖✘✕]|ยังไม่|ไ
 _OPENS_WITH_IT = re.compile(r"\s*(?:ส่วน|แต่|และ)?\s*")  # "ส่วนระดับ 5 …": nothing before the level but a link
 _MARK_BEFORE = re.compile(r"[❌✗✖✘✕]\s*$")
 _PROBLEMS_SAID = re.compile(r"ปัญหา\s*(?:,|/|\+|และ)?\s*อุปสรรค|ข้อเสนอแนะ")
-_TO_COME = re.compile(r"จะ\s*(?:เริ่ม|เปิด|นำ\S{0,10})?$")  # "จะเริ่มใช้จริงสัปดาห์หน้า"
+# "จะเริ่มใช้จริงสัปดาห์หน้า", "เดือนหน้าเริ่มใช้งานจริงทุกคณะ": use to come
+_TO_COME = re.compile(r"(?:จะ|(?:อาทิตย์|สัปดาห์|เดือน|ปี)หน้า\s*(?:ก็|ถึง|ค่อย|จะ)?)\s*(?:เริ่ม|เปิด|นำ\S{0,10})?$")
 # "หนังสือแจ้ง…", "ทำหนังสือแจ้งท่าน ส.ก. ว่า…", "แจ้ง ส.ก. เรื่อง…": the letter announcing what follows
 _ANNOUNCED = re.compile(r"(?:หนังสือ|แจ้ง|เวียน)(?:\S{0,30}|[^\n]{0,30}(?:ว่า|เรื่อง(?:การ)?))\s*$")
 _QUARTERLY = re.compile(r"ทุก\s*(?:3\s*เดือน|ไตรมาส)")
@@ -262,7 +263,7 @@ _EXECUTIVES_SAID = re.compile(
 # What is still missing, said after the item ("ได้รับแล้ว 41 เขต ยังขาดอีก 9 เขต"): that item is not done.
 # Only a clause with no subject of its own: "41 เขต ยังขาดอีก 9 เขต", not "รายเขต ❌ (ยังขาด 3 เขต)".
 _SHORTFALL = re.compile(
-    r"\s*(?:[\d,]+\s*\S{0,8}\s*)?(?:ยังขาด|ขาดอีก|ยังไม่ครบ|(?:ยัง)?รออีก|อีก\s*\d+\s*\S{0,6}\s*รอ|(?<!คัด)(?:ยัง|คง|ที่)?เหลือ(?:อีก)?\s*(?:\d|จะ|ยัง|กำลัง|รอ|(?<=อีก)(?:ท่าน|คน|หน่วย|เขต|เรื่อง|ชุด|หนึ่ง)))"
+    r"\s*(?:[\d,]+\s*\S{0,8}\s*)?(?:ยังขาด|ขาดอีก|ยังไม่ครบ|(?:ยัง)?รออีก|อีก\s*\d+\s*\S{0,6}\s*(?:รอ|จะ|ยัง|กำลัง|ทยอย)|(?<!คัด)(?:ยัง|คง|ที่)?เหลือ(?:อีก)?\s*(?:\d|จะ|ยัง|กำลัง|รอ|ทยอย|(?<=อีก)(?:ท่าน|คน|หน่วย|เขต|เรื่อง|ชุด|หนึ่ง)))"
 )
 _QUESTION = re.compile(
     r"หรือยัง|หรือไม่|ไหม|มั้ย|รึยัง|(?<!เ)กี่|อะไร|เท่าไ|ยังไง|ส่วนไหน|ข้อไหน|ขั้นไหน|ระดับไหน|ไหน(?:คะ|ครับ|นะ)|ใคร(?!\s*ก็)|"
@@ -454,9 +455,11 @@ _ALSO = re.compile(r"ก็ยัง|ก็ไม่|เช่นกัน|(?:�
 _DIGIT = re.compile(r"\d")
 # forms sent out ("ส่งแบบสอบถาม", "ทอดไปครบ 12 คณะ", "ที่เวียนให้…"); papers "ส่งช้า" are a problem told, not a sending
 _SENT_OUT = re.compile(r"ส่ง(?!\s*(?:ช้า|ไม่ทัน|ล่าช้า))|ทอด|แจก|เวียน")
-# Forms come back ("ได้คืนมา 38 ชุด", "ได้กลับมา 58 ชุด", "ตอบกลับ 45 ราย", "ทั้ง 12 คณะตอบแล้ว"): they went out.
+# Forms come back ("ได้คืนมา 38 ชุด", "ได้กลับมา 58 ชุด", "ตอบกลับ 45 ราย", "ทั้ง 12 คณะตอบแล้ว", "เก็บกลับมาได้ 38
+# ชุด"): they went out.
 _CAME_BACK = re.compile(
-    r"(?<!ยังไม่)(?<!ไม่)(?:ได้(?:รับ)?(?:กลับ)?(?:คืน|กลับ)(?:มา)?|ตอบ(?:กลับ)?(?:มา)?)(?=\s*(?:ครบ|\d|แล้ว|ทุก))"
+    r"(?<!ยังไม่)(?<!ไม่)(?:ได้(?:รับ)?(?:กลับ)?(?:คืน|กลับ)(?:มา)?|ตอบ(?:กลับ)?(?:มา)?|เก็บ(?:คืน|กลับ)?(?:มา)?(?:ได้)?)"
+    r"(?=\s*(?:ครบ|\d|แล้ว|ทุก))"
 )
 _BARE_SUMMARY = re.compile(r"สรุป(?:คำตอบ|ผล)(?![\s(]*(?:การ)?(?:ใช้|ความพึง|ดำเนิน|วิเคราะห์|แบบ|ตอบ))")
 _CONTINUED = re.compile(r"ด้วย|เช่นกัน|ก็(?:เสร็จ|แล้ว)")
@@ -1220,7 +1223,7 @@ class ItemMatcher:
     def _real_use(low: str) -> bool:
         return any(
             not _ANNOUNCED.search(low[max(0, m.start() - 40) : m.start()])
-            and not _TO_COME.search(low[max(0, m.start() - 16) : m.start()])
+            and not _TO_COME.search(low[max(0, m.start() - 24) : m.start()])
             for m in _REAL_USE.finditer(low)
         )
 
@@ -1962,9 +1965,17 @@ def _lead(text: str) -> str:
 
 
 def _own_words(text: str) -> str:
-    """An item's text without the numbering and part headings printed before it."""
+    """An item's text without the numbering and part headings printed before it, and without the month
+    it is due by ("เริ่มนำเข้าข้อมูลภายในเดือนเมษายน 2565"): "เดือนหน้าจะประชุม…" is not that item."""
     text = re.sub(r"^ส่วนที่\s*\d+\s*:\s*[^–]*–\s*", "", text.strip())
+    text = _DUE_MONTH.sub(" ", text)
     return re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", text)
+
+
+_DUE_MONTH = re.compile(
+    r"\s*(?:ภายใน)?\s*เดือน(?:มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|"
+    r"พฤศจิกายน|ธันวาคม)\s*(?:พ\.ศ\.\s*)?\d{4}"
+)
 
 
 _AND = re.compile(r"\s*(?:และ|กับ|รวมทั้ง|พร้อมทั้ง|\+|/)\s*")
