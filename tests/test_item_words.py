@@ -1547,3 +1547,34 @@ def test_forms_gathered_back_went_out(fy2565: MessageParser) -> None:
 def test_use_that_starts_next_month_is_to_come(fy2565: MessageParser) -> None:
     claims = fy2565.item_matcher.claims("K3", "ตช.3 หนังสือเวียนแจ้งผู้ใช้งานให้เข้าใช้ระบบออกแล้วครับ เดือนหน้าเริ่มใช้งานจริงทุกคณะ")
     assert claims.proposed == ("step-8",)
+
+
+def test_the_office_that_owns_an_indicator_tells_apart_the_steps_two_print(fy2565: MessageParser) -> None:
+    """K2 and K3 print the same analysis-and-design step; the reporter's own office (K2 is the
+    กลุ่มงานญัตติและกระทู้'s) says which, for a tap."""
+    work = (
+        "ประชุมคณะทำงานเมื่อ 3 ก.พ. วิเคราะห์กระบวนงานและออกแบบระบบที่ต้องการเสร็จแล้วค่ะ"
+        " ส่วนการพัฒนาระบบอยู่ระหว่างประสานฝ่ายบริหารงานทั่วไปค่ะ"
+    )
+    unowned = fy2565.parse(work, date(2022, 2, 15)).first
+    assert unowned is not None and unowned.indicator != "K2" and set(unowned.candidates) == {"K2", "K3"}
+    owned = fy2565.parse(f"กลุ่มงานญัตติฯ แจ้งค่ะ {work}", date(2022, 2, 15)).first
+    assert owned is not None and owned.indicator == "K2" and owned.via == "item"
+    assert not owned.claims.done and owned.claims.proposed == ("step-5",)
+
+
+def test_the_five_questions_answered_tell_the_work_and_its_status(fy2562: MessageParser) -> None:
+    """ "ทำอะไร: … / กับใคร: … / ที่ไหน: … / เมื่อไร: …" then "เรียบร้อยค่ะ": the work on the ทำอะไร line is said
+    done by the closing line ("…แล้ว…" in the work is "and then"); the answers about who and where are
+    no items."""
+    said = (
+        "สิ่งอำนวยความสะดวกค่ะ\n"
+        "ทำอะไร: ลงพื้นที่ดูทางลาดกับห้องน้ำ แล้วติดตามประเมินผลการใช้งานจากผู้ใช้\n"
+        "กับใคร: ส่วนบริหารกลาง + สำนักการโยธา\n"
+        "ที่ไหน: ศาลาว่าการ กทม.\n"
+        "เมื่อไร: ม.ค. 62\n"
+        "เรียบร้อยค่ะ เดือนหน้าจะกำหนดแผนปีต่อไป"
+    )
+    assert fy2562.item_matcher.claims("ข.2", said).proposed == ("step-3",)
+    going = said.replace("เรียบร้อยค่ะ เดือนหน้าจะกำหนดแผนปีต่อไป", "ยังทำอยู่ค่ะ คาดว่าเสร็จ มี.ค.")
+    assert fy2562.item_matcher.claims("ข.2", going).empty

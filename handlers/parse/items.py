@@ -814,6 +814,7 @@ class ItemMatcher:
         # "- 15 พ.ย. เก็บกลับ 48 ชุด": a line of a dated account tells what was done that day
         text = _DATED_LINE.sub(r"\g<0> แล้ว", text)
         text = _done_as_follows(text)  # "ดำเนินการแล้ว ดังนี้\n- …\n- …": each line listed is done
+        text = _five_questions(text)  # "ทำอะไร: …\nเมื่อไร: …\nเรียบร้อยค่ะ": the work asked about, said done
         text = _COUNTED_THEN_LISTED.sub(_counted_then_listed, text)
         text = _MEMO_SUBJECT.sub(_memo_sent, text)  # "เรื่อง ขอเชิญผู้แทนประชาชน…": the letter pasted is the letter sent
         text = _part_carried(_PART_HEADING.sub(_part_heading_spread, thai_to_arabic_digits(text)))
@@ -1921,6 +1922,45 @@ def _done_as_follows(text: str) -> str:
             continue
         under = False
         out.append(line)
+    return "\n".join(out)
+
+
+_FIELD = re.compile(r"^[^\S\n]*(?:[-•*▪·]\s*)?(?P<field>ทำอะไร|กับใคร|ที่ไหน|เมื่อไ(?:ร|หร่)|อย่างไร|ยังไง)[^\S\n]*[:：]")
+
+
+def _five_questions(text: str) -> str:
+    """The committee's five questions answered line by line ("ทำอะไร: … / กับใคร: … / ที่ไหน: … / เมื่อไร: …
+    / อย่างไร: …"): the work is on the "ทำอะไร" line, the rest tells about it. A status said in the other
+    answers or on a closing line ("เรียบร้อยค่ะ", "เสร็จทั้งสองเรื่องแล้ว") is the work's; the answers' own
+    words (who, where, how) are no items."""
+    lines = text.split("\n")
+    fields = [_FIELD.match(line) for line in lines]
+    what = [(n, m) for n, m in enumerate(fields) if m is not None and m.group("field") == "ทำอะไร"]
+    if len(what) != 1:
+        return text
+    n, head = what[0]
+    work = lines[n][head.end() :]
+    if _UNDER_WAY.search(work) or _NOT_DONE.search(work):
+        return text  # its own status ("แล้ว" in it is as often "and then": "วิเคราะห์ผล…แล้วคัดเลือก…")
+    status = [
+        line[m.end() :] if m else line
+        for line, m in zip(lines[n + 1 :], fields[n + 1 :], strict=True)
+        if m is not None or line.strip()
+    ]
+    said = [
+        part
+        for line in status
+        for part in re.split(r"\s*/\s*", line)
+        for part in _clauses(part)
+        if _DONE.search(part) and not (_UNDER_WAY.search(part) or _NOT_DONE.search(part))
+    ]
+    if not said:
+        return text
+    out = list(lines)
+    out[n] = f"{work} แล้ว"
+    for k in range(n + 1, len(lines)):
+        if fields[k] is not None:
+            out[k] = ""  # who, where, when, how: about the work, not more of it
     return "\n".join(out)
 
 

@@ -50,6 +50,7 @@ DISTINCT_UNITS = {"นาที", "บาท", "คะแนน", "ระดั�
 PERCENT_UNITS = {"ร้อยละ", "%"}
 COUNT_UNITS = set(COUNT_WORDS)
 _WORDS = re.compile(r"[ก-๙a-z]{3,}")
+_UNSPACED = re.compile(r"[\sฯ.]+")
 _CLOSING = re.compile(r"\s*(?:ค่ะ|คะ|ครับ|คับ|นะคะ|นะครับ|จ้า|%)?\s*$")
 _NOT_A_RESULT_BEFORE = re.compile(r"(?:ปี|พ\.ศ\.|ห้อง|ข้อ|[ก-ฮ]\.\s?[ก-ฮ]\.?)\s*\(?\s*$")
 # "ความก้าวหน้าร้อยละ 55", "สรุปความคืบหน้าตัวชี้วัดยุทธศาสตร์ 3 ไตรมาสนี้ประมาณ 30%" (code and period blanked)
@@ -244,6 +245,18 @@ class MessageParser:
         self.item_matcher = ItemMatcher(plan)
         self.indicators = {i.code: i for i in plan.indicators()}
         # Indicators whose checklist is grouped in parts ("ส่วนที่ 3"): read once, asked per message.
+        # The office owning each indicator, by the words it goes by in chat: "กลุ่มงานประชุมสภาและกรรมการ
+        # วิสามัญ" is said "กลุ่มงานประชุมสภาฯ"; an office owning every indicator tells none apart.
+        owned: dict[str, set[str]] = {}
+        for ind in plan.indicators():
+            offices = {*ind.owners, *(p.owner for p in ind.projects if p.owner)}
+            owned[ind.code] = {_UNSPACED.sub("", o.split("และ")[0]) for o in offices}
+        common = set.intersection(*owned.values()) if owned else set()
+        unit = _UNSPACED.sub("", plan.unit)  # the unit itself names no one indicator
+        self._owner_words = {
+            c: tuple(w for w in ws - common if len(w) >= 8 and w not in unit and not any(ch.isdigit() for ch in w))
+            for c, ws in owned.items()
+        }
         self.parted = [c for c, items in self.item_matcher.items.items() if any("ส่วนที่" in i.text for i in items)]
 
     # --- public -----------------------------------------------------------------------------
@@ -584,6 +597,11 @@ class MessageParser:
             # a word of one of their names only; confirmed before saving
             rest = [c for c in fitting if c != headed]
             return ParsedItem(headed, [headed, *rest], 0.6, "item", item.value, item.pending, item.text)
+        if len(fitting) >= 2 and (owner := self._owner_named(said, fitting)) is not None:
+            # "กลุ่มงานญัตติฯ แจ้งครับ ประชุมคณะทำงาน… วิเคราะห์กระบวนงานและออกแบบระบบ…": steps K2 and K3 both
+            # print, told by the office that owns one of them; confirmed before saving
+            rest = [c for c in fitting if c != owner]
+            return ParsedItem(owner, [owner, *rest], 0.6, "item", item.value, item.pending, item.text)
         if lean and len(fitting) >= 2 and (leaning := self._leaning(said, fitting)) is not None:
             # "ขอโทษค่ะ … สรุปผลการใช้ระบบนัดประชุมยังไม่ได้ทำ ที่เสร็จคือทดสอบระบบ": K2 and K3 print the same
             # steps; the words of one's name ("นัดประชุม") lean to it; confirmed before saving
@@ -611,6 +629,13 @@ class MessageParser:
         named = [self.item_matcher.by_words(None, clause)[0] for clause in item_clauses(said)]
         codes = {c.split("/", 1)[0] for chosen in named for c in chosen}
         return {code} if codes == {code} and sum(1 for chosen in named if chosen) >= 2 else set()
+
+    def _owner_named(self, text: str, codes: list[str]) -> str | None:
+        """The one of ``codes`` whose owning office the message names ("กลุ่มงานญัตติฯ" for the
+        กลุ่มงานญัตติและกระทู้), when no other of them is owned by an office it names."""
+        said = _UNSPACED.sub("", text)
+        named = [c for c in codes if any(o in said for o in self._owner_words.get(c, ()))]
+        return named[0] if len(named) == 1 else None
 
     def _leaning(self, text: str, codes: list[str]) -> str | None:
         """The one of ``codes`` the words of their names lean to, though not clearly enough to name it alone."""
