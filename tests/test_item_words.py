@@ -1578,3 +1578,27 @@ def test_the_five_questions_answered_tell_the_work_and_its_status(fy2562: Messag
     assert fy2562.item_matcher.claims("ข.2", said).proposed == ("step-3",)
     going = said.replace("เรียบร้อยค่ะ เดือนหน้าจะกำหนดแผนปีต่อไป", "ยังทำอยู่ค่ะ คาดว่าเสร็จ มี.ค.")
     assert fy2562.item_matcher.claims("ข.2", going).empty
+
+
+def test_a_part_each_for_several_indicators_named_by_code_or_alias(fy2565: MessageParser) -> None:
+    """ "ตช.1 … / One Platform … / เบิกจ่าย … 48.75%": each part opens with the indicator it is about, by code
+    or alias; its items and value are that indicator's alone."""
+    said = (
+        "ตช.1 ทำ Action Plan หัวหน้าเห็นชอบแล้ว แต่งตั้งคณะทำงานแล้วค่ะ / One Platform ข้อ 1 ผ่านแล้ว"
+        " / เบิกจ่ายงบประมาณภาพรวมได้ 48.75% ค่ะ"
+    )
+    parsed = fy2565.parse(said, date(2022, 4, 5))
+    by_code = {i.indicator: i for i in parsed.items}
+    assert set(by_code) == {"K1", "5.2", "5.1"}
+    assert set(by_code["K1"].claims.done) | set(by_code["K1"].claims.proposed) == {"step-1", "step-2"}
+    assert by_code["5.2"].claims.done == ("1",)
+    five_one = by_code["5.1"].value
+    assert five_one is not None and five_one.value == 48.75 and by_code["5.1"].claims.empty
+
+
+def test_an_indicator_s_lines_before_another_s_part_stay_its_own(fy2565: MessageParser) -> None:
+    said = "สถานะ ตช.1 ค่ะ\nขั้นที่ 1 ✅\nขั้นที่ 2 ✅\n---\nตช.3 ทดสอบระบบแล้ว\nนวัตกรรม ได้ 20 คะแนน"
+    parsed = fy2565.parse(said, date(2022, 4, 5))
+    k1 = next(i for i in parsed.items if i.indicator == "K1")
+    assert set(k1.claims.done) == {"1", "2"}
+    assert all("1" not in i.claims.done for i in parsed.items if i.indicator != "K1")

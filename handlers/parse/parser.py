@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import pairwise
 from typing import Any, Literal
 
 from handlers.parse import questions as q
@@ -122,6 +123,11 @@ _NEVER_A_RESULT = re.compile(
 )
 # "ญัตติ: …", "กก.สามัญ: …", "ญัตติครับ — …": the topic first
 _TOPIC_HEADING = re.compile(r"\s*([^\s:：—]{2,20}?)\s*(?:ค่ะ|ครับ|คะ|นะคะ|นะครับ)?\s*(?:[:：]|\s[—–-]\s)")
+# Where a message gives the next indicator its part: a new line, or " / " between parts of one line.
+_PART_BREAK = re.compile(r"\n|[^\S\n]+/[^\S\n]+")
+_BULLET_LEAD = re.compile(r"^[\s\-•*▪·]*(?:\d{1,2}[).]\s*)?")
+_BARE_NUMBER = re.compile(r"[\d.]+")
+PART_HEAD = 24  # letters at a part's opening where the indicator it is about is named
 _LISTED_LINE = re.compile(r"\n(?=\s*(?:[-•*]|\d+[).])\s*)")
 _NEXT_LINE = re.compile(r"\n(?=[^\S\n]*\S)")
 _LEADING_NUMBER = re.compile(r"\s*(\d+(?:\.\d+)*)\s+\S")
@@ -349,6 +355,9 @@ class MessageParser:
             if rows:
                 return rows
         distinct = list(dict.fromkeys(c.code for c in codes))
+        parts = self._named_parts(blanked, valued)
+        if parts is not None and {i.indicator for i in parts} - set(distinct):  # an indicator no code names
+            return parts
         if len(distinct) >= 2 and not any(c.alternatives for c in codes):
             out: list[ParsedItem] = []
             for seg, vseg, said, span in self._segments(blanked, valued, codes):
@@ -732,6 +741,67 @@ class MessageParser:
         first = cuts[len(cuts) - len(others)]  # the others are the listed lines to the end
         own = replace(self._item(seg[:first], code, valued=vseg[:first]), span=(span[0], offset + first))
         return [own, *others]
+
+    def _named_parts(self, blanked: str, valued: str) -> list[ParsedItem] | None:
+        """ "ตช.1 ทำ Action Plan…แล้ว / ตช.2 สรุปผล…เรียบร้อย / เบิกจ่ายงบประมาณ… 48.75%", "1) นวัตกรรม …\n2)
+        ตัวชี้วัดที่ 1 …\n3) OP …": a message giving each indicator a part of its own (a line, or a part
+        between " / ") that opens with its code or alias; each part is that indicator's, and a part naming
+        none goes with the one before it."""
+        cuts = [0, *(m.end() for m in _PART_BREAK.finditer(blanked)), len(blanked)]
+        spans = [(a, b) for a, b in pairwise(cuts) if blanked[a:b].strip()]
+        if len(spans) < 2:
+            return None
+        opened = [self._opened_by(blanked[a:b]) for a, b in spans]
+        named = [c for c, _ in opened if c is not None]
+        if len(set(named)) < 2 or len(set(named)) != len(named):
+            return None  # one indicator, or one told in two places: not a part each
+        merged: list[tuple[int, int, str, str]] = []
+        for (a, b), (code, via) in zip(spans, opened, strict=True):
+            if code is None and (value_spans(valued[a:b]) or self._names_any(blanked[a:b])):
+                # a value no part names, or an indicator named further in: read as a whole message is
+                return None
+            if code is not None:
+                merged.append((a if merged else 0, b, code, via))
+            elif merged:
+                start, _, last, how = merged[-1]
+                merged[-1] = (start, b, last, how)
+        items = [
+            replace(self._item(blanked[a:b], code, via=via, valued=valued[a:b]), span=(a, b))
+            for a, b, code, via in merged
+        ]
+        # "ปฏิทินฯ ยังไม่ได้สรุปรอบนี้": a part with neither a value nor an item said is no report on its own
+        told = [
+            i
+            for i in items
+            if i.value is not None
+            or i.pending
+            or (
+                i.indicator in self.item_matcher.items and not self.item_matcher.claims(i.indicator or "", i.text).empty
+            )
+        ]
+        return told if len(told) >= 2 else None
+
+    def _opened_by(self, part: str) -> tuple[str | None, str]:
+        """The indicator a part opens with, by its code or an alias, and how it was named."""
+        head = _BULLET_LEAD.sub("", part)[:PART_HEAD]
+        # "ข้อ 2 ✅ เสนอ…": a line of a checklist numbered by its items, not an indicator's
+        # ("4 ครั้ง" once a month before it is blanked is a count, not indicator 4)
+        codes = [
+            c
+            for c in self.matcher.find_codes(head)
+            if not c.alternatives
+            and not head[c.span[0] :].startswith("ข้อ")
+            and not _BARE_NUMBER.fullmatch(head[c.span[0] : c.span[1]].strip())
+        ]
+        if codes:
+            return min(codes, key=lambda c: c.span[0]).code, "code"
+        hits = self.matcher.alias_hits(head)
+        return (next(iter(hits)), "alias") if len(hits) == 1 else (None, "")
+
+    def _names_any(self, part: str) -> bool:
+        """Whether a part names an indicator anywhere in it, by a code or an alias."""
+        codes = [c for c in self.matcher.find_codes(part) if not part[c.span[0] :].startswith("ข้อ")]
+        return bool(codes or self.matcher.alias_hits(part))
 
     def _listed_lines(self, blanked: str, valued: str) -> list[ParsedItem] | None:
         """ "สรุปจากที่ประชุม (ผู้เข้าร่วม 14 คน)\n- มติสภา: … 37 จาก 38 ญัตติ\n- Traffy: … 81.2%": bullet lines
