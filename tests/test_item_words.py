@@ -1602,3 +1602,14 @@ def test_an_indicator_s_lines_before_another_s_part_stay_its_own(fy2565: Message
     k1 = next(i for i in parsed.items if i.indicator == "K1")
     assert set(k1.claims.done) == {"1", "2"}
     assert all("1" not in i.claims.done for i in parsed.items if i.indicator != "K1")
+
+
+def test_when_work_was_set_for_and_why_it_slipped_name_no_item(fy2562: MessageParser) -> None:
+    """ "เดิมกำหนด ก.ค. เลื่อนเป็น ส.ค. เพราะเกณฑ์ยังไม่นิ่ง": the schedule and the reason are about the item
+    said before, not step 1's "เวียนแจ้งกำหนดการตรวจและเกณฑ์"."""
+    claims = fy2562.item_matcher.claims(
+        "ก.1",
+        "ศูนย์ข้อมูลข่าวสารฯ ครับ การประเมินผลการนำเข้าข้อมูลของทุกหน่วยงาน ยังไม่ได้ทำนะครับ"
+        " เดิมกำหนด ก.ค. เลื่อนเป็นต้น ส.ค. เพราะเกณฑ์ประเมินยังไม่นิ่ง",
+    )
+    assert claims.proposed_undone == ("step-5",) and not claims.proposed

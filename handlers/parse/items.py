@@ -79,6 +79,12 @@ _ASKING_SAID = re.compile(
 )
 _SENT_BACK = re.compile(r"ตีกลับ|ส่ง(?:กลับ|คืน)\S{0,6}ให้\S{0,4}แก้|ให้กลับไปแก้")
 _PURPOSE = re.compile(r"(?<=\S)\s+สำหรับ(?:การ|ใช้)?\S[^\n]*")
+# "เดิมกำหนด ก.ค.", "กำหนดไว้ 25 ม.ค.": when something is set for, no item's "กำหนดการ…"
+_SCHEDULE_SAID = re.compile(
+    r"(?:เดิม|ตาม)?กำหนด(?:การ)?(?:เดิม|ไว้|ใหม่)?(?:เป็น)?\s*(?=(?:วันที่\s*)?\d|[ก-ฮ]{1,2}\.[ก-ฮ]\.|เดือน|ต้น|กลาง|ปลาย|ภายใน)"
+)
+# "เลื่อนเป็นต้น ส.ค. เพราะเกณฑ์ประเมินยังไม่นิ่ง": why, not another item (unless it names one by number)
+_BECAUSE = re.compile(r"(?<=\S)\s*(?:เพราะ|เนื่องจาก)(?![^\n]*(?:ขั้น|ข้อ)(?:ตอน)?(?:ที่)?\s*\d)\S[^\n]*")
 # "ส่วนพัฒนาระบบจะคุยกับ…อาทิตย์หน้า", "ตอนนี้ประสาน…ให้พัฒนาระบบอยู่": to come, or going on now
 _TO_BE = re.compile(r"(?<!ที่)จะ|(?:อาทิตย์|สัปดาห์|เดือน|ปี)หน้า|ตอนนี้|อยู่\s*$")
 _RECIPIENTS = re.compile(r"(?:ให้|แก่)?\s*(?:ทุก|ทั้ง)\s*หน่วยงาน(?:ที่เกี่ยวข้อง|ในสังกัด)?\s*(?:ทราบ)?")
@@ -1081,7 +1087,7 @@ class ItemMatcher:
             if _REF.search(low) and not _IN_PROGRESS.search(low):
                 self._stated(indicator, low, True, acc, finished)
                 return False, True
-            chosen, options = self.by_words(indicator.code, low)
+            chosen, options = self.by_words(indicator.code, _BECAUSE.sub(" ", low))
             chosen = list(dict.fromkeys([*chosen, *self._by_form(indicator, low)]))
             if (
                 chosen
@@ -1116,7 +1122,7 @@ class ItemMatcher:
         # A near fit only when nothing else in the message named an item: a clause after one that did
         # is more often the other half of it ("ลงเว็บแล้ว + มีหนังสือแจ้ง 50 เขตแล้ว" is milestone 5).
         # "…มีมติเห็นชอบแนวทางและประเด็น สำหรับการประชุมออนไลน์กับผู้แทน 50 เขต": what it is for is not done
-        rest = _PURPOSE.sub(" ", rest)
+        rest = _BECAUSE.sub(" ", _PURPOSE.sub(" ", rest))
         chosen, options = self.by_words(
             indicator.code, rest, near=not (acc.done or acc.proposed), short=finished and not negated
         )
@@ -1549,6 +1555,7 @@ class ItemMatcher:
         whole text fits two items equally, its parts around "และ" are tried one by one. ``near``: a
         single item that nearly fits, far ahead of the rest, is proposed too.
         """
+        text = _SCHEDULE_SAID.sub(" ", text)
         chosen, options = self._greedy(code, text, near=near, short=short)
         if not chosen and len(options) == 2 and (halves := self._told_apart(code, text, options)):
             return halves, []
