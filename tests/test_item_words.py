@@ -1613,3 +1613,15 @@ def test_when_work_was_set_for_and_why_it_slipped_name_no_item(fy2562: MessagePa
         " เดิมกำหนด ก.ค. เลื่อนเป็นต้น ส.ค. เพราะเกณฑ์ประเมินยังไม่นิ่ง",
     )
     assert claims.proposed_undone == ("step-5",) and not claims.proposed
+
+
+def test_a_reason_given_tells_no_action_done(fy2565: MessageParser) -> None:
+    """ "…เพราะเกณฑ์เขียนว่าต้องพัฒนาระบบด้วย": developing the system is what the rubric asks, not work
+    told; analysis and design alone are step 5, not the design-system condition."""
+    claims = fy2565.item_matcher.claims(
+        "K2",
+        "ระบบติดตามญัตติ คณะทำงานประชุมแจ้งผลแบบสอบถาม วิเคราะห์กระบวนงานและออกแบบหน้าจอเสร็จแล้วครับ\n"
+        "ส่วนการพัฒนาระบบอยู่ระหว่างประสานฝ่ายบริหารงานทั่วไป\n"
+        "ขอตรวจสอบว่ายังไม่นับเป็นระดับ 1 ใช่ไหมครับ\nเพราะเกณฑ์เขียนว่าต้องพัฒนาระบบด้วย",
+    )
+    assert claims.proposed == ("step-5",)

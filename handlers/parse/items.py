@@ -882,7 +882,11 @@ class ItemMatcher:
                     or _QUESTION.search(clause)
                     or _TO_BE.search(clause)
                 )
-                acts = {a for a in _ACTIONS if a in clause} if before == (True, False) or plain else set()
+                # "เพราะเกณฑ์เขียนว่าต้องพัฒนาระบบด้วย": a reason gives no action told
+                reason = clause.lstrip().startswith(("เพราะ", "เนื่องจาก"))
+                acts = (
+                    {a for a in _ACTIONS if a in clause} if (before == (True, False) or plain) and not reason else set()
+                )
                 told.append((acts, [i for i in acc.proposed if i not in proposed_before], before == (True, False)))
         self._whole_condition(code, told, acc)
         if but_last and not acc.retracts:
