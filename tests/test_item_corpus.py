@@ -26,7 +26,7 @@ FLOORS: dict[str, tuple[float, str]] = {
     "sealed5": (0.88, "its sealed part: 60.0 % when scored once"),
     "sealed6": (0.93, "a sixth set, all sealed: 74.2 % when scored once"),
     "sealed7": (0.96, "a seventh set, all sealed: 80.0 % when scored once"),
-    "sealed8": (0.925, "an eighth set, all sealed: 70.8 % when scored once"),
+    "sealed8": (0.93, "an eighth set, all sealed: 70.8 % when scored once"),
     "sealed9": (0.925, "a ninth set, all sealed: 72.5 % when scored once"),
     "sealed10": (0.925, "a tenth set, all sealed, scored once on the final code: 73.3 %, 4 marked without a tap"),
     "sealed11": (0.925, "an eleventh set, all sealed: 71.7 % when scored once, none marked without a tap"),
@@ -35,7 +35,7 @@ FLOORS: dict[str, tuple[float, str]] = {
     "sealed14": (0.975, "a fourteenth set, all sealed: 84.2 % when scored once, 1 marked without a tap"),
     "sealed15": (0.915, "a fifteenth set, all sealed: 81.7 % when scored once, none marked without a tap"),
     "sealed16": (0.94, "a sixteenth set, all sealed: 83.3 % when scored once, 2 marked without a tap"),
-    "sealed17": (0.85, "a seventeenth set, all sealed, scored once on the final code: 65.0 %, 2 marked without a tap"),
+    "sealed17": (0.855, "a seventeenth set, all sealed, scored once on the final code: 65.0 %, 2 marked without a tap"),
     "sealed18": (
         0.925,
         "an eighteenth set, all sealed, scored once on the final code: 89.2 %, none marked without a tap",
@@ -70,7 +70,7 @@ FLOORS: dict[str, tuple[float, str]] = {
         " start code)",
     ),
     "dev13": (
-        0.955,
+        0.965,
         "written in the tenth session: 83.3 %, 1 marked without a tap, when first scored (82.5 %, 1 on its start code)",
     ),
     "dev14": (0.915, "written late in the tenth session: 81.7 % when first scored (80.8 % on its start code)"),
@@ -113,12 +113,12 @@ FLOORS: dict[str, tuple[float, str]] = {
         " scored (87.5 % on its start code)",
     ),
     "sealed22": (
-        0.975,
+        0.98,
         "a twenty-second set, all sealed, scored once on the final code of the thirteenth session: 96.7 %, 1 marked"
         " without a tap (the same on its start code); that mark, a step named as a source, fixed after",
     ),
     "dev23": (
-        0.905,
+        0.915,
         "written at the start of the thirteenth session (memo paragraphs from Word; terse one-liners): 84.2 % when"
         " first scored on its start code, 85.0 % one change later",
     ),
@@ -136,6 +136,22 @@ FLOORS: dict[str, tuple[float, str]] = {
         0.95,
         "a twenty-third set, all sealed, scored once on the final code of the fifteenth session: 93.3 %, 2 marked"
         " without a tap (91.7 %, 2, on its start code); those marks, a step said not to be meant, fixed after",
+    ),
+    "dev26": (
+        0.955,
+        "written at the start of the sixteenth session (results with numbers beside the items; outputs and"
+        " documents beside plans for next month): 90.0 % when first scored on its start code",
+    ),
+    "dev27": (
+        0.905,
+        "written in the sixteenth session (the five questions answered line by line; several indicators in one"
+        " message): 76.7 % when first scored (the same on its start code)",
+    ),
+    "sealed24": (
+        0.87,
+        "a twenty-fourth set, all sealed (senior staff mixing a report with questions; a fiscal year of one"
+        " unit's chat), scored once on the sixteenth session's code: 86.7 %, none marked without a tap (86.7 % on"
+        " its start code)",
     ),
 }
 SCORES: dict[str, ItemScore] = {name: evaluate(name) for name in FLOORS}
