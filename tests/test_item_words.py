@@ -1625,3 +1625,15 @@ def test_a_reason_given_tells_no_action_done(fy2565: MessageParser) -> None:
         "ขอตรวจสอบว่ายังไม่นับเป็นระดับ 1 ใช่ไหมครับ\nเพราะเกณฑ์เขียนว่าต้องพัฒนาระบบด้วย",
     )
     assert claims.proposed == ("step-5",)
+
+
+def test_a_success_rate_is_the_measure_not_work_said_done(fy2567: MessageParser) -> None:
+    """ "ผลสำเร็จสะสม 84%": the indicator's success so far, not the monthly follow-up said done."""
+    claims = fy2567.item_matcher.claims(
+        "6", "ตช.6 ลงพื้นที่ชุมชนครบ 50 เขตแล้ว ✔\n- ติดตามหน่วยงานทุกเดือนตามปกติ ผลสำเร็จสะสม 84%"
+    )
+    assert claims.proposed == ("step-1",)
+    left = fy2567.item_matcher.claims(
+        "5", "สัญจรเขต ติดตามหน่วยงานเดือนละครั้ง ครบทั้ง 12 รอบแล้วค่ะ ผลสำเร็จ 87% เหลือ 4 ข้อสั่งการที่ติดงบ"
+    )
+    assert left.proposed == ("step-3",)
