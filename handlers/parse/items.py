@@ -25,7 +25,7 @@ from handlers.parse.period import find_periods, month_number
 from handlers.parse.sections import DOC_NUMBER
 from scoring.items import PlanItem, items_of, level_items, points_items, step_id
 from scoring.plan import Indicator, Plan, RubricKind
-from scoring.thai import thai_to_arabic_digits
+from scoring.thai import MONTHS_FULL, thai_to_arabic_digits
 
 Claim = Literal["level", "points"]
 
@@ -2023,10 +2023,7 @@ def _own_words(text: str) -> str:
     return re.sub(r"^\d+(?:\.\d+)*\.?\s+", "", text)
 
 
-_DUE_MONTH = re.compile(
-    r"\s*(?:ภายใน)?\s*เดือน(?:มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|"
-    r"พฤศจิกายน|ธันวาคม)\s*(?:พ\.ศ\.\s*)?\d{4}"
-)
+_DUE_MONTH = re.compile(rf"\s*(?:ภายใน)?\s*เดือน(?:{'|'.join(MONTHS_FULL)})\s*(?:พ\.ศ\.\s*)?\d{{4}}")
 
 
 _AND = re.compile(r"\s*(?:และ|กับ|รวมทั้ง|พร้อมทั้ง|\+|/)\s*")
