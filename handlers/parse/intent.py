@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from handlers.parse.items import QUOTED_QUESTION, asks, says_finished
+from handlers.parse.item_words import QUOTED_QUESTION
+from handlers.parse.items import asks, says_finished
 from handlers.parse.normalize import blank, normalize_text, without_quoted
 from handlers.parse.numbers import spell_out_numbers
 from handlers.parse.period import find_dates, find_periods
