@@ -1637,3 +1637,22 @@ def test_a_success_rate_is_the_measure_not_work_said_done(fy2567: MessageParser)
         "5", "สัญจรเขต ติดตามหน่วยงานเดือนละครั้ง ครบทั้ง 12 รอบแล้วค่ะ ผลสำเร็จ 87% เหลือ 4 ข้อสั่งการที่ติดงบ"
     )
     assert left.proposed == ("step-3",)
+
+
+def test_a_slot_booked_or_a_trial_run_is_not_the_item_done(fy2565: MessageParser, fy2562: MessageParser) -> None:
+    """ "ข้อ 2 … จองคิวแล้ว": the meeting is booked, not held; "ทดลองใช้…แล้ว / จะประเมินจริง…": a trial,
+    the real step still to come. Both named by number, so a wrong reading would be marked without a tap."""
+    booked = fy2565.item_matcher.claims(
+        "5.2", "One Platform ข้อ 1 เสร็จแล้วครับ ข้อ 2 เสนอคณะกรรมการธรรมาภิบาลข้อมูล จองคิวแล้ว 3 ก.พ."
+    )
+    assert booked.done == ("1",)
+    trial = fy2562.item_matcher.claims("ข.2", "ข.2 ขั้นตอนที่ 3 แบบประเมินทดลองใช้กับผู้สูงอายุ 8 คนแล้ว จะประเมินจริงเดือน ก.ย.")
+    assert "step-3" not in trial.done and "step-3" not in trial.proposed
+
+
+def test_a_step_named_after_a_take_back_is_not_taken_back_with_it(fy2562: MessageParser) -> None:
+    claims = fy2562.item_matcher.claims(
+        "ก.1",
+        "ขอแก้ค่ะ ก.1 ขั้นตอนที่ 4 ยังไม่ครบ แจ้งผลให้หน่วยงานแค่รอบแรก ขอถอนไว้ก่อน ขั้นตอนที่ 5 ร่างแบบประเมินไว้แล้ว",
+    )
+    assert claims.undone == ("step-4",) and "step-5" not in claims.done

@@ -33,6 +33,7 @@ UNDER_WAY = re.compile(
     # put off ("เสนอ กก.กิจการสภาไม่ทัน … เลื่อนไปประชุมครั้งหน้า"): still to come
     r"ไม่ทัน|(?<!ที่)(?<!ที่ถูก)เลื่อน(?:ไป|ออกไป)|(?<!ไม่)ค่อย(?=[ก-๙])|"  # "…แล้วค่อยสรุป": later
     r"ร่าง(?:เสร็จ|แล้ว)|ร่าง\S{0,20}ไว้|เตรียม|วางแผน|in progress|ongoing|pending|"
+    r"ได้คิว|จองคิว|"  # "ข้อ 2 นำเสนอ คกก. … ได้คิวแล้ว 27 ม.ค.": a slot booked, not yet put forward
     # set for a day to come ("กำหนดจัดวันที่ 22 พ.ย."), next in line ("ต่อไปจะเวียนหนังสือ…")
     r"กำหนดจัด|มีกำหนด|นัด(?:หมาย)?ไว้|กำหนด\s*(?:วันที่\s*)?\d{1,2}\s*[ก-ฮ]\.|"  # "ครั้งที่ 2 นัดไว้ 9 ก.พ."
     r"(?<!ปีงบประมาณ)(?:ต่อไป|ถัดไป|ขั้นต่อไป)\s*(?:จะ|คือ|ก็)|รอ(?:ผล|การ|อนุมัติ|ลงนาม|เสนอ|ผู้บริหาร|ฝ่าย|ทาง|คิว|ท่าน|ผอ|ผู้|หัวหน้า|รอง|ปลัด)|"
@@ -199,7 +200,7 @@ ANY_DAY = date(2000, 1, 1)  # only the months said are wanted, not their years
 # work going on; "ยังไม่ได้เริ่ม" is not begun at all
 IN_PROGRESS = re.compile(r"กำลัง|อยู่ระหว่าง|in progress|ongoing|⏳|ทยอย|(?<!ไม่ได้)(?<!ไม่)เริ่ม", re.IGNORECASE)
 STRONG_UNDER_WAY = re.compile(
-    r"ร่าง(?:เสร็จ|แล้ว)|กำลัง|อยู่ระหว่าง|ระหว่าง(?:การ)?ดำเนิน|คาดว่า|น่าจะ|⏳|ยังไม่|จะ(?:เสร็จ|ส่ง|ทำ)|รอ|"
+    r"ร่าง(?:เสร็จ|แล้ว)|ร่าง\S{0,20}ไว้|ได้คิว|จองคิว|กำลัง|อยู่ระหว่าง|ระหว่าง(?:การ)?ดำเนิน|คาดว่า|น่าจะ|⏳|ยังไม่|จะ(?:เสร็จ|ส่ง|ทำ)|รอ|"
     r"(?:ไป|มา)แล้ว\s*\d+\s*(?:เดือน|สัปดาห์|รอบ)|เริ่ม|ทยอย|pending|กำหนดจัด|มีกำหนด|(?:ต่อไป|ถัดไป)\s*จะ"
 )
 # Another item by its number ("แต่ 3.2 …", "ขั้นที่ 4 …"), not "ข้อ" inside "ข้อมูล"
@@ -217,6 +218,8 @@ NUMBERED_LINE = re.compile(r"(?m)^(?P<lead>[^\S\n]*)(?P<n>\d{1,2})[.)]?[^\S\n]+(
 # A numbered installment or round ("งวดที่ ๑", "ครั้งที่ 2"); said, it may name several ("งวด 2 และ 3").
 INSTALLMENT = re.compile(r"(งวด|ครั้ง|รอบ)(?:ที่)?\s*(\d+)")
 INSTALLMENT_SAID = re.compile(rf"{INSTALLMENT.pattern}(?:\s*(?:,|และ|กับ|-|–)\s*\d+)*")
+# "… ทดลองใช้ภายในฝ่ายอยู่ จะเปิดใช้จริงเดือน ส.ค.": the real thing is still to come, so what was just told is a trial
+REAL_TO_COME = re.compile(r"จะ\S{0,25}จริง|(?:ทดลอง|นำร่อง)\S{0,25}อยู่")
 NOT_YET = re.compile(r"\s*(?:แต่\s*)?ยังไม่(?:ได้)?")
 HANDED_ON = re.compile(
     # "เสนอหัวหน้ากลุ่มงานลงนามผ่านแล้ว" is signed off, not handed on

@@ -113,6 +113,7 @@ from handlers.parse.item_words import (
     QUESTION,
     QUESTIONNAIRE,
     RANGE,
+    REAL_TO_COME,
     REAL_USE,
     RECIPIENTS,
     RECURRING,
@@ -744,6 +745,8 @@ class ItemMatcher:
                 acc.add("blocked", [i for i in acc.last_words if (indicator.code, i) not in self._use_items])
         elif ANOTHER_NUMBERED.search(low):
             acc.last_words = []  # "… (3.1) ครบแล้ว แต่ 3.2 / ยังเหลือ 5 ฉบับ": what is left is another item's
+        elif REAL_TO_COME.search(low) and acc.last_numbered:
+            acc.add("held", acc.last_numbered)  # "ขั้นตอนที่ 3 แบบประเมินทดลองใช้…แล้ว / จะประเมินจริงเดือน ส.ค."
         elif NOT_YET.match(low) and not self._says_other_words(indicator.code, low, acc.last_words):
             acc.add("blocked", acc.last_words)  # "infographic ทำเสร็จแล้ว แต่ยังไม่ได้เผยแพร่": half of it
         elif (
@@ -1778,6 +1781,12 @@ def _at_next_step(clause: str) -> list[str]:
     for m in refs:
         before = clause[: m.start()]
         first = REF.search(before)
-        if first is not None and DONE.search(before, first.end()):
+        # "… ยังไม่ได้ส่ง ขอถอนที่รายงานไปก่อน ขั้นตอนที่ 5 …": what was taken back is said, the step is next
+        if (first is not None and DONE.search(before, first.end())) or (
+            first is None
+            and RETRACT.search(before)
+            and NOT_DONE.search(before)
+            and not before.rstrip().endswith("ว่า")  # "ขอยกเลิกที่แจ้งไปว่า ขั้นตอนที่ 10 เสร็จแล้ว": what was said
+        ):
             return [before, *_at_next_step(clause[m.start() :])]
     return [clause]
