@@ -1656,3 +1656,13 @@ def test_a_step_named_after_a_take_back_is_not_taken_back_with_it(fy2562: Messag
         "ขอแก้ค่ะ ก.1 ขั้นตอนที่ 4 ยังไม่ครบ แจ้งผลให้หน่วยงานแค่รอบแรก ขอถอนไว้ก่อน ขั้นตอนที่ 5 ร่างแบบประเมินไว้แล้ว",
     )
     assert claims.undone == ("step-4",) and "step-5" not in claims.done
+
+
+def test_district_offices_and_departments_told_are_the_units(fy2567: MessageParser) -> None:
+    claims = fy2567.item_matcher.claims("6", "สัญจรชุมชน ข้อสั่งการทุกเรื่องแจ้งสำนักงานเขตกับสำนักที่เกี่ยวข้องไปครบแล้วค่ะ")
+    assert claims.proposed == ("step-2",)
+
+
+def test_work_still_being_reworked_is_not_done(fy2567: MessageParser) -> None:
+    claims = fy2567.item_matcher.claims("6", "ตช.6 ทำ Dashboard สรุปผลส่งให้ ผอ. ดูแล้ว ยังแก้ตามข้อสังเกตอยู่ครับ")
+    assert claims.proposed == () and claims.done == ()
