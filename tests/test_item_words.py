@@ -1666,3 +1666,21 @@ def test_district_offices_and_departments_told_are_the_units(fy2567: MessagePars
 def test_work_still_being_reworked_is_not_done(fy2567: MessageParser) -> None:
     claims = fy2567.item_matcher.claims("6", "ตช.6 ทำ Dashboard สรุปผลส่งให้ ผอ. ดูแล้ว ยังแก้ตามข้อสังเกตอยู่ครับ")
     assert claims.proposed == () and claims.done == ()
+
+
+def test_the_contractor_at_work_is_not_the_hiring(fy2562: MessageParser) -> None:
+    """ "ผู้รับจ้าง" shares "จ้าง" with "ขออนุมัติจ้าง/ลงนามสัญญา"; the contractor starting work does not
+    take back the contract signed just before."""
+    claims = fy2562.item_matcher.claims(
+        "ก.2", "ก.2 ลงนามสัญญาจ้างแล้ว 10 เม.ย. 62 ผู้รับจ้างเริ่มทำงานตามสัญญาแล้ว กำลังเก็บความต้องการผู้ใช้"
+    )
+    assert claims.proposed == ("step-4",)
+
+
+def test_a_run_on_report_ending_in_a_question_on_evidence_is_a_report(fy2562: MessageParser) -> None:
+    parsed = fy2562.parse(
+        "สารบรรณอิเล็กทรอนิกส์ ลงนามสัญญาจ้างแล้ว 10 เม.ย. 62 ผู้รับจ้างเริ่มงานแล้ว ขอถามว่าต้องแนบสำเนาสัญญาด้วยไหมครับ",
+        date(2019, 4, 20),
+    )
+    assert parsed.intent == "report" and parsed.first is not None and parsed.first.indicator == "ก.2"
+    assert "step-4" in parsed.first.claims.proposed

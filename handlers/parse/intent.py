@@ -60,6 +60,8 @@ _HOW_TO_REPORT = re.compile(
 )
 # Statements: lines, and sentences closed by a polite particle
 SENTENCE = re.compile(r"\n|(?<=ค่ะ)\s+|(?<=ครับ)\s+|(?<=คะ)\s+")
+# A question opened in the middle of a run-on report ("… ไปแล้ว งวด 1 กำหนดส่งมอบ ส.ค. ขอถามว่าต้องแนบ…ไหมครับ")
+_ASKING_OPENS = re.compile(r"\s+(?=(?:ขอ|รบกวน)(?:สอบ)?ถาม|อยากทราบ|ไม่ทราบว่า)")
 # What the query side answers: the score, the level or the status asked for outright ("ได้กี่คะแนน",
 # "อยู่ระดับไหน"), not a question that only mentions them ("หลักฐานระดับ 1 ใช้…ได้มั้ย", "จะกระทบคะแนนไหม")
 _SCORE_OR_STATUS = re.compile(
@@ -122,7 +124,7 @@ def _reported_then_asked(norm: str) -> bool:
     """ "…ทำ Action Plan เสร็จแล้ว … มีคำสั่งแต่งตั้งคณะทำงานแล้วด้วยค่ะ ไม่แน่ใจว่าต้องแนบอะไรเพิ่มไหมคะ": work
     said done first, then a question on how to send it (its evidence, its form). Confirming the work
     is the answer; a question on the score or the status ("ได้กี่คะแนน") still goes to the query side."""
-    parts = [p for p in SENTENCE.split(norm) if p.strip()]
+    parts = [q for p in SENTENCE.split(norm) for q in _ASKING_OPENS.split(p) if q.strip()]
     first_asked = next(
         (n for n, p in enumerate(parts) if _QUERY.search(p) and (asks(p) or _PUT_AS_QUESTION.search(p))), None
     )

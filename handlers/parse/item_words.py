@@ -397,6 +397,7 @@ SYNONYMS = {
     "website": "เว็บไซต์",
     "เว็บ(?!ไซ)": "เว็บไซต์",
     "เซ็นสัญญา": "ลงนามสัญญา",
+    "ผู้รับจ้าง": "ผู้รับเหมา",  # the contractor is a person, not the hiring ("ขออนุมัติจ้าง")
     # the tender over
     (
         r"(?<=[✅✔✓] )e-bidding|(?<=[✅✔✓])e-bidding|"
