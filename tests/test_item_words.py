@@ -1684,3 +1684,25 @@ def test_a_run_on_report_ending_in_a_question_on_evidence_is_a_report(fy2562: Me
     )
     assert parsed.intent == "report" and parsed.first is not None and parsed.first.indicator == "ก.2"
     assert "step-4" in parsed.first.claims.proposed
+
+
+def test_an_innovation_taken_into_real_use_for_a_task_is_put_to_use(fy2565: MessageParser) -> None:
+    claims = fy2565.item_matcher.claims(
+        "4", "นวัตกรรมระบบยืมเอกสาร ชิ้นงานเสร็จแล้ว กลุ่มงานสารบรรณเอาไปใช้ยืมเอกสารจริงตั้งแต่ ส.ค."
+    )
+    assert "s3-2.1" in claims.proposed
+
+
+def test_a_time_cut_from_one_length_to_another_is_not_what_is_left(fy2565: MessageParser) -> None:
+    claims = fy2565.item_matcher.claims(
+        "4", "นวัตกรรมค่ะ วัดผลลัพธ์แล้ว ลดเวลาจัดเอกสารจาก 3 วันเหลือครึ่งวัน และนำไปใช้จริงในกลุ่มงานตั้งแต่ มิ.ย. แล้ว"
+    )
+    assert "s3-2.1" in claims.proposed
+
+
+def test_a_deadline_within_a_month_is_not_within_the_fiscal_year(fy2565: MessageParser) -> None:
+    """ "ภายใน ก.ย." is when something will be sent; "ภายในปีงบประมาณ" is part of item 2.1's text."""
+    claims = fy2565.item_matcher.claims(
+        "4", "นวัตกรรม นำไปใช้จริงในกลุ่มงานแล้วค่ะ ส่วนแบบฟอร์ม 5 ร่างไว้แล้ว จะส่ง สกก. ภายใน ก.ย."
+    )
+    assert claims.proposed == ("s3-2.1",)
