@@ -1706,3 +1706,12 @@ def test_a_deadline_within_a_month_is_not_within_the_fiscal_year(fy2565: Message
         "4", "นวัตกรรม นำไปใช้จริงในกลุ่มงานแล้วค่ะ ส่วนแบบฟอร์ม 5 ร่างไว้แล้ว จะส่ง สกก. ภายใน ก.ย."
     )
     assert claims.proposed == ("s3-2.1",)
+
+
+def test_a_step_ending_in_the_report_to_the_executives_awaits_that_report(fy2567: MessageParser) -> None:
+    """KPI 5's step 4 ends in the report to the executives: "รอนำเสนอผู้บริหาร" says it is not done yet,
+    and takes nothing back either."""
+    claims = fy2567.item_matcher.claims(
+        "5", "ตช.5 วิเคราะห์ผลตามข้อสั่งการและทำ Dashboard เสร็จแล้วครับ รอนำเสนอผู้บริหารในที่ประชุมเดือนหน้า"
+    )
+    assert claims.proposed == () and claims.proposed_undone == () and claims.done == ()

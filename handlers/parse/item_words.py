@@ -256,6 +256,7 @@ REPORTED = re.compile(r"รายงาน|report|เสนอ|นำเรี�
 EXECUTIVES_SAID = re.compile(
     r"(?:เสนอ|เรียน|ส่ง|ถึง|ให้)\s*(?:ท่าน|คณะ)?\s*(?:ผู้บริหาร|ผบห|ผู้ว่า)|ปัญหา\s*(?:,|/|\+|และ)?\s*อุปสรรค|ข้อเสนอแนะ"
 )
+EXECUTIVES_AWAITED = re.compile(r"(?:รอ|จะ|ยังไม่(?:ได้)?|กำลัง|เตรียม)\s*(?:นำ)?\s*$")
 # What is still missing, said after the item ("ได้รับแล้ว 41 เขต ยังขาดอีก 9 เขต"): that item is not done.
 # Only a clause with no subject of its own: "41 เขต ยังขาดอีก 9 เขต", not "รายเขต ❌ (ยังขาด 3 เขต)".
 SHORTFALL = re.compile(

@@ -54,6 +54,7 @@ from handlers.parse.item_words import (
     EITHER_ASKED,
     EVERY_ROUND,
     EVIDENCE_ATTACHED,
+    EXECUTIVES_AWAITED,
     EXECUTIVES_SAID,
     FIRST_HALF,
     FIRST_N,
@@ -581,8 +582,10 @@ class ItemMatcher:
         self._whole_condition(code, told, acc)
         if but_last and not acc.retracts:
             acc.add("proposed", [i for i in but_last if i not in acc.undone and i not in acc.proposed_undone])
-        if EXECUTIVES_SAID.search(text):
-            self._to_executives(code, acc)
+        if said := list(EXECUTIVES_SAID.finditer(text)):
+            # "Dashboard … ทำเสร็จแล้ว รอนำเสนอผู้บริหาร": the report to them still to come
+            pending = all(EXECUTIVES_AWAITED.search(text[max(0, m.start() - 14) : m.start()]) for m in said)
+            self._to_executives(code, acc, pending)
         return acc.freeze()
 
     def _all_but_last_unnumbered(self, indicator: Indicator, text: str) -> list[str]:
@@ -656,10 +659,11 @@ class ItemMatcher:
             acc.proposed = [i for i in acc.proposed if i not in parts]
             acc.add("proposed", [condition])
 
-    def _to_executives(self, code: str, acc: _Acc) -> None:
+    def _to_executives(self, code: str, acc: _Acc, pending: bool) -> None:
         """A message that tells of the report to the executives ("Dashboard … นำเสนอผู้บริหารแล้ว") makes
         the step ending in that report the condition itself, for a tap; without them the step is the
-        analysis and Dashboard alone, as reporters count it."""
+        analysis and Dashboard alone, as reporters count it. Told as still to come ("รอนำเสนอผู้บริหาร"),
+        the step that ends in it is not done."""
         for (c, step), twin in self.twin.items():
             if c != code or (code, twin) not in self.loose_twins:
                 continue
@@ -667,11 +671,15 @@ class ItemMatcher:
                 found: list[str] = getattr(acc, kind)
                 if step in found:
                     found.remove(step)
-                    acc.add(to, [twin])
+                    if not (pending and to == "proposed"):
+                        acc.add(to, [twin])
             for kind in ("proposed_undone", "options", "blocked", "last_words", "first_undone"):
                 found = getattr(acc, kind)
                 if step in found:
                     found[found.index(step)] = twin
+            if pending and not acc.retracts and twin not in acc.proposed:
+                # "ทำ Dashboard เสร็จแล้ว แต่ยังไม่ได้นำเสนอผู้บริหาร": the step is not done, nor taken back
+                acc.proposed_undone = [i for i in acc.proposed_undone if i != twin]
 
     def _clause(
         self, indicator: Indicator, clause: str, acc: _Acc, before: tuple[bool, bool], retracts: bool = False
