@@ -1715,3 +1715,13 @@ def test_a_step_ending_in_the_report_to_the_executives_awaits_that_report(fy2567
         "5", "ตช.5 วิเคราะห์ผลตามข้อสั่งการและทำ Dashboard เสร็จแล้วครับ รอนำเสนอผู้บริหารในที่ประชุมเดือนหน้า"
     )
     assert claims.proposed == () and claims.proposed_undone == () and claims.done == ()
+
+
+def test_the_rest_said_to_come_later_holds_back_the_report(fy2567: MessageParser) -> None:
+    claims = fy2567.item_matcher.claims("4", "Traffy ครับ รายงานรายเขตได้มาแล้ว 45 เขต อีก 5 เขตแจ้งว่าจะส่งสัปดาห์หน้าครับ")
+    assert claims.proposed == ()
+
+
+def test_a_contract_drafted_and_a_signing_booked_are_not_the_signing(fy2562: MessageParser) -> None:
+    claims = fy2562.item_matcher.claims("ก.2", "ก.2 ได้ผู้ชนะการประกวดราคาแล้วครับ ส่วนสัญญาร่างผ่านนิติกรแล้ว นัดลงนาม 10 เม.ย.")
+    assert claims.proposed == ("step-2",)
