@@ -1725,3 +1725,8 @@ def test_the_rest_said_to_come_later_holds_back_the_report(fy2567: MessageParser
 def test_a_contract_drafted_and_a_signing_booked_are_not_the_signing(fy2562: MessageParser) -> None:
     claims = fy2562.item_matcher.claims("ก.2", "ก.2 ได้ผู้ชนะการประกวดราคาแล้วครับ ส่วนสัญญาร่างผ่านนิติกรแล้ว นัดลงนาม 10 เม.ย.")
     assert claims.proposed == ("step-2",)
+
+
+def test_projects_chosen_are_projects_selected(fy2567: MessageParser) -> None:
+    claims = fy2567.item_matcher.claims("2", "KPI 2 ครับ ได้โครงการสำคัญครบ 12 โครงการ ท่านรองผู้ว่าฯ ทั้ง 4 ท่านเลือกเรียบร้อย")
+    assert claims.proposed == ("step-2",)
