@@ -1730,3 +1730,8 @@ def test_a_contract_drafted_and_a_signing_booked_are_not_the_signing(fy2562: Mes
 def test_projects_chosen_are_projects_selected(fy2567: MessageParser) -> None:
     claims = fy2567.item_matcher.claims("2", "KPI 2 ครับ ได้โครงการสำคัญครบ 12 โครงการ ท่านรองผู้ว่าฯ ทั้ง 4 ท่านเลือกเรียบร้อย")
     assert claims.proposed == ("step-2",)
+
+
+def test_an_innovation_taken_into_use_in_a_section_is_put_to_use(fy2565: MessageParser) -> None:
+    claims = fy2565.item_matcher.claims("4", "นวัตกรรมค่ะ ชิ้นงานเสร็จแล้ว และเอาไปใช้ในกลุ่มงานสารบรรณแล้วตั้งแต่ 1 ส.ค. ✔")
+    assert set(claims.proposed) == {"s3-1.1", "s3-2.1"}
