@@ -1735,3 +1735,17 @@ def test_projects_chosen_are_projects_selected(fy2567: MessageParser) -> None:
 def test_an_innovation_taken_into_use_in_a_section_is_put_to_use(fy2565: MessageParser) -> None:
     claims = fy2565.item_matcher.claims("4", "นวัตกรรมค่ะ ชิ้นงานเสร็จแล้ว และเอาไปใช้ในกลุ่มงานสารบรรณแล้วตั้งแต่ 1 ส.ค. ✔")
     assert set(claims.proposed) == {"s3-1.1", "s3-2.1"}
+
+
+def test_the_share_of_the_step_table_done_is_the_steps_up_to_it(fy2565: MessageParser, fy2562: MessageParser) -> None:
+    """The step tables print each step's cumulative share: "สะสม 30%" is the steps up to the one that
+    ends there, for a tap (a step the plan prints as a milestone is that milestone); a share no step
+    ends at, or what the plan expected, names none."""
+    k3 = fy2565.item_matcher.claims("K3", "ตช.3 ตามตารางขั้นตอนตอนนี้สะสม 30% แล้วครับ")
+    assert k3.proposed == ("step-1", "step-2", "step-3", "step-3 (ซ้ำ)") and k3.done == ()
+    k1 = fy2565.item_matcher.claims("K1", "K1 ความก้าวหน้าตามตารางขั้นตอนสะสม 60% ค่ะ")
+    assert set(k1.proposed) == {"step-1", "step-2", "step-3", "1", "step-5", "2", "3"}
+    behind = fy2562.item_matcher.claims("ก.1", "ก.1 ตามแผนควรถึง 90% แล้ว แต่ตอนนี้ทำได้ 80% ค่ะ")
+    assert behind.proposed == ("step-1", "step-2", "step-3")
+    between = fy2565.item_matcher.claims("K2", "ญัตติ สะสม 35% ตามแผนครับ")
+    assert between.proposed == ()

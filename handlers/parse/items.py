@@ -46,6 +46,8 @@ from handlers.parse.item_words import (
     CORRECTED_TO,
     COUNT_OF_TIMES,
     CROSS,
+    CUMULATIVE_CUE,
+    CUMULATIVE_SAID,
     DATED_LINE,
     DIGIT,
     DONE,
@@ -170,7 +172,7 @@ SECOND_RECALL = 0.2  # of a second item's own words, the least share the rest of
 NEAR_SHARE = 0.38  # a single item this close, far ahead of the rest, is proposed for a tap
 CLEAR_MARGIN = 0.12
 MARGIN = 0.12  # a rival closer than this is offered beside it, not ruled out
-TWIN = 0.8  # Jaccard of a step's words and a scored item's at which the step's number names that item
+TWIN = 0.6  # Jaccard of a step's words and a scored item's at which the step's number names that item
 RUN = 3  # trigrams in a chain: a word of six letters said whole
 SHORT_FLOOR, SHORT_RECALL = 0.75, 0.2  # a clause said done, of few item words: most of one item's own
 SIBLING_SHARED = 0.3  # a condition sharing this much of its words with another is told apart by the rest
@@ -1038,6 +1040,8 @@ class ItemMatcher:
             if planned:
                 acc.add("proposed", planned)
                 numbered = True
+        if not negated and not numbered and CUMULATIVE_CUE.search(acc.line):
+            acc.add("proposed", self._cumulative_run(indicator, low))
         every = ALL_STEPS.search(low) if not negated and finished and not numbered else None
         steps = [i.id for i in self.items[indicator.code] if i.kind == "step"]
         count = int(every.group("n")) if every is not None and every.group("n") else None
@@ -1057,6 +1061,19 @@ class ItemMatcher:
                 acc.add("proposed", [i.id for i in points_items(indicator, float(points.group("n")))])
                 rest = rest.replace(points.group(0), " ")
         return rest, numbered
+
+    def _cumulative_run(self, indicator: Indicator, low: str) -> list[str]:
+        """ "ตามตารางขั้นตอนตอนนี้สะสม 20% แล้ว": the steps whose cumulative share the step table prints
+        reaches exactly the share said, each as the scored item it is where it is one; none when no
+        step ends there (then the words alone tell)."""
+        said = [float(m.group("n")) for m in CUMULATIVE_SAID.finditer(thai_to_arabic_digits(low))]
+        steps = [i for i in self.items[indicator.code] if i.kind == "step" and i.cumulative is not None]
+        if not said or not steps:
+            return []
+        run = [i.id for i in steps if i.cumulative is not None and i.cumulative <= said[-1] + 1e-9]
+        if not run or not any(abs((i.cumulative or 0) - said[-1]) < 1e-9 for i in steps):
+            return []
+        return list(dict.fromkeys(self._twin_of(indicator.code, i, low) for i in run))
 
     def _another_installment(self, indicator: Indicator, item_id: str, low: str) -> bool:
         """ "ส่งมอบงวด 2 และ 3 แล้ว" is not step 6 "ส่งมอบงานงวดที่ ๑": the item numbers its installment,
@@ -1778,7 +1795,12 @@ def _marks_leading(line: str) -> str:
 
 def _clauses(text: str) -> list[str]:
     text = _DAY_THEN_NEXT.sub(_day_closes, text)
-    return [part for c in CLAUSE.split(text) if c and c.strip() for part in _at_next_step(c)]
+    parts = [part for c in CLAUSE.split(text) if c and c.strip() for part in _at_next_step(c)]
+    # "ขั้นที่ 2 ตอนนี้อยู่ระหว่างประกาศประกวดราคา": the step bare, then how it stands now, is one clause
+    for n in range(len(parts) - 2, -1, -1):
+        if ONLY_REF.match(parts[n]) and parts[n + 1].lstrip().startswith("ตอนนี้"):
+            parts[n : n + 2] = [f"{parts[n]} {parts[n + 1]}"]
+    return parts
 
 
 def _at_next_step(clause: str) -> list[str]:
