@@ -1749,3 +1749,20 @@ def test_the_share_of_the_step_table_done_is_the_steps_up_to_it(fy2565: MessageP
     assert behind.proposed == ("step-1", "step-2", "step-3")
     between = fy2565.item_matcher.claims("K2", "ญัตติ สะสม 35% ตามแผนครับ")
     assert between.proposed == ()
+
+
+def test_the_rest_of_a_step_named_by_number_still_under_way_holds_it(fy2565: MessageParser) -> None:
+    """ "ขั้น 5 แจ้งเขตแล้ว ส่วนประชาสัมพันธ์ผ่านเว็บไซต์ ยังรอ IT อัปโหลด": milestone 5 is both; "ผ่าน"
+    there is "by way of", not "passed"."""
+    claims = fy2565.item_matcher.claims(
+        "K1",
+        "ตช.1 ขั้น 1–4 เสร็จแล้วค่ะ\nขั้น 5 แจ้งผลให้สำนักงานเขตทราบแล้ว ส่วนประชาสัมพันธ์ผ่านเว็บไซต์สภา ยังรอ IT อัปโหลดให้อยู่ค่ะ",
+    )
+    assert claims.done == ("1", "2", "3", "4")
+
+
+def test_a_part_sent_and_awaiting_a_long_named_committee_is_not_passed(fy2565: MessageParser) -> None:
+    claims = fy2565.item_matcher.claims(
+        "4", "นวัตกรรมครับ ส่วนที่ 2 ส่งแบบฟอร์ม 3–4 ไปแล้ว รอคณะกรรมการพัฒนานวัตกรรม กทม. พิจารณากลั่นกรองอยู่ครับ"
+    )
+    assert "s2" not in claims.done and "s2" not in claims.proposed

@@ -152,6 +152,7 @@ from handlers.parse.item_words import (
     TOTAL_POINTS,
     UNDER_WAY,
     USE_ITEM,
+    WAITS_ON_SUPERIOR,
     WEEKDAY,
 )
 from handlers.parse.normalize import match_key
@@ -782,6 +783,21 @@ class ItemMatcher:
                     and not (acts and not any(a in self._text(indicator.code, i) for a in acts))
                 ],
             )
+        if (
+            acc.last_numbered
+            and under_way
+            and not negated
+            and not finished
+            and not INSTALLMENT.search(thai_to_arabic_digits(low))
+            and not REF.search(low)
+            and not AWAITING.match(low)
+            and not WAITS_ON_SUPERIOR.search(low)  # "ตอนนี้รอท่านประธานสภามอบ…": the next stage, theirs
+        ):
+            # "ขั้น ๕ แจ้งผลให้สำนักงานเขตทราบแล้ว / ส่วนประชาสัมพันธ์ผ่านเว็บไซต์สภา ยังรอ IT อัปโหลด": the rest of
+            # the item named by its number is still under way, so it is not done
+            chosen, options = self.by_words(indicator.code, low)
+            named = {*chosen} | {self._twin_of(indicator.code, i, low) for i in chosen} if len(chosen) == 1 else set()
+            acc.add("held", [i for i in acc.last_numbered if i in named])
         if HANDED_ON.match(low):
             return before  # "ส่งให้หัวหน้ากลุ่มงานดูแล้ว": the item before handed on, not an item of its own
         if (EVIDENCE_ATTACHED.match(low) and not DONE_IN_PASSING.search(low)) or ATTENDANCE.match(low):
