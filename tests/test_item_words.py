@@ -1766,3 +1766,11 @@ def test_a_part_sent_and_awaiting_a_long_named_committee_is_not_passed(fy2565: M
         "4", "นวัตกรรมครับ ส่วนที่ 2 ส่งแบบฟอร์ม 3–4 ไปแล้ว รอคณะกรรมการพัฒนานวัตกรรม กทม. พิจารณากลั่นกรองอยู่ครับ"
     )
     assert "s2" not in claims.done and "s2" not in claims.proposed
+
+
+def test_a_step_named_by_number_then_told_more_of_then_still_under_way_is_not_done(fy2565: MessageParser) -> None:
+    claims = fy2565.item_matcher.claims(
+        "K2",
+        "ตช.2 ขั้นที่ 5 ประชุมคณะทำงานไปแล้วเมื่อ 3 ก.พ. ชี้แจงโครงการกับผลแบบสอบถาม แต่การออกแบบระบบยังคุยกันอยู่ครับ",
+    )
+    assert "step-5" not in claims.done

@@ -556,7 +556,7 @@ class ItemMatcher:
         for line in _with_synonyms(PROJECT_NAMED.sub(_project_name_dropped, text)).split("\n"):
             acc.line_words = acc.last_words  # what a line's shortfall may hold back: its own items only
             acc.line = thai_to_arabic_digits(line.lower())
-            for clause in _clauses(line):
+            for n_in_line, clause in enumerate(_clauses(line)):
                 numbered_before = acc.last_numbered
                 proposed_before = list(acc.proposed)
                 undone_before = {*acc.undone, *acc.proposed_undone}
@@ -567,8 +567,17 @@ class ItemMatcher:
                 if not acc.first_undone or ALSO.search(clause):
                     # the first clause saying "not done", and any that says "also not yet" ("…ก็ยังไม่ได้ส่ง")
                     acc.first_undone += [i for i in (*acc.undone, *acc.proposed_undone) if i not in undone_before]
-                if acc.last_numbered is numbered_before:
-                    acc.last_numbered = []  # only the clause right before a shortfall is held back by it
+                told_on = (
+                    n_in_line > 0
+                    and before == (False, False)
+                    and acc.proposed == proposed_before
+                    and acc.words_at != acc.clause_no
+                    and not ANOTHER_NUMBERED.search(clause)
+                )
+                if acc.last_numbered is numbered_before and not told_on:
+                    # only the clause right before a shortfall is held back by it, or the one before a
+                    # clause that only tells more of it ("ขั้นที่ 5 ประชุมไปแล้วเมื่อ 12 ม.ค. / ชี้แจงโครงการ…")
+                    acc.last_numbered = []
                 # actions said done, or told beside them as how it was done ("ทำตามผลสำรวจความต้องการ…")
                 plain = not (
                     UNDER_WAY.search(clause)
