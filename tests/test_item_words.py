@@ -1774,3 +1774,23 @@ def test_a_step_named_by_number_then_told_more_of_then_still_under_way_is_not_do
         "ตช.2 ขั้นที่ 5 ประชุมคณะทำงานไปแล้วเมื่อ 3 ก.พ. ชี้แจงโครงการกับผลแบบสอบถาม แต่การออกแบบระบบยังคุยกันอยู่ครับ",
     )
     assert "step-5" not in claims.done
+
+
+def test_an_offer_to_go_over_the_status_then_work_done_then_a_doubt_is_a_report(fy2565: MessageParser) -> None:
+    """ "ขอไล่สถานะให้นะคะ" offers a report; the doubt at the end ("…เสนอไปแล้วหรือยังคะ") is the
+    reporter's, and confirming the items told is the answer."""
+    parsed = fy2565.parse(
+        "ดิฉันรับตัวชี้วัดที่ 2 ระบบติดตามญัตติต่อจากพี่ที่ย้ายไปค่ะ ขอไล่สถานะให้นะคะ\n"
+        "1) ทอดแบบสอบถามผู้รับบริการไปแล้ว สรุปผลแบบสอบถามก็เสร็จแล้ว\n"
+        "เรื่องแผนที่ต้องให้หัวหน้าเห็นชอบ ไม่แน่ใจว่าเสนอไปแล้วหรือยังคะ",
+        date(2022, 2, 15),
+    )
+    assert parsed.intent == "report" and parsed.first is not None and parsed.first.indicator == "K2"
+    assert set(parsed.first.claims.proposed) == {"step-3", "step-4"}
+
+
+def test_what_the_previous_owner_put_on_record_taken_back_is_not_done(fy2562: MessageParser) -> None:
+    claims = fy2562.item_matcher.claims(
+        "ก.2", "ก.2 ขอแก้นะคะ งวดที่ 1 ที่พี่คนเดิมลงไว้ว่าส่งมอบแล้ว ยังไม่เสร็จค่ะ ผู้รับจ้างขอขยายเวลาถึง 30 ต.ค."
+    )
+    assert "step-6" in (*claims.undone, *claims.proposed_undone) and "step-6" not in claims.proposed

@@ -68,7 +68,7 @@ _SCORE_OR_STATUS = re.compile(
     r"(?<!เ)กี่|(?:คะแนน|ระดับ|ผล)\S{0,12}(?:เท่าไ|ไหน|อะไร)|สถานะ|ถึงไหน|(?:ใคร|หน่วยงานไหน)\S{0,6}ยังไม่ส่ง"
 )
 # A sentence put as a question: its question words, or the questioning "คะ" closing it
-_PUT_AS_QUESTION = re.compile(r"หรือเปล่า|หรือไม่|ใช่ไหม|ใช่มั้ย|คะ\s*$|\?")
+_PUT_AS_QUESTION = re.compile(r"หรือเปล่า|หรือไม่|ใช่ไหม|ใช่มั้ย|(?<!ให้นะ)คะ\s*$|\?")  # "ขอไล่สถานะให้นะคะ" offers
 _A_NUMBER = re.compile(r"[\d,]+(?:\.\d+)?\s*%?")
 _DONE_SAID = re.compile(r"เสร็จ|เรียบร้อย|ครบ|แล้ว")
 # A statement closed by "ค่ะ"/"ครับ" before whatever follows it
