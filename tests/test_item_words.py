@@ -1794,3 +1794,10 @@ def test_what_the_previous_owner_put_on_record_taken_back_is_not_done(fy2562: Me
         "ก.2", "ก.2 ขอแก้นะคะ งวดที่ 1 ที่พี่คนเดิมลงไว้ว่าส่งมอบแล้ว ยังไม่เสร็จค่ะ ผู้รับจ้างขอขยายเวลาถึง 30 ต.ค."
     )
     assert "step-6" in (*claims.undone, *claims.proposed_undone) and "step-6" not in claims.proposed
+
+
+def test_a_step_filled_in_or_put_on_record_as_done_then_cancelled_is_not_done(fy2567: MessageParser) -> None:
+    claims = fy2567.item_matcher.claims(
+        "2", "แก้ไขข้อมูลครับ ตช.2 ขั้นตอนที่ 5 ที่ลงว่าเสร็จไปแล้ว ขอยกเลิกก่อนครับ ยังติดตามไม่ครบทุกโครงการ"
+    )
+    assert claims.done == () and "step-5" in (*claims.undone, *claims.proposed_undone)
