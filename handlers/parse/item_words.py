@@ -137,7 +137,9 @@ PART_COUNT_OPENS = re.compile(
     rf"\s*(?:ได้\s*)?\d+\s*(?:{WHOLES}\s*)?(?:/|จาก|ใน)\s*\d+"
 )  # a clause that is only how far
 # "จาก 2 วัน เหลือ 10 นาที", "เวลาเฉลี่ยเหลือ 48 นาที": a figure brought down to, not what is left to do
-REDUCED_TO = re.compile(r"(จาก\s*[\d.,]+\s*[ก-๙a-z]{0,8}\s*|(?:เฉลี่ย|เวลา|ลด(?:ลง)?)\s*)เหลือ(?=\s*(?:แค่|เพียง)?\s*\d)")
+REDUCED_TO = re.compile(
+    r"(จาก\s*[\d.,]+\s*[ก-๙a-z]{0,8}\s*|(?:เฉลี่ย|เวลา|ลด(?:ลง)?)\s*)เหลือ(?=\s*(?:แค่|เพียง)?\s*(?:\d|ครึ่ง))"
+)
 PART_HEADING = re.compile(r"(?m)^[^\S\n]*ส่วนที่\s*(\d+)[^\S\n]*:?[^\S\n]*\n((?:[^\S\n]*\d+\.\d+[^\n]*(?:\n|$))+)")
 # A row of a table pasted with pipes: opening with a bar, or with two bars between its cells
 PART_ITEM_LINE = re.compile(r"^\s*(?:[-•*]\s*)?ส่วนที่\s*(\d+)\s*ข้อ\s*\d+\.\d+")
@@ -382,7 +384,6 @@ SYNONYMS = {
         r"ภายใน(?=\s*(?:วันที่\s*\d|\d{1,2}\s*[ก-ฮ]{1,2}\.[ก-ฮ]\.|[ก-ฮ]{1,2}\.[ก-ฮ]\."
         r"|เดือน|สัปดาห์|อาทิตย์|สิ้น|ต้น|ปลาย|กลาง|พรุ่งนี้|วันนี้))"
     ): "ก่อน",
-    r"(จาก\s*[\d.]+\s*[ก-๙]{0,10})\s*เหลือ": r"\1 ลดเป็น",  # "ลดเวลาจาก 2 วันเหลือครึ่งวัน": cut to, not left
     r"คัด(?!เลือก|เหลือ|กรอง|ลอก|ค้าน|แยก)": "คัดเลือก",  # "คัดโครงการสำคัญ…ได้ครบ 12 โครงการ"
     r"ผู้บริหาร(?:สำนักงาน)?เขต": "ผู้อำนวยการเขต",  # the district's heads, not the BMA executives a report goes to
     r"\btest\b": "ทดสอบ",

@@ -525,7 +525,7 @@ class ItemMatcher:
         if "คะแนน" in text:
             text = RIGHT_BARE.sub(r"\g<0> คะแนน", text)  # "ได้ 75 คะแนน ที่ถูกคือ 55 นะคะ": 55 points
         text = "\n".join(_marks_leading(line) for line in text.split("\n"))
-        text = REDUCED_TO.sub(r"\1→", text)  # "ลดเวลาจาก 2 วัน เหลือ 10 นาที": a result, not what is left
+        text = REDUCED_TO.sub(r"\1→", text)  # "ลดเวลาจาก 2 วัน เหลือ 10 นาที", "…เหลือครึ่งวัน": a result, not what is left
         lines = list(NUMBERED_LINE.finditer(text))
         # "1. ลงพื้นที่ชุมชน ✅\n2. แจ้งหน่วยงาน ✅\n3. …": the step table's status, a line a step, unless a
         # line's words name another step than its number
@@ -1095,9 +1095,10 @@ class ItemMatcher:
         steps = [i for i in self.items[indicator.code] if i.kind == "step" and i.cumulative is not None]
         if not said or not steps:
             return []
-        run = [i.id for i in steps if i.cumulative is not None and i.cumulative <= said[-1] + 1e-9]
-        if not run or not any(abs((i.cumulative or 0) - said[-1]) < 1e-9 for i in steps):
+        shares = [(i.id, i.cumulative or 0.0) for i in steps]
+        if not any(abs(share - said[-1]) < 1e-9 for _, share in shares):
             return []
+        run = [i for i, share in shares if share <= said[-1] + 1e-9]
         return list(dict.fromkeys(self._twin_of(indicator.code, i, low) for i in run))
 
     def _another_installment(self, indicator: Indicator, item_id: str, low: str) -> bool:
