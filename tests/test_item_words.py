@@ -1801,3 +1801,17 @@ def test_a_step_filled_in_or_put_on_record_as_done_then_cancelled_is_not_done(fy
         "2", "แก้ไขข้อมูลครับ ตช.2 ขั้นตอนที่ 5 ที่ลงว่าเสร็จไปแล้ว ขอยกเลิกก่อนครับ ยังติดตามไม่ครบทุกโครงการ"
     )
     assert claims.done == () and "step-5" in (*claims.undone, *claims.proposed_undone)
+
+
+def test_a_delivery_whose_inspection_is_still_to_come_is_delivered(fy2562: MessageParser) -> None:
+    """The inspection committee's work is the next stage: pending, it does not hold the delivery back; failed
+    ("ยังไม่ผ่านการตรวจรับ") or taken back, it does."""
+    for said in (
+        "ก.2 ผู้รับจ้างได้ส่งมอบงานงวดที่ ๑ แล้ว ขณะนี้คณะกรรมการตรวจรับพัสดุอยู่ระหว่างตรวจรับครับ",
+        "ก.2 ส่งมอบงานงวดแรกแล้วเมื่อ 20 ก.ย. 62 แต่คณะกรรมการยังไม่ได้ประชุมตรวจรับ คาดว่าจะตรวจรับต้น ต.ค.",
+    ):
+        assert fy2562.item_matcher.claims("ก.2", said).proposed == ("step-6",), said
+    failed = fy2562.item_matcher.claims("ก.2", "ก.2 ส่งมอบงานงวดที่ 1 แล้ว แต่ยังไม่ผ่านการตรวจรับ ต้องแก้ 3 รายการ")
+    assert "step-6" not in failed.proposed
+    taken_back = fy2562.item_matcher.claims("ก.2", "ขอแก้ค่ะ ที่แจ้งว่าส่งมอบงานงวดที่ 1 แล้ว กรรมการยังไม่ได้ตรวจรับ ถือว่ายังไม่เสร็จ")
+    assert "step-6" not in taken_back.proposed

@@ -230,6 +230,14 @@ CITED_LETTER = re.compile(
 FIRST_TIME = re.compile(r"ครั้งแรก|รอบแรก")
 # "1. …", "2) …" or "3 …" opening a line: the last only in a list numbered from 1 (checked where it is used)
 NUMBERED_LINE = re.compile(r"(?m)^(?P<lead>[^\S\n]*)(?P<n>\d{1,2})[.)]?[^\S\n]+(?P<rest>[^\d\n][^\n]*)$")
+# "ส่งมอบงวด 1 แล้ว ขณะนี้คณะกรรมการอยู่ระหว่างตรวจรับ", "…ยังไม่ได้ประชุมตรวจรับ", "นัดตรวจรับ ต.ค.": the
+# inspection still to come is the next stage, not the delivery held back ("ยังไม่ผ่านการตรวจรับ", "ไม่รับ" and
+# "ให้แก้" say the delivery failed, and a message taking it back keeps those words)
+INSPECTION_TO_COME = re.compile(
+    r"(?:อยู่ระหว่าง|ยังไม่ได้|(?<!ไม่)รอ|จะ|นัด|คาดว่า)(?:(?!ผ่าน|ไม่รับ|ให้แก้)[^\n]){0,25}?ตรวจรับ"
+    r"|ตรวจรับ(?=(?:(?!ผ่าน|ไม่รับ|ให้แก้)[^\n]){0,25}?(?:อยู่ระหว่าง|ยังไม่ได้|นัดตรวจ))"
+)
+
 # A numbered installment or round ("งวดที่ ๑", "ครั้งที่ 2"); said, it may name several ("งวด 2 และ 3").
 INSTALLMENT = re.compile(r"(งวด|ครั้ง|รอบ)(?:ที่)?\s*(\d+)")
 INSTALLMENT_SAID = re.compile(rf"{INSTALLMENT.pattern}(?:\s*(?:,|และ|กับ|-|–)\s*\d+)*")

@@ -68,6 +68,7 @@ from handlers.parse.item_words import (
     IN_PROGRESS,
     IN_USE_ITEM,
     IN_USE_SINCE,
+    INSPECTION_TO_COME,
     INSTALLMENT,
     INSTALLMENT_SAID,
     ITEM_LINE,
@@ -507,6 +508,8 @@ class ItemMatcher:
             ),
         )
         text = CITED_LETTER.sub(" ", text)  # "ตามหนังสือที่ กท 0002/1187": evidence, not the words of an item
+        if not retracts:
+            text = INSPECTION_TO_COME.sub(lambda m: m.group(0).replace("ตรวจรับ", "ตรวจ"), text)
         # "เมื่อวันจันทร์": a day gone by, like "เมื่อวาน"; a weekday's letters are no item's ("…หน่วยงานทราบ")
         text = WEEKDAY.sub(" ", LAST_WEEKDAY.sub("เมื่อวาน", text))
         # "| 2 ประกวดราคา e-bidding | ✓ |", "1 เวียนแจ้งกำหนดการ/เกณฑ์ | 5 | ✅": one row, one clause
