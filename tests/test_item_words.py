@@ -1815,3 +1815,27 @@ def test_a_delivery_whose_inspection_is_still_to_come_is_delivered(fy2562: Messa
     assert "step-6" not in failed.proposed
     taken_back = fy2562.item_matcher.claims("ก.2", "ขอแก้ค่ะ ที่แจ้งว่าส่งมอบงานงวดที่ 1 แล้ว กรรมการยังไม่ได้ตรวจรับ ถือว่ายังไม่เสร็จ")
     assert "step-6" not in taken_back.proposed
+
+
+def test_evidence_put_where_it_is_kept_and_a_question_put_politely_name_no_item(fy2565: MessageParser) -> None:
+    """ "รายงานการประชุมอัปไว้ในไดรฟ์แล้ว" is the evidence of the meeting told before, not K1's step 5 (a
+    letter inviting to a meeting); "ขอเรียนถามว่า…" asks, and "เรียน" there is no letter's word."""
+    kept = fy2565.item_matcher.claims(
+        "K1", "K1 ประชุมคณะทำงานครั้งที่ 1/2565 ชี้แจงรายละเอียดโครงการเรียบร้อยค่ะ รายงานการประชุมอัปไว้ในไดรฟ์แล้วนะคะ"
+    )
+    assert kept.proposed == ("step-3",)
+    asked = fy2565.item_matcher.claims(
+        "K1",
+        "ลงประชาสัมพันธ์ผลบนเว็บไซต์สภาและแจ้งสำนักงานเขตทั้ง 50 เขตแล้วครับ\nขอเรียนถามว่า เมื่อทำส่วนนี้เสร็จ ถือว่าผ่านระดับ 5 เลยหรือไม่ครับ",
+    )
+    assert asked.proposed == ("5",)
+
+
+def test_work_another_unit_did_on_its_own_is_not_the_plan_s_item(fy2565: MessageParser) -> None:
+    said = (
+        "ตช.1 นะคะ สำนักยุทธศาสตร์ฯ จัดเวทีรับฟังความเห็นประชาชนของเขาเองไปแล้ว อันนั้นไม่เกี่ยวกับเรานะคะ "
+        "ของเรา: วิเคราะห์ความคิดเห็นจากที่ประชุมออนไลน์เสร็จแล้วค่ะ"
+    )
+    assert fy2565.item_matcher.claims("K1", said).proposed == ("3",)
+    disowned = "K1 ทีมประชาสัมพันธ์ส่งหนังสือเชิญผู้แทนเขตไปแล้วค่ะ อันนั้นไม่ใช่งานของเรา"
+    assert fy2565.item_matcher.claims("K1", disowned).proposed == ()

@@ -91,6 +91,7 @@ from handlers.parse.item_words import (
     MONTHS_WORK,
     NAMES_A_NUMBER,
     NOT_DONE,
+    NOT_OURS,
     NOT_STARTED,
     NOT_YET,
     NTH,
@@ -146,6 +147,7 @@ from handlers.parse.item_words import (
     SYNONYMS,
     THE_LAST,
     THE_ONE_LEFT,
+    THEIRS,
     TIMES,
     TO_BE,
     TO_COME,
@@ -810,6 +812,13 @@ class ItemMatcher:
             chosen, options = self.by_words(indicator.code, low)
             named = {*chosen} | {self._twin_of(indicator.code, i, low) for i in chosen} if len(chosen) == 1 else set()
             acc.add("held", [i for i in acc.last_numbered if i in named])
+        if THEIRS.search(low):
+            return False, False  # another unit's own work, whatever it shares with an item
+        if NOT_OURS.match(low):
+            if acc.words_at == acc.clause_no - 1:  # the clause right before is what is disowned
+                acc.add("blocked", acc.last_words)
+                acc.last_words = []
+            return False, False
         if HANDED_ON.match(low):
             return before  # "ส่งให้หัวหน้ากลุ่มงานดูแล้ว": the item before handed on, not an item of its own
         if (EVIDENCE_ATTACHED.match(low) and not DONE_IN_PASSING.search(low)) or ATTENDANCE.match(low):
