@@ -1839,3 +1839,10 @@ def test_work_another_unit_did_on_its_own_is_not_the_plan_s_item(fy2565: Message
     assert fy2565.item_matcher.claims("K1", said).proposed == ("3",)
     disowned = "K1 ทีมประชาสัมพันธ์ส่งหนังสือเชิญผู้แทนเขตไปแล้วค่ะ อันนั้นไม่ใช่งานของเรา"
     assert fy2565.item_matcher.claims("K1", disowned).proposed == ()
+
+
+def test_a_test_that_found_nothing_wrong_has_passed(fy2565: MessageParser) -> None:
+    said = "ตช.3 เทสระบบนัดหมายกับการประชุมกรรมการการโยธาและผังเมือง 2 ครั้ง ไม่มีปัญหาครับ"
+    assert fy2565.item_matcher.claims("K3", said).proposed == ("step-7",)
+    going = "ตช.3 กำลังทดสอบระบบนัดหมายกับการประชุมกรรมการการโยธาอยู่ครับ ยังไม่มีปัญหาอะไร"
+    assert fy2565.item_matcher.claims("K3", going).proposed == ()
