@@ -1846,3 +1846,8 @@ def test_a_test_that_found_nothing_wrong_has_passed(fy2565: MessageParser) -> No
     assert fy2565.item_matcher.claims("K3", said).proposed == ("step-7",)
     going = "ตช.3 กำลังทดสอบระบบนัดหมายกับการประชุมกรรมการการโยธาอยู่ครับ ยังไม่มีปัญหาอะไร"
     assert fy2565.item_matcher.claims("K3", going).proposed == ()
+
+
+def test_a_system_tried_out_is_the_system_tested(fy2565: MessageParser) -> None:
+    said = "K2 ทดลองระบบผ่านแล้ว ✅ ออกหนังสือเวียนแจ้ง ส.ก. ว่าเปิดระบบแล้ว ที่ กท 1603/112 ✅"
+    assert set(fy2565.item_matcher.claims("K2", said).proposed) == {"step-7", "step-8"}
