@@ -128,7 +128,13 @@ class TextTurn:
 
     @cached_property
     def query(self) -> bool:
-        return looks_like_query(self.text)
+        if not looks_like_query(self.text):
+            return False
+        if self.person is None:
+            return True
+        # "ตช.2 สรุปผลแบบสอบถามเสร็จแล้วค่ะ": a reporter's work told done is theirs to confirm, not a status asked
+        convo = ReportConversation(self.ctx.session, Speaker(self.person, self.chat_id), self.ctx.now)
+        return not convo.reads_as_report(self.text, self.spans)
 
     @cached_property
     def link(self) -> Reply | None:

@@ -215,3 +215,26 @@ def test_a_cross_on_an_item_never_marked_done_asks_nothing_about_it(demo: sa.Eng
     with Session(demo) as s:
         lines = [(line.item, line.done) for line in log(s, plan=_plan(demo, 2567), code="6")]
     assert lines[-1] == ("step-5", False)
+
+
+def test_work_told_done_in_words_a_question_also_uses_is_a_report(demo: sa.Engine, tmp_path: Path) -> None:
+    """ "สรุปผล" and "สถานะ" also ask for a status; in a reporter's work told done they are the work. The
+    router decides as the reporter's parser reads the message, so the report is asked to be confirmed
+    and saved, not answered with the indicator's status and lost. Asked, they still get the status."""
+    anan = ChatDriver(demo, demo_line_id("anan"), tmp_path)
+    anan.say("ตช.2 ทอดแบบสอบถามผู้รับบริการเรื่องระบบไปแล้ว สรุปผลแบบสอบถามเสร็จเมื่อ 18 ก.พ. ค่ะ")
+    assert "ขั้นตอนที่ 4" in anan.text and "ถูกต้องไหม" in anan.text, anan.text
+    anan.tap("ยืนยันทั้งหมด")
+    assert "บันทึกแล้ว" in anan.text, anan.text
+    with Session(demo) as s:
+        marked = {(line.code, line.item) for line in log(s, plan=_plan(demo, 2565)) if line.done}
+    assert {("K2", "step-3"), ("K2", "step-4")} <= marked
+
+    anan.say("ขอแก้ไขค่ะ ตช.2 ขั้นตอนที่ 4 สรุปผลแบบสอบถาม ยังไม่เสร็จ")
+    assert "ขั้นตอนที่ 4" in anan.text and "ระดับ 0 (0/20 คะแนน)" not in anan.text, anan.text
+
+    anan.say("สถานะ ตช.2 ตอนนี้เป็นยังไงคะ")
+    assert "ตัวชี้วัดที่ K2: ระดับ" in anan.text, anan.text
+    manager = ChatDriver(demo, demo_line_id("manager"), tmp_path, anan.now)
+    manager.say("สรุปผล K3")
+    assert "ตัวชี้วัดที่ K3: ระดับ" in manager.text, manager.text

@@ -229,14 +229,15 @@ def pending_draft(session: Session, person_id: int, chat_id: str, now: datetime)
 
 
 def draft_label(draft: Draft) -> str:
-    """ " ตัวชี้วัดที่ 2" for the note that a draft is kept; "" when no indicator is known yet."""
+    """ " ตัวชี้วัดที่ 2 " for the note that a draft is kept (spaced apart from the Thai around it); "" when no
+    indicator is known yet."""
     model = d.load(draft)
     codes: list[str] = []
     if isinstance(model, ReportDraft):
         codes = [i.code for i in model.items if i.code]
     elif isinstance(model, NoProgressDraft):
         codes = list(model.codes)
-    return " " + m.INDICATOR.format(code=", ".join(dict.fromkeys(codes))) if codes else ""
+    return " " + m.INDICATOR.format(code=", ".join(dict.fromkeys(codes))) + " " if codes else ""
 
 
 def classify(parsed: ParseResult) -> Input:
@@ -363,6 +364,17 @@ class ReportConversation:
         return self._ctx
 
     # entry points ----------------------------------------------------------------------------
+
+    def reads_as_report(self, text: str, spans: tuple[tuple[int, int], ...] = ()) -> bool:
+        """Asked by the router before it serves a question: words a question also uses ("สรุปผล", "สถานะ")
+        in work the reporter tells done ("สรุปผลแบบสอบถามเสร็จแล้วค่ะ") make a report, as this reporter's
+        parser reads it; one place decides, so the report is neither answered as a question nor lost."""
+        context = self._context()
+        if context is None:
+            return False
+        record, parser, _ = context
+        parsed = parser.parse(text, plan_day(record.fiscal_year, bangkok_date(self.now)), spans=spans)
+        return parsed.intent in ("report", "correction")
 
     def on_text(self, text: str, *, message_id: str | None = None, spans: tuple[tuple[int, int], ...] = ()) -> Reply:
         reply = Reply()
