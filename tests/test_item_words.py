@@ -1851,3 +1851,12 @@ def test_a_test_that_found_nothing_wrong_has_passed(fy2565: MessageParser) -> No
 def test_a_system_tried_out_is_the_system_tested(fy2565: MessageParser) -> None:
     said = "K2 ทดลองระบบผ่านแล้ว ✅ ออกหนังสือเวียนแจ้ง ส.ก. ว่าเปิดระบบแล้ว ที่ กท 1603/112 ✅"
     assert set(fy2565.item_matcher.claims("K2", said).proposed) == {"step-7", "step-8"}
+
+
+def test_what_comes_tomorrow_is_a_statement_of_its_own(fy2565: MessageParser) -> None:
+    said = (
+        "ระบบติดตามญัตติ ฝ่ายบริหารงานทั่วไปทำเสร็จแล้วครับ ตั้งแต่ไล่วิเคราะห์ขั้นตอนงานเดิม ออกแบบหน้าจอ "
+        "จนพัฒนาระบบขึ้นมาใช้ได้ครบ พรุ่งนี้จะเริ่มลองทดสอบกันในกลุ่มครับ"
+    )
+    (item,) = fy2565.parse(said, date(2022, 3, 1)).items
+    assert item.indicator == "K2" and item.claims.proposed == ("design-system",)
