@@ -1860,3 +1860,18 @@ def test_what_comes_tomorrow_is_a_statement_of_its_own(fy2565: MessageParser) ->
     )
     (item,) = fy2565.parse(said, date(2022, 3, 1)).items
     assert item.indicator == "K2" and item.claims.proposed == ("design-system",)
+
+
+def test_when_a_step_should_be_finished_is_the_plan_not_work_done(fy2562: MessageParser) -> None:
+    said = "ก.๑ ขั้นที่ ๕ ประเมินผลการนำเข้าข้อมูลของทุกหน่วยงาน ตามแผนต้องเสร็จ ก.ค. ยังไม่ได้ประเมินเลยค่ะ"
+    claims = fy2562.item_matcher.claims("ก.1", said)
+    assert "step-5" not in claims.done and "step-5" not in claims.proposed
+
+
+def test_last_year_s_level_told_to_compare_is_not_this_year_s(fy2565: MessageParser, fy2567: MessageParser) -> None:
+    said = "ตัวชี้วัดที่ 1 ค่ะ ปีที่แล้วเราทำถึงขั้น 3 ปีนี้ตอนนี้ทำถึงขั้น 2 แล้ว"
+    assert fy2565.item_matcher.claims("K1", said).done == ("1", "2")
+    assert fy2565.item_matcher.claims("K1", "K1 ปีที่แล้วได้ระดับ 5 ค่ะ").done == ()
+    # last year's results put to use are this year's work: KPI 2 of FY2567 starts by analysing them
+    used = fy2567.item_matcher.claims("2", "ตช.2 ดึงผลปีที่แล้วมาวิเคราะห์ว่าแต่ละโครงการไปถึงไหน เสร็จแล้วค่ะ")
+    assert used.proposed == ("step-1",)

@@ -75,6 +75,7 @@ from handlers.parse.item_words import (
     ITEM_NUMBERS,
     JOIN,
     LAST_WEEKDAY,
+    LAST_YEAR,
     LEVEL_NOT_REACHED,
     LEVEL_STATED,
     LINE_SUB,
@@ -812,6 +813,8 @@ class ItemMatcher:
             chosen, options = self.by_words(indicator.code, low)
             named = {*chosen} | {self._twin_of(indicator.code, i, low) for i in chosen} if len(chosen) == 1 else set()
             acc.add("held", [i for i in acc.last_numbered if i in named])
+        if LAST_YEAR.match(low):
+            return False, False  # last year's, told to compare
         if THEIRS.search(low):
             return False, False  # another unit's own work, whatever it shares with an item
         if NOT_OURS.match(low):
