@@ -1875,3 +1875,14 @@ def test_last_year_s_level_told_to_compare_is_not_this_year_s(fy2565: MessagePar
     # last year's results put to use are this year's work: KPI 2 of FY2567 starts by analysing them
     used = fy2567.item_matcher.claims("2", "ตช.2 ดึงผลปีที่แล้วมาวิเคราะห์ว่าแต่ละโครงการไปถึงไหน เสร็จแล้วค่ะ")
     assert used.proposed == ("step-1",)
+
+
+def test_the_evidence_of_an_item_named_by_number_proposes_it(fy2567: MessageParser, fy2562: MessageParser) -> None:
+    """Proposed, for a tap: evidence may be sent for work still going on."""
+    said = "สัญจรชุมชนค่ะ แนบหลักฐานขั้นที่ ๒ ที่แจ้งไปแล้วนะคะ หนังสือแจ้งหน่วยงานตามข้อสั่งการ ๓ ฉบับ"
+    claims = fy2567.item_matcher.claims("6", said)
+    assert claims.proposed == ("step-2",) and claims.done == ()
+    file_only = fy2562.item_matcher.claims("ก.1", "แนบหลักฐานขั้นที่ ๑ ค่ะ 📎 หนังสือเวียน_กำหนดการตรวจ.pdf")
+    assert file_only.proposed == ("step-1",)
+    asked = fy2562.item_matcher.claims("ข.2", "ข.2 ตอนส่งหลักฐานขั้นตอนการสำรวจ ต้องแนบรูปถ่ายทุกจุดไหมคะ")
+    assert asked.proposed == () and asked.done == ()

@@ -263,6 +263,11 @@ EVIDENCE_ATTACHED = re.compile(
     r"\s*(?:และ|ส่วน)?\s*(?:รายงานการประชุม|รูป|ภาพ|ไฟล์|หลักฐาน|ลิง[กค]์|link)[^\n]{0,25}?"
     r"(?:อัป|อัพ|upload|แนบ|ไว้ใน(?:ไดรฟ์|drive|กลุ่ม|โฟลเดอร์|อัลบั้ม))"
 )
+# "แนบหลักฐานข้อ ๑ ค่ะ คำสั่งแต่งตั้ง…", "ส่งหลักฐานขั้นที่ 2": the evidence of an item named by number tells
+# it is done (for a tap: the evidence may be of work still going on)
+EVIDENCE_OF_REF = re.compile(
+    r"\s*(?:และ|ส่วน)?\s*(?:ได้|ขอ)?(?:แนบ|ส่ง)\s*(?:ไฟล์)?หลักฐาน\S{0,6}?\s*(?:ของ|สำหรับ|ประกอบ)?\s*(?=ข้อ|ขั้น|ระดับ|ส่วนที่)"
+)
 # "ปีที่แล้วเราทำถึงขั้น 3": last year's work, told to compare, is not this year's
 LAST_YEAR = re.compile(r"\s*(?:แต่|ส่วน|เมื่อ)?\s*ปี(?:ที่แล้ว|ก่อน|กลาย|ที่ผ่านมา)(?!\S{0,3}มา(?:ดู|วิเคราะห์|ใช้))")
 # "สำนักยุทธศาสตร์ฯ จัดเวที…ของเขาเองไปแล้ว อันนั้นไม่เกี่ยวกับเรานะคะ": another unit's work, not the plan's item

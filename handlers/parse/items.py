@@ -56,6 +56,7 @@ from handlers.parse.item_words import (
     EITHER_ASKED,
     EVERY_ROUND,
     EVIDENCE_ATTACHED,
+    EVIDENCE_OF_REF,
     EXECUTIVES_AWAITED,
     EXECUTIVES_SAID,
     FIRST_HALF,
@@ -824,6 +825,12 @@ class ItemMatcher:
             return False, False
         if HANDED_ON.match(low):
             return before  # "ส่งให้หัวหน้ากลุ่มงานดูแล้ว": the item before handed on, not an item of its own
+        if (evidence := EVIDENCE_OF_REF.match(low)) and not negated and (ref := REF.match(low, evidence.end())):
+            named, kind = self._refs(indicator, ref)
+            if kind == "items" and named:
+                acc.add("proposed", named)
+                acc.last_words, acc.words_at = named, acc.clause_no
+            return before
         if (EVIDENCE_ATTACHED.match(low) and not DONE_IN_PASSING.search(low)) or ATTENDANCE.match(low):
             return before
         if negated and under_way:
