@@ -1886,3 +1886,9 @@ def test_the_evidence_of_an_item_named_by_number_proposes_it(fy2567: MessagePars
     assert file_only.proposed == ("step-1",)
     asked = fy2562.item_matcher.claims("ข.2", "ข.2 ตอนส่งหลักฐานขั้นตอนการสำรวจ ต้องแนบรูปถ่ายทุกจุดไหมคะ")
     assert asked.proposed == () and asked.done == ()
+
+
+def test_since_when_a_step_was_done_is_no_other_step_s_words(fy2562: MessageParser) -> None:
+    """ก.1's step 3 runs "ตั้งแต่เดือนธันวาคม": a step done "ตั้งแต่ ต.ค." does not name it."""
+    said = "ก.1 เวียนแจ้งกำหนดการตรวจ+เกณฑ์ไปแล้วตั้งแต่ ต.ค. ตามแผนค่ะ"
+    assert fy2562.item_matcher.claims("ก.1", said).proposed == ("step-1",)

@@ -52,6 +52,7 @@ from handlers.parse.item_words import (
     DIGIT,
     DONE,
     DONE_IN_PASSING,
+    DONE_SINCE,
     DONE_THEN_MONTHS,
     EITHER_ASKED,
     EVERY_ROUND,
@@ -875,7 +876,7 @@ class ItemMatcher:
         # A near fit only when nothing else in the message named an item: a clause after one that did
         # is more often the other half of it ("ลงเว็บแล้ว + มีหนังสือแจ้ง 50 เขตแล้ว" is milestone 5).
         # "…มีมติเห็นชอบแนวทางและประเด็น สำหรับการประชุมออนไลน์กับผู้แทน 50 เขต": what it is for is not done
-        rest = BECAUSE.sub(" ", PURPOSE.sub(" ", rest))
+        rest = DONE_SINCE.sub(" ", BECAUSE.sub(" ", PURPOSE.sub(" ", rest)))
         chosen, options = self.by_words(
             indicator.code, rest, near=not (acc.done or acc.proposed), short=finished and not negated
         )
