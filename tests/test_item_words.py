@@ -1892,3 +1892,14 @@ def test_since_when_a_step_was_done_is_no_other_step_s_words(fy2562: MessagePars
     """ก.1's step 3 runs "ตั้งแต่เดือนธันวาคม": a step done "ตั้งแต่ ต.ค." does not name it."""
     said = "ก.1 เวียนแจ้งกำหนดการตรวจ+เกณฑ์ไปแล้วตั้งแต่ ต.ค. ตามแผนค่ะ"
     assert fy2562.item_matcher.claims("ก.1", said).proposed == ("step-1",)
+
+
+def test_some_months_of_a_monthly_step_named_by_number_are_not_the_step(fy2567: MessageParser) -> None:
+    """Not marked without a tap: a few months of the monthly follow-up are rounds of it, done so far."""
+    table = "ผู้ว่าฯ สัญจรประจำเขต\nขั้น ๑ ร่วมประชุม/สรุปข้อสั่งการ ✓\nขั้น ๒ แจ้งหน่วยงาน ✓\nขั้น ๓ ติดตามรายเดือน ✓ ต.ค.–ธ.ค."
+    claims = fy2567.item_matcher.claims("5", table)
+    assert claims.done == ("step-1", "step-2")
+    told = "ตช.5 ขั้น 1 กับขั้น 2 เรียบร้อยแล้ว ขั้น 3 ติดตามรายเดือนทำไป 4 เดือนแล้วค่ะ"
+    assert fy2567.item_matcher.claims("5", told).done == ("step-1", "step-2")
+    whole = "ตช.5 ขั้น 3 ติดตามรายเดือน ✓ ต.ค.–ก.ย. ครบทุกเดือน"
+    assert fy2567.item_matcher.claims("5", whole).done == ("step-3",)

@@ -115,6 +115,10 @@ ONE_ROUND = re.compile(
 MONTHS_SO_FAR = re.compile(
     rf"(?<![ก-๙])({MONTH_SHORT})\.?\s*(?:\d{{2,4}}\s*)?(?:-|–|ถึง)\s*({MONTH_SHORT})\.?(?:\s*\d{{2,4}}(?!\s*(?:ชุด|ครั้ง|ศูนย์|เขต|หน่วย|%)))?"
 )
+# "ขั้น ๓ ติดตามรายเดือน ✓\nต.ค.–ธ.ค.": the months, on their own after the item they tell of
+MONTH_SPAN_ONLY = re.compile(rf"[\s(]*(?:{MONTHS_SO_FAR.pattern})[\s).]*")
+# "ติดตามรายเดือนทำไป 4 เดือนแล้ว": how many rounds of a recurring step are done so far
+ROUNDS_SO_FAR = re.compile(r"(?:ไป|มา|ได้)\s*(?:แล้ว)?\s*(\d{1,2})\s*(?:เดือน|รอบ)(?!ที่|ละ|แรก)")
 # "ทำไปแล้ว ม.ค.–มี.ค. …": the months belong with what was done, before the clause ends at "แล้ว"
 DONE_THEN_MONTHS = re.compile(rf"(แล้ว)\s+({MONTHS_SO_FAR.pattern})")
 # "รอบ ม.ค.", "ทั้งรอบ ม.ค. และ พ.ค.": the rounds of a recurring step named by their months

@@ -89,6 +89,7 @@ from handlers.parse.item_words import (
     MEASURED_LEFT,
     MEMO_SUBJECT,
     MONTH_SHORT,
+    MONTH_SPAN_ONLY,
     MONTHS_SHARE,
     MONTHS_SO_FAR,
     MONTHS_WORK,
@@ -134,6 +135,7 @@ from handlers.parse.item_words import (
     ROUND_MONTHS,
     ROUND_OF,
     ROUNDS_COUNTED,
+    ROUNDS_SO_FAR,
     SAID_BEFORE,
     SCHEDULE_SAID,
     SENT_BACK,
@@ -817,6 +819,10 @@ class ItemMatcher:
             acc.add("held", [i for i in acc.last_numbered if i in named])
         if LAST_YEAR.match(low):
             return False, False  # last year's, told to compare
+        if acc.last_numbered and MONTH_SPAN_ONLY.fullmatch(thai_to_arabic_digits(low)):
+            # "ขั้น ๓ ติดตามรายเดือน ✓ / ต.ค.–ธ.ค.": those months of a recurring step, not the whole of it
+            acc.add("held", [i for i in acc.last_numbered if self._one_round_of_item(indicator, i, low)])
+            return before
         if THEIRS.search(low):
             return False, False  # another unit's own work, whatever it shares with an item
         if NOT_OURS.match(low):
@@ -1245,6 +1251,9 @@ class ItemMatcher:
         if times and times > 1 and FIRST_TIME.search(low):
             return True  # "จัดประชุมออนไลน์ครั้งแรกไปแล้ว" of a milestone of two meetings
         recurring = bool(RECURRING.search(item.text)) or len(item.months) >= 2
+        so_far = ROUNDS_SO_FAR.search(low)
+        if recurring and item.kind == "step" and so_far and int(so_far.group(1)) < (times or len(item.months) or 12):
+            return True  # "ติดตามรายเดือนทำไป 4 เดือนแล้ว": four rounds of the year's
         if item.kind == "step" and MONTHS_SHARE.search(low):
             return True  # "นำเข้าข้อมูล… ของเดือน ม.ค. เรียบร้อย": a month's share of the step
         if QUARTERLY.search(thai_to_arabic_digits(item.text)):
