@@ -1903,3 +1903,19 @@ def test_some_months_of_a_monthly_step_named_by_number_are_not_the_step(fy2567: 
     assert fy2567.item_matcher.claims("5", told).done == ("step-1", "step-2")
     whole = "ตช.5 ขั้น 3 ติดตามรายเดือน ✓ ต.ค.–ก.ย. ครบทุกเดือน"
     assert fy2567.item_matcher.claims("5", whole).done == ("step-3",)
+
+
+def test_a_status_table_s_rows_name_what_its_heading_numbers(fy2565: MessageParser, fy2562: MessageParser) -> None:
+    """A table's first column numbers levels (a ladder's milestones), steps or items; a row's mark after a
+    pipe is that row's; bare numbers with their marks in a row are the step table's."""
+    levels = "ขอแก้ไขตาราง ตช.1 ค่ะ\nระดับ | ผล\n1 | ✓\n2 | ✓\n3 | ✓\n4 นำเสนอ กก.กิจการสภา | ✗ ยังไม่ได้บรรจุวาระ\n5 | ✗"
+    claims = fy2565.item_matcher.claims("K1", levels)
+    assert claims.done == ("1", "2", "3") and claims.undone == ("4", "5") and claims.claim is None
+    tabbed = "ตช.1\nระดับ\tกิจกรรม\tสถานะ\n๑\tเสนอแนวทาง\t✅\n๒\tประชุมออนไลน์\t✅\n๓\tวิเคราะห์ความเห็น\t⏳\n๔\tเสนอ กก.\t-"
+    assert fy2565.item_matcher.claims("K1", tabbed).done == ("1", "2")
+    piped = "แก้ตารางญัตติค่ะ\nขั้น 9 ใช้งานระบบ | ✅\nขั้น 10 สรุปผลการใช้งาน | ❌ ยังไม่เสร็จ"
+    (item,) = fy2565.parse(piped, date(2022, 9, 1)).items
+    assert item.indicator == "K2" and item.claims.proposed == ("use-system",)
+    assert item.claims.proposed_undone == ("step-10",)
+    row = fy2562.item_matcher.claims("ก.2", "โครงการพัฒนาระบบสารบรรณอิเล็กทรอนิกส์\n๑.✓ ๒.✓ ๓.✓ ๔.✓ ๕.✓ ๖.✗")
+    assert row.done == ("step-1", "step-2", "step-3", "step-4", "step-5") and row.undone == ("step-6",)

@@ -120,6 +120,12 @@ def looks_like_query(text: str) -> bool:
     return not _states_a_value(norm)
 
 
+def asked_outright(text: str) -> bool:
+    """Put as a question ("ตัวไหนบ้าง", "หรือยังคะ", "กี่คะแนน"), not only holding words a question also uses
+    ("สรุปผล", "สถานะ")."""
+    return _ASKED.search(normalize_text(text)) is not None
+
+
 def _reported_then_asked(norm: str) -> bool:
     """ "…ทำ Action Plan เสร็จแล้ว … มีคำสั่งแต่งตั้งคณะทำงานแล้วด้วยค่ะ ไม่แน่ใจว่าต้องแนบอะไรเพิ่มไหมคะ": work
     said done first, then a question on how to send it (its evidence, its form). Confirming the work

@@ -151,7 +151,16 @@ PART_HEADING = re.compile(r"(?m)^[^\S\n]*ส่วนที่\s*(\d+)[^\S\n]*:?
 # A row of a table pasted with pipes: opening with a bar, or with two bars between its cells
 PART_ITEM_LINE = re.compile(r"^\s*(?:[-•*]\s*)?ส่วนที่\s*(\d+)\s*ข้อ\s*\d+\.\d+")
 ITEM_LINE = re.compile(r"^\s*(?:[-•*]\s*)?ข้อ\s*\d+\.\d+")
-PIPE_ROW = re.compile(r"(?m)^[^\S\n]*(?:\|[^\n]*|[^\n|]*\|[^\n|]*\|[^\n]*)$")
+PIPE_ROW = re.compile(
+    r"(?m)^[^\S\n]*(?:\|[^\n]*|[^\n|]*\|[^\n|]*\|[^\n]*|"
+    r"[^\n|]*\|[^\S\n]*[✅✔✓❌✗✖✘✕⏳][^\n|]*)$"  # "ขั้น 9 ใช้งานระบบ | ✅": the item, then its mark
+)
+# "ระดับ | ผล\n1 | ✓\n2 | ✓", "ข้อ\tกิจกรรม\tผล\n๑\tแต่งตั้ง…\t✔": a table whose first column numbers what its
+# heading names; each row's bare number is that level, step or item
+TABLE_HEAD = re.compile(r"(?m)^[^\S\n]*(ระดับ|ขั้น(?:ตอน)?(?:ที่)?|ข้อ(?:ที่)?)[^\S\n]*[|\t]")
+# "๑.✓ ๒.✓ ๓.✓ ๔.✓ ๕.✓ ๖.✗": bare numbers, each with its mark, in a row
+MARKED_NUMBERS = re.compile(r"(?<![\d.])(\d{1,2})\s*[.)]\s*(?=[✅✔✓❌✗✖✘✕⏳])")
+TABLE_ROW_NUMBER = re.compile(r"(?m)^[^\S\n]*(?=\d{1,2}(?:\.\d)?[^\S\n]*(?:[|\t]|\.?[^\S\n]))")
 OTHERS_TO_DO = re.compile(r"ให้\S{0,40}?เตรียม")
 # What is right now: "ขอแก้เป็นระดับ 3", "ตอนนี้ถือว่าอยู่ระดับ 3", "ที่ถูกต้องคือ…", "ที่เสร็จจริงคือ…"
 RIGHT_NOW = (

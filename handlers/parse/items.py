@@ -85,6 +85,7 @@ from handlers.parse.item_words import (
     LISTED_SUB,
     MARK_BEFORE,
     MARKED_NOT_DONE,
+    MARKED_NUMBERS,
     MEASURED_COUNT,
     MEASURED_LEFT,
     MEMO_SUBJECT,
@@ -150,6 +151,8 @@ from handlers.parse.item_words import (
     STRONG_UNDER_WAY,
     SUB_REF,
     SYNONYMS,
+    TABLE_HEAD,
+    TABLE_ROW_NUMBER,
     THE_LAST,
     THE_ONE_LEFT,
     THEIRS,
@@ -519,6 +522,14 @@ class ItemMatcher:
             text = INSPECTION_TO_COME.sub(lambda m: m.group(0).replace("ตรวจรับ", "ตรวจ"), text)
         # "เมื่อวันจันทร์": a day gone by, like "เมื่อวาน"; a weekday's letters are no item's ("…หน่วยงานทราบ")
         text = WEEKDAY.sub(" ", LAST_WEEKDAY.sub("เมื่อวาน", text))
+        if head := TABLE_HEAD.search(thai_to_arabic_digits(text)):
+            text = thai_to_arabic_digits(text)
+            # a row's level is its milestone ("ขั้นที่ n" on a ladder), not a level claimed
+            word = "ขั้นที่" if head.group(1) == "ระดับ" else head.group(1)
+            text = text[: head.end()] + TABLE_ROW_NUMBER.sub(f"{word} ", text[head.end() :])
+        if len(MARKED_NUMBERS.findall(thai_to_arabic_digits(text))) >= 3:
+            numbered = any(i.kind == "checklist" and i.no is not None for i in self.items[code])
+            text = MARKED_NUMBERS.sub(rf"{'ข้อ' if numbered else 'ขั้นที่'} \1 ", thai_to_arabic_digits(text))
         # "| 2 ประกวดราคา e-bidding | ✓ |", "1 เวียนแจ้งกำหนดการ/เกณฑ์ | 5 | ✅": one row, one clause
         text = PIPE_ROW.sub(_row_cells_joined, text)
         # "- 15 พ.ย. เก็บกลับ 48 ชุด": a line of a dated account tells what was done that day

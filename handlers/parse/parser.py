@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from handlers.parse import questions as q
 from handlers.parse.indicator import ALIAS_SCORE, CodeMatch, IndicatorMatcher, _expand, _grams
-from handlers.parse.intent import SENTENCE, looks_like_query, said_by_sender
+from handlers.parse.intent import SENTENCE, asked_outright, looks_like_query, said_by_sender
 from handlers.parse.items import ItemClaims, ItemMatcher, asks, item_clauses, says_finished
 from handlers.parse.normalize import blank, match_key, normalize_text, quoted_lines, remove_spans
 from handlers.parse.numbers import spell_out_numbers
@@ -474,8 +474,9 @@ class MessageParser:
         tail = self._tail_owner(items, whole)
         for item in items:
             if item.indicator is None:
-                # a question ("…ยังไม่ส่งผลไตรมาส 3 ตัวไหนบ้าง") is not leant into a report on one indicator
-                found = self._indicator_by_items(item, blanked, lean=intent != "query")
+                # a question ("…ยังไม่ส่งผลไตรมาส 3 ตัวไหนบ้าง") is not leant into a report on one indicator; words a
+                # question also uses ("แก้ตารางญัตติ … ขั้น 10 สรุปผลการใช้งาน ❌") do not make one
+                found = self._indicator_by_items(item, blanked, lean=intent != "query" or not asked_outright(whole))
                 if found is not None:
                     item = found
             elif (
