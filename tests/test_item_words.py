@@ -1919,3 +1919,11 @@ def test_a_status_table_s_rows_name_what_its_heading_numbers(fy2565: MessagePars
     assert item.claims.proposed_undone == ("step-10",)
     row = fy2562.item_matcher.claims("ก.2", "โครงการพัฒนาระบบสารบรรณอิเล็กทรอนิกส์\n๑.✓ ๒.✓ ๓.✓ ๔.✓ ๕.✓ ๖.✗")
     assert row.done == ("step-1", "step-2", "step-3", "step-4", "step-5") and row.undone == ("step-6",)
+
+
+def test_rounds_told_as_so_many_of_the_whole_or_by_a_month_typed_without_dots(fy2562: MessageParser) -> None:
+    said = "ก.1 ขั้น ๑ ขั้น ๒ เสร็จ ขั้น ๓ ตรวจไปได้ ๔ ครั้งจาก ๖ แล้วก็ขั้น ๔ แจ้งผลรอบ มค ไปแล้ว ส่วนขั้น ๕ ยังไม่ได้ทำค่ะ"
+    claims = fy2562.item_matcher.claims("ก.1", said)
+    assert claims.done == ("step-1", "step-2") and claims.proposed == ()
+    since = "ก.1 เวียนแจ้งกำหนดการตรวจกับเกณฑ์ไปตั้งแต่ ตค แล้วครับ"
+    assert fy2562.item_matcher.claims("ก.1", since).proposed == ("step-1",)

@@ -105,10 +105,12 @@ ALL_STEPS = re.compile(
 MONTH_SHORT = r"(?:ม\.?ค|ก\.?พ|มี\.?ค|เม\.?ย|พ\.?ค|มิ\.?ย|ก\.?ค|ส\.?ค|ก\.?ย|ต\.?ค|พ\.?ย|ธ\.?ค)"  # a month, short
 # "เวียนแจ้งกำหนดการตรวจไปแล้วตั้งแต่ ต.ค.": since when it was done is no item's words (step 3's "ตั้งแต่
 # เดือนธันวาคม" shares the word and the month's ending)
-DONE_SINCE = re.compile(rf"(?<=แล้ว)\s*ตั้งแต่\s*(?:เดือน)?\s*(?<![ก-๙]){MONTH_SHORT}\.?(?:\s*(?:25)?\d{{2}}(?!\d))?")
+DONE_SINCE = re.compile(
+    rf"(?:(?<=แล้ว)|(?<=ไป)|(?<=เสร็จ))\s*ตั้งแต่\s*(?:เดือน)?\s*(?<![ก-๙]){MONTH_SHORT}\.?(?![ก-๙])(?:\s*(?:25)?\d{{2}}(?!\d))?"
+)
 ONE_ROUND = re.compile(
     r"รอบที่\s*\d|ครั้งที่\s*\d|ครั้งแรก|รอบแรก|รอบ\s*\d+\s*เดือนแรก|ประจำเดือน|รอบ(?:เดือน)?\s+(?:[ก-ฮ]\.|\S*\s*\d)|ไตรมาส(?:ที่)?\s*\d|"
-    rf"(?:เดือน|\d{{1,2}})\s*{MONTH_SHORT}"
+    rf"(?:เดือน|\d{{1,2}}|รอบ)\s*{MONTH_SHORT}(?![ก-๙])"  # "แจ้งผลรอบ มค ไปแล้ว", typed without its dots
 )
 # "รอบ 3 เดือน (พ.ย.–ม.ค.)" of a step done every three months is its cadence; "รอบ 3 เดือนแรก" is its first round.
 # "ทำไปแล้ว ม.ค.–มี.ค.": some months of a monthly step, unless the range is the whole year (ต.ค.–ก.ย.)
@@ -133,7 +135,10 @@ MEASURED_COUNT = re.compile(r"\d\s*(?:ข้อ|เรื่อง)")  # directi
 MEASURED_LEFT = re.compile(r"(?:ข้อสั่งการ|เรื่องร้องเรียน)\S{0,12}\s*\d+\s*(?:ข้อ|เรื่อง)|\d+\s*(?:ข้อสั่งการ|เรื่องร้องเรียน)")
 # "ทดสอบไปแล้ว 8 คณะ จาก 12 คณะ", "นำเข้าไปแล้ว 6 จาก 10 ชุด", "ได้ 9/12 โครงการ", "ตรวจไปแล้ว 5 จาก 6 ครั้ง":
 # part of the whole the item is about
-PART_OF_WHOLE = re.compile(rf"(?<![\d.])(\d+)\s*{WHOLES}?\s*(?:/|จาก|ใน)\s*(?:ทั้งหมด\s*)?(\d+)\s*{WHOLES}")
+PART_OF_WHOLE = re.compile(
+    rf"(?<![\d.])(\d+)\s*{WHOLES}?\s*(?:/|จาก|ใน)\s*(?:ทั้งหมด\s*)?(\d+)\s*{WHOLES}|"
+    rf"(?<![\d.])(\d+)\s*{WHOLES}\s*(?:จาก|ใน)\s*(?:ทั้งหมด\s*)?(\d+)(?![\d.])"  # "ตรวจไปได้ ๔ ครั้งจาก ๖"
+)
 MEMO_SUBJECT = re.compile(r"(?m)^[^\S\n]*เรื่อง[^\S\n]+[^\n]+$")  # a letter's subject line, as pasted
 AWAITING = re.compile(
     r"\s*(?:และ|แต่)?\s*(?:กำลัง)?รอ(?:ผล|การ)?\s*(?:การ)?(?:(?:คณะ)?กรรมการ\S{0,20}\s*(?:กทม\.?)?\s*)?"

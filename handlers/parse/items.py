@@ -336,7 +336,10 @@ def _part_heading_spread(m: re.Match[str]) -> str:
 
 def _part_of_whole(low: str) -> bool:
     """Some of the whole, not all of it: the item is under way, not done."""
-    return any(int(a) < int(b) for a, b in PART_OF_WHOLE.findall(thai_to_arabic_digits(low)))
+    return any(
+        int(m.group(1) or m.group(3)) < int(m.group(2) or m.group(4))
+        for m in PART_OF_WHOLE.finditer(thai_to_arabic_digits(low))
+    )
 
 
 def _memo_sent(m: re.Match[str]) -> str:
