@@ -1927,3 +1927,12 @@ def test_rounds_told_as_so_many_of_the_whole_or_by_a_month_typed_without_dots(fy
     assert claims.done == ("step-1", "step-2") and claims.proposed == ()
     since = "ก.1 เวียนแจ้งกำหนดการตรวจกับเกณฑ์ไปตั้งแต่ ตค แล้วครับ"
     assert fy2562.item_matcher.claims("ก.1", since).proposed == ("step-1",)
+
+
+def test_a_polite_particle_typed_on_without_a_space_still_ends_the_statement(fy2565: MessageParser) -> None:
+    said = (
+        "Innovation Base ส่วนที่ 1 ค้นหาและคัดเลือกแนวคิดเสร็จครบแล้วค่ะได้มา 3 แนวคิด ส่วนที่ 2 ส่งแบบฟอร์ม 3 "
+        "ให้คณะกรรมการพัฒนานวัตกรรมกทมกลั่นกรองแล้วรอผลอยู่ค่ะ"
+    )
+    claims = fy2565.item_matcher.claims("4", said)
+    assert claims.done == ("s1-1", "s1-2") and "s2" not in claims.proposed
