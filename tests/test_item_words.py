@@ -1936,3 +1936,16 @@ def test_a_polite_particle_typed_on_without_a_space_still_ends_the_statement(fy2
     )
     claims = fy2565.item_matcher.claims("4", said)
     assert claims.done == ("s1-1", "s1-2") and "s2" not in claims.proposed
+
+
+def test_the_minutes_and_the_meeting_work_was_done_at_are_no_meeting_item(fy2565: MessageParser) -> None:
+    """K1's step 5 is the letter inviting to the online meetings, and its milestone 2 the meetings: the minutes
+    sent on ("สรุปรายงานการประชุมส่งเมลให้พี่แล้ว") and the meeting a decision was taken at ("ในการประชุมครั้งที่
+    4/2564") are neither."""
+    minutes = "ตช.1 ทำถึงขั้น ๒ แล้วค่ะ ประชุมออนไลน์กับผู้แทน 50 เขตครบ 2 ครั้งเรียบร้อย สรุปรายงานการประชุมส่งเมลให้พี่แล้วนะคะ"
+    claims = fy2565.item_matcher.claims("K1", minutes)
+    assert claims.done == ("1", "2") and claims.proposed == ()
+    at = (
+        "ตัวชี้วัดที่ 1 คกก.กิจการสภาพิจารณาเห็นชอบแนวทางกับประเด็นที่จะรับฟังความเห็นประชาชนแล้วค่ะ ในการประชุมครั้งที่ 4/2564 เมื่อ 15 ธ.ค. 64"
+    )
+    assert fy2565.item_matcher.claims("K1", at).proposed == ("1",)
