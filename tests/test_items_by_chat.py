@@ -238,3 +238,22 @@ def test_work_told_done_in_words_a_question_also_uses_is_a_report(demo: sa.Engin
     manager = ChatDriver(demo, demo_line_id("manager"), tmp_path, anan.now)
     manager.say("สรุปผล K3")
     assert "ตัวชี้วัดที่ K3: ระดับ" in manager.text, manager.text
+
+
+def test_work_on_the_dashboard_or_an_export_told_done_is_a_report_not_a_link_asked(
+    demo: sa.Engine, tmp_path: Path
+) -> None:
+    """KPI 5's step 4 is a Dashboard: told done, it is reported and asked to be confirmed; asked for, the
+    dashboard still comes as a link."""
+    somsri = ChatDriver(demo, demo_line_id("somsri"), tmp_path)
+    somsri.say(
+        "ขั้นตอนที่ 4 กับ 5 ของ ตช.5 เสร็จแล้วครับ Dashboard วิเคราะห์ผลตามข้อสั่งการนำเสนอผู้บริหารแล้ว "
+        "Infographic ก็ลงเว็บไซต์กับเพจ Facebook ของสำนักงานแล้ว"
+    )
+    assert "http" not in somsri.text and "ถูกต้องไหม" in somsri.text, somsri.text
+    somsri.tap("ยกเลิก")
+    somsri.say("ตช.2 ปิดปีงบ 67 ครับ ข้อมูลรายงานผลโครงการนำเข้าระบบครบทุกเดือนแล้ว export ข้อมูลแนบมาครับ")
+    assert "ส่งออกไฟล์" not in somsri.text and "ถูกต้องไหม" in somsri.text, somsri.text
+    somsri.tap("ยกเลิก")
+    somsri.say("ขอแดชบอร์ดค่ะ")
+    assert "/dashboard?t=" in somsri.text, somsri.text

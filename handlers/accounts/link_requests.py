@@ -15,9 +15,20 @@ from handlers.replies import Reply
 from store.models import Person, PlanRecord, Role
 from store.people import has_role
 
-_DASHBOARD = re.compile(r"แดชบอร์ด|dashboard|แดชบอด", re.IGNORECASE)
+# Asked for, not told of: "ขอแดชบอร์ด", "แดชบอร์ดค่ะ", "ดู dashboard ได้ที่ไหนคะ". A report of KPI 5/6's work
+# ("ทำ Dashboard สรุปผลเสร็จแล้ว", "export ข้อมูลแนบมาครับ") names the same words and is the report's.
+_BOARD = r"(?:แดชบอร์ด|dashboard|แดชบอด)"
+_DASHBOARD = re.compile(
+    rf"(?:ขอ|ดู|เปิด|เข้า|ลิงก์|ลิ้งค์|link)\S{{0,10}}?\s*{_BOARD}|^\s*{_BOARD}\s*(?:หน่อย|ด้วย|ค่ะ|คะ|ครับ|นะ|\?)*\s*$|"
+    rf"{_BOARD}[^\n]{{0,20}}(?:ไหม|มั้ย|ที่ไหน|ตรงไหน|ยังไง|อย่างไร|\?)",
+    re.IGNORECASE,
+)
 
-_EXPORT = re.compile(r"ขอไฟล์|ส่งออก|export|ไฟล์รายงาน", re.IGNORECASE)
+_EXPORT = re.compile(
+    r"^(?![^\n]*แนบ)(?:[^\n]*ขอ\S{0,6}?\s*(?:ไฟล์|export|ส่งออก)|[^\n]*ดาวน์โหลด\S{0,6}?ไฟล์|\s*(?:ไฟล์รายงาน|export|ส่งออก))|"
+    r"(?:ไฟล์รายงาน|export|ส่งออก)[^\n]{0,30}(?:ไหม|มั้ย|ที่ไหน|ยังไง|อย่างไร|\?)",
+    re.IGNORECASE,
+)
 
 _EXPORT_QUARTER = re.compile(r"ไตรมาส(?:ที่)?\s*([1-4])")
 
