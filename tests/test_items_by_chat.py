@@ -257,3 +257,16 @@ def test_work_on_the_dashboard_or_an_export_told_done_is_a_report_not_a_link_ask
     somsri.tap("ยกเลิก")
     somsri.say("ขอแดชบอร์ดค่ะ")
     assert "/dashboard?t=" in somsri.text, somsri.text
+
+
+def test_the_step_table_s_share_told_beside_a_ladder_s_steps_is_not_asked_in_its_unit(
+    demo: sa.Engine, tmp_path: Path
+) -> None:
+    """K1 is scored by its milestones: "สะสมร้อยละ 30" beside a step done is the step table's share, so the
+    step is saved and no level is asked for in place of the percentage."""
+    anan = ChatDriver(demo, demo_line_id("anan"), tmp_path)
+    anan.say("K1 ขั้นตอนที่ 4 เสร็จแล้ว สะสมร้อยละ 30 ธ.ค. 64")
+    assert "บันทึกแล้ว" in anan.text and "หน่วยของตัวชี้วัด" not in anan.text, anan.text
+    with Session(demo) as s:
+        marked = {(line.code, line.item) for line in log(s, plan=_plan(demo, 2565)) if line.done}
+    assert ("K1", "1") in marked

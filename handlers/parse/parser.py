@@ -163,6 +163,9 @@ class ParsedItem:
     unread: bool = False  # no value read, yet a number is left that no date, code or name explains
     span: tuple[int, int] | None = None  # where its clause lies in the message, when cut into clauses
     period: FiscalPeriod | None = None  # its clause's own period, when clauses name different ones
+    # a percentage told beside the steps of an indicator scored by its items ("… ✔ / สะสม ๒๐%"): the step
+    # table's share, which the message states but which is no result of that indicator to save or ask about
+    value_is_share: bool = False
 
     @property
     def value_confidence(self) -> float:
@@ -523,6 +526,13 @@ class MessageParser:
                     scored_by_items = rubric is not None and rubric.kind in ("ladder", "checklist")
                     if claims.claim and item.value is not None and scored_by_items:
                         item.value = None
+                    elif (
+                        scored_by_items
+                        and item.value is not None
+                        and item.value.unit in PERCENT_UNITS
+                        and (self.indicators[item.indicator].unit or "") not in PERCENT_UNITS
+                    ):
+                        item.value_is_share = True
                     elif item.value is not None and self._not_its_measure(item.indicator, item.value):
                         item.value = None  # "ผู้แทน 50 เขต … 2 ครั้ง": numbers of the item's own text
             out.append(item)
@@ -1297,7 +1307,7 @@ class MessageParser:
             result.ask_field, result.options = "indicator", item.candidates
             return
         indicator = self.indicators[item.indicator]
-        value = item.value
+        value = None if item.value_is_share else item.value
         if value is None:
             if not item.pending and not result.sections.has_substance and item.claims.empty:
                 result.ask, result.ask_field = q.WHAT_VALUE.format(code=item.indicator), "value"

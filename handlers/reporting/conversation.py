@@ -271,7 +271,7 @@ def _bind(quick: tuple[QuickReply, ...], draft: Draft) -> tuple[QuickReply, ...]
 
 
 def _item(item: ParsedItem) -> DraftItem:
-    v = item.value
+    v = None if item.value_is_share else item.value  # the step table's share is no result to save
     return DraftItem(
         code=item.indicator,
         candidates=list(item.candidates),
