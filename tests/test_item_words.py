@@ -1949,3 +1949,16 @@ def test_the_minutes_and_the_meeting_work_was_done_at_are_no_meeting_item(fy2565
         "ตัวชี้วัดที่ 1 คกก.กิจการสภาพิจารณาเห็นชอบแนวทางกับประเด็นที่จะรับฟังความเห็นประชาชนแล้วค่ะ ในการประชุมครั้งที่ 4/2564 เมื่อ 15 ธ.ค. 64"
     )
     assert fy2565.item_matcher.claims("K1", at).proposed == ("1",)
+
+
+def test_a_whole_series_said_with_its_months_is_done(fy2567: MessageParser) -> None:
+    said = "ปฏิทินเรียนเชิญผู้ว่าฯ ขั้น 3.5 เก็บ+สรุปความพึงพอใจทุก 3 เดือน ครบทุกรอบแล้วครับ (พ.ย.66–ส.ค.67)"
+    assert fy2567.item_matcher.claims("3", said).done == ("step-3.5",)
+
+
+def test_office_shorthands_name_the_committee_and_the_indicator(fy2565: MessageParser) -> None:
+    (item,) = fy2565.parse("IB เอาระบบที่ทำไปใช้จริงในกลุ่มงานแล้วตั้งแต่ มิ.ย. ค่ะ", date(2022, 8, 1)).items
+    assert item.indicator == "4" and item.claims.proposed == ("s3-2.1",)
+    said = "ขอแก้ข้อมูลค่ะ ระดับ 4 ที่แจ้งไปเมื่อเช้า ยังไม่เสร็จนะคะ เข้า กก.กส. แล้วแต่ยังไม่ได้นำเรียน ปธ.สภาฯ เลย"
+    (item,) = fy2565.parse(said, date(2022, 8, 1)).items
+    assert item.indicator == "K1"

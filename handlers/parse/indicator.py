@@ -23,6 +23,7 @@ from scoring.thai import thai_to_arabic_digits
 ABBREVIATIONS = {
     "ตชว.": "ตัวชี้วัด",
     "ตช.": "ตัวชี้วัด",
+    "กก.กส.": "กก.กิจการสภา",  # the council affairs committee, shortened further
     "คกก.": "คณะกรรมการ",
     "ผว.กทม.": "ผู้ว่าราชการกรุงเทพมหานคร",
     "ผว.": "ผู้ว่าราชการ",

@@ -835,7 +835,15 @@ class ItemMatcher:
             return False, False  # last year's, told to compare
         if acc.last_numbered and MONTH_SPAN_ONLY.fullmatch(thai_to_arabic_digits(low)):
             # "ขั้น ๓ ติดตามรายเดือน ✓ / ต.ค.–ธ.ค.": those months of a recurring step, not the whole of it
-            acc.add("held", [i for i in acc.last_numbered if self._one_round_of_item(indicator, i, low)])
+            acc.add(
+                "held",
+                [
+                    i
+                    for i in acc.last_numbered
+                    if not acc.all_rounds  # "ครบทุกรอบแล้ว (พ.ย.66–ส.ค.67)": the months of the whole series
+                    and self._one_round_of_item(indicator, i, low)
+                ],
+            )
             return before
         if THEIRS.search(low):
             return False, False  # another unit's own work, whatever it shares with an item
