@@ -1962,3 +1962,10 @@ def test_office_shorthands_name_the_committee_and_the_indicator(fy2565: MessageP
     said = "ขอแก้ข้อมูลค่ะ ระดับ 4 ที่แจ้งไปเมื่อเช้า ยังไม่เสร็จนะคะ เข้า กก.กส. แล้วแต่ยังไม่ได้นำเรียน ปธ.สภาฯ เลย"
     (item,) = fy2565.parse(said, date(2022, 8, 1)).items
     assert item.indicator == "K1"
+
+
+def test_the_users_own_work_done_through_the_system_puts_it_in_use(fy2565: MessageParser) -> None:
+    said = "ตอนนี้ ส.ก. ขอข้อมูลญัตติกันผ่านระบบใหม่จริงๆ แล้วค่ะ เฉลี่ยส่งข้อมูลได้ 27 นาทีต่อเรื่อง"
+    assert fy2565.item_matcher.claims("K2", said).proposed == ("use-system",)
+    tested = "ตช.2 ทดสอบผ่านระบบแล้ว ยังไม่เปิดให้ ส.ก. ใช้นะคะ"
+    assert "use-system" not in fy2565.item_matcher.claims("K2", tested).proposed

@@ -187,7 +187,9 @@ IN_USE_SINCE = re.compile(rf"ใช้\S{{0,40}}{SINCE_DATE}|ใช้(?:งา�
 REAL_USE = re.compile(
     r"(?<!แจ้ง)(?<!แจ้งการ)(?:เปิด|เริ่ม)?ใช้(?:งาน)?(?:ระบบ)?\S{0,4}จริง|go[- ]?live|"
     r"(?<!แจ้ง)(?<!แจ้งการ)เปิดใช้(?:งาน)?(?:ระบบ)?(?:แล้ว|ได้แล้ว)|"
-    r"ไปใช้ภายในปีงบประมาณ ใช้งานระบบ",  # how the synonyms above write "เริ่มใช้งานจริง"
+    r"ไปใช้ภายในปีงบประมาณ ใช้งานระบบ|"  # how the synonyms above write "เริ่มใช้งานจริง"
+    # "ส.ก. ขอข้อมูลญัตติได้เองผ่านระบบแล้ว": the users' own work done through it
+    r"(?<!ทดสอบ)(?<!ทดลอง)ผ่านระบบ(?:ใหม่)?\S{0,12}?\s*(?:แล้ว|ได้แล้ว|กันแล้ว|จริง)",
     re.IGNORECASE,
 )
 IN_USE_ITEM = re.compile(r"ใช้งานระบบ\S{0,2}$")  # an item that is the system in use and nothing more
