@@ -170,6 +170,27 @@ FLOORS: dict[str, tuple[float, str]] = {
         " activity names), scored once on the seventeenth session's code: 91.7 %, 1 marked without a tap (the"
         " same on its start code)",
     ),
+    "dev30": (
+        0.92,
+        "written at the start of the eighteenth session (the evidence told with the work; this year against last"
+        " year and the plan): 87.5 %, 2 marked without a tap, when first scored (the same on its start code)",
+    ),
+    "dev31": (
+        0.97,
+        "written in the eighteenth session (status tables pasted from Excel or Word; answers to the committee's"
+        " chasing in the group): 91.7 %, 2 marked without a tap, when first scored (the same on its start code)",
+    ),
+    "dev32": (
+        0.92,
+        "written in the eighteenth session (several items in one run-on sentence; checklists and ladders told by"
+        " points, parts, forms and levels): 89.2 %, 1 marked without a tap, when first scored (the same on its"
+        " start code)",
+    ),
+    "dev33": (
+        0.91,
+        "written late in the eighteenth session (work told by what it changed for people; office jargon and"
+        " nicknames): 89.2 % when first scored (90.0 % on its start code)",
+    ),
 }
 SCORES: dict[str, ItemScore] = {name: evaluate(name) for name in FLOORS}
 
