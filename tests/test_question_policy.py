@@ -119,6 +119,9 @@ def test_how_to_questions_without_a_closing_particle_are_questions() -> None:
         "ทอดแบบสอบถามครบ 60 ชุดแล้วค่ะ",
         "K2 เฉลี่ย 27 นาที ครบทุกขั้นตอนแล้วครับ",
         "ผลสำรวจความพึงพอใจออกมาแล้วนะครับ 86.4% ขอบคุณทุกคนที่ช่วยแจกแบบสอบถามครับ",  # a form, not asking
+        # a doubt beside the work told is the reporter's to settle by confirming the items
+        "น้องใหม่นะคะ 1) Action Plan หัวหน้าเซ็นเห็นชอบแล้ว 2) มีคำสั่งแต่งตั้งคณะทำงานแล้ว ไม่แน่ใจว่าต้องรายงานแบบนี้ไหมคะ",
+        "สวัสดีค่ะ ไม่แน่ใจว่าต้องรายงานเป็นขั้นไหน แต่ระบบติดตามญัตติ วิเคราะห์ ออกแบบ และพัฒนาระบบเสร็จครบแล้วนะคะ",
     ):
         assert not looks_like_query(told), told
 
