@@ -1969,3 +1969,24 @@ def test_the_users_own_work_done_through_the_system_puts_it_in_use(fy2565: Messa
     assert fy2565.item_matcher.claims("K2", said).proposed == ("use-system",)
     tested = "ตช.2 ทดสอบผ่านระบบแล้ว ยังไม่เปิดให้ ส.ก. ใช้นะคะ"
     assert "use-system" not in fy2565.item_matcher.claims("K2", tested).proposed
+
+
+def test_a_head_overruling_what_the_team_told_takes_it_back(fy2565: MessageParser, fy2567: MessageParser) -> None:
+    """Not marked without a tap: the team's claim, passed on and overruled, is not done; passed on and
+    confirmed, it stays."""
+    overruled = "สรุปจากทีม One Platform ได้ 55 คะแนนแล้วค่ะ ส่วนที่น้องติ๊กมาว่าข้อ 4 นำเข้าข้อมูลเสร็จแล้ว ยังไม่นับนะคะ นำเข้ายังไม่ครบทุกชุด"
+    claims = fy2565.item_matcher.claims("5.2", overruled)
+    assert "4" not in claims.done and "4" not in claims.proposed
+    not_seen = "ตช.5 ส่วน Infographic ขั้นที่ 5 น้องบอกทำแล้ว ผมยังไม่เห็นในเพจเลย ยังไม่เสร็จครับ"
+    assert "step-5" not in fy2567.item_matcher.claims("5", not_seen).done
+    going = "การประชุม กก.สามัญ ทีมแจ้งว่ากำลังประสาน สยป. เรื่องทำระบบ ยังไม่ได้คำตอบเลย"
+    assert fy2565.item_matcher.claims("K3", going).proposed_undone == ()
+
+
+def test_an_item_said_done_and_not_done_by_its_number_is_not_marked_done(fy2565: MessageParser) -> None:
+    said = (
+        "ทีมสรุปว่า ตช.1 ทำถึงขั้น 4 แล้ว ผมตรวจหลักฐานแล้วถูกต้องครับ ส่วนขั้น 5 ผลการดำเนินการขึ้นเว็บสภาแล้วก็จริง "
+        "แต่หนังสือแจ้งสำนักงานเขตยังไม่ได้ส่งเลย ขั้น 5 ยังไม่เสร็จนะครับ"
+    )
+    claims = fy2565.item_matcher.claims("K1", said)
+    assert claims.done == ("1", "2", "3", "4") and "5" not in claims.done

@@ -270,6 +270,9 @@ class _Acc:
             not_done = set(self.undone) | set(self.proposed_undone)
             self.proposed = [i for i in self.proposed if i not in not_done]
         else:  # "แต่งตั้งทีมแล้ว ส่วนสำรวจแบบฟอร์มยังไม่ครบ" of one item: partly done, so neither
+            # "ส่วนขั้น 5 ขึ้นเว็บแล้วก็จริง แต่… ขั้น 5 ยังไม่เสร็จ": said done and not done by its number, it is
+            # not marked done without a tap
+            self.done = [i for i in self.done if i not in self.undone]
             both = set(self.proposed) & set(self.proposed_undone)
             self.proposed = [i for i in self.proposed if i not in both]
             self.proposed_undone = [i for i in self.proposed_undone if i not in both]
