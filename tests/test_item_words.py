@@ -1990,3 +1990,11 @@ def test_an_item_said_done_and_not_done_by_its_number_is_not_marked_done(fy2565:
     )
     claims = fy2565.item_matcher.claims("K1", said)
     assert claims.done == ("1", "2", "3", "4") and "5" not in claims.done
+
+
+def test_status_words_typed_in_a_hurry_still_say_done(fy2565: MessageParser) -> None:
+    """No tone mark, no short vowel: "แลว", "เสรจ", "ขอมูล", "นวตกรรม" are no other Thai words."""
+    (item,) = fy2565.parse("ตช.2 ทอดแบบสอบถามผู้รับบริการแลว สรุปผลแบบสอบถามเสรจดวยค่ะ📊", date(2022, 2, 1)).items
+    assert item.claims.proposed == ("step-3", "step-4")
+    (item,) = fy2565.parse("นวตกรรม ได้๕๐คะแนนแลวครับ", date(2022, 6, 1)).items
+    assert item.indicator == "4" and item.claims.claim == "points"

@@ -64,11 +64,29 @@ def normalize_text(text: str) -> str:
     """Display-safe normal form: Thai digits → Arabic, no thousands commas, tidy spaces, lines kept."""
     t = _drop_joiners(_MARK_STYLE.sub("", text.translate(_AS_SPACE).translate(_DELETE)).translate(_AS_TICK))
     t = unicodedata.normalize("NFKC", t)
-    t = thai_normalize(t)
+    t = _hurried(thai_normalize(t))
     t = thai_to_arabic_digits(t)
     t = _THOUSANDS.sub("", t)
     lines = [_SPACES.sub(" ", line).strip() for line in t.replace("\r", "\n").split("\n")]
     return _DICTATED_SPLIT.sub(lambda m: m.group(0).replace(" ", ""), "\n".join(line for line in lines if line))
+
+
+# Status words typed in a hurry without their tone mark or short vowel ("ทอดแบบสอบถามแลว สรุปผลเสรจดวยค่ะ"):
+# none of these spellings is another Thai word
+_HURRIED = (
+    (re.compile(r"แลว(?![\u0e31-\u0e3a\u0e47-\u0e4e])"), "แล้ว"),
+    (re.compile(r"เสรจ"), "เสร็จ"),
+    (re.compile(r"เรียบรอย|เรียบรอ้ย"), "เรียบร้อย"),
+    (re.compile(r"(?<![ก-ฮ])ดวย(?![\u0e31-\u0e3a\u0e47-\u0e4e])"), "ด้วย"),
+    (re.compile(r"(?<![ก-ฮ])ขอมูล"), "ข้อมูล"),
+    (re.compile(r"นวตกรรม"), "นวัตกรรม"),
+)
+
+
+def _hurried(text: str) -> str:
+    for typed, meant in _HURRIED:
+        text = typed.sub(meant, text)
+    return text
 
 
 # Words a speech-to-text keyboard splits ("ร้อย ละ 95", "ไตร มาส ที่ 4"), joined again
