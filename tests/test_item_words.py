@@ -1998,3 +1998,12 @@ def test_status_words_typed_in_a_hurry_still_say_done(fy2565: MessageParser) -> 
     assert item.claims.proposed == ("step-3", "step-4")
     (item,) = fy2565.parse("นวตกรรม ได้๕๐คะแนนแลวครับ", date(2022, 6, 1)).items
     assert item.indicator == "4" and item.claims.claim == "points"
+
+
+def test_the_team_s_claim_overruled_in_the_next_breath_is_not_done(fy2565: MessageParser) -> None:
+    said = (
+        "น้องแจ้งว่า Action Plan โครงการนำความต้องการ ปชช. เข้าสภา ผอ.เห็นชอบแล้ว คำสั่งแต่งตั้งคณะทำงานก็ออกแล้วค่ะ "
+        "แต่ที่น้องบอกว่าประชุมคณะทำงานชี้แจงแผนแล้ว พี่เช็คแล้วยังไม่ได้จัด เลื่อนไปอาทิตย์หน้าค่ะ"
+    )
+    claims = fy2565.item_matcher.claims("K1", said)
+    assert set(claims.proposed) == {"step-1", "step-2"} and claims.proposed_undone == ("step-3",)

@@ -106,6 +106,7 @@ from handlers.parse.item_words import (
     ONLY_REF,
     OPENS_WITH_IT,
     OTHERS_TO_DO,
+    OVERRULED,
     PART,
     PART_COUNT_OPENS,
     PART_HEADING,
@@ -153,6 +154,7 @@ from handlers.parse.item_words import (
     SYNONYMS,
     TABLE_HEAD,
     TABLE_ROW_NUMBER,
+    TEAM_SAID_RE,
     THE_LAST,
     THE_ONE_LEFT,
     THEIRS,
@@ -255,6 +257,8 @@ class _Acc:
     actions: frozenset[str] = frozenset()  # the actions ("สำรวจ", "ออกแบบ", …) said anywhere in the message
     first_undone: list[str] = field(default_factory=list)  # what the first clause saying "not done" named
     begun: list[str] = field(default_factory=list)  # named by number in a clause saying they are under way
+    team_items: list[str] = field(default_factory=list)  # what the clause passing on the team's claim named
+    team_at: int = -1  # that clause
 
     def add(self, kind: str, ids: list[str]) -> None:
         target: list[str] = getattr(self, kind)
@@ -588,7 +592,20 @@ class ItemMatcher:
                 proposed_before = list(acc.proposed)
                 undone_before = {*acc.undone, *acc.proposed_undone}
                 acc.clause_no += 1
+                low_clause = clause.lower()
+                if acc.team_at == acc.clause_no - 1 and OVERRULED.match(low_clause):
+                    # "ที่น้องบอกว่าประชุมคณะทำงานแล้ว / พี่เช็คแล้วยังไม่ได้จัด": the team's claim overruled
+                    for kind in ("done", "proposed"):
+                        setattr(acc, kind, [i for i in getattr(acc, kind) if i not in acc.team_items])
+                    acc.add("proposed_undone", acc.team_items)
+                    acc.last_words, acc.last_numbered = [], []
+                    before = (False, True)
+                    continue
+                said_before = [*acc.done, *acc.proposed]
                 before = self._clause(indicator, clause, acc, before, retracts)
+                if TEAM_SAID_RE.search(low_clause) and before[0] and not before[1]:
+                    acc.team_items = [i for i in (*acc.done, *acc.proposed) if i not in said_before]
+                    acc.team_at = acc.clause_no
                 if before[0] and acc.words_at != acc.clause_no:
                     acc.told_at = acc.clause_no  # said done, naming no item: a statement of its own
                 if not acc.first_undone or ALSO.search(clause):
