@@ -182,6 +182,12 @@ FLOORS: dict[str, tuple[float, str]] = {
         "written late in the eighteenth session (work told by what it changed for people; office jargon and"
         " nicknames): 89.2 % when first scored (90.0 % on its start code)",
     ),
+    "sealed26": (
+        0.945,
+        "a twenty-sixth set, all sealed (one quarter of a unit's reporting; people who know their indicators),"
+        " scored once on the eighteenth session's code (3328743): 95.0 %, none marked without a tap (the same on"
+        " its start code 3e36316)",
+    ),
     "dev34": (
         0.86,
         "written late in the eighteenth session (typed in a hurry on a phone; a unit head forwarding and summing up"
