@@ -17,6 +17,7 @@ from typing import Any, Literal
 from handlers.parse import questions as q
 from handlers.parse.indicator import ALIAS_SCORE, CodeMatch, IndicatorMatcher, _expand, _grams
 from handlers.parse.intent import SENTENCE, asked_outright, looks_like_query, said_by_sender
+from handlers.parse.item_words import NOT_OURS_SAID
 from handlers.parse.items import ItemClaims, ItemMatcher, asks, item_clauses, says_finished
 from handlers.parse.normalize import blank, match_key, normalize_text, quoted_lines, remove_spans
 from handlers.parse.numbers import spell_out_numbers
@@ -1343,9 +1344,7 @@ _CODE_FORM = re.compile(r"^\s*(?:ตช\.?|kpi|ตัวชี้วัด(?:ท
 
 # The words before "not ours" in a line ("ส่วนระบบ…ของกลุ่มงานญัตติฯ เขายังทดสอบอยู่ อันนั้นไม่ใช่ของเรา"): what
 # they name is another unit's work, not the indicator the message reports
-_DISOWNED = re.compile(
-    r"[^\n]{0,90}?(?:ไม่ใช่(?:งาน)?ของ(?:เรา|ทางเรา|หน่วยงานเรา|ฝ่ายเรา|กลุ่มเรา)|ไม่เกี่ยว(?:ข้อง)?(?:กับ)?(?:เรา|ของเรา))"
-)
+_DISOWNED = re.compile(rf"[^\n]{{0,90}}?{NOT_OURS_SAID}", re.I)
 
 
 def known_as(indicator: Indicator) -> str:
