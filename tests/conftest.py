@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +21,27 @@ os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
 
 
+@functools.cache
+def _postgres_url() -> str:
+    """``TIDTAM_TEST_PG_URL``, or under pytest-xdist a database of this worker's own next to it
+    (``tidtam_test_gw0`` …), created on first use: workers reset their schema independently."""
+    url = os.environ.get("TIDTAM_TEST_PG_URL", "")
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not url or not worker:
+        return url
+    base = sa.engine.make_url(url)
+    mine = base.set(database=f"{base.database}_{worker}")
+    admin = sa.create_engine(base, isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
+    try:
+        with admin.connect() as conn:
+            exists = conn.execute(sa.text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": mine.database})
+            if exists.first() is None:
+                conn.execute(sa.text(f'CREATE DATABASE "{mine.database}"'))
+    finally:
+        admin.dispose()
+    return mine.render_as_string(hide_password=False)
+
+
 def _reset_postgres(url: str) -> None:
     engine = make_engine(url)
     with engine.begin() as conn:
@@ -34,7 +56,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path / 'tidtam.db'}"
     else:
-        url = os.environ.get("TIDTAM_TEST_PG_URL", "")
+        url = _postgres_url()
         if not url:
             if os.environ.get("CI"):
                 pytest.fail("TIDTAM_TEST_PG_URL is not set in CI: the PostgreSQL half of the suite cannot be skipped")

@@ -18,19 +18,21 @@ import sqlalchemy as sa
 
 from store.db import make_engine
 from store.demo import demo_line_id
-from tests.live import free_port, serve_process, signed, text_event
+from tests.live import free_port, http_client, serve_process, signed, text_event
 
 SECRET = "crash-test-secret"
 REPORTERS = [demo_line_id("somsri"), demo_line_id("wichai")]
 
 
 def _burst(base: str, total: int, acked: list[str], stop_after: threading.Event) -> None:
+    client = http_client(timeout=5)  # shared by the 8 senders; still one connection per request
+
     def send(n: int) -> None:
         user = REPORTERS[n % 2]
         event = text_event(user, f"ตช.1 ร้อยละ {n % 100} ไตรมาส 2", message_id=f"m{n:04d}")
         body, headers = signed(SECRET, [event])
         try:
-            response = httpx.post(f"{base}/webhook", content=body, headers=headers, timeout=5)
+            response = client.post(f"{base}/webhook", content=body, headers=headers)
         except httpx.TransportError:
             return
         if response.status_code == 200:
@@ -38,7 +40,7 @@ def _burst(base: str, total: int, acked: list[str], stop_after: threading.Event)
             if len(acked) >= total // 3:
                 stop_after.set()
 
-    with ThreadPoolExecutor(max_workers=8) as pool:
+    with client, ThreadPoolExecutor(max_workers=8) as pool:
         list(pool.map(send, range(total)))
 
 

@@ -33,7 +33,7 @@ def _rows(svc: Service) -> list[InboxEvent]:
 
 def _post_raw(svc: Service, body: bytes) -> httpx.Response:
     headers = {"X-Line-Signature": sign(SECRET, body), "Content-Type": "application/json"}
-    return httpx.post(f"{svc.base}/webhook", content=body, headers=headers, timeout=10)
+    return svc.post_body(body, headers)
 
 
 def _answered(svc: Service, chat: str, within: float = 5.0) -> list[str]:

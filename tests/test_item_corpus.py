@@ -8,17 +8,24 @@ marked done without the reporter's tap that the message did not say.
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 from tests.item_corpus_eval import ItemScore, evaluate
 from tests.item_floors import FLOORS
 
-SCORES: dict[str, ItemScore] = {name: evaluate(name) for name in FLOORS}
+
+@functools.cache
+def score_of(name: str) -> ItemScore:
+    """Each set scored once a process, when its first test runs (not at collection: under pytest-xdist
+    every worker collects the whole suite)."""
+    return evaluate(name)
 
 
 @pytest.mark.parametrize("name", list(FLOORS))
 def test_the_blind_set_is_matched_as_labelled(name: str) -> None:
-    score = SCORES[name]
+    score = score_of(name)
     misses = [f"{v.case['id']} {v.case['text']}" for v in score.failures()]
     assert score.accuracy >= FLOORS[name][0], misses
 
@@ -27,4 +34,4 @@ def test_the_blind_set_is_matched_as_labelled(name: str) -> None:
 def test_nothing_is_marked_without_a_tap_unless_the_message_said_it(name: str) -> None:
     """Items marked straight away are only those named by number, and every one of them is right
     ("ขั้นตอนที่ 4 … นำเสนอผู้บริหารแล้ว" on KPI 5 asks before marking the report to the executives it ends in)."""
-    assert [v.case["id"] for v in SCORES[name].sure_wrong] == []
+    assert [v.case["id"] for v in score_of(name).sure_wrong] == []

@@ -9,6 +9,7 @@ conversation: its first reply confirms, saves or asks back, never answers someth
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import shutil
@@ -48,12 +49,17 @@ def _cases() -> list[tuple[str, dict[str, Any]]]:
 
 
 CASES = _cases()
-PARSERS = {plan: MessageParser(load_plan(PLANS / f"{plan}.yaml")) for plan in REPORTER}
+
+
+@functools.cache
+def parser_for(plan: str) -> MessageParser:
+    """Built when a test first needs it, not at collection (every pytest-xdist worker collects the suite)."""
+    return MessageParser(load_plan(PLANS / f"{plan}.yaml"))
 
 
 @pytest.mark.parametrize("case", [c for _, c in CASES], ids=[name for name, _ in CASES])
 def test_an_item_report_reaches_the_report_conversation(case: dict[str, Any], template: Path, tmp_path: Path) -> None:
-    parsed = PARSERS[case["plan"]].parse(case["text"], date(2024, 1, 15))
+    parsed = parser_for(case["plan"]).parse(case["text"], date(2024, 1, 15))
     if parsed.intent != "report" or all(i.claims.empty for i in parsed.items):
         pytest.skip("the parser reads no items in it: the item corpus scores that")
     db = tmp_path / "t.db"

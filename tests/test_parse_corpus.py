@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import pytest
 
-from tests.corpus_eval import CORPORA, evaluate_corpus, judge, load_corpus, parsers_for
+from handlers.parse.parser import MessageParser
+from tests.corpus_eval import CORPORA, Score, evaluate_corpus, judge, load_corpus, parsers_for
 
 CASES = load_corpus()
-PARSERS = parsers_for(CASES)
-SCORE = evaluate_corpus(CASES)
+
+
+# Scored once a process, when a test first needs it (not at collection: under pytest-xdist every
+# worker collects the whole suite).
+@functools.cache
+def parsers() -> dict[str, MessageParser]:
+    return parsers_for(CASES)
+
+
+@functools.cache
+def score() -> Score:
+    return evaluate_corpus(CASES)
 
 
 def _explain(verdicts: list[Any]) -> str:
@@ -25,7 +37,7 @@ def test_corpus_case_is_never_a_wrong_auto_accept(case: dict[str, Any]) -> None:
     from datetime import date
 
     today = case["today"] if isinstance(case["today"], date) else date.fromisoformat(case["today"])
-    got = PARSERS[case["plan"]].parse(case["text"], today).as_json()
+    got = parsers()[case["plan"]].parse(case["text"], today).as_json()
     verdict = judge(case, got)
     assert not verdict.wrong_auto_accept, _explain([verdict])
 
@@ -38,8 +50,8 @@ def test_corpus_has_enough_realistic_messages() -> None:
 
 @pytest.mark.parametrize("field", ["indicator_ok", "value_ok", "period_ok"])
 def test_field_accuracy_at_least_97_percent(field: str) -> None:
-    rate = SCORE.rate(field)
-    assert rate >= 0.97, f"{field} {rate:.1%}\n" + _explain(SCORE.failures(field))
+    rate = score().rate(field)
+    assert rate >= 0.97, f"{field} {rate:.1%}\n" + _explain(score().failures(field))
 
 
 # The blind corpora, written by people who never read the parser. Their dev parts guard what was
@@ -48,7 +60,15 @@ def test_field_accuracy_at_least_97_percent(field: str) -> None:
 # A sealed part once scored is spent: from then on it is tuned on and guarded like a dev part.
 # The first two sealed parts were scored once and kept out of tuning; every later one is spent.
 SPENT = tuple(n for n in CORPORA if n.endswith("_sealed") and n not in ("blind_sealed", "blind2_sealed"))
-BLIND = {name: evaluate_corpus(load_corpus(name)) for name in (*(n for n in CORPORA if n.endswith("_dev")), *SPENT)}
+BLIND = (*(n for n in CORPORA if n.endswith("_dev")), *SPENT)
+
+
+@functools.cache
+def blind(name: str) -> Score:
+    assert name in BLIND, f"{name} is neither a dev part nor a spent sealed part"
+    return evaluate_corpus(load_corpus(name))
+
+
 FLOORS = {
     "blind_dev": {"indicator_ok": 0.98, "value_ok": 0.98, "period_ok": 0.99},
     "blind2_dev": {"indicator_ok": 0.98, "value_ok": 0.99, "period_ok": 0.99},
@@ -84,8 +104,8 @@ FLOORS = {
     ("name", "field"), [(n, f) for n, floors in FLOORS.items() for f in floors], ids=lambda x: str(x)
 )
 def test_blind_dev_accuracy_holds(name: str, field: str) -> None:
-    rate = BLIND[name].rate(field)
-    assert rate >= FLOORS[name][field], f"{field} {rate:.1%}\n" + _explain(BLIND[name].failures(field))
+    rate = blind(name).rate(field)
+    assert rate >= FLOORS[name][field], f"{field} {rate:.1%}\n" + _explain(blind(name).failures(field))
 
 
 # Saved without asking, against the label, and kept: "เรื่องร้องเรียนจากชุมชน แก้ได้ 70%" names Traffy's
@@ -97,7 +117,7 @@ DISPUTED_SAVES = {"b4d-206", "b8d-068"}
 
 @pytest.mark.parametrize("name", list(BLIND))
 def test_blind_dev_has_no_wrong_auto_save(name: str) -> None:
-    wrong = [v for v in BLIND[name].wrong_auto_accepts if v.case["id"] not in DISPUTED_SAVES]
+    wrong = [v for v in blind(name).wrong_auto_accepts if v.case["id"] not in DISPUTED_SAVES]
     assert wrong == [], _explain(wrong)
 
 
@@ -124,6 +144,6 @@ MULTI_FLOORS = {
 
 @pytest.mark.parametrize("name", list(BLIND))
 def test_blind_dev_messages_about_several_indicators_find_each(name: str) -> None:
-    multi = [v for v in BLIND[name].verdicts if v.case["expect"].get("indicators")]
+    multi = [v for v in blind(name).verdicts if v.case["expect"].get("indicators")]
     found = sum(v.all_indicators_ok for v in multi) / len(multi)
     assert found >= MULTI_FLOORS.get(name, 1.0), _explain([v for v in multi if not v.all_indicators_ok])

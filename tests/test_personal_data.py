@@ -41,7 +41,7 @@ from store.inbox import accept, bury, dead_letters, mark_processed
 from store.models import Draft, Evidence, InboxEvent, IndicatorRecord, Person, PlanRecord, utcnow
 from store.personal_data import Retention
 from store.plans import plan_from_record
-from tests.live import free_port, serve_app, text_event
+from tests.live import free_port, http_client, serve_app, text_event
 from tests.webhook_service import PLANS, SECRET, STRANGER, Service
 
 WICHAI, PRANEE, MALEE = demo_line_id("wichai"), demo_line_id("pranee"), demo_line_id("committee")
@@ -69,8 +69,8 @@ def bot(db_url: str, tmp_path: Path) -> Iterator[Service]:
     with session_scope(app.state.runtime.engine) as s:
         load_demo(s, PLANS, utcnow())
     fake_app = next(r.app for r in app.routes if getattr(r, "path", "") == "/_line")
-    with serve_app(app, port) as base:
-        yield Service(base, fake_of(fake_app), app.state.runtime.engine)
+    with serve_app(app, port) as base, http_client() as http:
+        yield Service(base, fake_of(fake_app), app.state.runtime.engine, http)
 
 
 @dataclass

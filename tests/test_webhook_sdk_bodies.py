@@ -34,7 +34,7 @@ SETTLE_WITHIN = 30.0  # seconds for every stored event to end processed or dead-
 
 def post_raw(service: Service, body: bytes) -> httpx.Response:
     headers = {"X-Line-Signature": sign(SECRET, body), "Content-Type": "application/json"}
-    return httpx.post(f"{service.base}/webhook", content=body, headers=headers, timeout=10)
+    return service.post_body(body, headers)
 
 
 def variants(path: Path) -> Iterator[tuple[str, bytes]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ from bot.settings import Settings
 from store.db import session_scope
 from store.demo import demo_line_id, load_demo
 from store.models import InboxEvent, OutboxMessage
-from tests.live import free_port, serve_app, signed, text_event
+from tests.live import free_port, http_client, serve_app, signed, text_event
 
 PLANS = Path(__file__).resolve().parent.parent / "plans"
 
@@ -37,10 +37,14 @@ class Service:
     base: str
     fake: FakeLine
     engine: sa.Engine
+    http: httpx.Client = field(default_factory=http_client)  # one client, not one per request
 
     def post(self, events: list[dict[str, Any]], secret: str = SECRET) -> httpx.Response:
         body, headers = signed(secret, events)
-        return httpx.post(f"{self.base}/webhook", content=body, headers=headers, timeout=10)
+        return self.post_body(body, headers)
+
+    def post_body(self, body: bytes, headers: dict[str, str]) -> httpx.Response:
+        return self.http.post(f"{self.base}/webhook", content=body, headers=headers)
 
     def event(self, user: str, text: str, **kw: Any) -> dict[str, Any]:
         chat = kw.get("group_id") or user
@@ -77,5 +81,5 @@ def service(db_url: str, tmp_path: Path) -> Iterator[Service]:
     with session_scope(runtime.engine) as s:
         load_demo(s, PLANS, __import__("store.models", fromlist=["utcnow"]).utcnow())
     fake_app = next(r.app for r in app.routes if getattr(r, "path", "") == "/_line")
-    with serve_app(app, port) as base:
-        yield Service(base, fake_of(fake_app), runtime.engine)
+    with serve_app(app, port) as base, http_client() as http:
+        yield Service(base, fake_of(fake_app), runtime.engine, http)
