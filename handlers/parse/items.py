@@ -875,10 +875,10 @@ class ItemMatcher:
         if HANDED_ON.match(low):
             return before  # "ส่งให้หัวหน้ากลุ่มงานดูแล้ว": the item before handed on, not an item of its own
         if (evidence := EVIDENCE_OF_REF.match(low)) and not negated and (ref := REF.match(low, evidence.end())):
-            named, kind = self._refs(indicator, ref)
-            if kind == "items" and named:
-                acc.add("proposed", named)
-                acc.last_words, acc.words_at = named, acc.clause_no
+            evidenced, kind = self._refs(indicator, ref)
+            if kind == "items" and evidenced:
+                acc.add("proposed", evidenced)
+                acc.last_words, acc.words_at = evidenced, acc.clause_no
             return before
         if (EVIDENCE_ATTACHED.match(low) and not DONE_IN_PASSING.search(low)) or ATTENDANCE.match(low):
             return before
