@@ -17,10 +17,10 @@ from store.people import has_role
 
 # Asked for, not told of: "ขอแดชบอร์ด", "แดชบอร์ดค่ะ", "ดู dashboard ได้ที่ไหนคะ". A report of KPI 5/6's work
 # ("ทำ Dashboard สรุปผลเสร็จแล้ว", "export ข้อมูลแนบมาครับ") names the same words and is the report's.
-_BOARD = r"(?:แดชบอร์ด|dashboard|แดชบอด)"
 _DASHBOARD = re.compile(
-    rf"(?:ขอ|ดู|เปิด|เข้า|ลิงก์|ลิ้งค์|link)\S{{0,10}}?\s*{_BOARD}|^\s*{_BOARD}\s*(?:หน่อย|ด้วย|ค่ะ|คะ|ครับ|นะ|\?)*\s*$|"
-    rf"{_BOARD}[^\n]{{0,20}}(?:ไหม|มั้ย|ที่ไหน|ตรงไหน|ยังไง|อย่างไร|\?)",
+    r"(?:ขอ|ดู|เปิด|เข้า|ลิงก์|ลิ้งค์|link)\S{0,10}?\s*(?:แดชบอร์ด|dashboard|แดชบอด)|"
+    r"^\s*(?:แดชบอร์ด|dashboard|แดชบอด)\s*(?:หน่อย|ด้วย|ค่ะ|คะ|ครับ|นะ|\?)*\s*$|"
+    r"(?:แดชบอร์ด|dashboard|แดชบอด)[^\n]{0,20}(?:ไหม|มั้ย|ที่ไหน|ตรงไหน|ยังไง|อย่างไร|\?)",
     re.IGNORECASE,
 )
 
