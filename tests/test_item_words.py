@@ -2007,3 +2007,12 @@ def test_the_team_s_claim_overruled_in_the_next_breath_is_not_done(fy2565: Messa
     )
     claims = fy2565.item_matcher.claims("K1", said)
     assert set(claims.proposed) == {"step-1", "step-2"} and claims.proposed_undone == ("step-3",)
+
+
+def test_a_picture_glued_to_a_statement_ends_it(fy2562: MessageParser, fy2567: MessageParser) -> None:
+    """ "ลงนามสัญญาแล้ว✍️ ผู้รับจ้างเริ่มงาน…": what follows the picture is another statement; 🔄 beside a step is
+    its status, under way, and ends nothing."""
+    signed = fy2562.item_matcher.claims("ก.2", "ก.2 ลงนามสัญญาแล้ววันที่๒๐มี.ค.✍️ ผู้รับจ้างเริ่มงานตามสัญญาแล้ว")
+    assert signed.proposed == ("step-4",)
+    status = "ตช.6 สถานะ\nขั้นตอนที่ 1 ✅\nขั้นตอนที่ 2 ✅\nขั้นตอนที่ 3 🔄 ติดตามทุกเดือน"
+    assert fy2567.item_matcher.claims("6", status).done == ("step-1", "step-2")

@@ -357,6 +357,9 @@ ASKED_OF_OTHERS = re.compile(
 CLAUSE = re.compile(
     r"\n|;|\s*\|\s*|(?<=\S)\s*[,،](?!\s*\d)\s*|\s+/\s+|(?:ค่ะ|คะ|ครับ|คร้บ|คับ|นะคะ|นะครับ|จ้า|(?<=แล้ว)ค้า)(?:\s+|$)|"
     r"(?<=\S[✅✔✓❌✖✘✕⏳])\s*|(?<=[^\s\-•*] [✅✔✓])\s+|\s*[👍🙏🎉😊]+\s*|"
+    # any other picture glued to the end of a statement ("ลงนามสัญญาแล้ว✍️ ผู้รับจ้างเริ่ม…", "สำรวจเสร็จแล้วค่ะ♿
+    # กำลัง…"); the status marks (✅ ✔ ✓ ✗ ✘ ❌) are read above, and 🔄 is a status too (under way)
+    "(?<=\\S)(?!\U0001f504)[\U0001f300-\U0001faff\u2600-\u26ff\u2700-\u2704\u2706-\u2712\u2719-\u274b\u274d-\u27bf\ufe0f]+\\s+|"
     # "ขั้นที่ 3 ⏳ ขั้นที่ 4 ❌": a cross or an hourglass after its item, then the next item
     r"(?<=[^\s\-•*] [❌✗✖✘✕⏳])\s+(?=ขั้น|ข้อ|ระดับ|ส่วนที่|step)|"
     # a mark glued before its item ("✅ขั้น 1 ✅ขั้น 2 ❌ขั้น 4"): each mark opens a clause
