@@ -133,8 +133,13 @@ class TextTurn:
         if self.person is None:
             return True
         # "ตช.2 สรุปผลแบบสอบถามเสร็จแล้วค่ะ": a reporter's work told done is theirs to confirm, not a status asked
-        convo = ReportConversation(self.ctx.session, Speaker(self.person, self.chat_id), self.ctx.now)
-        return not convo.reads_as_report(self.text, self.spans)
+        return not self.conversation.reads_as_report(self.text, self.spans)
+
+    @cached_property
+    def conversation(self) -> ReportConversation:
+        """One per turn: what the router reads of a text, the report route reuses."""
+        assert self.person is not None
+        return ReportConversation(self.ctx.session, Speaker(self.person, self.chat_id), self.ctx.now)
 
     @cached_property
     def link(self) -> Reply | None:
@@ -194,8 +199,7 @@ def _how_to(t: TextTurn) -> Reply:
 
 
 def _report(t: TextTurn) -> Reply:
-    convo = ReportConversation(t.ctx.session, Speaker(_person(t), t.chat_id), t.ctx.now)
-    return convo.on_text(t.text, message_id=t.message_id, spans=t.spans)
+    return t.conversation.on_text(t.text, message_id=t.message_id, spans=t.spans)
 
 
 # In order: in a group the bot speaks only when addressed; anyone, linked or not, who asks for the

@@ -154,7 +154,7 @@ from handlers.parse.item_words import (
     SYNONYMS,
     TABLE_HEAD,
     TABLE_ROW_NUMBER,
-    TEAM_SAID_RE,
+    TEAM_SAID,
     THE_LAST,
     THE_ONE_LEFT,
     THEIRS,
@@ -269,14 +269,13 @@ class _Acc:
             # "ขอยกเลิกที่แจ้งว่าจัดทำสรุปผล…เสร็จแล้ว ตัวเล่มยังเป็น draft ผอ.ยังไม่ได้เห็นชอบ": what is taken
             # back is what the taking back named; the why after it is not more items undone
             self.proposed_undone = [i for i in self.proposed_undone if i in self.first_undone]
+        # what is said not done by its number wins over it said done: in a message taking something back, and in
+        # "ส่วนขั้น 5 ขึ้นเว็บแล้วก็จริง แต่… ขั้น 5 ยังไม่เสร็จ" (not marked done without a tap)
+        self.done = [i for i in self.done if i not in self.undone]
         if self.retracts:  # a message that takes something back: what it says is not done wins
-            self.done = [i for i in self.done if i not in self.undone]
             not_done = set(self.undone) | set(self.proposed_undone)
             self.proposed = [i for i in self.proposed if i not in not_done]
         else:  # "แต่งตั้งทีมแล้ว ส่วนสำรวจแบบฟอร์มยังไม่ครบ" of one item: partly done, so neither
-            # "ส่วนขั้น 5 ขึ้นเว็บแล้วก็จริง แต่… ขั้น 5 ยังไม่เสร็จ": said done and not done by its number, it is
-            # not marked done without a tap
-            self.done = [i for i in self.done if i not in self.undone]
             both = set(self.proposed) & set(self.proposed_undone)
             self.proposed = [i for i in self.proposed if i not in both]
             self.proposed_undone = [i for i in self.proposed_undone if i not in both]
@@ -288,7 +287,7 @@ class _Acc:
         options = [i for i in self.options if i not in sure and i not in proposed]
         return ItemClaims(
             tuple(self.done),
-            tuple(i for i in self.undone if i not in self.done),
+            tuple(self.undone),
             tuple(proposed),
             tuple(proposed_undone),
             tuple(options) if len(options) > 1 else (),
@@ -532,14 +531,14 @@ class ItemMatcher:
             text = INSPECTION_TO_COME.sub(lambda m: m.group(0).replace("ตรวจรับ", "ตรวจ"), text)
         # "เมื่อวันจันทร์": a day gone by, like "เมื่อวาน"; a weekday's letters are no item's ("…หน่วยงานทราบ")
         text = WEEKDAY.sub(" ", LAST_WEEKDAY.sub("เมื่อวาน", text))
-        if head := TABLE_HEAD.search(thai_to_arabic_digits(text)):
-            text = thai_to_arabic_digits(text)
+        text = thai_to_arabic_digits(text)
+        if head := TABLE_HEAD.search(text):
             # a row's level is its milestone ("ขั้นที่ n" on a ladder), not a level claimed
             word = "ขั้นที่" if head.group(1) == "ระดับ" else head.group(1)
             text = text[: head.end()] + TABLE_ROW_NUMBER.sub(f"{word} ", text[head.end() :])
-        if len(MARKED_NUMBERS.findall(thai_to_arabic_digits(text))) >= 3:
+        if len(MARKED_NUMBERS.findall(text)) >= 3:
             numbered = any(i.kind == "checklist" and i.no is not None for i in self.items[code])
-            text = MARKED_NUMBERS.sub(rf"{'ข้อ' if numbered else 'ขั้นที่'} \1 ", thai_to_arabic_digits(text))
+            text = MARKED_NUMBERS.sub(rf"{'ข้อ' if numbered else 'ขั้นที่'} \1 ", text)
         # "| 2 ประกวดราคา e-bidding | ✓ |", "1 เวียนแจ้งกำหนดการ/เกณฑ์ | 5 | ✅": one row, one clause
         text = PIPE_ROW.sub(_row_cells_joined, text)
         # "- 15 พ.ย. เก็บกลับ 48 ชุด": a line of a dated account tells what was done that day
@@ -548,7 +547,7 @@ class ItemMatcher:
         text = _five_questions(text)  # "ทำอะไร: …\nเมื่อไร: …\nเรียบร้อยค่ะ": the work asked about, said done
         text = _COUNTED_THEN_LISTED.sub(_counted_then_listed, text)
         text = MEMO_SUBJECT.sub(_memo_sent, text)  # "เรื่อง ขอเชิญผู้แทนประชาชน…": the letter pasted is the letter sent
-        text = _part_carried(PART_HEADING.sub(_part_heading_spread, thai_to_arabic_digits(text)))
+        text = _part_carried(PART_HEADING.sub(_part_heading_spread, text))
         text = DONE_THEN_MONTHS.sub(_months_so_far, text)
         but_last = self._all_but_last_unnumbered(indicator, text)
         text = self._ordinals_numbered(indicator, text)
@@ -603,7 +602,7 @@ class ItemMatcher:
                     continue
                 said_before = [*acc.done, *acc.proposed]
                 before = self._clause(indicator, clause, acc, before, retracts)
-                if TEAM_SAID_RE.search(low_clause) and before[0] and not before[1]:
+                if TEAM_SAID.search(low_clause) and before[0] and not before[1]:
                     acc.team_items = [i for i in (*acc.done, *acc.proposed) if i not in said_before]
                     acc.team_at = acc.clause_no
                 if before[0] and acc.words_at != acc.clause_no:
@@ -853,7 +852,7 @@ class ItemMatcher:
             acc.add("held", [i for i in acc.last_numbered if i in named])
         if LAST_YEAR.match(low):
             return False, False  # last year's, told to compare
-        if acc.last_numbered and MONTH_SPAN_ONLY.fullmatch(thai_to_arabic_digits(low)):
+        if acc.last_numbered and MONTH_SPAN_ONLY.fullmatch(low):
             # "ขั้น ๓ ติดตามรายเดือน ✓ / ต.ค.–ธ.ค.": those months of a recurring step, not the whole of it
             acc.add(
                 "held",

@@ -347,6 +347,7 @@ class ReportConversation:
         self.now = now
         self.today: date = bangkok_date(now)
         self._ctx: tuple[PlanRecord, MessageParser, int] | None = None
+        self._parsed: tuple[str, tuple[tuple[int, int], ...], ParseResult] | None = None  # the text read last
         # The last transition run (flow, state before, input, state after, reply kind): for logs and tests.
         self.last: tuple[str, str, Input, str, Says] | None = None
 
@@ -363,6 +364,20 @@ class ReportConversation:
         self._ctx = record, PARSERS.get(record, learnt_aliases(self.session, unit_id, record.id)), unit_id
         return self._ctx
 
+    def _read(self, text: str, spans: tuple[tuple[int, int], ...]) -> ParseResult:
+        """The reporter's parse of a text, read once: the router asks first (``reads_as_report``), then the
+        report is handled from the same reading."""
+        context = self._context()
+        assert context is not None  # both callers return before reading when there is no plan to read against
+        record, parser, _ = context
+        if self._parsed is None or self._parsed[:2] != (text, spans):
+            self._parsed = (
+                text,
+                spans,
+                parser.parse(text, plan_day(record.fiscal_year, bangkok_date(self.now)), spans=spans),
+            )
+        return self._parsed[2]
+
     # entry points ----------------------------------------------------------------------------
 
     def reads_as_report(self, text: str, spans: tuple[tuple[int, int], ...] = ()) -> bool:
@@ -372,9 +387,7 @@ class ReportConversation:
         context = self._context()
         if context is None:
             return False
-        record, parser, _ = context
-        parsed = parser.parse(text, plan_day(record.fiscal_year, bangkok_date(self.now)), spans=spans)
-        return parsed.intent in ("report", "correction")
+        return self._read(text, spans).intent in ("report", "correction")
 
     def on_text(self, text: str, *, message_id: str | None = None, spans: tuple[tuple[int, int], ...] = ()) -> Reply:
         reply = Reply()
@@ -384,7 +397,7 @@ class ReportConversation:
             return reply.say(rt.NOT_A_REPORTER if no_role else rt.NO_PLAN)
         record, parser, unit_id = context
         self.today = plan_day(record.fiscal_year, bangkok_date(self.now))
-        parsed = parser.parse(text, self.today, spans=spans)
+        parsed = self._read(text, spans)
         kind = classify(parsed)
         draft = self._listening(reply)
         if draft is not None:
