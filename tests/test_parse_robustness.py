@@ -230,6 +230,28 @@ def test_dictated_numbers_spaced_word_by_word_are_one_number() -> None:
     assert spell_out_numbers("ประชุม สอง สามวัน") == "ประชุม สอง สามวัน"
 
 
+def test_dictated_item_numbers_and_codes_are_the_items_said() -> None:
+    """Voice typing spells item numbers and says a code's letter by its name: "กอหนึ่งขั้นหนึ่งขั้นสองเสร็จแล้ว"
+    is ก.1's steps 1 and 2; "ขั้นตอนที่หนึ่งถึงสี่" a run; "ตอนนี้อยู่ขั้นสาม" the step at work, not one done."""
+    from handlers.parse.numbers import spell_out_numbers
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2562 = MessageParser(load_plan(PLANS / "fy2562-permanent-secretary-office.yaml"))
+    said = "กอหนึ่งขั้นหนึ่งขั้นสองเสร็จแล้วค่ะตอนนี้อยู่ขั้นสามตรวจไปได้สามครั้งแล้ว"
+    got = fy2562.parse(said, date(2019, 3, 18)).as_json()
+    assert (got["indicator"], got["done"]) == ("ก.1", ["step-1", "step-2"])
+    run = fy2562.parse("ขอสองสิ่งอำนวยความสะดวกขั้นตอนที่หนึ่งถึงสี่เสร็จครบแล้วนะครับ", date(2019, 9, 18)).as_json()
+    assert (run["indicator"], run["done"]) == ("ข.2", ["step-1", "step-2", "step-3", "step-4"])
+    fy2565 = MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
+    both = fy2565.parse("วันแพลตฟอร์มครับข้อหนึ่งกับข้อสองผ่านแล้วครับ", date(2022, 3, 18)).as_json()
+    assert (both["indicator"], both["done"]) == ("5.2", ["1", "2"])
+    # twenty is said "ยี่สิบ": after a code word "สอง" before "สิบ" is the code; a request stays a request
+    assert spell_out_numbers("ตัวชี้วัดที่สองสิบสองโครงการ").startswith("ตัวชี้วัดที่ 2 ")
+    assert spell_out_numbers("ขอสองวันค่ะ") == "ขอสองวันค่ะ"
+    assert spell_out_numbers("ผลสะสมเฉลี่ยตามขั้นตอน ร้อยละ 71.25") == "ผลสะสมเฉลี่ยตามขั้นตอน ร้อยละ 71.25"
+
+
 def test_a_table_pasted_from_a_spreadsheet_is_one_part_a_row() -> None:
     """Tabs are kept as cells: each row's indicator and the value of its result column, never the
     target's; the reporter confirms them all at once."""
@@ -321,3 +343,16 @@ def test_a_meeting_put_off_is_a_notice_not_a_report() -> None:
     social = MessageParser(load_plan(PLANS / "fy2563-social-development.yaml"))
     said = "คกก.ติดตามประเมินผล แจ้งเลื่อนประชุมครั้งที่ 3/2563 จากวันที่ 18 มิ.ย. เป็น 25 มิ.ย. 63 นะคะ"
     assert social.parse(said, date(2020, 6, 10)).intent == "chat"
+
+
+def test_a_step_told_by_its_opening_words_is_that_step() -> None:
+    """ "แจ้งหน่วยงานแล้ว": KPI 6's step 2 opens "แจ้งหน่วยงานที่เกี่ยวข้อง…" and no other item opens so; the
+    two words are too few for the usual floor, but their place at the head of one item names it."""
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2567 = MessageParser(load_plan(PLANS / "fy2567-governor-secretary.yaml"))
+    got = fy2567.parse("สัญจรชุมชน ลงพื้นที่ชุมชนครบ50เขต✅ แจ้งหน่วยงานแล้ว", date(2024, 3, 18)).as_json()
+    assert (got["indicator"], got["done"]) == ("6", ["step-1", "step-2"])
+    # the same words in another order are not the opening, and name nothing
+    assert fy2567.parse("สัญจรชุมชน หน่วยงานแจ้งแล้ว", date(2024, 3, 18)).as_json()["done"] == []

@@ -398,6 +398,13 @@ class ItemMatcher:
         # What an item is, before what it is for ("จัดทำแผนปฏิบัติการ (Action Plan) เพื่อเป็นแนวทาง…"):
         # its words up to "เพื่อ".
         self._lead = {(code, item.id): _lead(item.text) for code, items in self.items.items() for item in items}
+        # "แจ้งหน่วยงานแล้ว": a step named by its opening two words, which no other item of its indicator opens with.
+        openings = {(code, item.id): _opening(item.text) for code, items in self.items.items() for item in items}
+        self._opening = {
+            k: o
+            for k, o in openings.items()
+            if o and sum(1 for j, p in openings.items() if j[0] == k[0] and p == o) == 1
+        }
         self._head = {
             (code, item.id): _grams(match_key(_expand(_with_synonyms(HEAD_ENDS.split(_own_words(item.text), 1)[0]))))
             for code, items in self.items.items()
@@ -1628,6 +1635,9 @@ class ItemMatcher:
             ):
                 fits.append((0.0, key))
                 continue
+            if (opening := self._opening.get(key)) and opening in match_key(_expand(text)):
+                fits.append((MIN_SHARE, key))
+                continue
             mass = math.fsum(self.idf[g] for g in relevant if g in self.grams[key])
             distinct = self._distinct_mass[key]
             fits.append(
@@ -1829,6 +1839,15 @@ def _lead(text: str) -> str:
     if not words or words[0] in _GENERAL_LEADS or len(words[0]) < 3:
         return ""
     return words[0]
+
+
+def _opening(text: str) -> str:
+    """An item's opening action and its object ("แจ้งหน่วยงาน"), as matched; empty for a general lead."""
+    if not _lead(text):
+        return ""
+    words = [w for w in word_tokenize(_own_words(text), engine="newmm", keep_whitespace=False) if w.strip()]
+    opening = match_key("".join(words[:2]))
+    return opening if len(words) >= 2 and len(opening) >= 8 else ""
 
 
 def _own_words(text: str) -> str:

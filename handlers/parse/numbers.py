@@ -12,6 +12,9 @@ from pythainlp.util import thaiword_to_num
 
 NUMBER_WORDS = "ศูนย์|หนึ่ง|เอ็ด|สอง|ยี่|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ร้อย|พัน|หมื่น|แสน|ล้าน"
 SPELLED = rf"(?:(?:{NUMBER_WORDS})+(?:จุด(?:{NUMBER_WORDS})+)?)"
+# After a code word, "สอง" before "สิบ" is the code and the start of the next number ("ตัวชี้วัดที่สองสิบสอง
+# โครงการ" is indicator 2 and its twelve projects): twenty is said "ยี่สิบ".
+_CODE_SPELLED = rf"(?:สอง(?=สิบ)|(?!ร้อยล)(?:{SPELLED}))"
 _DIGIT_WORDS = {
     "ศูนย์": 0,
     "หนึ่ง": 1,
@@ -52,9 +55,16 @@ _PERCENT_BEFORE = re.compile(
 )
 # Dictated by voice, every number comes as words: "ตช สาม ขั้นที่หกเสร็จ", "ส่งมอบงวดที่หนึ่ง".
 _AFTER_WORD = re.compile(
-    rf"(ไตรมาส(?:ที่)?|ไตมาส(?:ที่)?|ตัวชี้วัดที่|ตัวชีวัดที่|ข้อที่|ระดับ(?:ที่)?|ขั้น(?:ตอน)?ที่|(?<![ก-๙])ตช\.?|"
-    rf"ส่วนที่|ครั้งที่|งวดที่|รอบที่)\s*({SPELLED})"
+    rf"(ไตรมาส(?:ที่)?|ไตมาส(?:ที่)?|ตัวชี้วัดที่|ตัวชีวัดที่|ข้อ(?:ที่)?|ระดับ(?:ที่)?|ขั้น(?:ตอน)?(?:ที่)?|"
+    rf"(?<![ก-๙])ตช\.?|ส่วนที่|ครั้งที่|งวดที่|รอบที่)\s*({_CODE_SPELLED})"
 )
+# "ขั้นตอนที่ 1 ถึงสี่", "ข้อ 1 กับสอง": the next number of a run of item numbers, spelled after the first.
+_RUN_NEXT = re.compile(rf"(?<=\d)(\s*(?:ถึง|กับ|และ|-)\s*)({_CODE_SPELLED})(?![ก-๙]*(?:คน|ชุด|ครั้ง|เรื่อง|วัน|นาที))")
+# Dictated, the letter of a code is said by its name: "กอหนึ่ง" is ก.1, "ขอสอง" ข.2, "คอหนึ่ง" ค.1.
+_LETTER_CODE = re.compile(
+    r"(?<![ก-๙])([กขค])อ\s*(หนึ่ง|สอง|สาม|สี่|ห้า)(?!สิบ|ร้อย|\s*(?:วัน|คน|ชุด|ครั้ง|เรื่อง|ท่าน|สัปดาห์|อาทิตย์|เดือน|ชั่วโมง|นาที|รอบ|ข้อ))"
+)
+_LETTER_DIGITS = {"หนึ่ง": "1", "สอง": "2", "สาม": "3", "สี่": "4", "ห้า": "5"}
 # Not after a digit: "1.12 แสนเรื่อง" is a multiplier on a number, which the value reader expands.
 # Also glued to the word before it when that word says a value follows ("ครบสิบสองโครงการ",
 # "เฉลี่ยห้าสิบนาที"); elsewhere a number word inside a word is part of it.
@@ -99,6 +109,8 @@ def spell_out_numbers(text: str) -> str:
     text = _HALF.sub(" 50% ", text)
     text = _PERCENT_AFTER.sub(lambda m: sub_number(m, 2), text)
     text = _PERCENT_BEFORE.sub(lambda m: sub_number(m, 1), text)
+    text = _LETTER_CODE.sub(lambda m: f"{m.group(1)}.{_LETTER_DIGITS[m.group(2)]} ", text)
     text = _AFTER_WORD.sub(lambda m: sub_number(m, 2) + (" " if _THAI_NEXT.match(text, m.end()) else ""), text)
+    text = _RUN_NEXT.sub(lambda m: sub_number(m, 2) + (" " if _THAI_NEXT.match(text, m.end()) else ""), text)
     text = _BEFORE_NOUN.sub(lambda m: " " + sub_number(m, 1), text)
     return _PART_OF.sub(lambda m: sub_number(m, 1), text)  # "เก้า ใน 12 คน": the part, once its whole is a number
