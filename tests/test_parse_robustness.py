@@ -356,3 +356,26 @@ def test_a_step_told_by_its_opening_words_is_that_step() -> None:
     assert (got["indicator"], got["done"]) == ("6", ["step-1", "step-2"])
     # the same words in another order are not the opening, and name nothing
     assert fy2567.parse("สัญจรชุมชน หน่วยงานแจ้งแล้ว", date(2024, 3, 18)).as_json()["done"] == []
+
+
+def test_a_correction_keeps_what_it_takes_back_apart_from_what_is_right() -> None:
+    """ "ที่บอกว่าพัฒนาระบบเสร็จแล้ว ยังไม่เสร็จ … ที่เสร็จจริงคือ…วิเคราะห์กระบวนงานกับออกแบบระบบ": the system
+    developed is taken back (the condition of analysis, design and development), and the analysis and design
+    told as right are K2's step 5; the development named in the taken-back claim is not an action done."""
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2565 = MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
+    said = (
+        "ขอแก้ไขที่แจ้งไปค่ะ ตช.2 ที่บอกว่าพัฒนาระบบเสร็จแล้ว ยังไม่เสร็จนะคะ ฝ่ายบริหารงานทั่วไปยังทำระบบอยู่"
+        " ที่เสร็จจริงคือประชุมคณะทำงาน วิเคราะห์กระบวนงานกับออกแบบระบบค่ะ"
+    )
+    claims = fy2565.parse(said, date(2022, 1, 18)).as_json()["item_claims"]
+    assert (claims["proposed"], claims["proposed_undone"]) == (["step-5"], ["design-system"])
+    # dictated with no spaces, what is taken back after "แต่ที่แจ้งว่า" is a clause of its own
+    said = (
+        "การประชุมคณะกรรมการสามัญนะครับสำรวจความต้องการเจ้าหน้าที่ออกแบบแล้วก็พัฒนาระบบเสร็จครบแล้ว"
+        "แต่ที่แจ้งว่าใช้งานระบบแล้วขอยกเลิกก่อนนะครับยังไม่ได้ใช้จริง"
+    )
+    claims = fy2565.parse(said, date(2022, 4, 18)).as_json()["item_claims"]
+    assert (claims["proposed"], claims["proposed_undone"]) == (["design-system"], ["use-system"])

@@ -524,11 +524,14 @@ class ItemMatcher:
             rounds_said=frozenset(
                 int(n) for m in ROUNDS_COUNTED.finditer(text) if (n := m.group(1) or m.group(2) or m.group(3))
             ),
-            # "ออกแบบระบบเสร็จแล้ว ตอนนี้กำลังพัฒนาระบบอยู่": an action still going on is not said
+            # "ออกแบบระบบเสร็จแล้ว ตอนนี้กำลังพัฒนาระบบอยู่": an action still going on is not said, nor one said
+            # not done ("ส่วนพัฒนายังไม่เสร็จ"), nor what a correction takes back ("ที่แจ้งว่า…พัฒนาระบบเสร็จแล้ว")
             actions=frozenset(
                 a
                 for clause in _clauses(text)
-                if not (STRONG_UNDER_WAY.search(clause) and not DONE.search(clause))
+                if not ((STRONG_UNDER_WAY.search(clause) or STILL_GOING.search(clause)) and not DONE.search(clause))
+                and not NOT_DONE.search(clause)
+                and not (retracts and SAID_BEFORE.search(clause))
                 for a in ACTIONS
                 if a in clause
             ),
@@ -638,7 +641,10 @@ class ItemMatcher:
                 # "เพราะเกณฑ์เขียนว่าต้องพัฒนาระบบด้วย": a reason gives no action told
                 reason = clause.lstrip().startswith(("เพราะ", "เนื่องจาก"))
                 acts = (
-                    {a for a in ACTIONS if a in clause} if (before == (True, False) or plain) and not reason else set()
+                    {a for a in ACTIONS if a in clause}
+                    # not what a clause says is not done, nor what a correction takes back ("ที่บอกว่าพัฒนาระบบเสร็จแล้ว")
+                    if (before == (True, False) or (plain and not before[1])) and not reason
+                    else set()
                 )
                 told.append((acts, [i for i in acc.proposed if i not in proposed_before], before == (True, False)))
         self._whole_condition(code, told, acc)
@@ -939,7 +945,9 @@ class ItemMatcher:
         # one of its actions
         chosen = [c for c in chosen if not self._only_shared_words(indicator.code, c, rest)]
         several = dict(self._action_conditions.get(indicator.code, ()))
-        short = [c for c in chosen if c in several and not self._actions_said(several[c], acc.actions)]
+        # the clause's own actions count too: "ที่บอกว่าพัฒนาระบบเสร็จแล้ว" taken back names the condition it claimed
+        said_here = acc.actions | {a for a in ACTIONS if a in low}
+        short = [c for c in chosen if c in several and not self._actions_said(several[c], said_here)]
         chosen = [c for c in chosen if c not in short]
         for c in short:
             # "วิเคราะห์กระบวนงาน+ออกแบบระบบ เสร็จแล้ว": analysis and design without the system developed are the
