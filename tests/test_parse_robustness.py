@@ -379,3 +379,17 @@ def test_a_correction_keeps_what_it_takes_back_apart_from_what_is_right() -> Non
     )
     claims = fy2565.parse(said, date(2022, 4, 18)).as_json()["item_claims"]
     assert (claims["proposed"], claims["proposed_undone"]) == (["design-system"], ["use-system"])
+
+
+def test_work_told_done_then_asked_whether_it_counts_is_a_report() -> None:
+    """ "สำรวจ…เสร็จแล้ว … นับได้ไหมคะ": the work is told done and only whether it counts is asked; confirming
+    the item answers it (the card then shows what it makes). Asked alone, it stays a question."""
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2562 = MessageParser(load_plan(PLANS / "fy2562-permanent-secretary-office.yaml"))
+    told = "ข.2 สำรวจสิ่งอำนวยความสะดวกเสร็จแล้วทั้งสองอาคาร แต่ใช้แบบฟอร์มของ พม. นับได้ไหมคะ"
+    got = fy2562.parse(told, date(2019, 3, 18)).as_json()
+    assert (got["intent"], got["item_claims"]["proposed"]) == ("report", ["step-1"])
+    for asked in ("ข.2 สำรวจเสร็จหรือยังคะ", "ข.2 แบบนี้ได้ระดับไหนคะ", "ข.2 ได้กี่คะแนนแล้วคะ"):
+        assert fy2562.parse(asked, date(2019, 3, 18)).as_json()["intent"] == "query", asked

@@ -64,7 +64,11 @@ _HOW_TO_REPORT = re.compile(
 # Statements: lines, and sentences closed by a polite particle
 SENTENCE = re.compile(r"\n|(?<=ค่ะ)\s+|(?<=ครับ)\s+|(?<=คะ)\s+")
 # A question opened in the middle of a run-on report ("… ไปแล้ว งวด 1 กำหนดส่งมอบ ส.ค. ขอถามว่าต้องแนบ…ไหมครับ")
-_ASKING_OPENS = re.compile(r"\s+(?=(?:ขอ|รบกวน)(?:สอบ)?ถาม|อยากทราบ|ไม่ทราบว่า)")
+# "…ครบทั้ง 4 ท่านแล้ว ถือว่าขั้นที่ 4 เสร็จไหมครับ", "สำรวจเสร็จแล้ว … นับได้ไหมคะ": whether the work told counts
+_ASKING_OPENS = re.compile(
+    r"\s+(?=(?:ขอ|รบกวน)(?:สอบ)?ถาม|อยากทราบ|ไม่ทราบว่า|"
+    r"(?:ถือว่า|นับ(?:ได้|เป็น|ว่า)|แบบนี้|อย่างนี้)[^\n]{0,60}?(?:ไหม|มั้ย|หรือยัง|หรือเปล่า|ยัง\s*(?:ครับ|คะ|คับ)))"
+)
 # What the query side answers: the score, the level or the status asked for outright ("ได้กี่คะแนน",
 # "อยู่ระดับไหน"), not a question that only mentions them ("หลักฐานระดับ 1 ใช้…ได้มั้ย", "จะกระทบคะแนนไหม")
 _SCORE_OR_STATUS = re.compile(
