@@ -393,3 +393,19 @@ def test_work_told_done_then_asked_whether_it_counts_is_a_report() -> None:
     assert (got["intent"], got["item_claims"]["proposed"]) == ("report", ["step-1"])
     for asked in ("ข.2 สำรวจเสร็จหรือยังคะ", "ข.2 แบบนี้ได้ระดับไหนคะ", "ข.2 ได้กี่คะแนนแล้วคะ"):
         assert fy2562.parse(asked, date(2019, 3, 18)).as_json()["intent"] == "query", asked
+
+
+def test_a_not_done_denied_is_done() -> None:
+    """ "ลงนามสัญญาแล้ว ไม่ใช่ 'รอลงนาม'": the correction denies the "waiting" told before, so the contract is
+    signed; "(รอบก่อนผมแจ้งว่ายังไม่ออก)" in brackets is what was told before, not what is said now."""
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2562 = MessageParser(load_plan(PLANS / "fy2562-permanent-secretary-office.yaml"))
+    said = "สารบรรณอิเล็กทรอนิกส์ ขอแก้ไขครับ ลงนามสัญญาแล้ว ไม่ใช่ 'รอลงนาม' ครับ สัญญาเลขที่ 7/2562"
+    claims = fy2562.parse(said, date(2019, 7, 1)).as_json()["item_claims"]
+    assert (claims["proposed"], claims["proposed_undone"]) == (["step-4"], [])
+    fy2565 = MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
+    said = "K1 ขอแก้ค่ะ คำสั่งแต่งตั้งคณะทำงานออกแล้วตั้งแต่ 5 พ.ย. (ครั้งก่อนแจ้งว่ายังไม่ออก)"
+    claims = fy2565.parse(said, date(2021, 11, 20)).as_json()["item_claims"]
+    assert (claims["proposed"], claims["proposed_undone"]) == (["step-2"], [])

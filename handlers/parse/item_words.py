@@ -85,6 +85,12 @@ RECIPIENTS = re.compile(r"(?:ให้|แก่)?\s*(?:ทุก|ทั้ง)\
 ACTIONS = ("สำรวจ", "วิเคราะห์", "ออกแบบ", "พัฒนา")
 # Still at it ("ยังเก็บข้อมูลอยู่", "ระดมความคิดไปแล้ว 2 ครั้ง"): work going on, though a part is not done yet
 # ("ยังรอผลพิจารณาการประกวดราคาอยู่"), which a cross beside it overrules
+# "ไม่ใช่ 'รอลงนาม'", "ไม่ใช่ยังไม่ทำ": a "not done" denied
+NOT_UNDONE = re.compile(
+    r"ไม่ใช่\s*['\"‘’“”]?\s*(?:ยัง\s*ไม่(?:ได้)?\s*(?:ทำ|เสร็จ|ส่ง|ออก|ดำเนินการ|เริ่ม)?|รอ[ก-๙]{0,12})\s*['\"‘’“”]?"
+)
+# "(รอบก่อนผมแจ้งว่ายังไม่ออก)": what was told before, in brackets
+EARLIER_SAID_ASIDE = re.compile(r"\([^()\n]{0,24}(?:แจ้ง|บอก|รายงาน|ลง)(?:ไป|ไว้)?ว่า[^()\n]{0,40}\)")
 STILL_GOING = re.compile(r"ยัง\S{0,30}อยู่|(?:ไป|มา)แล้ว\s*\d+\s*(?:ครั้ง|เดือน|รอบ|สัปดาห์)")
 CROSS = re.compile(r"[❌✗✖✘✕]")
 GOING_ON_NOW = re.compile(r"ตอนนี้\S{0,12}\s*(?:ทุกเดือน|เดือนละ|เป็นประจำ)")  # "ตอนนี้ติดตามทุกเดือน": still going

@@ -54,6 +54,7 @@ from handlers.parse.item_words import (
     DONE_IN_PASSING,
     DONE_SINCE,
     DONE_THEN_MONTHS,
+    EARLIER_SAID_ASIDE,
     EITHER_ASKED,
     EVERY_ROUND,
     EVIDENCE_ATTACHED,
@@ -98,6 +99,7 @@ from handlers.parse.item_words import (
     NOT_DONE,
     NOT_OURS,
     NOT_STARTED,
+    NOT_UNDONE,
     NOT_YET,
     NTH,
     NTH_ROUND,
@@ -537,6 +539,9 @@ class ItemMatcher:
             ),
         )
         text = CITED_LETTER.sub(" ", text)  # "ตามหนังสือที่ กท 0002/1187": evidence, not the words of an item
+        # "ลงนามสัญญาแล้ว ไม่ใช่ 'รอลงนาม'", "หนังสือแจ้ง…ไม่ใช่ยังไม่ทำนะครับ": not "not done" is done; "(รอบก่อนผม
+        # แจ้งว่ายังไม่ออก)": what was told before, set aside in brackets, is not what the message says now
+        text = EARLIER_SAID_ASIDE.sub(" ", NOT_UNDONE.sub(" แล้ว ", text))
         if not retracts:
             text = INSPECTION_TO_COME.sub(lambda m: m.group(0).replace("ตรวจรับ", "ตรวจ"), text)
         # "เมื่อวันจันทร์": a day gone by, like "เมื่อวาน"; a weekday's letters are no item's ("…หน่วยงานทราบ")
