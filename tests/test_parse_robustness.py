@@ -409,3 +409,24 @@ def test_a_not_done_denied_is_done() -> None:
     said = "K1 ขอแก้ค่ะ คำสั่งแต่งตั้งคณะทำงานออกแล้วตั้งแต่ 5 พ.ย. (ครั้งก่อนแจ้งว่ายังไม่ออก)"
     claims = fy2565.parse(said, date(2021, 11, 20)).as_json()["item_claims"]
     assert (claims["proposed"], claims["proposed_undone"]) == (["step-2"], [])
+
+
+def test_one_round_of_a_recurring_report_is_not_the_report() -> None:
+    """ก.1's step 4 reports the inspections to every unit twice (ม.ค., พ.ค.): "แจ้งผลการตรวจรอบนี้…ทราบแล้ว" is
+    one round, and "ครบตามหัวข้อ" is every heading of that round, not the series. KPI 4's conditions are the
+    overall and the district reports: a month's report to the executives is neither."""
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2562 = MessageParser(load_plan(PLANS / "fy2562-permanent-secretary-office.yaml"))
+    for said in (
+        "ก.1 ตรวจรอบเดือน ม.ค. 62 เรียบร้อยครับ และแจ้งผลการตรวจรอบนี้ให้ทุกหน่วยงานทราบแล้ว",
+        "ก.1 ตรวจรอบ ม.ค. เสร็จแล้ว นำเข้าครบตามหัวข้อ 60 ศูนย์ และแจ้งผลการตรวจรอบแรกให้ทุกหน่วยงานทราบแล้ว",
+    ):
+        claims = fy2562.parse(said, date(2019, 1, 25)).as_json()["item_claims"]
+        assert claims["proposed"] == [] and claims["done"] == [], said
+    fy2567 = MessageParser(load_plan(PLANS / "fy2567-governor-secretary.yaml"))
+    said = "Traffy ครับ เดือน ธ.ค. ลงพื้นที่ 4 ครั้ง รายงานผลการลงพื้นที่ประจำเดือนนำเรียนผู้บริหารแล้วครับ"
+    assert fy2567.parse(said, date(2024, 1, 5)).as_json()["item_claims"]["proposed"] == []
+    said = "Traffy ครับ สรุปรายงานภาพรวมร่วมกับ สลป. เสนอผู้บริหาร กทม. แล้วครับ"
+    assert fy2567.parse(said, date(2024, 8, 5)).as_json()["item_claims"]["proposed"] == ["central-report"]

@@ -95,11 +95,16 @@ STILL_GOING = re.compile(r"ยัง\S{0,30}อยู่|(?:ไป|มา)แล
 CROSS = re.compile(r"[❌✗✖✘✕]")
 GOING_ON_NOW = re.compile(r"ตอนนี้\S{0,12}\s*(?:ทุกเดือน|เดือนละ|เป็นประจำ)")  # "ตอนนี้ติดตามทุกเดือน": still going
 ALL_SUBSTEPS = re.compile(r"(?:ครบ)?ทุก(?:ข้อ|ขั้น)(?:ตอน)?ย่อย|ย่อยครบ|ขั้น(?:ตอน)?(?:ที่)?\s*\d+\s*ทั้งหมด")
+MONTHLY_REPORT = re.compile(r"รายงาน\S{0,20}(?:ประจำเดือน|รายเดือน)")  # "รายงานผลการลงพื้นที่ประจำเดือน"
+WHOLE_REPORT = re.compile(r"ภาพรวม|รายเขต")  # the reports KPI 4's conditions ask for, told beside a monthly one
 RECURRING = re.compile(r"ทุกเดือน|เดือนละ|เป็นประจำ|ทุกไตรมาส|ครั้ง\s*/\s*ปี|ทุก\s*\d+\s*เดือน")
 TIMES = re.compile(r"(?<![\d.])([2-9]|1[0-2])\s*ครั้ง")  # an item done in N rounds ("ครบ 2 ครั้ง")
 NTH = re.compile(r"ครั้งที่\s*(\d+)")
 # "ครบ" of the whole series, not "ครบ 72 ศูนย์" (every unit, in one round)
-ALL_OF_IT = re.compile(r"ครบ(?!\s*(?:ทั้ง)?\s*\d+\s*(?:ศูนย์|เขต|หน่วยงาน|หน่วย|แห่ง|คน|ราย|ชุด|เรื่อง|โครงการ|คณะ|สำนัก|ข้อ))")
+# nor "นำเข้าครบตามหัวข้อ" (every heading, in one round)
+ALL_OF_IT = re.compile(
+    r"ครบ(?!\s*(?:ทั้ง)?\s*\d+\s*(?:ศูนย์|เขต|หน่วยงาน|หน่วย|แห่ง|คน|ราย|ชุด|เรื่อง|โครงการ|คณะ|สำนัก|ข้อ)|ตาม(?:หัวข้อ|เกณฑ์))"
+)
 NTH_ROUND = re.compile(r"(ครั้ง|รอบ)ที่\s*(\d+)")
 PLANNED_NEXT = re.compile(r"\s*(?:จะ|กำหนด|นัด|รอ|ยังไม่)")  # "ครั้งที่ 2 กำหนด 25 มี.ค.": a round to come
 COUNT_OF_TIMES = re.compile(r"(?<![\d./])(\d+)\s*ครั้ง(?!ที่)")
@@ -118,7 +123,7 @@ DONE_SINCE = re.compile(
     rf"(?:(?<=แล้ว)|(?<=ไป)|(?<=เสร็จ))\s*ตั้งแต่\s*(?:เดือน)?\s*(?<![ก-๙]){MONTH_SHORT}\.?(?![ก-๙])(?:\s*(?:25)?\d{{2}}(?!\d))?"
 )
 ONE_ROUND = re.compile(
-    r"รอบที่\s*\d|ครั้งที่\s*\d|ครั้งแรก|รอบแรก|รอบ\s*\d+\s*เดือนแรก|ประจำเดือน|รอบ(?:เดือน)?\s+(?:[ก-ฮ]\.|\S*\s*\d)|ไตรมาส(?:ที่)?\s*\d|"
+    r"รอบที่\s*\d|ครั้งที่\s*\d|ครั้งแรก|รอบแรก|รอบนี้|ครั้งนี้|รอบ\s*\d+\s*เดือนแรก|ประจำเดือน|รอบ(?:เดือน)?\s+(?:[ก-ฮ]\.|\S*\s*\d)|ไตรมาส(?:ที่)?\s*\d|"
     rf"(?:เดือน|\d{{1,2}}|รอบ)\s*{MONTH_SHORT}(?![ก-๙])"  # "แจ้งผลรอบ มค ไปแล้ว", typed without its dots
 )
 # "รอบ 3 เดือน (พ.ย.–ม.ค.)" of a step done every three months is its cadence; "รอบ 3 เดือนแรก" is its first round.

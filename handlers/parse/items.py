@@ -92,6 +92,7 @@ from handlers.parse.item_words import (
     MEMO_SUBJECT,
     MONTH_SHORT,
     MONTH_SPAN_ONLY,
+    MONTHLY_REPORT,
     MONTHS_SHARE,
     MONTHS_SO_FAR,
     MONTHS_WORK,
@@ -169,6 +170,7 @@ from handlers.parse.item_words import (
     USE_ITEM,
     WAITS_ON_SUPERIOR,
     WEEKDAY,
+    WHOLE_REPORT,
 )
 from handlers.parse.normalize import match_key
 from handlers.parse.period import find_periods, month_number
@@ -970,6 +972,14 @@ class ItemMatcher:
             # "ภาพรวมเขตแก้เสร็จ 72%": the result, not the overall report to the executives ("มีรายงาน… ใน
             # ภาพรวม เสนอผู้บริหาร") whose other words it shares
             chosen = [c for c in chosen if not self._is_a_report(indicator.code, c)]
+        elif MONTHLY_REPORT.search(low) and not WHOLE_REPORT.search(low):
+            # "รายงานประจำเดือนนำเรียนผู้บริหารแล้ว": a month's report is not a report the plan asks for as a
+            # whole ("…ในภาพรวม เสนอผู้บริหาร"), unless the plan's report is itself monthly
+            chosen = [
+                c
+                for c in chosen
+                if not self._is_a_report(indicator.code, c) or RECURRING.search(self._text(indicator.code, c))
+            ]
         forms = self._by_form(indicator, rest)
         if forms:
             # "คัดเหลือ 3 แนวคิดตามแบบฟอร์ม 2 เรียบร้อย": the form the plan lists as that item's evidence; an item
