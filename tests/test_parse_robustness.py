@@ -430,3 +430,17 @@ def test_one_round_of_a_recurring_report_is_not_the_report() -> None:
     assert fy2567.parse(said, date(2024, 1, 5)).as_json()["item_claims"]["proposed"] == []
     said = "Traffy ครับ สรุปรายงานภาพรวมร่วมกับ สลป. เสนอผู้บริหาร กทม. แล้วครับ"
     assert fy2567.parse(said, date(2024, 8, 5)).as_json()["item_claims"]["proposed"] == ["central-report"]
+
+
+def test_what_a_partner_says_will_come_does_not_hold_back_the_hand_off() -> None:
+    """ "ประสาน สยป.ทำระบบแล้ว สยป.แจ้งว่าจะเสร็จปลาย มี.ค.": K3's step 6 is the request to สยป., done; what
+    สยป. says of its own work to come is not that step held back."""
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2565 = MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
+    said = "ประชุมกรรมการสามัญ ครับ ประสาน สยป.ทำระบบแล้ว สยป.แจ้งว่าจะเสร็จปลาย มี.ค."
+    assert fy2565.parse(said, date(2022, 2, 18)).as_json()["item_claims"]["proposed"] == ["step-6"]
+    # a letter drafted ("ร่าง…ไว้แล้ว", however long what it asks for) is not yet the request made
+    said = "K3 ร่างหนังสือประสาน สยป. ขอให้ช่วยจัดทำระบบการประชุม กก.สามัญ ไว้แล้วค่ะ รอหัวหน้าเซ็น"
+    assert fy2565.parse(said, date(2022, 2, 18)).as_json()["done"] == []

@@ -165,6 +165,7 @@ from handlers.parse.item_words import (
     TO_BE,
     TO_COME,
     TO_EXECUTIVES,
+    TOLD_BY,
     TOTAL_POINTS,
     UNDER_WAY,
     USE_ITEM,
@@ -842,14 +843,16 @@ class ItemMatcher:
         ):
             # "แจ้งเขตทราบแล้ว ส่วนการประชาสัมพันธ์ผ่านเว็บไซต์ รอฝ่าย IT อัปโหลด": the other half of the
             # same milestone is still under way
-            chosen, options = self.by_words(indicator.code, low)
+            # "ประสาน สยป.ทำระบบแล้ว / สยป.แจ้งว่าจะเสร็จปลาย มี.ค.": who tells what comes is not what comes
+            told = TOLD_BY.sub(" ", low)
+            chosen, options = self.by_words(indicator.code, told)
             acts = [a for a in ACTIONS if a in low]
             acc.add(
                 "blocked",
                 [
                     i
                     for i in acc.last_words
-                    if (i in chosen or self._words_within(indicator.code, i, low))
+                    if (i in chosen or self._words_within(indicator.code, i, told))
                     # "ประสาน…ให้จัดทำระบบแล้ว / ตอนนี้ฝ่ายบริหารฯ กำลังพัฒนา": another action going on, by whom
                     # the item before went to, not that item
                     and not (acts and not any(a in self._text(indicator.code, i) for a in acts))
