@@ -444,3 +444,32 @@ def test_what_a_partner_says_will_come_does_not_hold_back_the_hand_off() -> None
     # a letter drafted ("ร่าง…ไว้แล้ว", however long what it asks for) is not yet the request made
     said = "K3 ร่างหนังสือประสาน สยป. ขอให้ช่วยจัดทำระบบการประชุม กก.สามัญ ไว้แล้วค่ะ รอหัวหน้าเซ็น"
     assert fy2565.parse(said, date(2022, 2, 18)).as_json()["done"] == []
+
+
+def test_a_lettered_code_before_a_year_word_is_the_code() -> None:
+    """ "K2 ปีที่แล้วเฉลี่ย 47 นาที", "ก.2 ปีนี้คืบหน้า 80%": a code with its letter counts nothing, so the word
+    of time after it ("ปี", "เดือน") does not make it "2 years"; a bare number before it still does."""
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2565 = MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
+    assert [c.code for c in fy2565.matcher.find_codes("K2 ปีที่แล้วเฉลี่ย 47 นาที")] == ["K2"]
+    fy2562 = MessageParser(load_plan(PLANS / "fy2562-permanent-secretary-office.yaml"))
+    said = "ก.2 ปีนี้คืบหน้า 80% ค่ะ ผู้รับจ้างดำเนินการตามสัญญาส่วนของปี 62 เสร็จแล้ว"
+    assert fy2562.parse(said, date(2019, 8, 20)).as_json()["indicator"] == "ก.2"
+
+
+def test_words_only_one_rivals_items_hold_lean_to_it() -> None:
+    """K2 and K3 print the same steps (questionnaire, analysis and design, testing); K2's development goes
+    through ฝ่ายบริหารงานทั่วไป and K3's through สยป.: a message naming one of them leans to its indicator,
+    for the reporter to confirm."""
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2565 = MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
+    said = "ขอแก้ไขนะคะ ที่แจ้งว่าทดสอบระบบเสร็จแล้ว จริงๆยังไม่ผ่านค่ะ สยป.แจ้งว่าหน้าขอใช้รถยังบันทึกไม่ได้"
+    got = fy2565.parse(said, date(2022, 4, 18)).as_json()
+    assert (got["indicator"], got["candidates"][:2]) == ("K3", ["K3", "K2"])
+    matcher = fy2565.item_matcher
+    assert matcher.own_items_said("ส่วนการพัฒนาระบบประสานฝ่ายบริหารงานทั่วไปแล้ว", ["K2", "K3"]) == "K2"
+    assert matcher.own_items_said("ทดสอบระบบเสร็จแล้ว", ["K2", "K3"]) is None

@@ -372,7 +372,9 @@ class IndicatorMatcher:
             if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
                 continue
             code = self.resolve_code(m.group("code")) or self._only_word_code(m.group("code"))
-            if code and not re.match(_COUNTING_NOUN, text[m.end() :]):
+            # "3.1 ปี" counts years, but "K2 ปีนี้…" and "ก.2 เดือนนี้…" are codes: a lettered code counts nothing
+            lettered = not m.group("code")[0].isdigit()
+            if code and (lettered or not re.match(_COUNTING_NOUN, text[m.end() :])):
                 twin = self._word_twin(code)
                 out.append(CodeMatch(code, m.span(), (code, twin) if twin else ()))
         return sorted(out, key=lambda c: c.span)

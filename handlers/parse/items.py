@@ -497,6 +497,21 @@ class ItemMatcher:
             for (code, item), gs in self.grams.items()
         }
 
+    def own_items_said(self, text: str, codes: list[str]) -> str | None:
+        """The one of ``codes`` (indicators whose items all fit the text) whose items alone hold words the text
+        says ("…ส่วนการพัฒนาระบบอยู่ระหว่างประสานฝ่ายบริหารงานทั่วไป": K2's step 6 names that office, K3's
+        names สยป.), far ahead of any other's words of its own."""
+        query = _grams(match_key(_expand(text)))
+        own = {
+            c: self._code_grams.get(c, set()) - set().union(*(self._code_grams.get(o, set()) for o in codes if o != c))
+            for c in codes
+        }
+        mass = {c: math.fsum(self.idf.get(g, 0.0) for g in query & grams) for c, grams in own.items()}
+        ahead = [c for c in codes if mass[c] >= MIN_MASS]
+        if len(ahead) == 1 and all(3 * mass[c] <= mass[ahead[0]] for c in codes if c != ahead[0]):
+            return ahead[0]
+        return None
+
     def lacks_step_said(self, code: str, text: str) -> bool:
         """ "ขั้นตอนที่ 5 …" said of an indicator with no step 5 (and no level 5): not that indicator's work."""
         ids = self._ids.get(code, "").split()

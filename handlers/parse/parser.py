@@ -628,6 +628,16 @@ class MessageParser:
             # steps; the words of one's name ("นัดประชุม") lean to it; confirmed before saving
             rest = [c for c in fitting if c != leaning]
             return ParsedItem(leaning, [leaning, *rest], 0.6, "item", item.value, item.pending, item.text)
+        if (
+            lean
+            and len(fitting) >= 2
+            and item.via not in ("alias", "partial", "conflict")  # a name said is asked about, not overruled
+            and (own := self.item_matcher.own_items_said(said, fitting)) is not None
+        ):
+            # "ประชุมคณะทำงาน…วิเคราะห์กระบวนงานและออกแบบระบบแล้ว ส่วนการพัฒนาระบบอยู่ระหว่างประสานฝ่ายบริหารงาน
+            # ทั่วไป": K2 and K3 print the same steps, but only K2's name that office; confirmed before saving
+            rest = [c for c in fitting if c != own]
+            return ParsedItem(own, [own, *rest], 0.6, "item", item.value, item.pending, item.text)
         if 2 <= len(codes) <= 3 and not item.candidates:
             # "สรุปข้อมูลโครงการนำเรียนรองผู้ว่าฯ แล้ว": items of two indicators fit; the reporter picks
             return ParsedItem(None, sorted(codes), 0.4, "item", item.value, item.pending, item.text)
