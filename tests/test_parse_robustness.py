@@ -473,3 +473,17 @@ def test_words_only_one_rivals_items_hold_lean_to_it() -> None:
     matcher = fy2565.item_matcher
     assert matcher.own_items_said("ส่วนการพัฒนาระบบประสานฝ่ายบริหารงานทั่วไปแล้ว", ["K2", "K3"]) == "K2"
     assert matcher.own_items_said("ทดสอบระบบเสร็จแล้ว", ["K2", "K3"]) is None
+
+
+def test_rival_items_of_the_indicator_its_name_leads_to_name_it() -> None:
+    """ "e-สารบรรณ ลงนามสัญญาจ้างแล้ว": the words fit ก.2's step 4 (the contract) and step 5 (the work under
+    it) alike, and the name's words lead to ก.2: the indicator is ก.2, the step asked about."""
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2562 = MessageParser(load_plan(PLANS / "fy2562-permanent-secretary-office.yaml"))
+    said = "e-สารบรรณ ครับ ลงนามสัญญาจ้างแล้ว 3 เม.ย. 62 ช้ากว่าแผนราวเดือนนึง ตอนนี้ผู้รับจ้างกำลังทำงานตามสัญญาอยู่"
+    got = fy2562.parse(said, date(2019, 4, 20)).as_json()
+    assert got["indicator"] == "ก.2"
+    # a bare correction of points names no indicator
+    assert fy2562.parse("แก้เป็น 75 คะแนนค่ะ", date(2019, 4, 20)).as_json()["indicator"] is None

@@ -644,7 +644,10 @@ class MessageParser:
         if not chosen and 2 <= len(torn) <= 3 and not item.candidates:
             # "ทอดแบบสอบถามเสร็จแล้ว": a step both K2 and K3 print; the reporter picks the indicator
             return ParsedItem(None, torn, 0.4, "item", item.value, item.pending, item.text)
-        if not codes and len(torn) == 1:
+        if not codes and len(torn) == 1 and self._named_ahead(said, torn[0]):
+            # "e-สารบรรณ ครับ ลงนามสัญญาจ้างแล้ว…": rival items of one indicator, the one its name's words lead to
+            codes = {torn[0]}
+        elif not codes and len(torn) == 1:
             # "ตรวจสอบและวิเคราะห์ความคิดเห็น…เสร็จแล้ว … เสนอ คกก.กิจการสภา…แล้ว": the whole account fits rival
             # items of one indicator; read clause by clause, its items are named, none of another's
             codes = self._named_clause_by_clause(said, torn[0])
@@ -667,6 +670,12 @@ class MessageParser:
         said = _UNSPACED.sub("", text)
         named = [c for c in codes if any(o in said for o in self._owner_words.get(c, ()))]
         return named[0] if len(named) == 1 else None
+
+    def _named_ahead(self, text: str, code: str) -> bool:
+        """The words of ``code``'s name are said, ahead of every other indicator's."""
+        scores = dict(self.matcher.candidates(text).ranked)
+        top = scores.pop(code, 0.0)
+        return top >= LEAN_SCORE and top >= LEAN_RATIO * max(scores.values(), default=0.0)
 
     def _leaning(self, text: str, codes: list[str]) -> str | None:
         """The one of ``codes`` the words of their names lean to, though not clearly enough to name it alone."""
