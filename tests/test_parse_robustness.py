@@ -487,3 +487,15 @@ def test_rival_items_of_the_indicator_its_name_leads_to_name_it() -> None:
     assert got["indicator"] == "ก.2"
     # a bare correction of points names no indicator
     assert fy2562.parse("แก้เป็น 75 คะแนนค่ะ", date(2019, 4, 20)).as_json()["indicator"] is None
+
+
+def test_dictated_done_then_the_next_is_two_clauses() -> None:
+    """Voice typing runs statements together: "…ครบแล้วแล้วก็สรุปข้อมูลแบบสอบถามเสร็จแล้ว" is the questionnaire
+    sent out, and then summed up: K3's steps 3 and its repeat, each its own clause."""
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2565 = MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
+    said = "ประชุมกรรมการสามัญครับทอดแบบสอบถามผู้ใช้งานระบบครบแล้วแล้วก็สรุปข้อมูลแบบสอบถามเสร็จแล้วครับ"
+    claims = fy2565.parse(said, date(2021, 12, 18)).as_json()["item_claims"]
+    assert sorted(claims["proposed"]) == ["step-3", "step-3 (ซ้ำ)"]

@@ -382,6 +382,8 @@ CLAUSE = re.compile(
     r"\s+(?=(?:ได้)?แนบ(?!ท้าย))|"  # the evidence attached, its own clause
     # dictated with no spaces ("…พัฒนาระบบเสร็จครบแล้วแต่ที่แจ้งว่าใช้งานระบบแล้วขอยกเลิก"): what is taken back
     r"(?<=[ก-๙])(?=แต่ที่(?:แจ้ง|บอก|รายงาน))|"
+    # "…ปีงบที่แล้วเสร็จแล้วก็คัดเลือกโครงการ…": done, and then the next, dictated on without a space
+    r"(?:(?<=เสร็จแล้ว)|(?<=เรียบร้อยแล้ว)|(?<=ครบแล้ว))(?=(?:แล้ว)?ก็[ก-๙])|"
     # "…เสร็จครบแล้วค่ะได้มา 3 แนวคิด ส่วนที่ 2…": typed on without a space, the polite particle still ends it
     r"(?:(?<=ค่ะ)|(?<=ครับ)(?!ผม))(?!เพราะ|เนื่องจาก)(?=[ก-๙])|"
     # "ปีที่แล้วเราทำถึงขั้น 3 ปีนี้ตอนนี้ทำถึงขั้น 2 แล้ว": this year, after last year, a statement of its own
