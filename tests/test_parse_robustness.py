@@ -499,3 +499,18 @@ def test_dictated_done_then_the_next_is_two_clauses() -> None:
     said = "ประชุมกรรมการสามัญครับทอดแบบสอบถามผู้ใช้งานระบบครบแล้วแล้วก็สรุปข้อมูลแบบสอบถามเสร็จแล้วครับ"
     claims = fy2565.parse(said, date(2021, 12, 18)).as_json()["item_claims"]
     assert sorted(claims["proposed"]) == ["step-3", "step-3 (ซ้ำ)"]
+
+
+def test_another_item_not_done_does_not_hold_back_the_one_before() -> None:
+    """ "ระบบปฏิทินฯ พัฒนาเสร็จแล้ว แต่ยังไม่ได้ประชาสัมพันธ์ให้หน่วยงานทราบ": KPI 3's step 1 is done and its
+    step 2 not; the second clause names step 2, so it is not "the other half" of step 1. Without an item of
+    its own ("…แต่ยังไม่ได้เผยแพร่") it still holds the one before back."""
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2567 = MessageParser(load_plan(PLANS / "fy2567-governor-secretary.yaml"))
+    said = "ระบบปฏิทินฯ พัฒนาเสร็จแล้วครับ แต่ยังไม่ได้ประชาสัมพันธ์ให้หน่วยงานทราบเลย ต้องเวียนหนังสือหรือประกาศหน้าเว็บก็พอ"
+    claims = fy2567.parse(said, date(2023, 11, 18)).as_json()["item_claims"]
+    assert (claims["proposed"], claims["proposed_undone"]) == (["step-1"], ["step-2"])
+    said = "ตช.5 infographic ทำเสร็จแล้ว แต่ยังไม่ได้เผยแพร่"
+    assert fy2567.parse(said, date(2024, 8, 18)).as_json()["item_claims"]["proposed"] == []

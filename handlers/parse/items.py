@@ -846,7 +846,12 @@ class ItemMatcher:
             acc.last_words = []  # "… (3.1) ครบแล้ว แต่ 3.2 / ยังเหลือ 5 ฉบับ": what is left is another item's
         elif REAL_TO_COME.search(low) and acc.last_numbered:
             acc.add("held", acc.last_numbered)  # "ขั้นตอนที่ 3 แบบประเมินทดลองใช้…แล้ว / จะประเมินจริงเดือน ส.ค."
-        elif NOT_YET.match(low) and not self._says_other_words(indicator.code, low, acc.last_words):
+        elif (
+            NOT_YET.match(low)
+            and not self._says_other_words(indicator.code, low, acc.last_words)
+            # "ระบบ…พัฒนาเสร็จแล้ว / แต่ยังไม่ได้ประชาสัมพันธ์ให้หน่วยงานทราบ": another item not done, named
+            and not self._names_another(indicator.code, NOT_YET.sub(" ", low, count=1), acc.last_words)
+        ):
             acc.add("blocked", acc.last_words)  # "infographic ทำเสร็จแล้ว แต่ยังไม่ได้เผยแพร่": half of it
         elif (
             acc.last_words
