@@ -514,3 +514,17 @@ def test_another_item_not_done_does_not_hold_back_the_one_before() -> None:
     assert (claims["proposed"], claims["proposed_undone"]) == (["step-1"], ["step-2"])
     said = "ตช.5 infographic ทำเสร็จแล้ว แต่ยังไม่ได้เผยแพร่"
     assert fy2567.parse(said, date(2024, 8, 18)).as_json()["item_claims"]["proposed"] == []
+
+
+def test_what_an_item_is_for_awaited_does_not_hold_it_back() -> None:
+    """K1's milestone 4 puts the analysis to the council affairs committee and the council president
+    "เพื่อพิจารณามอบคณะกรรมการสามัญ…": "รอท่านมอบ กก.สามัญ" awaits what it is for, so the milestone is done;
+    awaiting a forum of its own ("รอนำเรียนประธานสภา") still holds it back."""
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2565 = MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
+    said = "K1 เสนอ กก.กิจการสภาแล้ว + นำเรียนประธานสภาเรียบร้อย รอท่านมอบ กก.สามัญที่เกี่ยวข้องค่ะ"
+    assert fy2565.parse(said, date(2022, 6, 18)).as_json()["item_claims"]["proposed"] == ["4"]
+    said = "K1 นำข้อมูลเสนอ กก.กิจการสภาแล้ว รอนำเรียนประธานสภาค่ะ"
+    assert fy2565.parse(said, date(2022, 6, 18)).as_json()["item_claims"]["proposed"] == []

@@ -834,7 +834,7 @@ class ItemMatcher:
             # "ส่วนที่ 2 ส่งแบบฟอร์ม 3 … ให้คณะกรรมการกลั่นกรองแล้ว / รอผลพิจารณา": sent, not yet passed
             # ("… ก็ผ่านแล้ว / รอลงนามสัญญา" awaits the next step, which its words name)
             acc.add("held", acc.last_numbered)
-            acc.add("blocked", acc.last_words)
+            acc.add("blocked", [i for i in acc.last_words if not self._purpose_awaited(indicator.code, i, low)])
         elif PART_COUNT_OPENS.match(thai_to_arabic_digits(low)) and _part_of_whole(low):
             # "ขั้นที่ 3 … ไปแล้ว / 9 จาก 12 โครงการ", "ทดสอบระบบ…ไปแล้ว / 8 คณะ จาก 12 คณะ": how far the item
             # in the clause right before has got, not all the way (a count of directives or complaints done
@@ -873,6 +873,7 @@ class ItemMatcher:
                     i
                     for i in acc.last_words
                     if (i in chosen or self._words_within(indicator.code, i, told))
+                    and not self._purpose_awaited(indicator.code, i, told)
                     # "ประสาน…ให้จัดทำระบบแล้ว / ตอนนี้ฝ่ายบริหารฯ กำลังพัฒนา": another action going on, by whom
                     # the item before went to, not that item
                     and not (acts and not any(a in self._text(indicator.code, i) for a in acts))
@@ -1587,6 +1588,15 @@ class ItemMatcher:
         only the whole message can tell (``_to_executives``)."""
         twin = self.twin.get((code, step), step)
         return step if (code, twin) in self.loose_twins else twin
+
+    def _purpose_awaited(self, code: str, item: str, text: str) -> bool:
+        """ "เสนอ กก.กิจการสภา แล้ว + นำเรียนประธานสภาเรียบร้อย / รอท่านมอบ กก.สามัญ": K1's milestone 4 is the
+        putting forward "เพื่อพิจารณามอบคณะกรรมการสามัญ…"; what is awaited is what it is for, not the item."""
+        grams = self.grams.get((code, item), set())
+        head = self._head.get((code, item), grams)
+        said = {g for g in _grams(match_key(_expand(text))) if g in grams} - self.name_grams.get(code, set())
+        purpose = grams - head
+        return bool(said) and said <= purpose and math.fsum(self.idf.get(g, 0.0) for g in said) >= MIN_MASS
 
     def _names_another(self, code: str, text: str, *before: list[str]) -> bool:
         """A clause whose words name an item, none of those named before it."""
