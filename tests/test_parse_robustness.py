@@ -528,3 +528,15 @@ def test_what_an_item_is_for_awaited_does_not_hold_it_back() -> None:
     assert fy2565.parse(said, date(2022, 6, 18)).as_json()["item_claims"]["proposed"] == ["4"]
     said = "K1 นำข้อมูลเสนอ กก.กิจการสภาแล้ว รอนำเรียนประธานสภาค่ะ"
     assert fy2565.parse(said, date(2022, 6, 18)).as_json()["item_claims"]["proposed"] == []
+
+
+def test_a_step_said_done_after_what_is_not_done_is_its_own_clause() -> None:
+    """ "…จริงๆ ยังไม่ได้เสนอเข้า คกก.กิจการสภาเลย วาระเลื่อนไปเดือนหน้า ขั้นที่ 3 เสร็จจริงค่ะ": the step named
+    after what is not done, and said done itself, is not swept into the "not done" before it."""
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2565 = MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
+    said = "K1 ขอแก้ค่ะ ที่แจ้งว่าขั้นที่ 4 เสร็จ จริงๆ ยังไม่ได้เสนอเข้า คกก.กิจการสภาเลย ขั้นที่ 3 เสร็จจริงค่ะ"
+    got = fy2565.parse(said, date(2022, 5, 18)).as_json()
+    assert (got["done"], got["undone"]) == (["3"], ["4"])

@@ -1986,11 +1986,22 @@ def _at_next_step(clause: str) -> list[str]:
         before = clause[: m.start()]
         first = REF.search(before)
         # "… ยังไม่ได้ส่ง ขอถอนที่รายงานไปก่อน ขั้นตอนที่ 5 …": what was taken back is said, the step is next
-        if (first is not None and DONE.search(before, first.end())) or (
-            first is None
-            and RETRACT.search(before)
-            and NOT_DONE.search(before)
-            and not before.rstrip().endswith("ว่า")  # "ขอยกเลิกที่แจ้งไปว่า ขั้นตอนที่ 10 เสร็จแล้ว": what was said
+        if (
+            (first is not None and DONE.search(before, first.end()))
+            or (
+                first is None
+                and RETRACT.search(before)
+                and NOT_DONE.search(before)
+                and not before.rstrip().endswith("ว่า")  # "ขอยกเลิกที่แจ้งไปว่า ขั้นตอนที่ 10 เสร็จแล้ว": what was said
+            )
+            # "จริงๆ ยังไม่ได้เสนอเข้า คกก.กิจการสภาเลย … ขั้นที่ 3 เสร็จจริง": what is not done, then a step done
+            or (
+                first is None
+                and NOT_DONE.search(before)
+                and not before.rstrip().endswith("ว่า")
+                and DONE.search(clause, m.end())
+                and not NOT_DONE.search(clause, m.end())
+            )
         ):
             return [before, *_at_next_step(clause[m.start() :])]
     return [clause]
