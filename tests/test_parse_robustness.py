@@ -540,3 +540,15 @@ def test_a_step_said_done_after_what_is_not_done_is_its_own_clause() -> None:
     said = "K1 ขอแก้ค่ะ ที่แจ้งว่าขั้นที่ 4 เสร็จ จริงๆ ยังไม่ได้เสนอเข้า คกก.กิจการสภาเลย ขั้นที่ 3 เสร็จจริงค่ะ"
     got = fy2565.parse(said, date(2022, 5, 18)).as_json()
     assert (got["done"], got["undone"]) == (["3"], ["4"])
+
+
+def test_an_innovation_told_by_its_count_of_pieces_is_its_output() -> None:
+    """ "ระบบจองห้องประชุมออนไลน์ (นวัตกรรมชิ้นที่ 1) พัฒนาเสร็จแล้ว": the innovation indicator's item 1.1 is
+    "ผลผลิตนวัตกรรม 1 ชิ้น"; the piece counted names it, beside its use ("เริ่มใช้ในสำนักงาน…")."""
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2565 = MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
+    said = "นวัตกรรมค่ะ ระบบแจ้งเตือนวาระ (นวัตกรรมชิ้นแรก) พัฒนาเสร็จแล้ว เริ่มใช้จริงในสำนักงานตั้งแต่ 1 ส.ค. 65"
+    got = fy2565.parse(said, date(2022, 8, 18)).as_json()
+    assert (got["indicator"], sorted(got["item_claims"]["proposed"])) == ("4", ["s3-1.1", "s3-2.1"])

@@ -840,8 +840,10 @@ class ItemMatcher:
             # in the clause right before has got, not all the way (a count of directives or complaints done
             # is the indicator's own measure)
             acc.add("held", acc.last_numbered)
-            if acc.words_at == acc.clause_no - 1 and not MEASURED_COUNT.search(low):
-                acc.add("blocked", [i for i in acc.last_words if (indicator.code, i) not in self._use_items])
+            used = any((indicator.code, i) in self._use_items for i in acc.last_words)
+            if acc.words_at == acc.clause_no - 1 and not MEASURED_COUNT.search(low) and not used:
+                # "…1 ชิ้น … เอาไปใช้จริงแล้ว / 3 จาก 5 กลุ่มงาน": how widely it is used, not how far the rest got
+                acc.add("blocked", acc.last_words)
         elif ANOTHER_NUMBERED.search(low):
             acc.last_words = []  # "… (3.1) ครบแล้ว แต่ 3.2 / ยังเหลือ 5 ฉบับ": what is left is another item's
         elif REAL_TO_COME.search(low) and acc.last_numbered:
