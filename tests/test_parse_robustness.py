@@ -552,3 +552,21 @@ def test_an_innovation_told_by_its_count_of_pieces_is_its_output() -> None:
     said = "นวัตกรรมค่ะ ระบบแจ้งเตือนวาระ (นวัตกรรมชิ้นแรก) พัฒนาเสร็จแล้ว เริ่มใช้จริงในสำนักงานตั้งแต่ 1 ส.ค. 65"
     got = fy2565.parse(said, date(2022, 8, 18)).as_json()
     assert (got["indicator"], sorted(got["item_claims"]["proposed"])) == ("4", ["s3-1.1", "s3-2.1"])
+
+
+def test_a_step_told_beside_a_condition_of_actions_is_news_of_its_own() -> None:
+    """ "…วิเคราะห์กระบวนงานและออกแบบระบบเสร็จ / ฝ่ายบริหารงานทั่วไปพัฒนาระบบเสร็จ … ทดสอบระบบผ่านแล้ว": the
+    actions make K2's condition design-system, and only the steps that are those actions are its parts; the
+    testing told in the same clause is step 7. "เรียนหัวหน้ากลุ่มงาน…" opening a letter is no head's approval."""
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2565 = MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
+    said = (
+        "ระบบติดตามญัตติครับ ม.ค. คณะทำงานวิเคราะห์กระบวนงานและออกแบบระบบเสร็จ 10 ก.พ."
+        " ฝ่ายบริหารงานทั่วไปพัฒนาระบบเสร็จส่งมอบให้กลุ่มงาน 14–18 ก.พ. ทดสอบระบบผ่านแล้ว"
+    )
+    claims = fy2565.parse(said, date(2022, 2, 18)).as_json()["item_claims"]
+    assert sorted(claims["proposed"]) == ["design-system", "step-7"]
+    said = "เรียนหัวหน้ากลุ่มงานญัตติและกระทู้ วิเคราะห์กระบวนงาน ออกแบบ และพัฒนาระบบติดตามญัตติเสร็จแล้วครับ"
+    assert fy2565.parse(said, date(2022, 2, 18)).as_json()["item_claims"]["proposed"] == ["design-system"]

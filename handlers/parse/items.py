@@ -142,6 +142,7 @@ from handlers.parse.item_words import (
     ROUNDS_COUNTED,
     ROUNDS_SO_FAR,
     SAID_BEFORE,
+    SALUTATION,
     SCHEDULE_SAID,
     SENT_BACK,
     SENT_OUT,
@@ -560,6 +561,7 @@ class ItemMatcher:
         # "ลงนามสัญญาแล้ว ไม่ใช่ 'รอลงนาม'", "หนังสือแจ้ง…ไม่ใช่ยังไม่ทำนะครับ": not "not done" is done; "(รอบก่อนผม
         # แจ้งว่ายังไม่ออก)": what was told before, set aside in brackets, is not what the message says now
         text = EARLIER_SAID_ASIDE.sub(" ", NOT_UNDONE.sub(" แล้ว ", text))
+        text = SALUTATION.sub(" ", text)  # "เรียนหัวหน้ากลุ่มงาน…": to whom it is written, not the head's approval
         if not retracts:
             text = INSPECTION_TO_COME.sub(lambda m: m.group(0).replace("ตรวจรับ", "ตรวจ"), text)
         # "เมื่อวันจันทร์": a day gone by, like "เมื่อวาน"; a weekday's letters are no item's ("…หน่วยงานทราบ")
@@ -746,7 +748,14 @@ class ItemMatcher:
             telling = [(acts, added, done) for acts, added, done in told if acts & actions]
             if not any(done for *_, done in telling) or not set().union(*(acts for acts, *_ in telling)) >= actions:
                 continue
-            parts = {i for _, added, _ in telling for i in added if i != condition and i.startswith("step-")}
+            # its parts are the steps that are its actions ("วิเคราะห์กระบวนงาน… ออกแบบระบบ"), not another step told
+            # in the same clause ("…พัฒนาระบบเสร็จ … ทดสอบระบบผ่านแล้ว")
+            parts = {
+                i
+                for _, added, _ in telling
+                for i in added
+                if i != condition and i.startswith("step-") and any(a in self._text(code, i) for a in actions)
+            }
             acc.proposed = [i for i in acc.proposed if i not in parts]
             acc.add("proposed", [condition])
 
