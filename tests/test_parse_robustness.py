@@ -570,3 +570,20 @@ def test_a_step_told_beside_a_condition_of_actions_is_news_of_its_own() -> None:
     assert sorted(claims["proposed"]) == ["design-system", "step-7"]
     said = "เรียนหัวหน้ากลุ่มงานญัตติและกระทู้ วิเคราะห์กระบวนงาน ออกแบบ และพัฒนาระบบติดตามญัตติเสร็จแล้วครับ"
     assert fy2565.parse(said, date(2022, 2, 18)).as_json()["item_claims"]["proposed"] == ["design-system"]
+
+
+def test_another_item_put_off_does_not_hold_back_the_one_done() -> None:
+    """ "แต่งตั้งคณะทำงาน… สำรวจแบบฟอร์ม และเสนอชุดข้อมูล 10 ชุด ครบแล้ว / นำเสนอ กก.ธรรมาภิบาลข้อมูล กทม.
+    เลื่อนไปเดือนหน้า": One Platform's item 1 is done, item 2 put off; a part of item 1 still drafted
+    ("เอกสารชุดข้อมูลสำคัญยังร่างอยู่") holds it back."""
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2565 = MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
+    said = (
+        "One Platform ค่ะ แต่งตั้งคณะทำงานธรรมาภิบาลข้อมูล+ทีมบริกร สำรวจแบบฟอร์ม และเสนอชุดข้อมูล 10 ชุด ครบแล้ว"
+        " ส่วนนำเสนอ กก.ธรรมาภิบาลข้อมูล กทม. เลื่อนไปเดือนหน้า"
+    )
+    assert fy2565.parse(said, date(2022, 1, 18)).as_json()["item_claims"]["proposed"] == ["1"]
+    said = "One Platform: ตั้งคณะทำงานธรรมาภิบาลข้อมูลแล้ว สำรวจแบบฟอร์มแล้ว แต่เอกสารชุดข้อมูลสำคัญยังร่างอยู่ค่ะ"
+    assert fy2565.parse(said, date(2022, 1, 18)).as_json()["item_claims"]["proposed"] == []

@@ -878,12 +878,19 @@ class ItemMatcher:
             told = TOLD_BY.sub(" ", low)
             chosen, options = self.by_words(indicator.code, told)
             acts = [a for a in ACTIONS if a in low]
+            # "…เสนอชุดข้อมูล 10 ชุด ครบแล้ว / นำเสนอ กก.ธรรมาภิบาลข้อมูล เลื่อนไปเดือนหน้า": another item put off
+            another = (
+                bool(chosen)
+                and not set(chosen) & set(acc.last_words)
+                and self._own_words_mass(indicator.code, told, chosen, acc.last_words) >= MIN_MASS / 2
+            )
             acc.add(
                 "blocked",
                 [
                     i
                     for i in acc.last_words
-                    if (i in chosen or self._words_within(indicator.code, i, told))
+                    if not another
+                    and (i in chosen or self._words_within(indicator.code, i, told))
                     and not self._purpose_awaited(indicator.code, i, told)
                     # "ประสาน…ให้จัดทำระบบแล้ว / ตอนนี้ฝ่ายบริหารฯ กำลังพัฒนา": another action going on, by whom
                     # the item before went to, not that item
@@ -1608,6 +1615,14 @@ class ItemMatcher:
         said = {g for g in _grams(match_key(_expand(text))) if g in grams} - self.name_grams.get(code, set())
         purpose = grams - head
         return bool(said) and said <= purpose and math.fsum(self.idf.get(g, 0.0) for g in said) >= MIN_MASS
+
+    def _own_words_mass(self, code: str, text: str, items: list[str], others: list[str]) -> float:
+        """How much of the text is words of ``items`` that none of ``others`` has ("นำเสนอ กก.…" of One
+        Platform's item 2, beside item 1's "เอกสารชุดข้อมูลสำคัญ" that both hold)."""
+        query = _grams(match_key(_expand(text))) - self.name_grams.get(code, set())
+        theirs = set().union(*(self.grams.get((code, i), set()) for i in others)) if others else set()
+        mine = set().union(*(self.grams.get((code, i), set()) for i in items)) if items else set()
+        return math.fsum(self.idf.get(g, 0.0) for g in query & (mine - theirs))
 
     def _names_another(self, code: str, text: str, *before: list[str]) -> bool:
         """A clause whose words name an item, none of those named before it."""
