@@ -587,3 +587,14 @@ def test_another_item_put_off_does_not_hold_back_the_one_done() -> None:
     assert fy2565.parse(said, date(2022, 1, 18)).as_json()["item_claims"]["proposed"] == ["1"]
     said = "One Platform: ตั้งคณะทำงานธรรมาภิบาลข้อมูลแล้ว สำรวจแบบฟอร์มแล้ว แต่เอกสารชุดข้อมูลสำคัญยังร่างอยู่ค่ะ"
     assert fy2565.parse(said, date(2022, 1, 18)).as_json()["item_claims"]["proposed"] == []
+
+
+def test_a_yes_no_question_after_the_work_keeps_the_work() -> None:
+    """ "…จัดทำสรุปผลการใช้งานระบบเสร็จ ส่งผู้บริหารแล้ว แบบนี้ครบทุกขั้นหรือยังคะ": "หรือยัง" asks yes or no
+    of the work told, unlike "ทุกเรื่อง หรือเฉพาะ…คะ", which asks which; the work stays told."""
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2565 = MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
+    said = "กก.สามัญ ค่ะ จัดทำสรุปผลการใช้งานระบบเสร็จ ส่งผู้บริหารเมื่อวานแล้ว แบบนี้ครบทุกขั้นหรือยังคะ"
+    assert fy2565.parse(said, date(2022, 9, 18)).as_json()["item_claims"]["proposed"] == ["step-10"]

@@ -112,7 +112,8 @@ ALL_OF_IT = re.compile(
 NTH_ROUND = re.compile(r"(ครั้ง|รอบ)ที่\s*(\d+)")
 PLANNED_NEXT = re.compile(r"\s*(?:จะ|กำหนด|นัด|รอ|ยังไม่)")  # "ครั้งที่ 2 กำหนด 25 มี.ค.": a round to come
 COUNT_OF_TIMES = re.compile(r"(?<![\d./])(\d+)\s*ครั้ง(?!ที่)")
-EITHER_ASKED = re.compile(r"หรือ.{0,80}คะ\s*$")  # "… ทุกเรื่อง หรือเฉพาะเรื่องที่…แล้วคะ"
+# "… ทุกเรื่อง หรือเฉพาะเรื่องที่…แล้วคะ"; not "…ครบทุกขั้นหรือยังคะ", asked of the work told
+EITHER_ASKED = re.compile(r"หรือ(?!ยัง).{0,80}คะ\s*$")
 # "สอบถามค่ะ …", "พี่คะ ขอถามหน่อยค่ะ …": the whole message asks, whatever it names
 ASKING = re.compile(r"\s*(?:\S{1,12}\s+)?(?:(?:ขอ)?สอบถาม|(?:ขอ)?ถามหน่อย)")
 MONTHS_SHARE = re.compile(r"(?:ของ|รอบ|ประจำ)เดือน")  # "ของเดือน ม.ค.": a month's share ("เดือนนี้" is only when)
