@@ -598,3 +598,17 @@ def test_a_yes_no_question_after_the_work_keeps_the_work() -> None:
     fy2565 = MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
     said = "กก.สามัญ ค่ะ จัดทำสรุปผลการใช้งานระบบเสร็จ ส่งผู้บริหารเมื่อวานแล้ว แบบนี้ครบทุกขั้นหรือยังคะ"
     assert fy2565.parse(said, date(2022, 9, 18)).as_json()["item_claims"]["proposed"] == ["step-10"]
+
+
+def test_work_told_then_asked_how_long_a_rule_needs_is_a_report() -> None:
+    """ "ตช.2 ทดสอบระบบเสร็จแล้ว … ขอถามว่าต้องใช้งานกี่เดือนถึงจะนับ": how many months the rule needs is not a
+    question about the score; the work told is confirmed. "…ได้กี่คะแนนคะ" after it still asks the score."""
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2565 = MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
+    said = "ตช.2 ทดสอบระบบเสร็จแล้วครับ ขอถามว่าต้องใช้งานกี่เดือนถึงจะนับว่าใช้งานระบบครับ"
+    got = fy2565.parse(said, date(2022, 2, 18)).as_json()
+    assert (got["intent"], got["item_claims"]["proposed"]) == ("report", ["step-7"])
+    said = "ตช.2 ทดสอบระบบเสร็จแล้วครับ ขอถามว่าตอนนี้ได้กี่คะแนนครับ"
+    assert fy2565.parse(said, date(2022, 2, 18)).as_json()["intent"] == "query"

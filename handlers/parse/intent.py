@@ -72,7 +72,9 @@ _ASKING_OPENS = re.compile(
 # What the query side answers: the score, the level or the status asked for outright ("ได้กี่คะแนน",
 # "อยู่ระดับไหน"), not a question that only mentions them ("หลักฐานระดับ 1 ใช้…ได้มั้ย", "จะกระทบคะแนนไหม")
 _SCORE_OR_STATUS = re.compile(
-    r"(?<!เ)กี่|(?:คะแนน|ระดับ|ผล)\S{0,12}(?:เท่าไ|ไหน|อะไร)|สถานะ|ถึงไหน|(?:ใคร|หน่วยงานไหน)\S{0,6}ยังไม่ส่ง"
+    # "ต้องใช้งานกี่เดือนถึงจะนับ": how long a rule asks, not the score
+    r"(?<!เ)กี่(?!\s*(?:เดือน|วัน|ครั้ง|ปี|สัปดาห์|อาทิตย์|ชั่วโมง))|(?:คะแนน|ระดับ|ผล)\S{0,12}(?:เท่าไ|ไหน|อะไร)|สถานะ|"
+    r"ถึงไหน|(?:ใคร|หน่วยงานไหน)\S{0,6}ยังไม่ส่ง"
 )
 # A sentence put as a question: its question words, or the questioning "คะ" closing it
 _PUT_AS_QUESTION = re.compile(r"หรือเปล่า|หรือไม่|ใช่ไหม|ใช่มั้ย|(?<!ให้นะ)คะ\s*$|\?")  # "ขอไล่สถานะให้นะคะ" offers
