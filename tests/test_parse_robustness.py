@@ -612,3 +612,18 @@ def test_work_told_then_asked_how_long_a_rule_needs_is_a_report() -> None:
     assert (got["intent"], got["item_claims"]["proposed"]) == ("report", ["step-7"])
     said = "ตช.2 ทดสอบระบบเสร็จแล้วครับ ขอถามว่าตอนนี้ได้กี่คะแนนครับ"
     assert fy2565.parse(said, date(2022, 2, 18)).as_json()["intent"] == "query"
+
+
+def test_a_summary_sent_to_the_head_is_handed_on_not_another_step() -> None:
+    """ "…สรุปผลครบทั้ง 4 รอบแล้ว ส่งสรุปให้ หน.กลุ่มงานแล้ว": the summary sent to the head ("หน.") is the
+    step before handed on, not the step that "เสนอหัวหน้ากลุ่มงาน" something else; sent to สยป., the
+    design is K3's request to build (step 6)."""
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2567 = MessageParser(load_plan(PLANS / "fy2567-governor-secretary.yaml"))
+    said = "ตช.3 ค่ะ เก็บแบบสอบถามความพึงพอใจหน่วยงานและสรุปผลครบทั้ง 4 รอบแล้วค่ะ ส่งสรุปให้ หน.กลุ่มงานแล้ว"
+    assert fy2567.parse(said, date(2024, 9, 10)).as_json()["item_claims"]["proposed"] == ["step-3.5"]
+    fy2565 = MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
+    said = "กก.สามัญ: คณะทำงานวิเคราะห์กระบวนงานกับออกแบบระบบเสร็จแล้วครับ ส่งแบบให้ สยป. ประสานจัดทำระบบแล้ว"
+    assert fy2565.parse(said, date(2022, 3, 10)).as_json()["item_claims"]["proposed"] == ["step-5", "step-6"]
