@@ -627,3 +627,15 @@ def test_a_summary_sent_to_the_head_is_handed_on_not_another_step() -> None:
     fy2565 = MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
     said = "กก.สามัญ: คณะทำงานวิเคราะห์กระบวนงานกับออกแบบระบบเสร็จแล้วครับ ส่งแบบให้ สยป. ประสานจัดทำระบบแล้ว"
     assert fy2565.parse(said, date(2022, 3, 10)).as_json()["item_claims"]["proposed"] == ["step-5", "step-6"]
+
+
+def test_points_put_right_in_a_correction_are_claimed() -> None:
+    """ "ที่แจ้งว่าได้ 55 คะแนน จริงๆ ได้ 35 ค่ะ": the points said to be right are a claim (One Platform's items 1
+    and 2, asked before saving); the points taken back are not."""
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2565 = MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
+    said = "OP ขอแก้ค่ะ ที่แจ้งว่าได้ 55 คะแนน จริงๆ ได้ 35 ค่ะ ข้อ 3 ยังไม่เสร็จค่ะ"
+    claims = fy2565.parse(said, date(2022, 3, 18)).as_json()["item_claims"]
+    assert (claims["claim"], claims["claimed"], claims["undone"]) == ("points", 35.0, ["3"])
