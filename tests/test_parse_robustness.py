@@ -639,3 +639,15 @@ def test_points_put_right_in_a_correction_are_claimed() -> None:
     said = "OP ขอแก้ค่ะ ที่แจ้งว่าได้ 55 คะแนน จริงๆ ได้ 35 ค่ะ ข้อ 3 ยังไม่เสร็จค่ะ"
     claims = fy2565.parse(said, date(2022, 3, 18)).as_json()["item_claims"]
     assert (claims["claim"], claims["claimed"], claims["undone"]) == ("points", 35.0, ["3"])
+
+
+def test_dictated_what_is_not_done_then_what_is_are_two_clauses() -> None:
+    """ "…ขอยกเลิกขั้นตอนที่สาม…ยังไม่ได้ทำเลยส่วนขั้นสองเสร็จจริงครับ": dictated with no space, "ส่วน" after
+    "เลย" still opens the next statement; step 3 is taken back, step 2 is done."""
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2562 = MessageParser(load_plan(PLANS / "fy2562-permanent-secretary-office.yaml"))
+    said = "สิ่งอำนวยความสะดวกครับขอยกเลิกขั้นตอนที่สามที่แจ้งไปครับยังไม่ได้ทำเลยส่วนขั้นสองเสร็จจริงครับ"
+    got = fy2562.parse(said, date(2019, 6, 18)).as_json()
+    assert (got["done"], got["undone"]) == (["step-2"], ["step-3"])
