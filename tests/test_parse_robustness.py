@@ -651,3 +651,13 @@ def test_dictated_what_is_not_done_then_what_is_are_two_clauses() -> None:
     said = "สิ่งอำนวยความสะดวกครับขอยกเลิกขั้นตอนที่สามที่แจ้งไปครับยังไม่ได้ทำเลยส่วนขั้นสองเสร็จจริงครับ"
     got = fy2562.parse(said, date(2019, 6, 18)).as_json()
     assert (got["done"], got["undone"]) == (["step-2"], ["step-3"])
+
+
+def test_a_step_some_way_along_is_not_done() -> None:
+    """ "ดำเนินการตามแผนที่สำรวจไว้ไปได้ 60% แล้ว": ข.2's step 2 some way along, not done."""
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2562 = MessageParser(load_plan(PLANS / "fy2562-permanent-secretary-office.yaml"))
+    said = "ข.2 ครับ ดำเนินการตามแผนที่สำรวจไว้ไปได้ 70% แล้ว ทางลาดเสร็จแล้ว ห้องน้ำกำลังทำ"
+    assert fy2562.parse(said, date(2019, 6, 18)).as_json()["item_claims"]["proposed"] == []
