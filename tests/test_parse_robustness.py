@@ -661,3 +661,19 @@ def test_a_step_some_way_along_is_not_done() -> None:
     fy2562 = MessageParser(load_plan(PLANS / "fy2562-permanent-secretary-office.yaml"))
     said = "ข.2 ครับ ดำเนินการตามแผนที่สำรวจไว้ไปได้ 70% แล้ว ทางลาดเสร็จแล้ว ห้องน้ำกำลังทำ"
     assert fy2562.parse(said, date(2019, 6, 18)).as_json()["item_claims"]["proposed"] == []
+
+
+def test_a_marked_line_is_one_item_whatever_its_slashes() -> None:
+    """ "❌ เสนอ กก.กิจการสภา / นำเรียนประธานสภาฯ": on a status list a line a mark opens is one item; the slash
+    joins its parts (K1's milestone 4 is both), it does not cut the line into two statements."""
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2565 = MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
+    said = (
+        "สถานะ K1\n✅ เสนอประเด็น ผ่าน กก.กิจการสภา\n✅ ประชุมออนไลน์ผู้แทน 50 เขต ครบ 2 ครั้ง\n"
+        "✅ วิเคราะห์ความเห็น ทำเอกสารแยกตามคณะกรรมการสามัญ\n❌ เสนอ กก.กิจการสภา / นำเรียนประธานสภาฯ\n"
+        "❌ แจ้งผลให้สำนักงานเขต / ลงเว็บไซต์สภา"
+    )
+    claims = fy2565.parse(said, date(2022, 6, 20)).as_json()["item_claims"]
+    assert (claims["proposed"], claims["proposed_undone"]) == (["1", "2", "3"], ["4", "5"])

@@ -590,6 +590,8 @@ class ItemMatcher:
         if "คะแนน" in text:
             text = RIGHT_BARE.sub(r"\g<0> คะแนน", text)  # "ได้ 75 คะแนน ที่ถูกคือ 55 นะคะ": 55 points
         text = "\n".join(_marks_leading(line) for line in text.split("\n"))
+        # "❌ เสนอ กก.กิจการสภา / นำเรียนประธานสภาฯ": a line a mark opens is one item, its parts joined by "/"
+        text = _MARKED_LINE.sub(lambda m: _SLASH.sub(" และ ", m.group(0)), text)
         text = REDUCED_TO.sub(r"\1→", text)  # "ลดเวลาจาก 2 วัน เหลือ 10 นาที", "…เหลือครึ่งวัน": a result, not what is left
         lines = list(NUMBERED_LINE.finditer(text))
         # "1. ลงพื้นที่ชุมชน ✅\n2. แจ้งหน่วยงาน ✅\n3. …": the step table's status, a line a step, unless a
@@ -1975,6 +1977,10 @@ def _day_closes(m: re.Match[str]) -> str:
 
 _STATUS_MARK = "✅✔✓❌✗✖✘✕⏳"
 _MARK_THEN_WORDS = re.compile(rf"(?:^|\s+)([{_STATUS_MARK}])\s+(?=[ก-๙A-Za-z0-9])")
+
+
+_MARKED_LINE = re.compile(rf"(?m)^[^\S\n]*(?:[-•*▪·]\s*)?[{_STATUS_MARK}][^\n]*")
+_SLASH = re.compile(r"\s+/\s+")
 
 
 def _marks_leading(line: str) -> str:
