@@ -677,3 +677,17 @@ def test_a_marked_line_is_one_item_whatever_its_slashes() -> None:
     )
     claims = fy2565.parse(said, date(2022, 6, 20)).as_json()["item_claims"]
     assert (claims["proposed"], claims["proposed_undone"]) == (["1", "2", "3"], ["4", "5"])
+
+
+def test_bare_step_numbers_marked_on_a_line_are_steps() -> None:
+    """ "ตช.๓ ขั้น3.1✅ 3.2✅ 3.3✅ 3.4⏳": typed in a hurry, each number marked after the first is the next
+    step; "ปสาน สยป." is ประสาน with a letter dropped."""
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2567 = MessageParser(load_plan(PLANS / "fy2567-governor-secretary.yaml"))
+    got = fy2567.parse("ตช.๓ ขั้น3.1✅ 3.2✅ 3.3✅ 3.4⏳รอเรื่องคืน", date(2024, 3, 18)).as_json()
+    assert got["done"] == ["step-3.1", "step-3.2", "step-3.3"]
+    fy2565 = MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
+    got = fy2565.parse("K3 ปสาน สยป.ทำระบบแล้ว✔️", date(2022, 3, 18)).as_json()
+    assert got["item_claims"]["proposed"] == ["step-6"]

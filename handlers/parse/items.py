@@ -590,6 +590,8 @@ class ItemMatcher:
         if "คะแนน" in text:
             text = RIGHT_BARE.sub(r"\g<0> คะแนน", text)  # "ได้ 75 คะแนน ที่ถูกคือ 55 นะคะ": 55 points
         text = "\n".join(_marks_leading(line) for line in text.split("\n"))
+        # "ขั้น3.1✅ 3.2✅ 3.3✅": a bare number marked, on a line of marked steps, is the next step
+        text = _BARE_MARKED.sub(r" ขั้นที่ \1", text)
         # "❌ เสนอ กก.กิจการสภา / นำเรียนประธานสภาฯ": a line a mark opens is one item, its parts joined by "/"
         text = _MARKED_LINE.sub(lambda m: _SLASH.sub(" และ ", m.group(0)), text)
         text = REDUCED_TO.sub(r"\1→", text)  # "ลดเวลาจาก 2 วัน เหลือ 10 นาที", "…เหลือครึ่งวัน": a result, not what is left
@@ -1981,6 +1983,7 @@ _MARK_THEN_WORDS = re.compile(rf"(?:^|\s+)([{_STATUS_MARK}])\s+(?=[ก-๙A-Za-z
 
 _MARKED_LINE = re.compile(rf"(?m)^[^\S\n]*(?:[-•*▪·]\s*)?[{_STATUS_MARK}][^\n]*")
 _SLASH = re.compile(r"\s+/\s+")
+_BARE_MARKED = re.compile(rf"(?<=[{_STATUS_MARK}\ufe0f])\s*(\d+\.\d+)(?=\s*[{_STATUS_MARK}])")
 
 
 def _marks_leading(line: str) -> str:

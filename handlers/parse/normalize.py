@@ -80,6 +80,7 @@ _HURRIED = (
     (re.compile(r"(?<![ก-ฮ])ดวย(?![\u0e31-\u0e3a\u0e47-\u0e4e])"), "ด้วย"),
     (re.compile(r"(?<![ก-ฮ])ขอมูล"), "ข้อมูล"),
     (re.compile(r"นวตกรรม|นวัตกำ(?!ลัง)"), "นวัตกรรม"),
+    (re.compile(r"(?<![ก-ฮ])ปสาน"), "ประสาน"),
     # what a phone's voice typing hears for the words of a report
     (re.compile(r"คั่น(?=ที่|ตอน)"), "ขั้น"),
     (re.compile(r"(?<![ก-ฮ])คนะ(?=กรรมการ|ทำงาน)"), "คณะ"),
