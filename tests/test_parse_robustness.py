@@ -691,3 +691,15 @@ def test_bare_step_numbers_marked_on_a_line_are_steps() -> None:
     fy2565 = MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
     got = fy2565.parse("K3 ปสาน สยป.ทำระบบแล้ว✔️", date(2022, 3, 18)).as_json()
     assert got["item_claims"]["proposed"] == ["step-6"]
+
+
+def test_what_must_come_first_is_still_to_do() -> None:
+    """ "ประเมินผล…ยังไม่ได้ทำ ต้องรวบรวมผลตรวจเดือน พ.ค. ให้ครบก่อน": the inspections still to be gathered are
+    not the monthly inspections done; "ความต้องการ…ปีก่อน" is no such thing."""
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2562 = MessageParser(load_plan(PLANS / "fy2562-permanent-secretary-office.yaml"))
+    said = "ก.1 ประเมินผลการนำเข้าข้อมูลของทุกหน่วยงานยังไม่ได้ทำค่ะ ต้องรวบรวมผลตรวจติดตามเดือน พ.ค. ให้ครบก่อน"
+    claims = fy2562.parse(said, date(2019, 6, 18)).as_json()["item_claims"]
+    assert (claims["proposed"], claims["proposed_undone"]) == ([], ["step-5"])
