@@ -703,3 +703,17 @@ def test_what_must_come_first_is_still_to_do() -> None:
     said = "ก.1 ประเมินผลการนำเข้าข้อมูลของทุกหน่วยงานยังไม่ได้ทำค่ะ ต้องรวบรวมผลตรวจติดตามเดือน พ.ค. ให้ครบก่อน"
     claims = fy2562.parse(said, date(2019, 6, 18)).as_json()["item_claims"]
     assert (claims["proposed"], claims["proposed_undone"]) == ([], ["step-5"])
+
+
+def test_whether_a_level_is_reached_asked_claims_no_level() -> None:
+    """ "…วิเคราะห์กระบวนงานกับออกแบบระบบ…เสร็จแล้ว ตอนนี้ ฝบท. กำลังพัฒนาระบบอยู่ แบบนี้ได้ระดับ 1 ยังครับ":
+    level 1 is asked about, not claimed; the analysis and design told are K2's step 5."""
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2565 = MessageParser(load_plan(PLANS / "fy2565-council-secretariat.yaml"))
+    said = (
+        "ระบบติดตามญัตติครับ วิเคราะห์กระบวนงานกับออกแบบระบบในที่ประชุมคณะทำงานเสร็จแล้ว"
+        " ตอนนี้ ฝบท. กำลังพัฒนาระบบอยู่ แบบนี้ได้ระดับ 1 ยังครับ"
+    )
+    assert fy2565.parse(said, date(2022, 2, 18)).as_json()["item_claims"]["proposed"] == ["step-5"]
