@@ -717,3 +717,16 @@ def test_whether_a_level_is_reached_asked_claims_no_level() -> None:
         " ตอนนี้ ฝบท. กำลังพัฒนาระบบอยู่ แบบนี้ได้ระดับ 1 ยังครับ"
     )
     assert fy2565.parse(said, date(2022, 2, 18)).as_json()["item_claims"]["proposed"] == ["step-5"]
+
+
+def test_a_plan_laid_out_is_done() -> None:
+    """ "…และวางแผนที่จะทำต่อในปีงบ 63 ไว้เรียบร้อยแล้วค่ะ": planning is ข.2's step 4 itself, laid out and done;
+    "วางแผนจะ…" alone is work to come."""
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2562 = MessageParser(load_plan(PLANS / "fy2562-permanent-secretary-office.yaml"))
+    said = "ข.2 ค่ะ ติดตามประเมินผลเสร็จแล้ว ผู้ใช้พอใจ 90% และวางแผนที่จะทำต่อในปีงบ 63 ไว้เรียบร้อยแล้วค่ะ"
+    assert fy2562.parse(said, date(2019, 9, 10)).as_json()["item_claims"]["proposed"] == ["step-3", "step-4"]
+    said = "ข.2 ค่ะ ติดตามประเมินผลเสร็จแล้ว ส่วนแผนปีงบ 63 กำลังวางแผนกันอยู่ค่ะ"
+    assert fy2562.parse(said, date(2019, 9, 10)).as_json()["item_claims"]["proposed"] == ["step-3"]
