@@ -35,3 +35,11 @@ def test_nothing_is_marked_without_a_tap_unless_the_message_said_it(name: str) -
     """Items marked straight away are only those named by number, and every one of them is right
     ("ขั้นตอนที่ 4 … นำเสนอผู้บริหารแล้ว" on KPI 5 asks before marking the report to the executives it ends in)."""
     assert [v.case["id"] for v in score_of(name).sure_wrong] == []
+
+
+def test_the_whole_corpus_meets_the_bar() -> None:
+    """The acceptance bar of items by chat: at least 95 % of every scored message, over all sets together,
+    matched as labelled (each set's floor guards it from sliding; this guards the whole)."""
+    verdicts = [v for name in FLOORS for v in score_of(name).verdicts]
+    right = sum(v.right for v in verdicts)
+    assert right / len(verdicts) >= 0.95, f"{right}/{len(verdicts)}"
