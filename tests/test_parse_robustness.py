@@ -730,3 +730,16 @@ def test_a_plan_laid_out_is_done() -> None:
     assert fy2562.parse(said, date(2019, 9, 10)).as_json()["item_claims"]["proposed"] == ["step-3", "step-4"]
     said = "ข.2 ค่ะ ติดตามประเมินผลเสร็จแล้ว ส่วนแผนปีงบ 63 กำลังวางแผนกันอยู่ค่ะ"
     assert fy2562.parse(said, date(2019, 9, 10)).as_json()["item_claims"]["proposed"] == ["step-3"]
+
+
+def test_a_marked_line_told_in_its_indicators_own_words_is_its_item() -> None:
+    """ "ลงพื้นที่ชุมชน 50 เขต ✅" on KPI 6's status list: every word of step 1 said here is also in the
+    indicator's name ("…จากการลงพื้นที่ผู้ว่าฯ สัญจรชุมชน"), but a marked line is an item, so the name's words
+    count for it."""
+    from handlers.parse.parser import MessageParser
+    from store.plan_files import load_plan
+
+    fy2567 = MessageParser(load_plan(PLANS / "fy2567-governor-secretary.yaml"))
+    said = "ตช.6 ครับ\nลงพื้นที่ชุมชน 50 เขต ✅\nแจ้งหน่วยงานตามข้อสั่งการ ✅\nInfographic ❌ ยังไม่ได้ทำ"
+    claims = fy2567.parse(said, date(2024, 6, 18)).as_json()["item_claims"]
+    assert (claims["proposed"], claims["proposed_undone"]) == (["step-1", "step-2"], ["step-5"])

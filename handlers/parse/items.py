@@ -993,6 +993,17 @@ class ItemMatcher:
         chosen, options = self.by_words(
             indicator.code, rest, near=not (acc.done or acc.proposed), short=finished and not negated
         )
+        marks = acc.line.strip().replace("\ufe0f", "")
+        if (
+            not chosen
+            and not options
+            and (finished or negated)
+            and marks
+            and (marks[0] in _STATUS_MARK or marks[-1] in _STATUS_MARK)
+        ):
+            # "✅ ลงพื้นที่ชุมชน 50 เขต" on a status list: a line an item, told in words its indicator's name
+            # holds too (KPI 6 is "…จากการลงพื้นที่ผู้ว่าฯ สัญจรชุมชน")
+            chosen, _ = self._greedy(indicator.code, rest, with_name=True)
         # "แบบสอบถาม…ส่งให้เจ้าหน้าที่ประจำคณะกรรมการ…": a condition of several actions ("สำรวจความต้องการของ
         # เจ้าหน้าที่ … ออกแบบและพัฒนาระบบ") is not named by its other words when the message says at most
         # one of its actions
