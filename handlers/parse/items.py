@@ -11,6 +11,7 @@ the reporter confirms it with a tap before anything is marked.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field, replace
@@ -1723,16 +1724,17 @@ class ItemMatcher:
         """Scores under the short floor, for items whose distinct words the text says in good part; a short item
         ("ทดสอบระบบ") only with its opening action said ("ส่งมอบระบบ" holds the letters of "…สอบระบบ")."""
         floor = MIN_MASS * SHORT_FLOOR
+        said = match_key(_expand(text))
         fits = []
         for key in pool:
             if (
                 (lead := self._lead.get(key))
                 and len(_own_words(self._text(key[0], key[1]))) <= SHORT_ITEM
-                and match_key(lead) not in match_key(_expand(text))
+                and match_key(lead) not in said
             ):
                 fits.append((0.0, key))
                 continue
-            if (opening := self._opening.get(key)) and opening in match_key(_expand(text)):
+            if (opening := self._opening.get(key)) and opening in said:
                 fits.append((MIN_SHARE, key))
                 continue
             mass = math.fsum(self.idf[g] for g in relevant if g in self.grams[key])
@@ -1930,9 +1932,15 @@ def _has_run(grams: set[str], length: int = RUN) -> bool:
 _GENERAL_LEADS = frozenset({"จัดทำ", "ดำเนินการ", "มี", "การ", "เมื่อ", "หน่วยงาน", "นำ", "ทำ", "ให้", "และ"})
 
 
+@functools.cache
+def _own_tokens(text: str) -> tuple[str, ...]:
+    """An item's own words, tokenized once for its lead and its opening."""
+    return tuple(w for w in word_tokenize(_own_words(text), engine="newmm", keep_whitespace=False) if w.strip())
+
+
 def _lead(text: str) -> str:
     """An item's opening action word ("นำเข้า", "สรุป", "คัดเลือก"), unless it is a general one."""
-    words = [w for w in word_tokenize(_own_words(text), engine="newmm", keep_whitespace=False) if w.strip()]
+    words = _own_tokens(text)
     if not words or words[0] in _GENERAL_LEADS or len(words[0]) < 3:
         return ""
     return words[0]
@@ -1940,11 +1948,11 @@ def _lead(text: str) -> str:
 
 def _opening(text: str) -> str:
     """An item's opening action and its object ("แจ้งหน่วยงาน"), as matched; empty for a general lead."""
-    if not _lead(text):
+    words = _own_tokens(text)
+    if not _lead(text) or len(words) < 2:
         return ""
-    words = [w for w in word_tokenize(_own_words(text), engine="newmm", keep_whitespace=False) if w.strip()]
     opening = match_key("".join(words[:2]))
-    return opening if len(words) >= 2 and len(opening) >= 8 else ""
+    return opening if len(opening) >= 8 else ""
 
 
 def _own_words(text: str) -> str:

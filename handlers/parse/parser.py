@@ -673,9 +673,7 @@ class MessageParser:
 
     def _named_ahead(self, text: str, code: str) -> bool:
         """The words of ``code``'s name are said, ahead of every other indicator's."""
-        scores = dict(self.matcher.candidates(text).ranked)
-        top = scores.pop(code, 0.0)
-        return top >= LEAN_SCORE and top >= LEAN_RATIO * max(scores.values(), default=0.0)
+        return self._leaning(text, [code, *(c for c in self.indicators if c != code)]) == code
 
     def _leaning(self, text: str, codes: list[str]) -> str | None:
         """The one of ``codes`` the words of their names lean to, though not clearly enough to name it alone."""
